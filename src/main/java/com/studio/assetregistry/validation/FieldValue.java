@@ -1,0 +1,65 @@
+package com.studio.assetregistry.validation;
+
+import java.util.Objects;
+
+/**
+ * A property of an input record as it was written, before any interpretation: its JSON kind and its text.
+ * <p>
+ * Rules need to tell a missing property from {@code null}, a string from a number, and {@code 2} from {@code 2.0}
+ * or {@code "2"}, so values are kept uncoerced.
+ *
+ * @param kind the JSON kind of the value, or {@link Kind#MISSING}
+ * @param text the string's value or the number's literal; {@code null} for other kinds
+ */
+public record FieldValue(Kind kind, String text) {
+
+    /** The kinds a JSON value can have, plus absence. */
+    public enum Kind { MISSING, NULL, STRING, INTEGER, DECIMAL, BOOLEAN, OBJECT, ARRAY }
+
+    public static final FieldValue MISSING = new FieldValue(Kind.MISSING, null);
+    public static final FieldValue NULL = new FieldValue(Kind.NULL, null);
+    public static final FieldValue OBJECT = new FieldValue(Kind.OBJECT, null);
+
+    public FieldValue {
+        Objects.requireNonNull(kind, "The kind must not be null.");
+    }
+
+    /** A JSON string. */
+    public static FieldValue string(String value) {
+        return new FieldValue(Kind.STRING, value);
+    }
+
+    /** A JSON integer, written as {@code literal}. */
+    public static FieldValue integer(String literal) {
+        return new FieldValue(Kind.INTEGER, literal);
+    }
+
+    public boolean isMissingOrNull() {
+        return kind == Kind.MISSING || kind == Kind.NULL;
+    }
+
+    public boolean isString() {
+        return kind == Kind.STRING;
+    }
+
+    /** Whether this is a string of only white space, or empty. */
+    public boolean isBlankString() {
+        return kind == Kind.STRING && text.isBlank();
+    }
+
+    /** How the value reads in a message: {@code "deprecated"}, {@code 2.0}, {@code true}, {@code an object}. */
+    public String describe() {
+        return switch (kind) {
+            case MISSING -> "missing";
+            case NULL -> "null";
+            case STRING -> '"' + abbreviate(text) + '"';
+            case INTEGER, DECIMAL, BOOLEAN -> abbreviate(text);
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+        };
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+}

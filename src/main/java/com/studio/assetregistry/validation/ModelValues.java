@@ -1,0 +1,47 @@
+package com.studio.assetregistry.validation;
+
+import java.util.List;
+import java.util.Set;
+import java.util.LinkedHashSet;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The model's value sets and limits, under {@code registry.model}. Unset properties take the brief's values, so a
+ * studio that adds a department lists the full set in its configuration and changes no code.
+ *
+ * @param types         the asset types
+ * @param departments   the departments
+ * @param statuses      the version statuses
+ * @param maxNameLength the longest asset name accepted, in characters
+ */
+@ConfigurationProperties("registry.model")
+public record ModelValues(Set<String> types, Set<String> departments, Set<String> statuses, Integer maxNameLength) {
+
+    private static final List<String> DEFAULT_TYPES =
+            List.of("character", "prop", "set", "environment", "vehicle", "dressing", "fx");
+    private static final List<String> DEFAULT_DEPARTMENTS =
+            List.of("modeling", "texturing", "rigging", "animation", "cfx", "fx");
+    private static final List<String> DEFAULT_STATUSES = List.of("active", "inactive");
+    private static final int DEFAULT_MAX_NAME_LENGTH = 255;
+
+    public ModelValues {
+        types = ordered(types, DEFAULT_TYPES);
+        departments = ordered(departments, DEFAULT_DEPARTMENTS);
+        statuses = ordered(statuses, DEFAULT_STATUSES);
+        maxNameLength = maxNameLength == null ? DEFAULT_MAX_NAME_LENGTH : maxNameLength;
+        if (maxNameLength < 1) {
+            throw new IllegalArgumentException("registry.model.max-name-length must be 1 or more, got " + maxNameLength);
+        }
+    }
+
+    /** The brief's model: seven types, six departments, two statuses, names up to 255 characters. */
+    public static ModelValues defaults() {
+        return new ModelValues(null, null, null, null);
+    }
+
+    private static Set<String> ordered(Set<String> configured, List<String> defaults) {
+        return configured == null || configured.isEmpty()
+                ? java.util.Collections.unmodifiableSet(new LinkedHashSet<>(defaults))
+                : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(configured));
+    }
+}
