@@ -1,0 +1,42 @@
+package com.studio.assetregistry.storage;
+
+import com.studio.assetregistry.asset.Asset;
+import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.asset.VersionedAsset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads the registry. Writes go through {@link LoadStore}, so that every version is registered by the same
+ * cross-record rules, whether it comes from a file or from the Java API.
+ * <p>
+ * Implementations are thread-safe. Lists are ordered by asset name and type, then department and version.
+ */
+public interface AssetStore {
+
+    /** The asset with all its versions, or empty if it is not registered. */
+    Optional<Asset> findAsset(AssetKey key);
+
+    /** Whether the asset is registered. */
+    boolean exists(AssetKey key);
+
+    /** Every registered asset, without its versions. */
+    List<AssetKey> listAssets();
+
+    /** The asset's versions; empty if the asset is not registered. */
+    List<AssetVersion> listVersions(AssetKey key);
+
+    /** The asset's versions with this number, one per department that has it. */
+    List<AssetVersion> findVersions(AssetKey key, int version);
+
+    /** The asset's version with this number in this department. */
+    Optional<AssetVersion> findVersion(AssetKey key, String department, int version);
+
+    /** Streams every registered version to {@code action}, in order, holding only a few in memory. */
+    void forEachVersion(Consumer<VersionedAsset> action);
+
+    /** How many versions are registered. */
+    long countVersions();
+}

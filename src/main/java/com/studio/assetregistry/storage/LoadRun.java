@@ -1,0 +1,45 @@
+package com.studio.assetregistry.storage;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One run of a load, or one Java API call that added versions, as recorded in the store.
+ *
+ * @param id         the run id, also the name of its report directory
+ * @param kind       {@code load} for a file load, {@code api} for an add through the Java API
+ * @param source     the file loaded, as given, or a description of the API call
+ * @param fileSize   the file's size in bytes; 0 for API calls
+ * @param sha256     the file's SHA-256 in hex, once known; may be {@code null}
+ * @param startedAt  when the run started
+ * @param endedAt    when it ended, or {@code null} while it runs
+ * @param status     {@code RUNNING}, {@code COMPLETED} or {@code FAILED}
+ * @param counts     what it did
+ * @param reportDir  where its report was written, or {@code null}
+ */
+public record LoadRun(long id, String kind, String source, long fileSize, String sha256, Instant startedAt,
+                      Instant endedAt, String status, RunCounts counts, String reportDir) {
+
+    /** This run with its per-rule reject counts replaced. */
+    public LoadRun withRejectsByRule(Map<String, Long> rejectsByRule) {
+        var withRules = new RunCounts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(),
+                rejectsByRule);
+        return new LoadRun(id, kind, source, fileSize, sha256, startedAt, endedAt, status, withRules, reportDir);
+    }
+
+    /**
+     * The outcome counts of a run. {@code rejected} counts records; a record that broke two rules counts once there
+     * and once under each rule in {@code rejectsByRule}, which is ordered by count, largest first.
+     */
+    public record RunCounts(long read, long registered, long unchanged, long rejected,
+                            Map<String, Long> rejectsByRule) {
+
+        public RunCounts {
+            rejectsByRule = Collections.unmodifiableMap(new LinkedHashMap<>(rejectsByRule));
+        }
+
+        public static final RunCounts NONE = new RunCounts(0, 0, 0, 0, Map.of());
+    }
+}

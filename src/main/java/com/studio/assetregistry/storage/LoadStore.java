@@ -1,0 +1,55 @@
+package com.studio.assetregistry.storage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Records runs, stages the records of a run that kept the record rules, registers them once the whole run has been
+ * read, and keeps the run's rejects.
+ * <p>
+ * Methods join the caller's transaction when there is one: a chunk's staged records and its rejects commit together,
+ * and {@link #resolve} registers a whole run atomically. Implementations are thread-safe.
+ */
+public interface LoadStore {
+
+    /** Records the start of a run and returns its id. */
+    long startRun(String kind, String source, long fileSize, Instant startedAt);
+
+    /** Stages records of a run. */
+    void stage(long runId, List<StagedVersion> records);
+
+    /** Records rejects of a run. */
+    void reject(long runId, List<Reject> rejects);
+
+    /**
+     * Applies the cross-record facts to every record staged for the run: registers each version that is new, keeps
+     * no gap and comes first in the run; counts those already registered with the same status as unchanged; and
+     * hands every other one to {@code findings}. The run's registered and unchanged counts grow by what it did. The
+     * staged records are then removed, so a second call does nothing.
+     */
+    Resolution resolve(long runId, Consumer<StagedFinding> findings);
+
+    /** The run's rejects in record order, streamed to {@code action}. */
+    void forEachReject(long runId, Consumer<Reject> action);
+
+    /** How many records of the run were rejected, in all and per rule. */
+    RejectTally rejectTally(long runId);
+
+    /** Records the end of a run: its status, how many records it read, and its rejects as recorded so far. */
+    void finishRun(long runId, String status, Instant endedAt, long read, String sha256, String reportDir);
+
+    /** The run with this id. */
+    Optional<LoadRun> findRun(long runId);
+
+    /**
+     * How many records a run rejected.
+     *
+     * @param records rejected records
+     * @param byRule  rejected records per rule id, largest count first
+     */
+    record RejectTally(long records, Map<String, Long> byRule) {
+    }
+}

@@ -1,0 +1,85 @@
+package com.studio.assetregistry.storage.jdbc;
+
+import com.studio.assetregistry.asset.Asset;
+import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.storage.AssetStore;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** {@link AssetStore} over JDBC. Thread-safe. */
+@Repository
+class JdbcAssetStore implements AssetStore {
+
+    private static final String VERSIONS_OF_ASSET = """
+            SELECT v.department, v.version, v.status
+            FROM asset a JOIN asset_version v ON v.asset_id = a.id
+            WHERE a.name = ? AND a.type = ?""";
+
+    private static final RowMapper<AssetVersion> VERSION = (rs, n) ->
+            new AssetVersion(rs.getString("department"), rs.getInt("version"), rs.getString("status"));
+
+    private final JdbcTemplate jdbc;
+
+    JdbcAssetStore(JdbcTemplate jdbc) {
+        this.jdbc = Objects.requireNonNull(jdbc, "The JdbcTemplate must not be null.");
+    }
+
+    @Override
+    public Optional<Asset> findAsset(AssetKey key) {
+        List<AssetVersion> versions = listVersions(key);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(new Asset(key, versions));
+    }
+
+    @Override
+    public boolean exists(AssetKey key) {
+        return !jdbc.queryForList("SELECT 1 FROM asset WHERE name = ? AND type = ?", Integer.class,
+                key.name(), key.type()).isEmpty();
+    }
+
+    @Override
+    public List<AssetKey> listAssets() {
+        return jdbc.query("SELECT name, type FROM asset ORDER BY name, type",
+                (rs, n) -> new AssetKey(rs.getString("name"), rs.getString("type")));
+    }
+
+    @Override
+    public List<AssetVersion> listVersions(AssetKey key) {
+        return jdbc.query(VERSIONS_OF_ASSET + " ORDER BY v.department, v.version", VERSION, key.name(), key.type());
+    }
+
+    @Override
+    public List<AssetVersion> findVersions(AssetKey key, int version) {
+        return jdbc.query(VERSIONS_OF_ASSET + " AND v.version = ? ORDER BY v.department", VERSION,
+                key.name(), key.type(), version);
+    }
+
+    @Override
+    public Optional<AssetVersion> findVersion(AssetKey key, String department, int version) {
+        return jdbc.query(VERSIONS_OF_ASSET + " AND v.department = ? AND v.version = ?", VERSION,
+                key.name(), key.type(), department, version).stream().findFirst();
+    }
+
+    @Override
+    public void forEachVersion(Consumer<VersionedAsset> action) {
+        jdbc.query("""
+                SELECT a.name, a.type, v.department, v.version, v.status
+                FROM asset a JOIN asset_version v ON v.asset_id = a.id
+                ORDER BY a.name, a.type, v.department, v.version""", (RowCallbackHandler) rs ->
+                action.accept(new VersionedAsset(new AssetKey(rs.getString("name"), rs.getString("type")),
+                        VERSION.mapRow(rs, 0))));
+    }
+
+    @Override
+    public long countVersions() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM asset_version", Long.class);
+        return count == null ? 0 : count;
+    }
+}
