@@ -1,0 +1,114 @@
+package com.studio.assetregistry.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Streams the records of a JSON file, one at a time, whatever the file's size. Restartable: each commit saves the
+ * byte offset, line, column and record number reached, and a restarted step seeks straight there. While it reads a
+ * file from its first byte it also computes the file's SHA-256, which it saves once the file is read to the end.
+ * <p>
+ * Not thread-safe, as Spring Batch readers of a single-threaded step need not be.
+ */
+class JsonFileReader implements ItemStreamReader<SourceRecord> {
+
+    static final String SHA256_KEY = "input.sha256";
+    static final String RECORDS_KEY = "input.records";
+    private static final String PREFIX = "reader.";
+
+    private final Path file;
+    private final RecordParser parser;
+    private final int maxRecordBytes;
+
+    private FileChannel channel;
+    private RecordSplitter splitter;
+    private MessageDigest digest;
+    private String sha256;
+
+    JsonFileReader(Path file, RecordParser parser, int maxRecordBytes) {
+        this.file = file;
+        this.parser = parser;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            if (context.containsKey(PREFIX + "offset")) {
+                var checkpoint = restore(context);
+                channel.position(checkpoint.offset());
+                splitter = new RecordSplitter(Channels.newInputStream(channel), maxRecordBytes, checkpoint);
+            } else {
+                digest = MessageDigest.getInstance("SHA-256");
+                InputStream in = new DigestInputStream(Channels.newInputStream(channel), digest);
+                splitter = new RecordSplitter(in, maxRecordBytes);
+            }
+        } catch (IOException e) {
+            throw new ItemStreamException("Cannot open " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256.", e);
+        }
+    }
+
+    @Override
+    public SourceRecord read() {
+        try {
+            RawRecord raw = splitter.next();
+            if (raw == null) {
+                if (digest != null && sha256 == null) {
+                    sha256 = HexFormat.of().formatHex(digest.digest());
+                }
+                return null;
+            }
+            return parser.parse(raw);
+        } catch (UncheckedIOException e) {
+            throw new ItemStreamException("Cannot read " + file + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        var checkpoint = splitter.checkpoint();
+        context.putLong(PREFIX + "offset", checkpoint.offset());
+        context.putLong(PREFIX + "line", checkpoint.line());
+        context.putLong(PREFIX + "column", checkpoint.column());
+        context.putLong(RECORDS_KEY, checkpoint.recordNumber());
+        context.putString(PREFIX + "framing", String.valueOf(checkpoint.framing()));
+        context.putString(PREFIX + "state", checkpoint.state().name());
+        if (sha256 != null) {
+            context.putString(SHA256_KEY, sha256);
+        }
+    }
+
+    private static RecordSplitter.Checkpoint restore(ExecutionContext context) {
+        String framing = context.getString(PREFIX + "framing");
+        return new RecordSplitter.Checkpoint(context.getLong(PREFIX + "offset"), context.getLong(PREFIX + "line"),
+                context.getLong(PREFIX + "column"), context.getLong(RECORDS_KEY),
+                "null".equals(framing) ? null : RecordSplitter.Framing.valueOf(framing),
+                RecordSplitter.State.valueOf(context.getString(PREFIX + "state")));
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            throw new ItemStreamException("Cannot close " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package com.studio.assetregistry.ingest;
+
+import com.studio.assetregistry.report.RejectReportWriter;
+import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.validation.CrossRecordValidator;
+import com.studio.assetregistry.validation.RecordValidator;
+import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
+import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
+import java.nio.file.Path;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The asset load job: {@code stageRecordsStep} streams the file through the record rules in chunks,
+ * {@code resolveRecordsStep} applies the cross-record rules and registers, {@code writeReportStep} writes the report.
+ * Job parameters: {@code input.file}, the file's absolute path, and {@code run.id}, the run recorded in the store.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoadJobConfiguration {
+
+    static final String JOB_NAME = "assetLoadJob";
+    static final String FILE_PARAMETER = "input.file";
+    static final String RUN_PARAMETER = "run.id";
+
+    @Bean
+    RecordParser recordParser(ReaderLimits limits, JsonSyntaxRule syntaxRule, RecordTooLargeRule tooLargeRule) {
+        return new RecordParser(limits, syntaxRule, tooLargeRule);
+    }
+
+    @Bean
+    RejectReportWriter rejectReportWriter() {
+        return new RejectReportWriter();
+    }
+
+    @Bean
+    @StepScope
+    JsonFileReader assetRecordReader(@Value("#{jobParameters['input.file']}") String file, RecordParser parser,
+                                     ReaderLimits limits) {
+        return new JsonFileReader(Path.of(file), parser, limits.maxRecordBytes());
+    }
+
+    @Bean
+    RecordCheckProcessor recordCheckProcessor(RecordValidator validator, RecordParser parser) {
+        return new RecordCheckProcessor(validator, parser);
+    }
+
+    @Bean
+    @StepScope
+    StagingWriter stagingWriter(LoadStore store, @Value("#{jobParameters['run.id']}") Long runId) {
+        return new StagingWriter(store, runId);
+    }
+
+    @Bean
+    Step stageRecordsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          LoadProperties properties, JsonFileReader assetRecordReader,
+                          RecordCheckProcessor recordCheckProcessor, StagingWriter stagingWriter) {
+        var promotion = new ExecutionContextPromotionListener();
+        promotion.setKeys(new String[] {JsonFileReader.RECORDS_KEY, JsonFileReader.SHA256_KEY});
+        return new StepBuilder("stageRecordsStep", jobRepository)
+                .<SourceRecord, CheckedRecord>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(assetRecordReader)
+                .processor(recordCheckProcessor)
+                .writer(stagingWriter)
+                .listener(promotion)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ResolveTasklet resolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser,
+                                  @Value("#{jobParameters['input.file']}") String file,
+                                  @Value("#{jobParameters['run.id']}") Long runId) {
+        return new ResolveTasklet(store, validator, parser, Path.of(file), runId);
+    }
+
+    @Bean
+    Step resolveRecordsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                            ResolveTasklet resolveTasklet) {
+        return new StepBuilder("resolveRecordsStep", jobRepository)
+                .tasklet(resolveTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ReportTasklet reportTasklet(LoadStore store, RejectReportWriter writer, LoadProperties properties,
+                                @Value("#{jobParameters['input.file']}") String file,
+                                @Value("#{jobParameters['run.id']}") Long runId) {
+        return new ReportTasklet(store, writer, Path.of(file), properties.reportDir(runId), runId);
+    }
+
+    @Bean
+    Step writeReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         ReportTasklet reportTasklet) {
+        return new StepBuilder("writeReportStep", jobRepository)
+                .tasklet(reportTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Job assetLoadJob(JobRepository jobRepository, Step stageRecordsStep, Step resolveRecordsStep,
+                     Step writeReportStep, FailedRunListener failedRunListener) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(stageRecordsStep)
+                .next(resolveRecordsStep)
+                .next(writeReportStep)
+                .listener(failedRunListener)
+                .build();
+    }
+
+    @Bean
+    FailedRunListener failedRunListener(LoadStore store, RejectReportWriter writer, LoadProperties properties) {
+        return new FailedRunListener(store, writer, properties);
+    }
+}

@@ -1,0 +1,38 @@
+package com.studio.assetregistry.ingest;
+
+import com.studio.assetregistry.storage.LoadRun;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a load did.
+ *
+ * @param runId         the run's id, also the name of its report directory
+ * @param file          the file loaded
+ * @param status        {@code COMPLETED}, or {@code FAILED} when the run could not finish
+ * @param read          records read from the file
+ * @param registered    versions newly registered
+ * @param unchanged     records identical to a registered version: counted, not registered again, not rejected
+ * @param rejected      records rejected
+ * @param rejectsByRule rejected records per rule id, largest count first; a record that broke two rules counts
+ *                      under both
+ * @param reportDir     the directory holding {@code rejects.jsonl} and {@code summary.json}
+ * @param startedAt     when the run started
+ * @param endedAt       when it ended
+ */
+public record LoadSummary(long runId, Path file, String status, long read, long registered, long unchanged,
+                          long rejected, Map<String, Long> rejectsByRule, Path reportDir, Instant startedAt,
+                          Instant endedAt) {
+
+    static LoadSummary of(LoadRun run, Path file, Path reportDir) {
+        var counts = run.counts();
+        return new LoadSummary(run.id(), file, run.status(), counts.read(), counts.registered(), counts.unchanged(),
+                counts.rejected(), counts.rejectsByRule(), reportDir, run.startedAt(), run.endedAt());
+    }
+
+    /** Whether the run finished; it may still have rejected records. */
+    public boolean completed() {
+        return "COMPLETED".equals(status);
+    }
+}

@@ -1,0 +1,197 @@
+package com.studio.assetregistry.ingest;
+
+import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.validation.FieldValue;
+import com.studio.assetregistry.validation.InputRecord;
+import com.studio.assetregistry.validation.Rule;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Parses one record's bytes with Jackson's streaming parser into an {@link InputRecord}, keeping values uncoerced and
+ * noting repeated property names. Strict JSON: comments, single quotes, NaN, trailing commas and control characters
+ * in strings are syntax errors. Limits ({@link ReaderLimits}) are set on the parser on purpose.
+ * <p>
+ * Thread-safe: it keeps no state between records.
+ */
+final class RecordParser {
+
+    /** The longest excerpt of an unreadable record kept for the report. */
+    static final int EXCERPT_BYTES = 1024;
+
+    private final JsonFactory json;
+    private final Rule syntaxRule;
+    private final Rule tooLargeRule;
+    private final int maxRecordBytes;
+
+    RecordParser(ReaderLimits limits, Rule syntaxRule, Rule tooLargeRule) {
+        this.json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxNumberLength(limits.maxNumberLength())
+                        .maxStringLength(limits.maxRecordBytes())
+                        .maxNameLength(limits.maxRecordBytes())
+                        .build())
+                .build();
+        this.syntaxRule = syntaxRule;
+        this.tooLargeRule = tooLargeRule;
+        this.maxRecordBytes = limits.maxRecordBytes();
+    }
+
+    /** The record read from {@code raw}: parsed, or unreadable with the reason and an excerpt. */
+    SourceRecord parse(RawRecord raw) {
+        RecordPosition at = raw.position();
+        if (raw.framingError() != null) {
+            return unreadable(raw, syntaxRule, raw.framingError());
+        }
+        if (raw.tooLarge()) {
+            return unreadable(raw, tooLargeRule, "the record is " + at.length() + " bytes, more than the limit of "
+                    + maxRecordBytes + " (registry.reader.max-record-bytes)");
+        }
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), raw.bytes(), 0, raw.kept())) {
+            InputRecord input = readRecord(parser);
+            if (parser.nextToken() != null) {
+                return unreadable(raw, syntaxRule, where(at, parser.currentTokenLocation())
+                        + "unexpected content after the end of the record");
+            }
+            return new SourceRecord.Parsed(at, raw.bytes(), input);
+        } catch (StreamConstraintsException e) {
+            return unreadable(raw, tooLargeRule, e.getOriginalMessage());
+        } catch (JacksonException e) {
+            return unreadable(raw, syntaxRule, where(at, e.getLocation()) + e.getOriginalMessage());
+        }
+    }
+
+    /** The record's bytes as one line of JSON, for the report; the record must be well-formed. */
+    String compact(byte[] raw) {
+        var out = new StringWriter(raw.length);
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), raw);
+             JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), out)) {
+            parser.nextToken();
+            generator.copyCurrentStructure(parser);
+        }
+        return out.toString();
+    }
+
+    private InputRecord readRecord(JsonParser parser) {
+        JsonToken root = parser.nextToken();
+        if (root == null) {
+            throw new IllegalStateException("The splitter handed on an empty record.");
+        }
+        if (root != JsonToken.START_OBJECT) {
+            FieldValue.Kind kind = valueOf(parser, root).kind();
+            return InputRecord.notAnObject(kind);
+        }
+        FieldValue asset = FieldValue.MISSING;
+        FieldValue name = FieldValue.MISSING;
+        FieldValue type = FieldValue.MISSING;
+        FieldValue department = FieldValue.MISSING;
+        FieldValue version = FieldValue.MISSING;
+        FieldValue status = FieldValue.MISSING;
+        Set<String> seen = new HashSet<>(8);
+        List<String> repeated = new ArrayList<>(0);
+        String property;
+        while ((property = parser.nextName()) != null) {
+            if (!seen.add(property)) {
+                repeated.add(property);
+            }
+            JsonToken token = parser.nextToken();
+            switch (property) {
+                case "asset" -> {
+                    if (token == JsonToken.START_OBJECT) {
+                        FieldValue[] nameAndType = readAsset(parser, repeated);
+                        if (asset.kind() == FieldValue.Kind.MISSING) {
+                            name = nameAndType[0];
+                            type = nameAndType[1];
+                        }
+                        asset = first(asset, FieldValue.OBJECT);
+                    } else {
+                        asset = first(asset, valueOf(parser, token));
+                    }
+                }
+                case "department" -> department = first(department, valueOf(parser, token));
+                case "version" -> version = first(version, valueOf(parser, token));
+                case "status" -> status = first(status, valueOf(parser, token));
+                default -> parser.skipChildren();
+            }
+        }
+        return new InputRecord(FieldValue.Kind.OBJECT, asset, name, type, department, version, status, repeated);
+    }
+
+    /** Reads the {@code asset} object's name and type; the parser stands on its START_OBJECT. */
+    private FieldValue[] readAsset(JsonParser parser, List<String> repeated) {
+        FieldValue name = FieldValue.MISSING;
+        FieldValue type = FieldValue.MISSING;
+        Set<String> seen = new HashSet<>(4);
+        String property;
+        while ((property = parser.nextName()) != null) {
+            if (!seen.add(property)) {
+                repeated.add("asset." + property);
+            }
+            JsonToken token = parser.nextToken();
+            switch (property) {
+                case "name" -> name = first(name, valueOf(parser, token));
+                case "type" -> type = first(type, valueOf(parser, token));
+                default -> parser.skipChildren();
+            }
+        }
+        return new FieldValue[] {name, type};
+    }
+
+    /** A repeated property keeps its first value; the repetition itself is reported as malformed. */
+    private static FieldValue first(FieldValue current, FieldValue next) {
+        return current.kind() == FieldValue.Kind.MISSING ? next : current;
+    }
+
+    private static FieldValue valueOf(JsonParser parser, JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> FieldValue.string(parser.getString());
+            case VALUE_NUMBER_INT -> FieldValue.integer(parser.getString());
+            case VALUE_NUMBER_FLOAT -> new FieldValue(FieldValue.Kind.DECIMAL, parser.getString());
+            case VALUE_TRUE, VALUE_FALSE -> new FieldValue(FieldValue.Kind.BOOLEAN, parser.getString());
+            case VALUE_NULL -> FieldValue.NULL;
+            case START_OBJECT -> {
+                parser.skipChildren();
+                yield FieldValue.OBJECT;
+            }
+            case START_ARRAY -> {
+                parser.skipChildren();
+                yield new FieldValue(FieldValue.Kind.ARRAY, null);
+            }
+            default -> throw new IllegalStateException("Unexpected token " + token + " where a value belongs.");
+        };
+    }
+
+    /** "line L, column C: " of a location inside the record, translated to the file's lines and columns. */
+    private static String where(RecordPosition record, TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        long line = record.line() + location.getLineNr() - 1;
+        long column = location.getLineNr() == 1 ? record.column() + location.getColumnNr() - 1 : location.getColumnNr();
+        return "line " + line + ", column " + column + ": ";
+    }
+
+    private SourceRecord.Unreadable unreadable(RawRecord raw, Rule rule, String message) {
+        String excerpt = new String(raw.bytes(), 0, Math.min(raw.kept(), EXCERPT_BYTES), StandardCharsets.UTF_8);
+        var out = new StringWriter(excerpt.length() + 16);
+        try (JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), out)) {
+            generator.writeString(excerpt);
+        }
+        return new SourceRecord.Unreadable(raw.position(), rule.violation(message), out.toString());
+    }
+}

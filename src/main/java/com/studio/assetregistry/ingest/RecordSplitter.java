@@ -1,0 +1,335 @@
+package com.studio.assetregistry.ingest;
+
+import com.studio.assetregistry.storage.RecordPosition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * Cuts a JSON file into records, byte by byte, without parsing them: one record per element of a top-level array,
+ * or one per non-blank line (JSON Lines). The framing is told by the first byte that is not white space (after an
+ * optional UTF-8 byte-order mark): {@code [} means an array.
+ * <p>
+ * Written by hand because no JSON library can do what a load needs here: give each record's raw bytes and exact
+ * position (byte offset, line, column), and go on with the next record after a broken one. The splitter tracks only
+ * string, escape and nesting state; parsing the record is {@link RecordParser}'s job. It holds one record's bytes at
+ * a time, at most {@code maxRecordBytes} of them, whatever the file's size.
+ * <p>
+ * Not thread-safe: one splitter reads one stream.
+ */
+final class RecordSplitter {
+
+    /** How records are laid out in the file. */
+    enum Framing { ARRAY, LINES }
+
+    /** Where an array-framed reading stands between records. */
+    enum State { BEFORE_FIRST, AFTER_ELEMENT, AFTER_COMMA, DONE }
+
+    private static final int EOF = -1;
+
+    private final InputStream in;
+    private final int maxRecordBytes;
+    private final byte[] buffer = new byte[1 << 16];
+    private int pos;
+    private int limit;
+
+    private long offset;
+    private long line = 1;
+    private long column = 1;
+    private long recordNumber;
+    private Framing framing;
+    private State state = State.BEFORE_FIRST;
+
+    private byte[] record = new byte[1024];
+    private int recordLength;
+    private int recordFullLength;
+
+    /**
+     * A splitter reading {@code in} from the start of a file.
+     *
+     * @param in             the file's bytes, from its first byte
+     * @param maxRecordBytes the most bytes kept of one record
+     */
+    RecordSplitter(InputStream in, int maxRecordBytes) {
+        this.in = in;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /**
+     * A splitter resuming at a checkpoint taken with {@link #checkpoint()}; {@code in} must be positioned at the
+     * checkpoint's offset.
+     */
+    RecordSplitter(InputStream in, int maxRecordBytes, Checkpoint checkpoint) {
+        this(in, maxRecordBytes);
+        this.offset = checkpoint.offset();
+        this.line = checkpoint.line();
+        this.column = checkpoint.column();
+        this.recordNumber = checkpoint.recordNumber();
+        this.framing = checkpoint.framing();
+        this.state = checkpoint.state();
+    }
+
+    /** Everything needed to go on from the current position after a restart. */
+    record Checkpoint(long offset, long line, long column, long recordNumber, Framing framing, State state) {
+    }
+
+    Checkpoint checkpoint() {
+        return new Checkpoint(offset, line, column, recordNumber, framing, state);
+    }
+
+    /** How the file is framed; known once the first record has been asked for. */
+    Framing framing() {
+        return framing;
+    }
+
+    /** The next record, or {@code null} at the end of the file. */
+    RawRecord next() {
+        if (framing == null) {
+            detectFraming();
+        }
+        return framing == Framing.ARRAY ? nextElement() : nextLine();
+    }
+
+    private void detectFraming() {
+        if (peek() == 0xEF) { // a UTF-8 byte-order mark is not part of the content and takes no column
+            skipByteOrderMark();
+        }
+        skipWhitespace();
+        if (peek() == '[') {
+            advance();
+            framing = Framing.ARRAY;
+        } else {
+            framing = Framing.LINES;
+        }
+    }
+
+    private void skipByteOrderMark() {
+        fill();
+        if (limit - pos >= 3 && buffer[pos + 1] == (byte) 0xBB && buffer[pos + 2] == (byte) 0xBF) {
+            pos += 3;
+            offset += 3;
+        }
+    }
+
+    private RawRecord nextLine() {
+        skipWhitespace();
+        if (peek() == EOF) {
+            return null;
+        }
+        long startOffset = offset;
+        long startLine = line;
+        long startColumn = column;
+        startRecord();
+        int b;
+        while ((b = peek()) != EOF && b != '\n') {
+            keep(b);
+            advance();
+        }
+        trimTrailingWhitespace();
+        return finishRecord(startOffset, startLine, startColumn, null);
+    }
+
+    private RawRecord nextElement() {
+        while (true) {
+            skipWhitespace();
+            int b = peek();
+            switch (state) {
+                case DONE:
+                    return trailingContent();
+                case AFTER_ELEMENT:
+                    if (b == ',') {
+                        advance();
+                        state = State.AFTER_COMMA;
+                        continue;
+                    }
+                    if (b == ']') {
+                        advance();
+                        state = State.DONE;
+                        continue;
+                    }
+                    if (b == EOF) {
+                        return endOfFile("the file ends before the closing ]");
+                    }
+                    return element("missing ',' between this record and the one before it");
+                case BEFORE_FIRST, AFTER_COMMA:
+                    if (b == ']') { // an empty array, or a trailing comma: no record is lost either way
+                        advance();
+                        state = State.DONE;
+                        continue;
+                    }
+                    if (b == EOF) {
+                        return endOfFile("the file ends before the closing ]");
+                    }
+                    return element(null);
+                default:
+                    throw new IllegalStateException("Unknown state " + state);
+            }
+        }
+    }
+
+    /** After the closing bracket only white space may follow; anything else is reported once. */
+    private RawRecord trailingContent() {
+        if (peek() == EOF) {
+            return null;
+        }
+        long startOffset = offset;
+        long startLine = line;
+        long startColumn = column;
+        startRecord();
+        int b;
+        while ((b = peek()) != EOF) {
+            keep(b);
+            advance();
+        }
+        return finishRecord(startOffset, startLine, startColumn, "unexpected content after the closing ]");
+    }
+
+    /** The file ended where a record or the closing bracket should be: one problem, reported at the end. */
+    private RawRecord endOfFile(String problem) {
+        state = State.DONE;
+        startRecord();
+        return finishRecord(offset, line, column, problem);
+    }
+
+    private RawRecord element(String framingError) {
+        long startOffset = offset;
+        long startLine = line;
+        long startColumn = column;
+        startRecord();
+        int b = peek();
+        boolean complete = (b == '{' || b == '[') ? scanContainer() : scanScalar();
+        state = State.AFTER_ELEMENT;
+        String problem = complete ? framingError : "the file ends inside this record";
+        return finishRecord(startOffset, startLine, startColumn, problem);
+    }
+
+    /** Scans an object or array up to its matching close; false if the file ends first. */
+    private boolean scanContainer() {
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        int b;
+        while ((b = peek()) != EOF) {
+            keep(b);
+            advance();
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                depth++;
+            } else if ((b == '}' || b == ']') && --depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Scans a value that is not a container, up to the next comma, bracket or white space outside a string. */
+    private boolean scanScalar() {
+        boolean inString = false;
+        boolean escaped = false;
+        int b;
+        while ((b = peek()) != EOF) {
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == ',' || b == ']' || b == '}' || isWhitespace(b)) {
+                return true;
+            } else if (b == '"') {
+                inString = true;
+            }
+            keep(b);
+            advance();
+        }
+        return !inString;
+    }
+
+    private void startRecord() {
+        recordLength = 0;
+        recordFullLength = 0;
+    }
+
+    private void keep(int b) {
+        recordFullLength++;
+        if (recordLength == maxRecordBytes) {
+            return;
+        }
+        if (recordLength == record.length) {
+            record = Arrays.copyOf(record, Math.min(maxRecordBytes, record.length * 2));
+        }
+        record[recordLength++] = (byte) b;
+    }
+
+    private void trimTrailingWhitespace() {
+        while (recordLength > 0 && isWhitespace(record[recordLength - 1])) {
+            recordLength--;
+            recordFullLength--;
+        }
+    }
+
+    private RawRecord finishRecord(long startOffset, long startLine, long startColumn, String problem) {
+        recordNumber++;
+        var position = new RecordPosition(recordNumber, startLine, startColumn, startOffset, recordFullLength);
+        return new RawRecord(position, Arrays.copyOf(record, recordLength), recordLength,
+                recordFullLength > recordLength, problem);
+    }
+
+    private void skipWhitespace() {
+        int b;
+        while ((b = peek()) != EOF && isWhitespace(b)) {
+            advance();
+        }
+    }
+
+    private static boolean isWhitespace(int b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    private int peek() {
+        if (pos == limit) {
+            fill();
+            if (pos == limit) {
+                return EOF;
+            }
+        }
+        return buffer[pos] & 0xFF;
+    }
+
+    /** Moves past the byte {@link #peek()} returned, keeping line and column (in characters) up to date. */
+    private void advance() {
+        int b = buffer[pos++] & 0xFF;
+        offset++;
+        if (b == '\n') {
+            line++;
+            column = 1;
+        } else if ((b & 0xC0) != 0x80) { // continuation bytes of a UTF-8 character take no column of their own
+            column++;
+        }
+    }
+
+    private void fill() {
+        if (pos < limit) {
+            return;
+        }
+        try {
+            int read = in.read(buffer, 0, buffer.length);
+            pos = 0;
+            limit = Math.max(read, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the input at byte " + offset + ": " + e.getMessage(), e);
+        }
+    }
+}

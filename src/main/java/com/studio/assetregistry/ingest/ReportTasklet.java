@@ -1,0 +1,49 @@
+package com.studio.assetregistry.ingest;
+
+import com.studio.assetregistry.report.RejectReportWriter;
+import com.studio.assetregistry.report.ReportSummary;
+import com.studio.assetregistry.storage.LoadRun;
+import com.studio.assetregistry.storage.LoadStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The last step: marks the run completed and writes its report, {@code rejects.jsonl} and {@code summary.json}.
+ * The run is marked completed in the step's transaction, so if the report cannot be written the run stays
+ * unfinished and the job fails.
+ */
+class ReportTasklet implements Tasklet {
+
+    private final LoadStore store;
+    private final RejectReportWriter writer;
+    private final Path file;
+    private final Path reportDir;
+    private final long runId;
+
+    ReportTasklet(LoadStore store, RejectReportWriter writer, Path file, Path reportDir, long runId) {
+        this.store = store;
+        this.writer = writer;
+        this.file = file;
+        this.reportDir = reportDir;
+        this.runId = runId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        String sha256 = job.containsKey(JsonFileReader.SHA256_KEY)
+                ? job.getString(JsonFileReader.SHA256_KEY)
+                : FileDigest.sha256(file);
+        store.finishRun(runId, "COMPLETED", Instant.now(), job.getLong(JsonFileReader.RECORDS_KEY, 0), sha256,
+                reportDir.toString());
+        LoadRun run = store.findRun(runId).orElseThrow();
+        writer.writeRejects(reportDir, action -> store.forEachReject(runId, action));
+        writer.writeSummary(reportDir, ReportSummary.of(run));
+        return RepeatStatus.FINISHED;
+    }
+}

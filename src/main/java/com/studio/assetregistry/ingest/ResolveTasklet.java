@@ -1,0 +1,89 @@
+package com.studio.assetregistry.ingest;
+
+import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.storage.Reject;
+import com.studio.assetregistry.storage.Resolution;
+import com.studio.assetregistry.storage.StagedFinding;
+import com.studio.assetregistry.validation.CrossRecordValidator;
+import com.studio.assetregistry.validation.Violation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The second step: once the whole file is staged, judges it by the cross-record rules and registers what may be
+ * registered, in one transaction. A staged record that may not be registered is rejected with every cross-record
+ * rule it breaks and its text, read back from the file by its offset (only rejects are read twice). Running it again
+ * after it committed does nothing, since resolving empties the stage.
+ */
+class ResolveTasklet implements Tasklet {
+
+    private static final int BATCH_SIZE = 1_000;
+
+    private final LoadStore store;
+    private final CrossRecordValidator validator;
+    private final RecordParser parser;
+    private final Path file;
+    private final long runId;
+
+    ResolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser, Path file, long runId) {
+        this.store = store;
+        this.validator = validator;
+        this.parser = parser;
+        this.file = file;
+        this.runId = runId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<Reject> rejects = new ArrayList<>();
+            Resolution resolution = store.resolve(runId, finding -> {
+                rejects.add(toReject(finding, source));
+                if (rejects.size() == BATCH_SIZE) {
+                    store.reject(runId, rejects);
+                    rejects.clear();
+                }
+            });
+            store.reject(runId, rejects);
+            contribution.incrementWriteCount(resolution.registered());
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private Reject toReject(StagedFinding finding, FileChannel source) {
+        List<Violation> violations = validator.validate(finding.finding());
+        if (violations.isEmpty()) {
+            throw new IllegalStateException("Record " + finding.position().recordNumber()
+                    + " was held back from registration but breaks no cross-record rule.");
+        }
+        return new Reject(finding.position(), violations, parser.compact(readRecord(source, finding.position())));
+    }
+
+    private static byte[] readRecord(FileChannel source, RecordPosition position) {
+        ByteBuffer buffer = ByteBuffer.allocate(position.length());
+        try {
+            long at = position.offset();
+            while (buffer.hasRemaining()) {
+                int read = source.read(buffer, at + buffer.position());
+                if (read < 0) {
+                    throw new IOException("the file is shorter than when it was read");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read record " + position.recordNumber() + " back from the file: "
+                    + e.getMessage(), e);
+        }
+        return buffer.array();
+    }
+}

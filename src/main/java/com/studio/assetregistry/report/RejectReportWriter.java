@@ -1,0 +1,88 @@
+package com.studio.assetregistry.report;
+
+import com.studio.assetregistry.storage.Reject;
+import com.studio.assetregistry.validation.Violation;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a run's report directory. Each file is written to a temporary name and moved into place, so a report is
+ * either whole or absent, and writing it again (after a restart) replaces it. Thread-safe.
+ */
+public class RejectReportWriter {
+
+    /** One line per rejected record. */
+    public static final String REJECTS_FILE = "rejects.jsonl";
+    /** The run's summary. */
+    public static final String SUMMARY_FILE = "summary.json";
+
+    /** Lines end with a newline of their own, so no separator goes between root values. */
+    private final JsonFactory json = JsonFactory.builder().rootValueSeparator((String) null).build();
+    private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /**
+     * Writes {@code rejects.jsonl} in {@code dir} from the rejects that {@code source} hands to the consumer it is
+     * given, in the order it hands them.
+     */
+    public void writeRejects(Path dir, Consumer<Consumer<Reject>> source) {
+        writeAtomically(dir.resolve(REJECTS_FILE), out -> {
+            try (JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
+                source.accept(reject -> writeLine(generator, reject));
+            }
+        });
+    }
+
+    /** Writes {@code summary.json} in {@code dir}. */
+    public void writeSummary(Path dir, ReportSummary summary) {
+        writeAtomically(dir.resolve(SUMMARY_FILE), out -> mapper.writeValue(out, summary));
+    }
+
+    private static void writeLine(JsonGenerator generator, Reject reject) {
+        generator.writeStartObject();
+        generator.writeNumberProperty("recordNumber", reject.position().recordNumber());
+        generator.writeNumberProperty("line", reject.position().line());
+        generator.writeNumberProperty("column", reject.position().column());
+        generator.writeArrayPropertyStart("rules");
+        for (Violation violation : reject.violations()) {
+            generator.writeStartObject();
+            generator.writeStringProperty("id", violation.rule());
+            generator.writeStringProperty("field", violation.field());
+            generator.writeStringProperty("message", violation.message());
+            generator.writeEndObject();
+        }
+        generator.writeEndArray();
+        generator.writeName("record");
+        generator.writeRawValue(reject.recordJson());
+        generator.writeEndObject();
+        generator.writeRaw('\n');
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, Content content) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                content.writeTo(out);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the report file " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The rejection report a load leaves under {@code reports/<run-id>/}: {@code rejects.jsonl}, one line per rejected
+ * record with its position, every rule it broke and the record itself, and {@code summary.json}, the run's file,
+ * timing, status and counts.
+ */
+package com.studio.assetregistry.report;
