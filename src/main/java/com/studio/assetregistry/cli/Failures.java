@@ -1,0 +1,20 @@
+package com.studio.assetregistry.cli;
+
+/** Turns a failure into the one line a person reads: the deepest cause's message, which names what went wrong. */
+final class Failures {
+
+    private Failures() {
+    }
+
+    static String describe(Throwable failure) {
+        if (failure instanceof com.studio.assetregistry.ingest.LoadException) {
+            return failure.getMessage();
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,12 @@
+package com.studio.assetregistry.cli;
+
+/** The executable jar's entry point: {@code java -jar asset-registry.jar COMMAND ...}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(AssetRegistryCommand.commandLine().execute(args));
+    }
+}

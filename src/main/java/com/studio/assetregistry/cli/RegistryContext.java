@@ -1,0 +1,45 @@
+package com.studio.assetregistry.cli;
+
+import com.studio.assetregistry.AssetRegistryApplication;
+import com.studio.assetregistry.registry.AssetRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The Spring application started for one command, configured from the global options; closed when it ends. */
+final class RegistryContext implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private RegistryContext(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static RegistryContext start(GlobalOptions options) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (options.db() != null) {
+            String db = options.db();
+            properties.put(db.startsWith("jdbc:") ? "spring.datasource.url" : "registry.db", db);
+        }
+        if (options.reports() != null) {
+            properties.put("registry.load.reports-dir", options.reports().toString());
+        }
+        // People read the command's own output; the framework's logs (and their stack traces) only with --debug.
+        properties.put("logging.level.root", options.debug() ? "INFO" : "OFF");
+        // Passed as command-line arguments, which take precedence over application.yml.
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+        return new RegistryContext(new SpringApplicationBuilder(AssetRegistryApplication.class).run(arguments));
+    }
+
+    AssetRegistry registry() {
+        return context.getBean(AssetRegistry.class);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

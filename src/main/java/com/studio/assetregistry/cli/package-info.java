@@ -1,0 +1,6 @@
+/**
+ * The command line: picocli commands, one class each, that call {@link com.studio.assetregistry.registry.AssetRegistry}
+ * only. Spring starts only once a command needs the registry, so {@code --help} and usage errors answer at once.
+ * Exit codes: 0 success, 1 failure, 2 usage error.
+ */
+package com.studio.assetregistry.cli;

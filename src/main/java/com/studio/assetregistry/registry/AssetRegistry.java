@@ -1,0 +1,197 @@
+package com.studio.assetregistry.registry;
+
+import com.studio.assetregistry.asset.Asset;
+import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.ingest.AssetLoader;
+import com.studio.assetregistry.ingest.LoadException;
+import com.studio.assetregistry.ingest.LoadSummary;
+import com.studio.assetregistry.storage.AssetStore;
+import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.storage.StagedVersion;
+import com.studio.assetregistry.validation.CrossRecordValidator;
+import com.studio.assetregistry.validation.InputRecord;
+import com.studio.assetregistry.validation.RecordValidator;
+import com.studio.assetregistry.validation.Violation;
+import com.studio.assetregistry.validation.rules.AssetExistsRule;
+import com.studio.assetregistry.validation.rules.AssetVersionsRequiredRule;
+import com.studio.assetregistry.validation.rules.VersionDuplicateRule;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The asset registry's Java API: load files of version records, add assets and versions, and query what is
+ * registered.
+ * <p>
+ * Every entry point applies the same rules: {@link #addAsset} and {@link #addAssetVersion} check the record rules and
+ * then register through the same set-wise cross-record rules as a load, in one transaction, so an add is all or
+ * nothing. Invalid input is refused with an {@link AssetValidationException} carrying every violation; a missing
+ * asset is an empty {@link Optional}, never {@code null}. Thread-safe.
+ */
+@Service
+public class AssetRegistry {
+
+    private final AssetLoader loader;
+    private final AssetStore assets;
+    private final LoadStore loads;
+    private final RecordValidator recordValidator;
+    private final CrossRecordValidator crossRecordValidator;
+    private final Rules rules;
+    private final TransactionTemplate transaction;
+    private final RegistryExporter exporter;
+
+    AssetRegistry(AssetLoader loader, AssetStore assets, LoadStore loads, RecordValidator recordValidator,
+                  CrossRecordValidator crossRecordValidator, AssetExistsRule assetExists,
+                  AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
+                  PlatformTransactionManager transactionManager) {
+        this.loader = loader;
+        this.assets = assets;
+        this.loads = loads;
+        this.recordValidator = recordValidator;
+        this.crossRecordValidator = crossRecordValidator;
+        this.rules = new Rules(assetExists, versionsRequired, duplicate);
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.exporter = new RegistryExporter(assets);
+    }
+
+    /** The rules only the add methods apply. */
+    private record Rules(AssetExistsRule assetExists, AssetVersionsRequiredRule versionsRequired,
+                         VersionDuplicateRule duplicate) {
+    }
+
+    /**
+     * Loads a JSON file of version records (a top-level array, or one record per line): registers every valid record
+     * and writes a rejection report for the others.
+     *
+     * @param file the file to load
+     * @return what the load did
+     * @throws LoadException if the file cannot be read or the load cannot finish
+     */
+    public LoadSummary loadAssets(Path file) {
+        return loader.load(file);
+    }
+
+    /**
+     * Registers a new asset with its versions.
+     *
+     * @param asset the asset, with at least one version; per department its versions must be 1..N
+     * @return the asset as registered
+     * @throws AssetValidationException if the asset is already registered or any version breaks a rule
+     */
+    public Asset addAsset(Asset asset) {
+        Objects.requireNonNull(asset, "The asset must not be null.");
+        List<Violation> violations = new ArrayList<>(checkRecords(asset.key(), asset.versions()));
+        if (asset.versions().isEmpty()) {
+            violations.add(rules.versionsRequired().violation(asset.key() + " has no version; add at least one"));
+        }
+        if (violations.isEmpty() && assets.exists(asset.key())) {
+            violations.add(rules.assetExists().violation(asset.key()
+                    + " is already registered; add versions to it with addAssetVersion"));
+        }
+        register(asset.key(), asset.versions(), violations, "addAsset " + asset.key());
+        return assets.findAsset(asset.key()).orElseThrow();
+    }
+
+    /**
+     * Registers a new version of a registered asset.
+     *
+     * @param asset   the asset
+     * @param version the version; it must be the next one of its department
+     * @return the version as registered
+     * @throws AssetNotFoundException   if the asset is not registered
+     * @throws AssetValidationException if the version breaks a rule or is already registered
+     */
+    public AssetVersion addAssetVersion(AssetKey asset, AssetVersion version) {
+        Objects.requireNonNull(asset, "The asset must not be null.");
+        Objects.requireNonNull(version, "The version must not be null.");
+        List<Violation> violations = new ArrayList<>(checkRecords(asset, List.of(version)));
+        if (violations.isEmpty() && !assets.exists(asset)) {
+            throw new AssetNotFoundException(asset);
+        }
+        register(asset, List.of(version), violations, "addAssetVersion " + asset);
+        return version;
+    }
+
+    /** Every registered asset, ordered by name and type. */
+    public List<AssetKey> listAssets() {
+        return assets.listAssets();
+    }
+
+    /** The versions of an asset, ordered by department and version; empty if the asset is not registered. */
+    public List<AssetVersion> listAssetVersions(String name, String type) {
+        return assets.listVersions(new AssetKey(name, type));
+    }
+
+    /** The asset with its versions, or empty if it is not registered. */
+    public Optional<Asset> getAsset(String name, String type) {
+        return assets.findAsset(new AssetKey(name, type));
+    }
+
+    /** The asset's versions with this number, one per department that has it; empty if there is none. */
+    public List<AssetVersion> getAssetVersion(String name, String type, int version) {
+        return assets.findVersions(new AssetKey(name, type), version);
+    }
+
+    /** The asset's version with this number in this department, or empty. */
+    public Optional<AssetVersion> getAssetVersion(String name, String type, int version, String department) {
+        return assets.findVersion(new AssetKey(name, type), department, version);
+    }
+
+    /**
+     * Writes the whole registry to {@code out} in the load format, sorted by name, type, department and version;
+     * leaves {@code out} open.
+     *
+     * @return how many version records were written
+     */
+    public long exportAssets(Writer out) {
+        return exporter.export(out);
+    }
+
+    private List<Violation> checkRecords(AssetKey key, List<AssetVersion> versions) {
+        Set<Violation> violations = new LinkedHashSet<>(); // one bad name is reported once, not once per version
+        for (AssetVersion version : versions) {
+            violations.addAll(recordValidator.validate(InputRecord.of(new VersionedAsset(key, version))));
+        }
+        return new ArrayList<>(violations);
+    }
+
+    /**
+     * Registers the versions through the cross-record rules in one transaction, or throws with every violation and
+     * registers nothing. A version already registered as it is counts as a duplicate here: an add must add.
+     */
+    private void register(AssetKey key, List<AssetVersion> versions, List<Violation> violations, String source) {
+        if (!violations.isEmpty()) {
+            throw new AssetValidationException(violations);
+        }
+        transaction.executeWithoutResult(status -> {
+            List<StagedVersion> staged = new ArrayList<>(versions.size());
+            for (AssetVersion version : versions) {
+                var record = new VersionedAsset(key, version);
+                assets.findVersion(key, version.department(), version.version())
+                        .filter(registered -> registered.status().equals(version.status()))
+                        .ifPresent(same -> violations.add(
+                                rules.duplicate().violation(record.label() + " is already registered")));
+                staged.add(new StagedVersion(RecordPosition.ofNumber(staged.size() + 1), record));
+            }
+            long runId = loads.startRun("api", source, 0, Instant.now());
+            loads.stage(runId, staged);
+            loads.resolve(runId, finding -> violations.addAll(crossRecordValidator.validate(finding.finding())));
+            if (!violations.isEmpty()) {
+                throw new AssetValidationException(violations);
+            }
+            loads.finishRun(runId, "COMPLETED", Instant.now(), staged.size(), null, null);
+        });
+    }
+}
