@@ -65,14 +65,14 @@ final class RecordParser {
         try (JsonParser parser = json.createParser(ObjectReadContext.empty(), raw.bytes(), 0, raw.kept())) {
             InputRecord input = readRecord(parser);
             if (parser.nextToken() != null) {
-                return unreadable(raw, syntaxRule, where(at, parser.currentTokenLocation())
+                return unreadable(raw, syntaxRule, where(raw, parser.currentTokenLocation())
                         + "unexpected content after the end of the record");
             }
             return new SourceRecord.Parsed(at, raw.bytes(), input);
         } catch (StreamConstraintsException e) {
             return unreadable(raw, tooLargeRule, e.getOriginalMessage());
         } catch (JacksonException e) {
-            return unreadable(raw, syntaxRule, where(at, e.getLocation()) + e.getOriginalMessage());
+            return unreadable(raw, syntaxRule, where(raw, e.getLocation()) + e.getOriginalMessage());
         }
     }
 
@@ -81,8 +81,22 @@ final class RecordParser {
         var out = new StringWriter(raw.length);
         try (JsonParser parser = json.createParser(ObjectReadContext.empty(), raw);
              JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), out)) {
-            parser.nextToken();
-            generator.copyCurrentStructure(parser);
+            // token by token rather than copyCurrentStructure, which rewrites decimals through a double
+            // (2.50 as 2.5, 1e400 as "Infinity"): numbers are written exactly as they stand in the file
+            JsonToken token = parser.nextToken();
+            int depth = 0;
+            do {
+                if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    generator.writeNumber(parser.getString());
+                } else {
+                    generator.copyCurrentEvent(parser);
+                }
+                if (token.isStructStart()) {
+                    depth++;
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
+            } while (depth > 0 && (token = parser.nextToken()) != null);
         }
         return out.toString();
     }
@@ -176,13 +190,35 @@ final class RecordParser {
         };
     }
 
-    /** "line L, column C: " of a location inside the record, translated to the file's lines and columns. */
-    private static String where(RecordPosition record, TokenStreamLocation location) {
+    /**
+     * "line L, column C: " of a location inside the record, translated to the file's lines and columns. Jackson counts
+     * columns in bytes; the file's columns are in characters, as the splitter counts them, so they are counted here
+     * from the record's bytes up to the location's byte offset.
+     */
+    private static String where(RawRecord raw, TokenStreamLocation location) {
         if (location == null || location.getLineNr() < 1) {
             return "";
         }
-        long line = record.line() + location.getLineNr() - 1;
-        long column = location.getLineNr() == 1 ? record.column() + location.getColumnNr() - 1 : location.getColumnNr();
+        RecordPosition record = raw.position();
+        long byteOffset = location.getByteOffset();
+        if (byteOffset < 0 || byteOffset > raw.kept()) {
+            long line = record.line() + location.getLineNr() - 1;
+            long column = location.getLineNr() == 1
+                    ? record.column() + location.getColumnNr() - 1 : location.getColumnNr();
+            return "line " + line + ", column " + column + ": ";
+        }
+        long line = record.line();
+        long column = record.column();
+        byte[] bytes = raw.bytes();
+        for (int i = 0; i < byteOffset; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == '\n') {
+                line++;
+                column = 1;
+            } else if ((b & 0xC0) != 0x80) { // continuation bytes of a UTF-8 character take no column of their own
+                column++;
+            }
+        }
         return "line " + line + ", column " + column + ": ";
     }
 

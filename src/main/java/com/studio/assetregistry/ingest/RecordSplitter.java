@@ -121,12 +121,15 @@ final class RecordSplitter {
         long startLine = line;
         long startColumn = column;
         startRecord();
+        int trailingWhitespace = 0; // counted over the whole line, not only the bytes kept of a too-large one
         int b;
         while ((b = peek()) != EOF && b != '\n') {
             keep(b);
             advance();
+            trailingWhitespace = isWhitespace(b) ? trailingWhitespace + 1 : 0;
         }
-        trimTrailingWhitespace();
+        recordFullLength -= trailingWhitespace;
+        recordLength = Math.min(recordLength, recordFullLength);
         return finishRecord(startOffset, startLine, startColumn, null);
     }
 
@@ -198,8 +201,16 @@ final class RecordSplitter {
         long startColumn = column;
         startRecord();
         int b = peek();
+        if (b == ',' || b == '}') { // a stray comma or brace where a record should start: report it and step past it
+            keep(b);
+            advance();
+            state = b == ',' ? State.AFTER_COMMA : State.AFTER_ELEMENT;
+            return finishRecord(startOffset, startLine, startColumn,
+                    "unexpected '" + (char) b + "' where a record should start");
+        }
         boolean complete = (b == '{' || b == '[') ? scanContainer() : scanScalar();
-        state = State.AFTER_ELEMENT;
+        // a record cut off by the end of the file is the one problem to report: nothing follows it
+        state = complete ? State.AFTER_ELEMENT : State.DONE;
         String problem = complete ? framingError : "the file ends inside this record";
         return finishRecord(startOffset, startLine, startColumn, problem);
     }
@@ -271,13 +282,6 @@ final class RecordSplitter {
             record = Arrays.copyOf(record, Math.min(maxRecordBytes, record.length * 2));
         }
         record[recordLength++] = (byte) b;
-    }
-
-    private void trimTrailingWhitespace() {
-        while (recordLength > 0 && isWhitespace(record[recordLength - 1])) {
-            recordLength--;
-            recordFullLength--;
-        }
     }
 
     private RawRecord finishRecord(long startOffset, long startLine, long startColumn, String problem) {

@@ -1,0 +1,280 @@
+package com.studio.assetregistry.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.validation.FieldValue;
+import com.studio.assetregistry.validation.InputRecord;
+import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
+import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+class JsonFileReaderTests {
+
+    private static final int LIMIT = 1 << 20;
+
+    private static final String ARRAY_FILE = """
+            [
+              {"asset": {"name": "hero", "type": "character"}, "department": "modeling", "version": 1, "status": "active"},
+              {"asset": {"name": "héro", "type": "prop"}, "department": "rigging", "version": 2, "status": "active"},
+              {"asset": {"name": "villain" "type": "prop"}, "version": 1},
+              {"asset": {"name": "sword", "type": "prop"}, "department": "modeling", "version": 1, "status": "active"}
+              {"asset": {"name": "car", "type": "vehicle"}, "department": "fx", "version": 3, "status": "deprecated"}
+            ]
+            """;
+
+    private static final String LINES_FILE = "{\"asset\": {\"name\": \"hero\", \"type\": \"character\"}, \"version\": 1}\r\n"
+            + "\r\n"
+            + "{\"asset\": {\"name\": \"日本\", \"type\": \"prop\"}, \"version\": 2}\r\n"
+            + "not json\r\n"
+            + "{\"asset\": {\"name\": \"car\", \"type\": \"vehicle\"}, \"version\": 3}";
+
+    @TempDir
+    Path dir;
+
+    /** What a record read carries, comparable by value (a parsed record's byte array is not). */
+    record Item(RecordPosition position, Object content) {
+    }
+
+    @Test
+    void readsEveryRecordOfAnArrayFileAndGoesOnAfterBrokenOnes() throws IOException {
+        // given
+        JsonFileReader reader = reader(write(ARRAY_FILE));
+        reader.open(new ExecutionContext());
+
+        // when
+        List<SourceRecord> records = readAll(reader);
+        reader.close();
+
+        // then
+        assertThat(records).hasSize(5);
+        assertThat(records).extracting(r -> r.position().recordNumber()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(records).extracting(r -> r.position().line()).containsExactly(2L, 3L, 4L, 5L, 6L);
+        assertThat(records).extracting(r -> r.getClass().getSimpleName())
+                .containsExactly("Parsed", "Parsed", "Unreadable", "Parsed", "Unreadable");
+        InputRecord second = ((SourceRecord.Parsed) records.get(1)).input();
+        assertThat(second.name()).isEqualTo(FieldValue.string("héro"));
+        assertThat(second.version()).isEqualTo(FieldValue.integer("2"));
+        assertThat(((SourceRecord.Unreadable) records.get(2)).violation().message()).startsWith("line 4, column 32: ");
+        assertThat(((SourceRecord.Parsed) records.get(3)).input().name()).isEqualTo(FieldValue.string("sword"));
+        assertThat(((SourceRecord.Unreadable) records.get(4)).violation().message()).contains("missing ','");
+    }
+
+    @Test
+    void readsEveryRecordOfAJsonLinesFile() throws IOException {
+        // given
+        Path file = write(LINES_FILE);
+        JsonFileReader reader = reader(file);
+        reader.open(new ExecutionContext());
+
+        // when
+        List<SourceRecord> records = readAll(reader);
+        reader.close();
+
+        // then
+        assertThat(records).extracting(SourceRecord::position).containsExactly(
+                new RecordPosition(1, 1, 1, 0, 62),
+                new RecordPosition(2, 3, 1, 66, 59),
+                new RecordPosition(3, 4, 1, 127, 8),
+                new RecordPosition(4, 5, 1, 137, 59));
+        assertThat(((SourceRecord.Parsed) records.get(1)).input().name()).isEqualTo(FieldValue.string("日本"));
+        assertThat(records.get(2)).isInstanceOf(SourceRecord.Unreadable.class);
+        assertThat(((SourceRecord.Unreadable) records.get(2)).violation().message()).startsWith("line 4, column 1: ");
+    }
+
+    @Test
+    void positionOfAParsedRecordPointsAtItsBytesInTheFile() throws IOException {
+        // given
+        Path file = write(ARRAY_FILE);
+        byte[] content = Files.readAllBytes(file);
+        JsonFileReader reader = reader(file);
+        reader.open(new ExecutionContext());
+
+        // when
+        List<SourceRecord> records = readAll(reader);
+        reader.close();
+
+        // then
+        for (SourceRecord record : records) {
+            if (record instanceof SourceRecord.Parsed parsed) {
+                RecordPosition at = parsed.position();
+                byte[] inFile = Arrays.copyOfRange(content, (int) at.offset(), (int) at.offset() + at.length());
+                assertThat(inFile).isEqualTo(parsed.raw());
+            }
+        }
+    }
+
+    @Test
+    void updateSavesWhereTheReaderStandsAndHowManyRecordsItRead() throws IOException {
+        // given
+        JsonFileReader reader = reader(write(LINES_FILE));
+        reader.open(new ExecutionContext());
+        reader.read();
+        reader.read();
+        var context = new ExecutionContext();
+
+        // when
+        reader.update(context);
+        reader.close();
+
+        // then: just after the second record and its CR, before its LF
+        assertThat(context.getLong(JsonFileReader.RECORDS_KEY)).isEqualTo(2);
+        assertThat(context.getLong("reader.offset")).isEqualTo(126);
+        assertThat(context.getLong("reader.line")).isEqualTo(3);
+        assertThat(context.getString("reader.framing")).isEqualTo("LINES");
+        assertThat(context.containsKey(JsonFileReader.SHA256_KEY)).isFalse();
+    }
+
+    @Test
+    void updateBeforeAnyReadSavesTheStartOfTheFile() throws IOException {
+        // given
+        JsonFileReader reader = reader(write(ARRAY_FILE));
+        reader.open(new ExecutionContext());
+        var context = new ExecutionContext();
+
+        // when
+        reader.update(context);
+        reader.close();
+
+        // then
+        assertThat(context.getLong("reader.offset")).isZero();
+        assertThat(context.getLong(JsonFileReader.RECORDS_KEY)).isZero();
+        assertThat(context.containsKey(JsonFileReader.SHA256_KEY)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {ARRAY_FILE, LINES_FILE, ""})
+    void afterReadingToTheEndUpdateSavesTheFilesSha256(String content) throws IOException {
+        // given
+        Path file = write(content);
+        JsonFileReader reader = reader(file);
+        reader.open(new ExecutionContext());
+        readAll(reader);
+        var context = new ExecutionContext();
+
+        // when
+        reader.update(context);
+        reader.close();
+
+        // then
+        assertThat(context.getString(JsonFileReader.SHA256_KEY)).isEqualTo(sha256(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void sha256CoversTheWholeFileEvenWhenItIsLargerThanTheReadBuffer() throws IOException {
+        // given: a file of 3 records of 30 000 bytes, more than one 64 KiB buffer
+        String record = "{\"notes\": \"" + "x".repeat(30_000) + "\"}\n";
+        Path file = write(record.repeat(3));
+        JsonFileReader reader = reader(file);
+        reader.open(new ExecutionContext());
+        List<SourceRecord> records = readAll(reader);
+        var context = new ExecutionContext();
+
+        // when
+        reader.update(context);
+        reader.close();
+
+        // then
+        assertThat(records).hasSize(3).allSatisfy(r -> assertThat(r).isInstanceOf(SourceRecord.Parsed.class));
+        assertThat(context.getString(JsonFileReader.SHA256_KEY)).isEqualTo(sha256(Files.readAllBytes(file)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {ARRAY_FILE, LINES_FILE})
+    void restartedReaderReturnsExactlyTheRemainingRecordsWithTheirPositions(String content) throws IOException {
+        Path file = write(content);
+        List<Item> uninterrupted = items(readAllFrom(file, new ExecutionContext()));
+        assertThat(uninterrupted).hasSizeGreaterThanOrEqualTo(4);
+
+        for (int k = 0; k <= uninterrupted.size(); k++) {
+            // given: a run that read k records, committed and failed
+            JsonFileReader first = reader(file);
+            var saved = new ExecutionContext();
+            first.open(saved);
+            List<SourceRecord> before = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                before.add(first.read());
+            }
+            first.update(saved);
+            first.close();
+
+            // when
+            JsonFileReader restarted = reader(file);
+            var context = new ExecutionContext(saved);
+            restarted.open(context);
+            List<SourceRecord> after = readAll(restarted);
+            restarted.update(context);
+            restarted.close();
+
+            // then
+            assertThat(items(after)).as("restarted after %d records", k)
+                    .isEqualTo(uninterrupted.subList(k, uninterrupted.size()));
+            assertThat(context.getLong(JsonFileReader.RECORDS_KEY)).isEqualTo(uninterrupted.size());
+            if (context.containsKey(JsonFileReader.SHA256_KEY)) { // a digest of only the rest would be wrong
+                assertThat(context.getString(JsonFileReader.SHA256_KEY)).isEqualTo(sha256(Files.readAllBytes(file)));
+            }
+        }
+    }
+
+    // --- helpers ---
+
+    private JsonFileReader reader(Path file) {
+        var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
+        return new JsonFileReader(file, parser, LIMIT);
+    }
+
+    private Path write(String content) throws IOException {
+        return Files.write(dir.resolve("input-" + System.nanoTime() + ".json"), content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<SourceRecord> readAllFrom(Path file, ExecutionContext context) {
+        JsonFileReader reader = reader(file);
+        reader.open(context);
+        try {
+            return readAll(reader);
+        } finally {
+            reader.close();
+        }
+    }
+
+    private static List<SourceRecord> readAll(JsonFileReader reader) {
+        List<SourceRecord> records = new ArrayList<>();
+        SourceRecord record;
+        while ((record = reader.read()) != null) {
+            records.add(record);
+            if (records.size() > 1000) {
+                throw new AssertionError("The reader does not come to an end.");
+            }
+        }
+        return records;
+    }
+
+    private static List<Item> items(List<SourceRecord> records) {
+        return records.stream().map(record -> new Item(record.position(), record instanceof SourceRecord.Parsed parsed
+                ? List.of(parsed.input(), new String(parsed.raw(), StandardCharsets.UTF_8))
+                : List.of(((SourceRecord.Unreadable) record).violation(),
+                        ((SourceRecord.Unreadable) record).recordJson()))).toList();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,504 @@
+package com.studio.assetregistry.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.validation.FieldValue;
+import com.studio.assetregistry.validation.FieldValue.Kind;
+import com.studio.assetregistry.validation.InputRecord;
+import com.studio.assetregistry.validation.Violation;
+import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
+import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
+
+class RecordParserTests {
+
+    private static final String SYNTAX = "json.syntax";
+    private static final String TOO_LARGE = "record.too_large";
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private static final String SAMPLE = """
+            {
+              "asset": {
+                "name": "hero",
+                "type": "character"
+              },
+              "department": "modeling",
+              "version": 1,
+              "status": "active"
+            }""";
+
+    private final RecordParser parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(),
+            new RecordTooLargeRule());
+
+    /** Nesting 3 deep, numbers of 5 characters. */
+    private final RecordParser strict = new RecordParser(new ReaderLimits(1000, 3, 5), new JsonSyntaxRule(),
+            new RecordTooLargeRule());
+
+    // --- well-formed records ---
+
+    @Test
+    void sampleRecordIsParsedIntoItsFields() {
+        // when
+        SourceRecord record = parser.parse(raw(SAMPLE));
+
+        // then
+        assertThat(record).isInstanceOf(SourceRecord.Parsed.class);
+        assertThat(((SourceRecord.Parsed) record).input()).isEqualTo(new InputRecord(Kind.OBJECT, FieldValue.OBJECT,
+                FieldValue.string("hero"), FieldValue.string("character"), FieldValue.string("modeling"),
+                FieldValue.integer("1"), FieldValue.string("active"), List.of()));
+    }
+
+    @Test
+    void parsedRecordKeepsItsPositionAndItsRawBytes() {
+        // given
+        RawRecord raw = raw(SAMPLE);
+
+        // when
+        var parsed = (SourceRecord.Parsed) parser.parse(raw);
+
+        // then
+        assertThat(parsed.position()).isEqualTo(raw.position());
+        assertThat(new String(parsed.raw(), StandardCharsets.UTF_8)).isEqualTo(SAMPLE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "NONE", value = {
+        "1         | INTEGER | 1",
+        "-17       | INTEGER | -17",
+        "2.0       | DECIMAL | 2.0",
+        "1e2       | DECIMAL | 1e2",
+        "'\"2\"'   | STRING  | 2",
+        "true      | BOOLEAN | true",
+        "false     | BOOLEAN | false",
+        "null      | NULL    | NONE",
+        "'{\"a\":1}' | OBJECT | NONE",
+        "'[1, [2]]' | ARRAY  | NONE"})
+    void valuesKeepTheirJsonKindAndTheirTextAsWritten(String json, Kind kind, String text) {
+        // when
+        InputRecord input = parsed("{\"version\": " + json + ", \"status\": \"active\"}");
+
+        // then
+        assertThat(input.version()).isEqualTo(new FieldValue(kind, text));
+        assertThat(input.status()).isEqualTo(FieldValue.string("active"));
+    }
+
+    @Test
+    void absentPropertiesAreMissingAndNullOnesAreNull() {
+        // when
+        InputRecord input = parsed("{\"department\": null, \"asset\": {\"name\": null}}");
+
+        // then
+        assertThat(input.department()).isEqualTo(FieldValue.NULL);
+        assertThat(input.name()).isEqualTo(FieldValue.NULL);
+        assertThat(input.type()).isEqualTo(FieldValue.MISSING);
+        assertThat(input.version()).isEqualTo(FieldValue.MISSING);
+        assertThat(input.status()).isEqualTo(FieldValue.MISSING);
+        assertThat(input.asset()).isEqualTo(FieldValue.OBJECT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "NONE", value = {
+        "'\"hero\"'     | STRING | hero",
+        "'[\"hero\"]'   | ARRAY  | NONE",
+        "null          | NULL   | NONE",
+        "3             | INTEGER | 3"})
+    void assetThatIsNotAnObjectHasNoNameOrType(String json, Kind kind, String text) {
+        // when
+        InputRecord input = parsed("{\"asset\": " + json + ", \"department\": \"rigging\"}");
+
+        // then
+        assertThat(input.asset()).isEqualTo(new FieldValue(kind, text));
+        assertThat(input.name()).isEqualTo(FieldValue.MISSING);
+        assertThat(input.type()).isEqualTo(FieldValue.MISSING);
+        assertThat(input.hasAssetObject()).isFalse();
+        assertThat(input.department()).isEqualTo(FieldValue.string("rigging"));
+    }
+
+    @Test
+    void unknownPropertiesAreIgnoredWhateverTheyHold() {
+        // given: unknown properties holding objects and arrays that contain the known names
+        String json = """
+                {"notes": {"version": 99, "status": "deleted", "asset": {"name": "villain"}},
+                 "asset": {"tags": [{"name": "x"}, ["type"]], "name": "hero", "meta": {"type": "fx"}, "type": "prop"},
+                 "history": [{"department": "lighting"}, [1, 2, {"version": 7}]],
+                 "department": "modeling", "version": 3, "status": "active", "extra": true}""";
+
+        // when
+        InputRecord input = parsed(json);
+
+        // then
+        assertThat(input).isEqualTo(new InputRecord(Kind.OBJECT, FieldValue.OBJECT, FieldValue.string("hero"),
+                FieldValue.string("prop"), FieldValue.string("modeling"), FieldValue.integer("3"),
+                FieldValue.string("active"), List.of()));
+    }
+
+    @Test
+    void repeatedPropertiesAreListedAndTheFirstValueIsKept() {
+        // given
+        String json = "{\"version\": 1, \"asset\": {\"name\": \"hero\", \"type\": \"prop\", \"name\": \"villain\"},"
+                + " \"status\": \"active\", \"version\": 2, \"status\": \"deprecated\"}";
+
+        // when
+        InputRecord input = parsed(json);
+
+        // then
+        assertThat(input.repeatedProperties()).containsExactly("asset.name", "version", "status");
+        assertThat(input.version()).isEqualTo(FieldValue.integer("1"));
+        assertThat(input.name()).isEqualTo(FieldValue.string("hero"));
+        assertThat(input.status()).isEqualTo(FieldValue.string("active"));
+    }
+
+    @Test
+    void repeatedAssetObjectIsListedAndTheFirstOneIsKept() {
+        // when
+        InputRecord input = parsed("{\"asset\": {\"name\": \"hero\"}, \"asset\": {\"name\": \"villain\", \"type\": \"fx\"}}");
+
+        // then
+        assertThat(input.repeatedProperties()).containsExactly("asset");
+        assertThat(input.name()).isEqualTo(FieldValue.string("hero"));
+        assertThat(input.type()).isEqualTo(FieldValue.MISSING);
+    }
+
+    @Test
+    void assetObjectAfterAnAssetThatIsNotAnObjectDoesNotSupplyNameOrType() {
+        // when
+        InputRecord input = parsed("{\"asset\": \"hero\", \"asset\": {\"name\": \"villain\", \"type\": \"fx\"}}");
+
+        // then
+        assertThat(input.repeatedProperties()).containsExactly("asset");
+        assertThat(input.asset()).isEqualTo(FieldValue.string("hero"));
+        assertThat(input.name()).isEqualTo(FieldValue.MISSING);
+        assertThat(input.type()).isEqualTo(FieldValue.MISSING);
+    }
+
+    @Test
+    void repeatedUnknownPropertyIsListedToo() {
+        // when
+        InputRecord input = parsed("{\"note\": 1, \"note\": 2, \"version\": 4}");
+
+        // then
+        assertThat(input.repeatedProperties()).containsExactly("note");
+        assertThat(input.version()).isEqualTo(FieldValue.integer("4"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "'[{\"version\": 1}]' | ARRAY",
+        "'\"hero\"'           | STRING",
+        "42                  | INTEGER",
+        "4.5                 | DECIMAL",
+        "true                | BOOLEAN",
+        "null                | NULL"})
+    void recordThatIsNotAnObjectIsParsedAsNotAnObjectOfItsKind(String json, Kind kind) {
+        // when
+        InputRecord input = parsed(json);
+
+        // then
+        assertThat(input).isEqualTo(InputRecord.notAnObject(kind));
+        assertThat(input.isObject()).isFalse();
+    }
+
+    // --- syntax errors, in the file's lines and columns ---
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // record             | line | column: the record starts at line 3, column 5 of the file
+        "missing colon        | '{\"a\" 1}'                   | 3 | 10",
+        "unterminated string  | '{\"a\": \"abc'               | 3 | 15",
+        "NaN                  | '{\"a\": NaN}'                | 3 | 14",
+        "comment              | '{/* note */ \"a\": 1}'       | 3 | 6",
+        "single quotes        | '{''a'': 1}'                  | 3 | 6",
+        "trailing comma       | '{\"a\": 1,}'                 | 3 | 13",
+        "trailing garbage     | '{\"a\": 1} x'                | 3 | 14",
+        "second value         | '{\"a\": 1} {\"b\": 2}'       | 3 | 14",
+        "missing colon after multi-byte characters | '{\"日本\" 1}'  | 3 | 11",
+        "missing colon on the record's second line | '{\n  \"a\" 1}' | 4 | 7",
+        "multi-byte characters on the second line  | '{\"é\": 1,\n  \"é\" 1}' | 4 | 7"})
+    void syntaxErrorIsReportedAtItsLineAndColumnInTheFile(String what, String json, long line, long column) {
+        // given
+        RawRecord raw = rawAt(json, 3, 5);
+
+        // when
+        SourceRecord record = parser.parse(raw);
+
+        // then
+        var unreadable = unreadable(record, SYNTAX);
+        assertThat(unreadable.violation().message()).startsWith("line " + line + ", column " + column + ": ");
+        assertThat(unreadable.position()).isEqualTo(raw.position());
+        assertThat(excerptOf(unreadable)).isEqualTo(json);
+    }
+
+    @Test
+    void syntaxErrorOfARecordAtTheStartOfTheFileIsReportedWhereJacksonSeesIt() {
+        // when
+        SourceRecord record = parser.parse(rawAt("{\"a\" 1}", 1, 1));
+
+        // then
+        assertThat(unreadable(record, SYNTAX).violation().message())
+                .startsWith("line 1, column 6: ")
+                .contains("was expecting a colon");
+    }
+
+    @Test
+    void invalidUtf8InAStringIsASyntaxError() {
+        // given: {"department": "<0xC3>x"} — a lead byte followed by no continuation byte
+        byte[] bytes = concat(utf8("{\"department\": \""), new byte[] {(byte) 0xC3}, utf8("x\"}"));
+
+        // when
+        SourceRecord record = parser.parse(rawAt(bytes, 3, 5));
+
+        // then
+        assertThat(unreadable(record, SYNTAX).violation().message()).startsWith("line 3, column 23: ")
+                .containsIgnoringCase("UTF-8");
+    }
+
+    @Test
+    void invalidUtf8InAPropertyNameIsASyntaxError() {
+        // given
+        byte[] bytes = concat(utf8("{\""), new byte[] {(byte) 0xFF}, utf8("\": 1}"));
+
+        // when
+        SourceRecord record = parser.parse(rawAt(bytes, 1, 1));
+
+        // then
+        assertThat(unreadable(record, SYNTAX).violation().message()).containsIgnoringCase("UTF-8");
+    }
+
+    @Test
+    void invalidUtf8InAnIgnoredPropertyIsStillASyntaxError() {
+        // given
+        byte[] bytes = concat(utf8("{\"notes\": \""), new byte[] {(byte) 0xFF}, utf8("\", \"version\": 1}"));
+
+        // when
+        SourceRecord record = parser.parse(rawAt(bytes, 1, 1));
+
+        // then
+        assertThat(unreadable(record, SYNTAX).violation().message()).containsIgnoringCase("UTF-8");
+    }
+
+    @Test
+    void nulByteInsideAStringIsASyntaxError() {
+        // when
+        SourceRecord record = parser.parse(rawAt("{\"a\": \"x\u0000y\"}", 3, 5));
+
+        // then
+        var unreadable = unreadable(record, SYNTAX);
+        assertThat(unreadable.violation().message()).startsWith("line 3, column 13: ");
+        assertThat(unreadable.recordJson()).isEqualTo("\"{\\\"a\\\": \\\"x\\u0000y\\\"}\"");
+        assertThat(excerptOf(unreadable)).isEqualTo("{\"a\": \"x\u0000y\"}");
+    }
+
+    @Test
+    void nulByteBetweenTokensIsASyntaxError() {
+        // when
+        SourceRecord record = parser.parse(rawAt("{\"a\": 1\u0000}", 3, 5));
+
+        // then
+        assertThat(unreadable(record, SYNTAX).violation().message()).startsWith("line 3, column 12: ");
+    }
+
+    @Test
+    void controlCharacterInsideAStringIsASyntaxError() {
+        // when
+        SourceRecord record = parser.parse(raw("{\"status\": \"act\tive\"}"));
+
+        // then
+        unreadable(record, SYNTAX);
+    }
+
+    @Test
+    void excerptOfAnUnreadableRecordIsAJsonStringOfAtMost1024Bytes() {
+        // given
+        String json = "{\"a\": \"" + "x".repeat(3000) + "\" 1}";
+
+        // when
+        SourceRecord record = parser.parse(raw(json));
+
+        // then
+        var unreadable = unreadable(record, SYNTAX);
+        assertThat(excerptOf(unreadable)).isEqualTo(json.substring(0, RecordParser.EXCERPT_BYTES));
+    }
+
+    @Test
+    void framingErrorIsReportedAsASyntaxErrorWithTheSplittersMessage() {
+        // given
+        byte[] bytes = utf8("{\"b\": 2}");
+        var position = new RecordPosition(2, 1, 10, 9, bytes.length);
+        var raw = new RawRecord(position, bytes, bytes.length, false, "missing ',' between this record and the one before it");
+
+        // when
+        SourceRecord record = parser.parse(raw);
+
+        // then
+        var unreadable = unreadable(record, SYNTAX);
+        assertThat(unreadable.violation().message()).isEqualTo("missing ',' between this record and the one before it");
+        assertThat(unreadable.position()).isEqualTo(position);
+        assertThat(excerptOf(unreadable)).isEqualTo("{\"b\": 2}");
+    }
+
+    @Test
+    void emptyRecordAtTheEndOfACutOffFileHasAnEmptyExcerpt() {
+        // given
+        var raw = new RawRecord(new RecordPosition(3, 4, 1, 30, 0), new byte[0], 0, false,
+                "the file ends before the closing ]");
+
+        // when
+        SourceRecord record = parser.parse(raw);
+
+        // then
+        var unreadable = unreadable(record, SYNTAX);
+        assertThat(unreadable.recordJson()).isEqualTo("\"\"");
+    }
+
+    // --- limits ---
+
+    @Test
+    void nestingAtTheLimitIsAccepted() {
+        // when
+        SourceRecord record = strict.parse(raw("{\"notes\": {\"a\": [1]}}"));
+
+        // then
+        assertThat(record).isInstanceOf(SourceRecord.Parsed.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"'{\"notes\": {\"a\": [[1]]}}'", "'{\"asset\": {\"name\": {\"a\": {}}}}'",
+        "'[[[[1]]]]'"})
+    void nestingDeeperThanTheLimitIsTooLarge(String json) {
+        // when
+        SourceRecord record = strict.parse(raw(json));
+
+        // then
+        assertThat(unreadable(record, TOO_LARGE).violation().message()).containsIgnoringCase("nesting depth");
+    }
+
+    @Test
+    void numberAsLongAsTheLimitIsAccepted() {
+        // when
+        InputRecord input = ((SourceRecord.Parsed) strict.parse(raw("{\"version\": 12345, \"n\": 1.234}"))).input();
+
+        // then
+        assertThat(input.version()).isEqualTo(FieldValue.integer("12345"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"'{\"version\": 123456}'", "'{\"version\": 1.23456}'",
+        "'{\"notes\": [1234567890]}'"})
+    void numberLongerThanTheLimitIsTooLarge(String json) {
+        // when
+        SourceRecord record = strict.parse(raw(json));
+
+        // then
+        assertThat(unreadable(record, TOO_LARGE).violation().message()).containsIgnoringCase("number");
+    }
+
+    @Test
+    void recordCutShortByTheSplitterIsTooLarge() {
+        // given
+        byte[] kept = utf8("{\"asset\": ");
+        var position = new RecordPosition(4, 9, 1, 500, 5000);
+        var raw = new RawRecord(position, kept, kept.length, true, null);
+
+        // when
+        SourceRecord record = strict.parse(raw);
+
+        // then
+        var unreadable = unreadable(record, TOO_LARGE);
+        assertThat(unreadable.violation().message()).contains("5000").contains("1000");
+        assertThat(unreadable.position()).isEqualTo(position);
+        assertThat(excerptOf(unreadable)).isEqualTo("{\"asset\": ");
+    }
+
+    // --- compact ---
+
+    @Test
+    void compactWritesAPrettyPrintedRecordAsOneLineWithItsPropertiesInOrder() {
+        // when
+        String compact = parser.compact(utf8(SAMPLE));
+
+        // then
+        assertThat(compact).isEqualTo("{\"asset\":{\"name\":\"hero\",\"type\":\"character\"},"
+                + "\"department\":\"modeling\",\"version\":1,\"status\":\"active\"}");
+    }
+
+    @Test
+    void compactKeepsUnknownPropertiesStringsAndNumbersAsWritten() {
+        // given
+        String json = """
+                {
+                  "version": 2.50,
+                  "big": 123456789012345678901234567890.125,
+                  "exp": 1E2,
+                  "huge": 1e400,
+                  "neg": -0,
+                  "name": "h\\u00e9ro \\"x\\" 日本",
+                  "list": [true, false, null, {}, []]
+                }""";
+
+        // when
+        String compact = parser.compact(utf8(json));
+
+        // then
+        assertThat(compact).isEqualTo("{\"version\":2.50,\"big\":123456789012345678901234567890.125,\"exp\":1E2,"
+                + "\"huge\":1e400,\"neg\":-0,\"name\":\"héro \\\"x\\\" 日本\",\"list\":[true,false,null,{},[]]}");
+    }
+
+    // --- helpers ---
+
+    private InputRecord parsed(String json) {
+        SourceRecord record = parser.parse(raw(json));
+        assertThat(record).as("parsed %s", json).isInstanceOf(SourceRecord.Parsed.class);
+        return ((SourceRecord.Parsed) record).input();
+    }
+
+    private static SourceRecord.Unreadable unreadable(SourceRecord record, String rule) {
+        assertThat(record).isInstanceOf(SourceRecord.Unreadable.class);
+        var unreadable = (SourceRecord.Unreadable) record;
+        Violation violation = unreadable.violation();
+        assertThat(violation.rule()).isEqualTo(rule);
+        assertThat(violation.field()).isEqualTo("record");
+        return unreadable;
+    }
+
+    /** The excerpt an unreadable record carries, decoded from its JSON string literal. */
+    private static String excerptOf(SourceRecord.Unreadable unreadable) {
+        assertThat(unreadable.recordJson()).startsWith("\"").endsWith("\"");
+        return MAPPER.readValue(unreadable.recordJson(), String.class);
+    }
+
+    private static RawRecord raw(String json) {
+        return rawAt(json, 1, 1);
+    }
+
+    private static RawRecord rawAt(String json, long line, long column) {
+        return rawAt(utf8(json), line, column);
+    }
+
+    private static RawRecord rawAt(byte[] bytes, long line, long column) {
+        return new RawRecord(new RecordPosition(7, line, column, 40, bytes.length), bytes, bytes.length, false, null);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+}

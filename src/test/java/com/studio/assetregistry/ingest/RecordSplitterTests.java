@@ -1,0 +1,572 @@
+package com.studio.assetregistry.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.studio.assetregistry.storage.RecordPosition;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RecordSplitterTests {
+
+    private static final int LIMIT = 1 << 20;
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** What a record carries, comparable by value (a RawRecord's byte array is not). */
+    record Cut(RecordPosition position, String text, boolean tooLarge, String framingError) {
+    }
+
+    // --- framing detection ---
+
+    @Test
+    void fileWhoseFirstNonBlankByteIsABracketIsReadAsAnArray() {
+        // given
+        var splitter = splitter(" \r\n\t[{\"a\":1}, {\"b\":2}]");
+
+        // when
+        List<Cut> cuts = readAll(splitter);
+
+        // then
+        assertThat(splitter.framing()).isEqualTo(RecordSplitter.Framing.ARRAY);
+        assertThat(cuts).extracting(Cut::text).containsExactly("{\"a\":1}", "{\"b\":2}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":[1]}\n{\"b\":2}", "  \"[not, an, array]\"\n{\"b\":2}", "1\n{\"b\":2}"})
+    void fileWhoseFirstNonBlankByteIsAnythingButABracketIsReadAsLines(String content) {
+        // given
+        var splitter = splitter(content);
+
+        // when
+        List<Cut> cuts = readAll(splitter);
+
+        // then
+        assertThat(splitter.framing()).isEqualTo(RecordSplitter.Framing.LINES);
+        assertThat(cuts).extracting(Cut::text).containsExactly(content.lines().findFirst().orElseThrow().strip(),
+                "{\"b\":2}");
+    }
+
+    @Test
+    void byteOrderMarkBeforeAnArrayIsSkippedAndCountsInTheOffsetButNotTheColumn() {
+        // given
+        var splitter = splitter(concat(BOM, utf8("[{\"a\":1}]")));
+
+        // when
+        List<Cut> cuts = readAll(splitter);
+
+        // then
+        assertThat(splitter.framing()).isEqualTo(RecordSplitter.Framing.ARRAY);
+        assertThat(cuts).containsExactly(new Cut(new RecordPosition(1, 1, 2, 4, 7), "{\"a\":1}", false, null));
+    }
+
+    @Test
+    void byteOrderMarkBeforeLinesIsSkippedAndCountsInTheOffsetButNotTheColumn() {
+        // given
+        var splitter = splitter(concat(BOM, utf8("{\"a\":1}\n{\"b\":2}\n")));
+
+        // when
+        List<Cut> cuts = readAll(splitter);
+
+        // then
+        assertThat(splitter.framing()).isEqualTo(RecordSplitter.Framing.LINES);
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 1, 1, 3, 7), "{\"a\":1}", false, null),
+                new Cut(new RecordPosition(2, 2, 1, 11, 7), "{\"b\":2}", false, null));
+    }
+
+    // --- array framing ---
+
+    @Test
+    void arrayElementsAreRecordsWithTheirNumberLineColumnOffsetAndLength() {
+        // given: nested objects, a string with brackets, and a multi-byte string before a record on the same line
+        String file = "[\n  {\"asset\": {\"name\": \"hero\"}, \"version\": 1},\n"
+                + "  {\"n\": \"日本\"}, {\"m\": [1, {\"x\": \"]}\"}]}\n]\n";
+
+        // when
+        List<Cut> cuts = readAll(splitter(file));
+
+        // then
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 2, 3, 4, 41), "{\"asset\": {\"name\": \"hero\"}, \"version\": 1}",
+                        false, null),
+                new Cut(new RecordPosition(2, 3, 3, 49, 15), "{\"n\": \"日本\"}", false, null),
+                new Cut(new RecordPosition(3, 3, 16, 66, 23), "{\"m\": [1, {\"x\": \"]}\"}]}", false, null));
+    }
+
+    @Test
+    void bracketsBracesEscapedQuotesAndBackslashesInsideStringsDoNotEndARecord() {
+        // given: [{"s": "a]}\"[{"}, {"t": "back\\"}, {"u": "\\\"]"}]
+        String file = "[{\"s\": \"a]}\\\"[{\"}, {\"t\": \"back\\\\\"}, {\"u\": \"\\\\\\\"]\"}]";
+
+        // when
+        List<Cut> cuts = readAll(splitter(file));
+
+        // then
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 1, 2, 1, 16), "{\"s\": \"a]}\\\"[{\"}", false, null),
+                new Cut(new RecordPosition(2, 1, 20, 19, 15), "{\"t\": \"back\\\\\"}", false, null),
+                new Cut(new RecordPosition(3, 1, 37, 36, 14), "{\"u\": \"\\\\\\\"]\"}", false, null));
+    }
+
+    @Test
+    void arrayElementsThatAreNotObjectsAreRecordsToo() {
+        // when
+        List<Cut> cuts = readAll(splitter("[1, \"a,b]\", true,null, [2, [3]], -4.5e1]"));
+
+        // then
+        assertThat(cuts).extracting(Cut::text)
+                .containsExactly("1", "\"a,b]\"", "true", "null", "[2, [3]]", "-4.5e1");
+        assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls();
+        assertThat(cuts).extracting(c -> c.position().recordNumber()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "  [ \n\t ]  \n", "", " \n\r\n\t "})
+    void emptyArrayBlankFileAndEmptyFileHaveNoRecords(String file) {
+        // when
+        List<Cut> cuts = readAll(splitter(file));
+
+        // then
+        assertThat(cuts).isEmpty();
+    }
+
+    @Test
+    void emptyFileIsReadAsLines() {
+        // given
+        var splitter = splitter("");
+
+        // when
+        RawRecord first = splitter.next();
+
+        // then
+        assertThat(first).isNull();
+        assertThat(splitter.framing()).isEqualTo(RecordSplitter.Framing.LINES);
+    }
+
+    @Test
+    void nextKeepsReturningNullAfterTheEnd() {
+        // given
+        var splitter = splitter("[{\"a\":1}]\n");
+        splitter.next();
+
+        // when / then
+        assertThat(splitter.next()).isNull();
+        assertThat(splitter.next()).isNull();
+    }
+
+    // --- lines framing ---
+
+    @Test
+    void everyNonBlankLineIsARecordWithoutItsCarriageReturnAndBlankLinesAreSkipped() {
+        // given: CRLF endings, a blank line, a line of spaces, an indented line, and a last line with no newline
+        String file = "{\"a\":1}\r\n\r\n  \n  {\"b\":\"é\"}\r\n{\"c\":3}";
+
+        // when
+        List<Cut> cuts = readAll(splitter(file));
+
+        // then
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 1, 1, 0, 7), "{\"a\":1}", false, null),
+                new Cut(new RecordPosition(2, 4, 3, 16, 10), "{\"b\":\"é\"}", false, null),
+                new Cut(new RecordPosition(3, 5, 1, 28, 7), "{\"c\":3}", false, null));
+    }
+
+    @Test
+    void trailingBlanksOfALineAreNotPartOfTheRecord() {
+        // when
+        List<Cut> cuts = readAll(splitter("{\"a\":1} \t\r\n{\"b\":2}   "));
+
+        // then
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 1, 1, 0, 7), "{\"a\":1}", false, null),
+                new Cut(new RecordPosition(2, 2, 1, 11, 7), "{\"b\":2}", false, null));
+    }
+
+    @Test
+    void lineIsARecordEvenWhenItIsNotWellFormedJson() {
+        // when
+        List<Cut> cuts = readAll(splitter("{\"a\": [1, 2\n{\"b\":2}\n"));
+
+        // then
+        assertThat(cuts).extracting(Cut::text).containsExactly("{\"a\": [1, 2", "{\"b\":2}");
+        assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls();
+    }
+
+    // --- framing errors ---
+
+    @Test
+    void missingCommaIsReportedOnTheSecondRecordAndBothRecordsAreIntact() {
+        // when
+        List<Cut> cuts = readAll(splitter("[{\"a\":1} {\"b\":2}]"));
+
+        // then
+        assertThat(cuts).hasSize(2);
+        assertThat(cuts.get(0)).isEqualTo(new Cut(new RecordPosition(1, 1, 2, 1, 7), "{\"a\":1}", false, null));
+        assertThat(cuts.get(1).position()).isEqualTo(new RecordPosition(2, 1, 10, 9, 7));
+        assertThat(cuts.get(1).text()).isEqualTo("{\"b\":2}");
+        assertThat(cuts.get(1).framingError()).contains("missing ','");
+    }
+
+    @Test
+    void missingCommaAcrossLinesDoesNotSpoilTheRecordsAfterIt() {
+        // when
+        List<Cut> cuts = readAll(splitter("[\n{\"a\":1}\n{\"b\":2},\n{\"c\":3}\n]"));
+
+        // then
+        assertThat(cuts).extracting(Cut::text).containsExactly("{\"a\":1}", "{\"b\":2}", "{\"c\":3}");
+        assertThat(cuts.get(0).framingError()).isNull();
+        assertThat(cuts.get(1).framingError()).contains("missing ','");
+        assertThat(cuts.get(2).framingError()).isNull();
+        assertThat(cuts.get(2).position()).isEqualTo(new RecordPosition(3, 4, 1, 19, 7));
+    }
+
+    @Test
+    void fileCutOffInsideARecordIsReportedOnThatRecordOnly() {
+        // when
+        List<Cut> cuts = readAll(splitter("[{\"a\":1}, {\"b\":"));
+
+        // then: one problem, one record; no second report of the missing ]
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 1, 2, 1, 7), "{\"a\":1}", false, null),
+                new Cut(new RecordPosition(2, 1, 11, 10, 5), "{\"b\":", false, "the file ends inside this record"));
+    }
+
+    @Test
+    void fileCutOffInsideAStringOfARecordIsReportedOnThatRecord() {
+        // when
+        List<Cut> cuts = readAll(splitter("[{\"a\":\"x]}"));
+
+        // then
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 1, 2, 1, 9), "{\"a\":\"x]}", false, "the file ends inside this record"));
+    }
+
+    @Test
+    void fileCutOffInsideAScalarStringElementIsReportedOnThatRecord() {
+        // when
+        List<Cut> cuts = readAll(splitter("[1, \"abc"));
+
+        // then
+        assertThat(cuts).hasSize(2);
+        assertThat(cuts.get(1)).isEqualTo(
+                new Cut(new RecordPosition(2, 1, 5, 4, 4), "\"abc", false, "the file ends inside this record"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"a\":1},\n", "[{\"a\":1}\n\n"})
+    void fileEndingBeforeTheClosingBracketIsReportedOnceAtTheEnd(String file) {
+        // when
+        List<Cut> cuts = readAll(splitter(file));
+
+        // then
+        assertThat(cuts).hasSize(2);
+        assertThat(cuts.get(0)).isEqualTo(new Cut(new RecordPosition(1, 1, 2, 1, 7), "{\"a\":1}", false, null));
+        long end = utf8(file).length;
+        assertThat(cuts.get(1)).isEqualTo(new Cut(new RecordPosition(2, file.endsWith("\n\n") ? 3 : 2, 1, end, 0), "",
+                false, "the file ends before the closing ]"));
+    }
+
+    @Test
+    void arrayWithOnlyItsOpeningBracketIsReportedOnce() {
+        // when
+        List<Cut> cuts = readAll(splitter("["));
+
+        // then
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 1, 2, 1, 0), "", false, "the file ends before the closing ]"));
+    }
+
+    @Test
+    void contentAfterTheClosingBracketIsReportedOnce() {
+        // when
+        List<Cut> cuts = readAll(splitter("[{\"a\":1}] {\"b\":2}\n{\"c\":3}"));
+
+        // then
+        assertThat(cuts).hasSize(2);
+        assertThat(cuts.get(0).framingError()).isNull();
+        Cut after = cuts.get(1);
+        assertThat(after.position().recordNumber()).isEqualTo(2);
+        assertThat(after.position().line()).isEqualTo(1);
+        assertThat(after.position().column()).isEqualTo(11);
+        assertThat(after.position().offset()).isEqualTo(10);
+        assertThat(after.text()).startsWith("{\"b\":2}");
+        assertThat(after.framingError()).isEqualTo("unexpected content after the closing ]");
+    }
+
+    @Test
+    void whiteSpaceAfterTheClosingBracketIsNoProblem() {
+        // when
+        List<Cut> cuts = readAll(splitter("[{\"a\":1}]\r\n \n\t"));
+
+        // then
+        assertThat(cuts).containsExactly(new Cut(new RecordPosition(1, 1, 2, 1, 7), "{\"a\":1}", false, null));
+    }
+
+    @Test
+    void trailingCommaBeforeTheClosingBracketIsTolerated() {
+        // when
+        List<Cut> cuts = readAll(splitter("[{\"a\":1}, {\"b\":2},\n]"));
+
+        // then
+        assertThat(cuts).extracting(Cut::text).containsExactly("{\"a\":1}", "{\"b\":2}");
+        assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls();
+    }
+
+    @Test
+    void strayClosingBraceBetweenRecordsIsReportedOnceAndTheNextRecordIsReadNormally() {
+        // when
+        List<Cut> cuts = readAll(splitter("[{\"a\":1}}, {\"b\":2}]"));
+
+        // then: the splitter moves past the stray byte instead of handing on empty records forever
+        assertThat(cuts).hasSize(3);
+        assertThat(cuts.get(0)).isEqualTo(new Cut(new RecordPosition(1, 1, 2, 1, 7), "{\"a\":1}", false, null));
+        assertThat(cuts.get(1).position()).isEqualTo(new RecordPosition(2, 1, 9, 8, 1));
+        assertThat(cuts.get(1).text()).isEqualTo("}");
+        assertThat(cuts.get(1).framingError()).isNotNull();
+        assertThat(cuts.get(2)).isEqualTo(new Cut(new RecordPosition(3, 1, 12, 11, 7), "{\"b\":2}", false, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"a\":1},, {\"b\":2}]", "[, {\"a\":1}, {\"b\":2}]"})
+    void strayCommaIsReportedAsAFramingErrorAndNoEmptyRecordIsHandedOn(String file) {
+        // when
+        List<Cut> cuts = readAll(splitter(file));
+
+        // then
+        assertThat(cuts).hasSize(3);
+        assertThat(cuts).allSatisfy(cut -> assertThat(cut.position().length()).isPositive());
+        assertThat(cuts).filteredOn(cut -> cut.framingError() != null).extracting(Cut::text).containsExactly(",");
+        assertThat(cuts).filteredOn(cut -> cut.framingError() == null).extracting(Cut::text)
+                .containsExactly("{\"a\":1}", "{\"b\":2}");
+    }
+
+    // --- records over the limit ---
+
+    @Test
+    void arrayRecordOverTheLimitIsMarkedTooLargeWithItsFullLengthAndTheNextIsReadNormally() {
+        // given
+        String big = "{\"a\":\"0123456789\"}";
+
+        // when
+        List<RawRecord> records = readRaw(splitter(utf8("[" + big + ", {\"b\":1}]"), 10));
+
+        // then
+        assertThat(records).hasSize(2);
+        RawRecord tooLarge = records.get(0);
+        assertThat(tooLarge.tooLarge()).isTrue();
+        assertThat(tooLarge.kept()).isEqualTo(10);
+        assertThat(new String(tooLarge.bytes(), 0, tooLarge.kept(), StandardCharsets.UTF_8))
+                .isEqualTo(big.substring(0, 10));
+        assertThat(tooLarge.position()).isEqualTo(new RecordPosition(1, 1, 2, 1, big.length()));
+        assertThat(cut(records.get(1))).isEqualTo(new Cut(new RecordPosition(2, 1, 22, 21, 7), "{\"b\":1}", false, null));
+    }
+
+    @Test
+    void lineOverTheLimitIsMarkedTooLargeWithItsFullLengthAndTheNextIsReadNormally() {
+        // given
+        String big = "{\"a\":\"0123456789\"}";
+
+        // when
+        List<RawRecord> records = readRaw(splitter(utf8(big + "\n{\"b\":1}\n"), 10));
+
+        // then
+        assertThat(records).hasSize(2);
+        RawRecord tooLarge = records.get(0);
+        assertThat(tooLarge.tooLarge()).isTrue();
+        assertThat(tooLarge.kept()).isEqualTo(10);
+        assertThat(new String(tooLarge.bytes(), 0, tooLarge.kept(), StandardCharsets.UTF_8))
+                .isEqualTo(big.substring(0, 10));
+        assertThat(tooLarge.position()).isEqualTo(new RecordPosition(1, 1, 1, 0, big.length()));
+        assertThat(cut(records.get(1))).isEqualTo(new Cut(new RecordPosition(2, 2, 1, 19, 7), "{\"b\":1}", false, null));
+    }
+
+    @Test
+    void lengthOfALineOverTheLimitLeavesOutItsTrailingCarriageReturnAndBlanks() {
+        // given
+        String big = "{\"a\":\"0123456789\"}";
+
+        // when
+        List<RawRecord> records = readRaw(splitter(utf8(big + " \t\r\n{\"b\":1}\r\n"), 10));
+
+        // then
+        assertThat(records.get(0).tooLarge()).isTrue();
+        assertThat(records.get(0).position().length()).isEqualTo(big.length());
+        assertThat(records.get(1).position()).isEqualTo(new RecordPosition(2, 2, 1, 22, 7));
+    }
+
+    @Test
+    void lengthOfALineOverTheLimitCountsBlanksThatFallAtTheLimit() {
+        // given: the 6th byte, where the record is cut, is a space
+        String big = "{\"a\": \"0123456789\"}";
+
+        // when
+        List<RawRecord> records = readRaw(splitter(utf8(big + "\n"), 6));
+
+        // then
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).tooLarge()).isTrue();
+        assertThat(records.get(0).kept()).isEqualTo(6);
+        assertThat(records.get(0).position().length()).isEqualTo(big.length());
+    }
+
+    @Test
+    void lineWithTrailingBlanksThatFitsTheLimitOnceTheyAreLeftOutIsNotTooLarge() {
+        // when
+        List<RawRecord> records = readRaw(splitter(utf8("{\"a\":1}      \r\n"), 7));
+
+        // then
+        assertThat(records).hasSize(1);
+        assertThat(cut(records.get(0))).isEqualTo(new Cut(new RecordPosition(1, 1, 1, 0, 7), "{\"a\":1}", false, null));
+    }
+
+    @Test
+    void recordExactlyAtTheLimitIsNotTooLarge() {
+        // when
+        List<RawRecord> records = readRaw(splitter(utf8("[{\"a\":1}]"), 7));
+
+        // then
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).tooLarge()).isFalse();
+        assertThat(records.get(0).kept()).isEqualTo(7);
+    }
+
+    @Test
+    void recordLongerThanTheInitialBufferIsKeptWhole() {
+        // given
+        String big = "{\"a\":\"" + "x".repeat(5000) + "\"}";
+
+        // when
+        List<Cut> cuts = readAll(splitter("[" + big + "]"));
+
+        // then
+        assertThat(cuts).containsExactly(new Cut(new RecordPosition(1, 1, 2, 1, big.length()), big, false, null));
+    }
+
+    // --- checkpoint and restart ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[\n  {\"a\": \"日本\"},\n  {\"b\": [1, {\"c\": \"]\"}]}, {\"d\": \"0123456789012345678901234567890\"}\r\n"
+                + "  {\"e\": 5}, \"x\", {\"f\": 6},\n]\n",
+        "{\"a\": \"日本\"}\r\n\r\n  {\"b\": [1, 2]}\n{\"d\": \"0123456789012345678901234567890\"}\n"
+                + "{\"e\": 5} \n\"x\"\n{\"f\": 6}"})
+    void restartFromACheckpointYieldsExactlyTheRemainingRecordsWithTheSamePositions(String content) {
+        byte[] file = concat(BOM, utf8(content));
+        List<Cut> uninterrupted = readAll(splitter(file, 20));
+        assertThat(uninterrupted).hasSize(6);
+        assertThat(uninterrupted).anySatisfy(cut -> assertThat(cut.tooLarge()).isTrue());
+
+        for (int cutAfter = 0; cutAfter <= uninterrupted.size(); cutAfter++) {
+            // given
+            var first = splitter(file, 20);
+            List<Cut> before = new ArrayList<>();
+            for (int i = 0; i < cutAfter; i++) {
+                before.add(cut(first.next()));
+            }
+            RecordSplitter.Checkpoint checkpoint = first.checkpoint();
+
+            // when
+            int at = (int) checkpoint.offset();
+            var resumed = new RecordSplitter(new ByteArrayInputStream(file, at, file.length - at), 20, checkpoint);
+            List<Cut> after = readAll(resumed);
+
+            // then
+            List<Cut> all = new ArrayList<>(before);
+            all.addAll(after);
+            assertThat(all).as("restarted after %d records", cutAfter).isEqualTo(uninterrupted);
+        }
+    }
+
+    @Test
+    void restartAfterAMissingCommaKeepsReportingFramingErrorsAsAnUninterruptedReadDoes() {
+        byte[] file = utf8("[{\"a\":1} {\"b\":2}, {\"c\":3}] x");
+        List<Cut> uninterrupted = readAll(splitter(file, LIMIT));
+        assertThat(uninterrupted).hasSize(4);
+
+        for (int cutAfter = 0; cutAfter <= uninterrupted.size(); cutAfter++) {
+            // given
+            var first = splitter(file, LIMIT);
+            List<Cut> all = new ArrayList<>();
+            for (int i = 0; i < cutAfter; i++) {
+                all.add(cut(first.next()));
+            }
+            RecordSplitter.Checkpoint checkpoint = first.checkpoint();
+
+            // when
+            int at = (int) checkpoint.offset();
+            all.addAll(readAll(new RecordSplitter(new ByteArrayInputStream(file, at, file.length - at), LIMIT,
+                    checkpoint)));
+
+            // then
+            assertThat(all).as("restarted after %d records", cutAfter).isEqualTo(uninterrupted);
+        }
+    }
+
+    @Test
+    void checkpointRecordsTheFramingAndTheCountOfRecordsRead() {
+        // given
+        var splitter = splitter("[{\"a\":1}, {\"b\":2}]");
+
+        // when
+        splitter.next();
+        RecordSplitter.Checkpoint checkpoint = splitter.checkpoint();
+
+        // then
+        assertThat(checkpoint.framing()).isEqualTo(RecordSplitter.Framing.ARRAY);
+        assertThat(checkpoint.recordNumber()).isEqualTo(1);
+        assertThat(checkpoint.offset()).isEqualTo(8);
+        assertThat(checkpoint.line()).isEqualTo(1);
+        assertThat(checkpoint.column()).isEqualTo(9);
+        assertThat(checkpoint.state()).isEqualTo(RecordSplitter.State.AFTER_ELEMENT);
+    }
+
+    // --- helpers ---
+
+    private static RecordSplitter splitter(String content) {
+        return splitter(utf8(content), LIMIT);
+    }
+
+    private static RecordSplitter splitter(byte[] content) {
+        return splitter(content, LIMIT);
+    }
+
+    private static RecordSplitter splitter(byte[] content, int maxRecordBytes) {
+        return new RecordSplitter(new ByteArrayInputStream(content), maxRecordBytes);
+    }
+
+    private static List<RawRecord> readRaw(RecordSplitter splitter) {
+        List<RawRecord> records = new ArrayList<>();
+        RawRecord raw;
+        while ((raw = splitter.next()) != null) {
+            records.add(raw);
+            if (records.size() > 1000) {
+                throw new AssertionError("The splitter does not come to an end: " + records.subList(0, 5));
+            }
+        }
+        return records;
+    }
+
+    private static List<Cut> readAll(RecordSplitter splitter) {
+        return readRaw(splitter).stream().map(RecordSplitterTests::cut).toList();
+    }
+
+    private static Cut cut(RawRecord raw) {
+        return new Cut(raw.position(), new String(raw.bytes(), 0, raw.kept(), StandardCharsets.UTF_8), raw.tooLarge(),
+                raw.framingError());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = new byte[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
