@@ -42,9 +42,14 @@ public record FieldValue(Kind kind, String text) {
         return kind == Kind.STRING;
     }
 
-    /** Whether this is a string of only white space, or empty. */
+    /** Whether this is a string of only white space (Unicode's, no-break spaces included), or empty. */
     public boolean isBlankString() {
-        return kind == Kind.STRING && text.isBlank();
+        return kind == Kind.STRING && text.codePoints().allMatch(FieldValue::isSpace);
+    }
+
+    /** Whether a character is white space in Unicode's sense: Java's white space plus the no-break spaces. */
+    public static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 
     /** How the value reads in a message: {@code "deprecated"}, {@code 2.0}, {@code true}, {@code an object}. */
@@ -60,6 +65,9 @@ public record FieldValue(Kind kind, String text) {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+        if (text.codePointCount(0, text.length()) <= 80) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, 77)) + "...";
     }
 }

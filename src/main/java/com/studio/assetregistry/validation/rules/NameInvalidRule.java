@@ -45,7 +45,7 @@ public class NameInvalidRule implements RecordRule {
             return Optional.of(violation("asset.name must be a string, got " + name.describe()));
         }
         String text = name.text();
-        if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+        if (FieldValue.isSpace(text.codePointAt(0)) || FieldValue.isSpace(text.codePointBefore(text.length()))) {
             return Optional.of(violation("asset.name " + name.describe() + " has leading or trailing white space"));
         }
         if (text.chars().anyMatch(Character::isISOControl)) {

@@ -1,0 +1,214 @@
+package com.studio.assetregistry.validation.rules;
+
+import static com.studio.assetregistry.validation.InputRecordBuilder.ARRAY;
+import static com.studio.assetregistry.validation.InputRecordBuilder.MISSING;
+import static com.studio.assetregistry.validation.InputRecordBuilder.NULL;
+import static com.studio.assetregistry.validation.InputRecordBuilder.OBJECT;
+import static com.studio.assetregistry.validation.InputRecordBuilder.aValidRecord;
+import static com.studio.assetregistry.validation.InputRecordBuilder.bool;
+import static com.studio.assetregistry.validation.InputRecordBuilder.decimal;
+import static com.studio.assetregistry.validation.InputRecordBuilder.integer;
+import static com.studio.assetregistry.validation.InputRecordBuilder.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.studio.assetregistry.validation.FieldValue;
+import com.studio.assetregistry.validation.InputRecord;
+import com.studio.assetregistry.validation.ModelValues;
+import com.studio.assetregistry.validation.Violation;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NameInvalidRuleTests {
+
+    /** A character outside the Basic Multilingual Plane: one code point, two UTF-16 chars. */
+    private static final String CLAPPER_BOARD = "\uD83C\uDFAC";
+
+    private final NameInvalidRule rule = new NameInvalidRule(ModelValues.defaults());
+
+    static Stream<Arguments> namesThatAreNotStrings() {
+        return Stream.of(
+                Arguments.of(integer("42"), "42"),
+                Arguments.of(decimal("4.2"), "4.2"),
+                Arguments.of(bool(true), "true"),
+                Arguments.of(OBJECT, "an object"),
+                Arguments.of(ARRAY, "an array"));
+    }
+
+    @ParameterizedTest(name = "name {1}")
+    @MethodSource("namesThatAreNotStrings")
+    void rejectsNameThatIsNotAString(FieldValue name, String described) {
+        // given
+        InputRecord record = aValidRecord().name(name).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(violation).hasValueSatisfying(v -> {
+            assertThat(v.rule()).isEqualTo("name.invalid");
+            assertThat(v.field()).isEqualTo("asset.name");
+            assertThat(v.message()).isEqualTo("asset.name must be a string, got " + described);
+        });
+    }
+
+    @ParameterizedTest(name = "name \"{0}\"")
+    @ValueSource(strings = {" hero", "hero ", "\thero", "hero\n", "  hero  ", "hero\u3000", "hero\u00A0", "\u202Fhero"})
+    void rejectsNameWithLeadingOrTrailingWhiteSpace(String name) {
+        // given
+        InputRecord record = aValidRecord().name(name).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(violation).hasValueSatisfying(v -> {
+            assertThat(v.rule()).isEqualTo("name.invalid");
+            assertThat(v.field()).isEqualTo("asset.name");
+            assertThat(v.message()).contains('"' + name + '"').contains("white space");
+        });
+    }
+
+    @ParameterizedTest(name = "control U+{0}")
+    @ValueSource(strings = {"0000", "0007", "0009", "000A", "001B", "007F", "0085", "009F"})
+    void rejectsNameContainingAControlCharacter(String codePoint) {
+        // given
+        String name = "he" + (char) Integer.parseInt(codePoint, 16) + "ro";
+        InputRecord record = aValidRecord().name(name).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(violation).hasValueSatisfying(v -> {
+            assertThat(v.rule()).isEqualTo("name.invalid");
+            assertThat(v.field()).isEqualTo("asset.name");
+            assertThat(v.message()).contains('"' + name + '"').contains("control character");
+        });
+    }
+
+    @Test
+    void rejectsNameOf256Characters() {
+        // given
+        InputRecord record = aValidRecord().name("x".repeat(256)).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(violation).hasValueSatisfying(v -> {
+            assertThat(v.rule()).isEqualTo("name.invalid");
+            assertThat(v.field()).isEqualTo("asset.name");
+            assertThat(v.message()).isEqualTo("asset.name is 256 characters long, more than 255");
+        });
+    }
+
+    @Test
+    void acceptsNameOf255Characters() {
+        // given
+        InputRecord record = aValidRecord().name("x".repeat(255)).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(violation).isEmpty();
+    }
+
+    @Test
+    void countsNameLengthInCodePointsNotChars() {
+        // given 255 code points written as 510 UTF-16 chars
+        String name = CLAPPER_BOARD.repeat(255);
+        InputRecord record = aValidRecord().name(name).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(name).hasSize(510);
+        assertThat(violation).isEmpty();
+    }
+
+    @Test
+    void rejectsNameOf256CodePointsOutsideTheBasicPlane() {
+        // given
+        InputRecord record = aValidRecord().name(CLAPPER_BOARD.repeat(256)).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(violation).map(Violation::message)
+                .hasValue("asset.name is 256 characters long, more than 255");
+    }
+
+    @Test
+    void usesConfiguredMaximumNameLength() {
+        // given
+        var shortNames = new NameInvalidRule(new ModelValues(null, null, null, 4));
+
+        // when
+        Optional<Violation> fits = shortNames.check(aValidRecord().name("hero").build());
+        Optional<Violation> tooLong = shortNames.check(aValidRecord().name("heros").build());
+
+        // then
+        assertThat(fits).isEmpty();
+        assertThat(tooLong).map(Violation::message).hasValue("asset.name is 5 characters long, more than 4");
+    }
+
+    @ParameterizedTest(name = "name \"{0}\"")
+    @ValueSource(strings = {"hero", "h", "hero prop", "héros_01", "英雄", "a-b.c"})
+    void acceptsWellFormedName(String name) {
+        // given
+        InputRecord record = aValidRecord().name(name).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(violation).isEmpty();
+    }
+
+    static Stream<FieldValue> namesThatNameRequiredOwns() {
+        return Stream.of(MISSING, NULL, string(""), string("   "), string("\t"));
+    }
+
+    @ParameterizedTest(name = "name {0}")
+    @MethodSource("namesThatNameRequiredOwns")
+    void leavesMissingNullAndBlankNamesToNameRequired(FieldValue name) {
+        // given
+        InputRecord record = aValidRecord().name(name).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(violation).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.studio.assetregistry.validation.InputRecordBuilder#recordsWithoutAnAssetObject")
+    void doesNotApplyWhenAssetIsNotAnObject(String situation, InputRecord record) {
+        // when
+        boolean applies = rule.appliesTo(record);
+
+        // then
+        assertThat(applies).isFalse();
+    }
+
+    @Test
+    void appliesWhenAssetIsAnObject() {
+        // given
+        InputRecord record = aValidRecord().name(integer("1")).build();
+
+        // when
+        boolean applies = rule.appliesTo(record);
+
+        // then
+        assertThat(applies).isTrue();
+    }
+}
