@@ -18,7 +18,7 @@ CREATE TABLE asset_version (
 
 -- One row per load, or per Java API call that added versions.
 CREATE TABLE load_run (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: a run id names its report directory
     kind        TEXT    NOT NULL,
     source      TEXT    NOT NULL,
     file_size   INTEGER NOT NULL DEFAULT 0,

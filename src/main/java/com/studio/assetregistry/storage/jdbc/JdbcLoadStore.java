@@ -37,50 +37,22 @@ class JdbcLoadStore implements LoadStore {
     private static final int BATCH_SIZE = 1_000;
 
     /**
-     * Judges every staged record of a run at once. {@code first_record} finds repeats; {@code registered_status} finds
-     * unchanged and conflicting versions; {@code complete_to} is the length of the gap-free prefix 1..N of the versions
-     * each asset and department has or would have (over sorted distinct versions, v = rank holds exactly on that prefix).
+     * A run's staged records in the order the resolver walks them, each with what the registry holds for it: the
+     * asset's id, the status registered for the same version, and the highest version registered in its department.
+     * SQLite's sorter reads every input row before returning the first, and PostgreSQL's cursor reads a snapshot, so
+     * the rows registered while they are walked do not change what the walk sees.
      */
-    private static final String RESOLVE = """
-            CREATE TEMP TABLE resolution AS
-            WITH staged AS (
-                SELECT s.record_number, s.name, s.type, s.department, s.version, s.status,
-                       s.line, s.col, s.byte_offset, s.byte_length,
-                       MIN(s.record_number) OVER (PARTITION BY s.name, s.type, s.department, s.version) AS first_record,
-                       r.status AS registered_status
-                FROM staged_version s
-                LEFT JOIN asset a ON a.name = s.name AND a.type = s.type
-                LEFT JOIN asset_version r ON r.asset_id = a.id AND r.department = s.department AND r.version = s.version
-                WHERE s.run_id = ?
-            ),
-            touched AS (
-                SELECT DISTINCT name, type, department FROM staged
-            ),
-            known AS (
-                SELECT name, type, department, version FROM staged WHERE record_number = first_record
-                UNION
-                SELECT t.name, t.type, t.department, r.version
-                FROM touched t
-                JOIN asset a ON a.name = t.name AND a.type = t.type
-                JOIN asset_version r ON r.asset_id = a.id AND r.department = t.department
-            ),
-            prefix AS (
-                SELECT name, type, department, SUM(CASE WHEN version = rank_in_group THEN 1 ELSE 0 END) AS complete_to
-                FROM (SELECT name, type, department, version,
-                             ROW_NUMBER() OVER (PARTITION BY name, type, department ORDER BY version) AS rank_in_group
-                      FROM known) ranked
-                GROUP BY name, type, department
-            )
-            SELECT st.record_number, st.name, st.type, st.department, st.version, st.status,
-                   st.line, st.col, st.byte_offset, st.byte_length, st.first_record, st.registered_status,
-                   p.complete_to,
-                   CASE WHEN st.record_number <> st.first_record THEN 'X'
-                        WHEN st.registered_status IS NULL AND st.version <= p.complete_to THEN 'R'
-                        WHEN st.registered_status = st.status THEN 'U'
-                        ELSE 'X' END AS outcome
-            FROM staged st
-            JOIN prefix p ON p.name = st.name AND p.type = st.type AND p.department = st.department
-            """;
+    private static final String STAGED_IN_ORDER = """
+            SELECT s.record_number, s.name, s.type, s.department, s.version, s.status,
+                   s.line, s.col, s.byte_offset, s.byte_length, a.id AS asset_id,
+                   (SELECT r.status FROM asset_version r
+                     WHERE r.asset_id = a.id AND r.department = s.department AND r.version = s.version) AS registered_status,
+                   (SELECT MAX(r.version) FROM asset_version r
+                     WHERE r.asset_id = a.id AND r.department = s.department) AS registered_max
+            FROM staged_version s
+            LEFT JOIN asset a ON a.name = s.name AND a.type = s.type
+            WHERE s.run_id = ?
+            ORDER BY s.name, s.type, s.department, s.version, s.record_number""";
 
     private final JdbcTemplate jdbc;
 
@@ -146,40 +118,94 @@ class JdbcLoadStore implements LoadStore {
 
     @Override
     public Resolution resolve(long runId, Consumer<StagedFinding> findings) {
-        jdbc.execute("DROP TABLE IF EXISTS resolution");
-        jdbc.update(RESOLVE, runId);
-        jdbc.update("""
-                INSERT INTO asset (name, type)
-                SELECT DISTINCT name, type FROM resolution WHERE outcome = 'R'
-                ON CONFLICT DO NOTHING""");
-        long registered = jdbc.update("""
-                INSERT INTO asset_version (asset_id, department, version, status, run_id)
-                SELECT a.id, r.department, r.version, r.status, ?
-                FROM resolution r JOIN asset a ON a.name = r.name AND a.type = r.type
-                WHERE r.outcome = 'R'
-                ORDER BY a.id, r.department, r.version""", runId);
-        Long unchanged = jdbc.queryForObject("SELECT COUNT(*) FROM resolution WHERE outcome = 'U'", Long.class);
-        long[] found = {0};
-        jdbc.query("SELECT * FROM resolution WHERE outcome = 'X' ORDER BY record_number", (RowCallbackHandler) rs -> {
-            findings.accept(finding(rs));
-            found[0]++;
-        });
-        var resolution = new Resolution(registered, unchanged == null ? 0 : unchanged, found[0]);
+        var registration = new Registration(runId, findings);
+        var resolver = new StagedRecordResolver(registration);
+        jdbc.query(STAGED_IN_ORDER, (RowCallbackHandler) rs -> resolver.accept(stagedRow(rs)), runId);
+        registration.flush();
+        var resolution = new Resolution(registration.registered, registration.unchanged, registration.heldBack);
         jdbc.update("UPDATE load_run SET registered = registered + ?, unchanged = unchanged + ? WHERE id = ?",
                 resolution.registered(), resolution.unchanged(), runId);
         jdbc.update("DELETE FROM staged_version WHERE run_id = ?", runId);
-        jdbc.execute("DROP TABLE resolution");
         return resolution;
     }
 
-    private static StagedFinding finding(ResultSet rs) throws SQLException {
+    private static StagedRecordResolver.StagedRow stagedRow(ResultSet rs) throws SQLException {
         var position = new RecordPosition(rs.getLong("record_number"), rs.getLong("line"), rs.getLong("col"),
                 rs.getLong("byte_offset"), rs.getInt("byte_length"));
-        var candidate = new VersionedAsset(new AssetKey(rs.getString("name"), rs.getString("type")),
+        var record = new VersionedAsset(new AssetKey(rs.getString("name"), rs.getString("type")),
                 new AssetVersion(rs.getString("department"), rs.getInt("version"), rs.getString("status")));
-        var finding = new VersionFinding(candidate, rs.getLong("first_record"), position.recordNumber(),
-                rs.getString("registered_status"), rs.getLong("complete_to"));
-        return new StagedFinding(position, finding);
+        long assetId = rs.getLong("asset_id");
+        Long knownAssetId = rs.wasNull() ? null : assetId;
+        return new StagedRecordResolver.StagedRow(position, record, knownAssetId, rs.getString("registered_status"),
+                rs.getInt("registered_max"));
+    }
+
+    /**
+     * Carries out the resolver's decisions: batches the registrations, creating each new asset when its first version
+     * is registered (an asset exists only through its versions), and counts.
+     */
+    private final class Registration implements StagedRecordResolver.Decisions {
+
+        private final long runId;
+        private final Consumer<StagedFinding> findings;
+        private final List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
+        private AssetKey asset;
+        private Long assetId;
+        private long registered;
+        private long unchanged;
+        private long heldBack;
+
+        Registration(long runId, Consumer<StagedFinding> findings) {
+            this.runId = runId;
+            this.findings = findings;
+        }
+
+        @Override
+        public void register(StagedRecordResolver.StagedRow row) {
+            VersionedAsset record = row.record();
+            batch.add(new Object[] {assetId(row), record.version().department(),
+                    record.version().version(), record.version().status(), runId});
+            registered++;
+            if (batch.size() == BATCH_SIZE) {
+                flush();
+            }
+        }
+
+        @Override
+        public void unchanged(StagedRecordResolver.StagedRow row) {
+            unchanged++;
+        }
+
+        @Override
+        public void heldBack(StagedRecordResolver.StagedRow row, VersionFinding finding) {
+            heldBack++;
+            findings.accept(new StagedFinding(row.position(), finding));
+        }
+
+        /** The row's asset id; a new asset is created with its first registered version. */
+        private long assetId(StagedRecordResolver.StagedRow row) {
+            if (row.assetId() != null) {
+                return row.assetId();
+            }
+            AssetKey key = row.record().asset();
+            if (!key.equals(asset)) {
+                asset = key;
+                assetId = jdbc.queryForObject("""
+                        INSERT INTO asset (name, type) VALUES (?, ?)
+                        ON CONFLICT (name, type) DO UPDATE SET name = excluded.name
+                        RETURNING id""", Long.class, key.name(), key.type());
+            }
+            return assetId;
+        }
+
+        void flush() {
+            if (!batch.isEmpty()) {
+                jdbc.batchUpdate("""
+                        INSERT INTO asset_version (asset_id, department, version, status, run_id)
+                        VALUES (?, ?, ?, ?, ?)""", batch);
+                batch.clear();
+            }
+        }
     }
 
     @Override

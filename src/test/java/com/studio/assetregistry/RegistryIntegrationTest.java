@@ -1,0 +1,66 @@
+package com.studio.assetregistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that need the whole application on a real SQLite file. Every subclass shares one application
+ * context and one database file (created once per test JVM in a temporary directory), so the context starts once;
+ * each test starts from an empty registry.
+ */
+@SpringBootTest
+public abstract class RegistryIntegrationTest {
+
+    /** The temporary directory holding the test database and the run reports. */
+    protected static final Path WORK_DIR = createWorkDir();
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void registryProperties(DynamicPropertyRegistry registry) {
+        registry.add("registry.db", () -> WORK_DIR.resolve("registry.db").toString());
+        registry.add("registry.load.reports-dir", () -> WORK_DIR.resolve("reports").toString());
+    }
+
+    @BeforeEach
+    protected void emptyRegistry() {
+        for (String table : new String[] {"reject_violation", "reject", "staged_version", "asset_version", "asset",
+                "load_run"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    /** A file in the work directory with this content. */
+    protected static Path file(String name, String content) {
+        try {
+            return Files.writeString(WORK_DIR.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many rows a query counts. */
+    protected long count(String sql, Object... args) {
+        Long count = jdbc.queryForObject(sql, Long.class, args);
+        return count == null ? 0 : count;
+    }
+
+    private static Path createWorkDir() {
+        try {
+            Path dir = Files.createTempDirectory("asset-registry-test");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

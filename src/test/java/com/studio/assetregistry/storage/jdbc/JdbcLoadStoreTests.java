@@ -1,0 +1,196 @@
+package com.studio.assetregistry.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.studio.assetregistry.RegistryIntegrationTest;
+import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.storage.LoadRun;
+import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.storage.Reject;
+import com.studio.assetregistry.storage.Resolution;
+import com.studio.assetregistry.storage.StagedFinding;
+import com.studio.assetregistry.storage.StagedVersion;
+import com.studio.assetregistry.validation.Violation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The load store against a real SQLite file: staging, the cross-record resolution, rejects and runs. */
+class JdbcLoadStoreTests extends RegistryIntegrationTest {
+
+    @Autowired
+    private LoadStore store;
+
+    private final List<StagedFinding> findings = new ArrayList<>();
+
+    @Test
+    void registersVersionsGivenOutOfOrder() {
+        Resolution resolution = load(v(1, "hero", "modeling", 3), v(2, "hero", "modeling", 1),
+                v(3, "hero", "modeling", 2));
+
+        assertThat(resolution.registered()).isEqualTo(3);
+        assertThat(registered()).containsExactly("hero/character/modeling v1 active",
+                "hero/character/modeling v2 active", "hero/character/modeling v3 active");
+    }
+
+    @Test
+    void holdsBackAVersionAboveAGapAndEveryVersionAboveIt() {
+        Resolution resolution = load(v(1, "hero", "modeling", 1), v(2, "hero", "modeling", 2),
+                v(3, "hero", "modeling", 4), v(4, "hero", "modeling", 5));
+
+        assertThat(resolution.registered()).isEqualTo(2);
+        assertThat(findings).extracting(f -> f.position().recordNumber(), f -> f.finding().completeUpTo())
+                .containsExactly(tuple(3L, 2L), tuple(4L, 2L));
+        assertThat(registered()).hasSize(2);
+    }
+
+    @Test
+    void createsNoAssetWhoseVersionsAreAllHeldBack() {
+        load(v(1, "villain", "animation", 2));
+
+        assertThat(count("SELECT COUNT(*) FROM asset")).isZero();
+        assertThat(findings).hasSize(1);
+    }
+
+    @Test
+    void extendsWhatAnEarlierLoadRegistered() {
+        load(v(1, "hero", "modeling", 1), v(2, "hero", "modeling", 2));
+        findings.clear();
+
+        Resolution second = load(v(1, "hero", "modeling", 4), v(2, "hero", "modeling", 3));
+
+        assertThat(second.registered()).isEqualTo(2);
+        assertThat(registered()).hasSize(4);
+        assertThat(count("SELECT COUNT(*) FROM asset")).isEqualTo(1);
+    }
+
+    @Test
+    void countsARecordIdenticalToARegisteredVersionAsUnchanged() {
+        load(v(1, "hero", "modeling", 1));
+
+        Resolution second = load(v(1, "hero", "modeling", 1));
+
+        assertThat(second.registered()).isZero();
+        assertThat(second.unchanged()).isEqualTo(1);
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void holdsBackARecordThatGivesARegisteredVersionAnotherStatus() {
+        load(v(1, "hero", "modeling", 1));
+
+        load(new StagedVersion(RecordPosition.ofNumber(1), version("hero", "modeling", 1, "inactive")));
+
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.finding().registeredStatus())
+                .isEqualTo("active"));
+        assertThat(registered()).containsExactly("hero/character/modeling v1 active");
+    }
+
+    @Test
+    void registersTheFirstOfRepeatedVersionsAndHoldsBackTheRest() {
+        Resolution resolution = load(v(1, "hero", "modeling", 1), v(2, "hero", "modeling", 1),
+                v(3, "hero", "modeling", 1));
+
+        assertThat(resolution.registered()).isEqualTo(1);
+        assertThat(findings).extracting(f -> f.position().recordNumber()).containsExactly(2L, 3L);
+        assertThat(findings).allSatisfy(f -> assertThat(f.finding().firstRecordNumber()).isEqualTo(1));
+    }
+
+    @Test
+    void keepsDepartmentsAndTypesApart() {
+        Resolution resolution = load(v(1, "hero", "modeling", 1), v(2, "hero", "rigging", 1),
+                new StagedVersion(RecordPosition.ofNumber(3), new VersionedAsset(new AssetKey("hero", "prop"),
+                        new AssetVersion("modeling", 1, "active"))));
+
+        assertThat(resolution.registered()).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM asset")).isEqualTo(2);
+    }
+
+    @Test
+    void resolvingTwiceDoesNothingTheSecondTime() {
+        long run = store.startRun("load", "test", 0, Instant.now());
+        store.stage(run, List.of(v(1, "hero", "modeling", 1)));
+        store.resolve(run, findings::add);
+
+        Resolution again = store.resolve(run, findings::add);
+
+        assertThat(again).isEqualTo(new Resolution(0, 0, 0));
+        assertThat(count("SELECT COUNT(*) FROM staged_version")).isZero();
+        assertThat(store.findRun(run).orElseThrow().counts().registered()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsRejectsWithEveryViolationInRecordOrder() {
+        long run = store.startRun("load", "test", 0, Instant.now());
+        var second = new Reject(new RecordPosition(7, 40, 3, 900, 80),
+                List.of(new Violation("status.unknown", "status", "status \"x\" is not one of active, inactive"),
+                        new Violation("version.invalid", "version", "version 0 is not an integer")),
+                "{\"status\":\"x\",\"version\":0}");
+        var first = new Reject(new RecordPosition(2, 9, 3, 100, 80),
+                List.of(new Violation("json.syntax", "record", "line 9, column 20: unexpected end")), "\"{\\\"a\"");
+
+        store.reject(run, List.of(second, first));
+
+        List<Reject> read = new ArrayList<>();
+        store.forEachReject(run, read::add);
+        assertThat(read).extracting(r -> r.position().recordNumber()).containsExactly(2L, 7L);
+        assertThat(read.get(1).violations()).isEqualTo(second.violations());
+        assertThat(read.get(1).recordJson()).isEqualTo(second.recordJson());
+        assertThat(read.get(1).position().line()).isEqualTo(40);
+        LoadStore.RejectTally tally = store.rejectTally(run);
+        assertThat(tally.records()).isEqualTo(2);
+        assertThat(tally.byRule()).containsExactly(
+                java.util.Map.entry("json.syntax", 1L), java.util.Map.entry("status.unknown", 1L),
+                java.util.Map.entry("version.invalid", 1L));
+    }
+
+    @Test
+    void recordsARunFromStartToFinish() {
+        Instant started = Instant.parse("2026-11-26T01:00:00Z");
+        long run = store.startRun("load", "data/night.json", 1234, started);
+        store.stage(run, List.of(v(1, "hero", "modeling", 1)));
+        store.resolve(run, findings::add);
+
+        store.finishRun(run, "COMPLETED", started.plusSeconds(5), 1, "abc123", "reports/" + run);
+
+        LoadRun recorded = store.findRun(run).orElseThrow();
+        assertThat(recorded.status()).isEqualTo("COMPLETED");
+        assertThat(recorded.source()).isEqualTo("data/night.json");
+        assertThat(recorded.fileSize()).isEqualTo(1234);
+        assertThat(recorded.sha256()).isEqualTo("abc123");
+        assertThat(recorded.startedAt()).isEqualTo(started);
+        assertThat(recorded.endedAt()).isEqualTo(started.plusSeconds(5));
+        assertThat(recorded.counts().read()).isEqualTo(1);
+        assertThat(recorded.counts().registered()).isEqualTo(1);
+        assertThat(recorded.reportDir()).isEqualTo("reports/" + run);
+        assertThat(store.findRun(run + 1000)).isEmpty();
+    }
+
+    private Resolution load(StagedVersion... versions) {
+        long run = store.startRun("load", "test", 0, Instant.now());
+        store.stage(run, List.of(versions));
+        return store.resolve(run, findings::add);
+    }
+
+    private List<String> registered() {
+        return jdbc.query("""
+                SELECT a.name, a.type, v.department, v.version, v.status
+                FROM asset a JOIN asset_version v ON v.asset_id = a.id ORDER BY 1, 2, 3, 4""",
+                (rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + " v" + rs.getInt(4)
+                        + " " + rs.getString(5));
+    }
+
+    private static StagedVersion v(long recordNumber, String name, String department, int version) {
+        return new StagedVersion(RecordPosition.ofNumber(recordNumber), version(name, department, version, "active"));
+    }
+
+    private static VersionedAsset version(String name, String department, int version, String status) {
+        return new VersionedAsset(new AssetKey(name, "character"), new AssetVersion(department, version, status));
+    }
+}
