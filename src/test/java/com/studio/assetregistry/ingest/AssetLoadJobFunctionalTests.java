@@ -1,0 +1,220 @@
+package com.studio.assetregistry.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.studio.assetregistry.RegistryIntegrationTest;
+import com.studio.assetregistry.storage.LoadStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole load job on real files and a real SQLite registry: exit status, counts, stored rows, report lines. */
+class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
+
+    private static final Path SAMPLE = Path.of("data/asset_data.json");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    private AssetLoader loader;
+    @Autowired
+    private JobOperator jobOperator;
+    @Autowired
+    private JobRepository jobRepository;
+    @Autowired
+    private Job assetLoadJob;
+    @Autowired
+    private LoadStore loadStore;
+
+    @Test
+    void theJobCompletesAndAccountsForEveryRecordOfTheSample() throws Exception {
+        // given
+        long runId = loadStore.startRun("load", SAMPLE.toString(), Files.size(SAMPLE), Instant.now());
+        var jobOperatorTestUtils = new JobOperatorTestUtils(jobOperator, jobRepository);
+        jobOperatorTestUtils.setJob(assetLoadJob);
+
+        // when
+        JobExecution execution = jobOperatorTestUtils.startJob(new JobParametersBuilder()
+                .addString(LoadJobConfiguration.FILE_PARAMETER, SAMPLE.toAbsolutePath().toString())
+                .addLong(LoadJobConfiguration.RUN_PARAMETER, runId)
+                .toJobParameters());
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());
+        StepExecution stage = steps(execution).get("stageRecordsStep");
+        assertThat(stage.getReadCount()).isEqualTo(20);
+        assertThat(stage.getWriteCount()).isEqualTo(20); // 17 staged and 3 rejects: nothing is filtered away
+        assertThat(stage.getSkipCount()).isZero();
+        assertThat(steps(execution).get("resolveRecordsStep").getWriteCount()).isEqualTo(17);
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+    }
+
+    @Test
+    void loadsTheSampleWithTheExpectedOutcome() throws IOException {
+        LoadSummary summary = loader.load(SAMPLE);
+
+        assertThat(summary.completed()).isTrue();
+        assertThat(List.of(summary.read(), summary.registered(), summary.unchanged(), summary.rejected()))
+                .containsExactly(20L, 17L, 0L, 3L);
+        assertThat(summary.rejectsByRule()).containsExactly(Map.entry("status.unknown", 2L),
+                Map.entry("version.sequence", 1L));
+        assertThat(count("SELECT COUNT(*) FROM asset")).isEqualTo(14);
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+        assertThat(jdbc.queryForList("""
+                SELECT v.version FROM asset a JOIN asset_version v ON v.asset_id = a.id
+                WHERE a.name = 'hero' AND a.type = 'character' AND v.department = 'modeling' ORDER BY v.version""",
+                Integer.class)).containsExactly(1, 2, 3, 4);
+        assertThat(count("SELECT COUNT(*) FROM asset WHERE name IN ('magic_staff', 'old_hero')")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM asset WHERE name = 'villain' AND type = 'fx'")).isZero();
+
+        List<JsonNode> rejects = rejectLines(summary);
+        assertThat(rejects).extracting(r -> r.get("recordNumber").asLong()).containsExactly(8L, 11L, 14L);
+        JsonNode villain = rejects.get(0);
+        assertThat(villain.get("line").asLong()).isEqualTo(65);
+        assertThat(villain.get("column").asLong()).isEqualTo(3);
+        assertThat(villain.get("rules").get(0).get("id").asString()).isEqualTo("version.sequence");
+        assertThat(villain.get("rules").get(0).get("message").asString())
+                .isEqualTo("villain/fx/animation v2: v1 is missing");
+        assertThat(villain.get("record").get("asset").get("name").asString()).isEqualTo("villain");
+        assertThat(rejects.get(1).get("rules").get(0).get("id").asString()).isEqualTo("status.unknown");
+        assertThat(rejects.get(1).get("record").get("status").asString()).isEqualTo("deprecated");
+        assertThat(rejects.get(2).get("record").get("asset").get("name").asString()).isEqualTo("old_hero");
+
+        JsonNode summaryJson = JSON.readTree(summary.reportDir().resolve("summary.json").toFile());
+        assertThat(summaryJson.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(summaryJson.get("counts").get("registered").asLong()).isEqualTo(17);
+        assertThat(summaryJson.get("rejectsByRule").get("status.unknown").asLong()).isEqualTo(2);
+        assertThat(summaryJson.get("file").get("size").asLong()).isEqualTo(Files.size(SAMPLE));
+        assertThat(summaryJson.get("file").get("sha256").asString()).hasSize(64);
+    }
+
+    @Test
+    void loadingTheSameFileAgainRegistersNothingAndReportsTheSameRejects() throws IOException {
+        LoadSummary first = loader.load(SAMPLE);
+
+        LoadSummary second = loader.load(SAMPLE);
+
+        assertThat(second.runId()).isNotEqualTo(first.runId());
+        assertThat(List.of(second.read(), second.registered(), second.unchanged(), second.rejected()))
+                .containsExactly(20L, 0L, 17L, 3L);
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+        assertThat(Files.readString(second.reportDir().resolve("rejects.jsonl")))
+                .isEqualTo(Files.readString(first.reportDir().resolve("rejects.jsonl")));
+    }
+
+    @Test
+    void readsJsonLinesWithAByteOrderMarkAndIgnoresUnknownProperties() throws IOException {
+        Path file = file("lines.jsonl", "\uFEFF"
+                + "{\"asset\": {\"name\": \"hero\", \"type\": \"character\"}, \"department\": \"modeling\", "
+                + "\"version\": 2, \"status\": \"active\", \"comment\": {\"by\": \"td\"}}\n"
+                + "\n"
+                + "{\"asset\": {\"name\": \"hero\", \"type\": \"character\"}, \"department\": \"modeling\", "
+                + "\"version\": 1, \"status\": \"inactive\"}\r\n"
+                + "{\"asset\": {\"name\": \"hero\", \"type\": \"character\"}, \"department\": \"modeling\", "
+                + "\"version\": \"3\", \"status\": \"active\"}\n");
+
+        LoadSummary summary = loader.load(file);
+
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(3L, 2L, 1L);
+        JsonNode reject = rejectLines(summary).get(0);
+        assertThat(reject.get("recordNumber").asLong()).isEqualTo(3);
+        assertThat(reject.get("line").asLong()).isEqualTo(4);
+        assertThat(reject.get("column").asLong()).isEqualTo(1);
+        assertThat(reject.get("rules").get(0).get("id").asString()).isEqualTo("version.invalid");
+    }
+
+    @Test
+    void reportsEveryRuleARecordBreaksAndGoesOnAfterBrokenJson() throws IOException {
+        Path file = file("broken.json", """
+                [
+                  {"asset": {"name": " hero", "type": "hero"}, "department": "", "version": 0, "status": "Active"},
+                  {"asset": {"name": "ok", "type": "prop"}, "department": "modeling", "version": 1 "status": "active"},
+                  {"asset": {"name": "ok", "type": "prop"}, "department": "modeling", "version": 1, "status": "active"}
+                  {"asset": {"name": "ok", "type": "prop"}, "department": "modeling", "version": 2, "status": "active"},
+                  42,
+                  {"asset": {"name": "ok", "type": "prop"}, "department": "modeling", "version": 1, "status": "active"}
+                ]
+                """);
+
+        LoadSummary summary = loader.load(file);
+
+        assertThat(summary.completed()).isTrue();
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(6L, 1L, 5L);
+        List<JsonNode> rejects = rejectLines(summary);
+        assertThat(ruleIds(rejects.get(0))).containsExactly("name.invalid", "type.unknown", "department.required",
+                "version.invalid", "status.unknown");
+        assertThat(ruleIds(rejects.get(1))).containsExactly("json.syntax");
+        assertThat(rejects.get(1).get("rules").get(0).get("message").asString()).contains("line 3");
+        assertThat(rejects.get(1).get("record").isString()).isTrue();
+        assertThat(rejects.get(2).get("recordNumber").asLong()).isEqualTo(4);
+        assertThat(ruleIds(rejects.get(2))).containsExactly("json.syntax");
+        assertThat(ruleIds(rejects.get(3))).containsExactly("record.malformed");
+        assertThat(ruleIds(rejects.get(4))).containsExactly("version.duplicate");
+        assertThat(rejects.get(4).get("rules").get(0).get("message").asString())
+                .isEqualTo("ok/prop/modeling v1 already appears in record 3");
+    }
+
+    @Test
+    void refusesAFileThatDoesNotExistWithoutStartingARun() {
+        assertThatThrownBy(() -> loader.load(WORK_DIR.resolve("missing.json")))
+                .isInstanceOf(LoadException.class)
+                .hasMessageContaining("missing.json: no such file");
+        assertThat(count("SELECT COUNT(*) FROM load_run")).isZero();
+    }
+
+    @Test
+    void aRunThatCannotWriteItsReportFailsAndRegistersNothing() throws IOException {
+        Path file = file("fine.json", "[{\"asset\": {\"name\": \"a\", \"type\": \"prop\"}, \"department\": "
+                + "\"fx\", \"version\": 1, \"status\": \"active\"}]");
+        long nextRun = loadStore.startRun("load", "probe", 0, Instant.now()) + 1;
+        Path blocked = WORK_DIR.resolve("reports").resolve(Long.toString(nextRun));
+        Files.createDirectories(blocked.getParent());
+        Files.deleteIfExists(blocked);
+        Files.writeString(blocked, "a file where the report directory should be");
+        try {
+            assertThatThrownBy(() -> loader.load(file))
+                    .isInstanceOf(LoadException.class)
+                    .hasMessageContaining("failed")
+                    .satisfies(e -> assertThat(((LoadException) e).summary())
+                            .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("FAILED")));
+            assertThat(jdbc.queryForObject("SELECT status FROM load_run WHERE id = ?", String.class, nextRun))
+                    .isEqualTo("FAILED");
+        } finally {
+            Files.delete(blocked);
+        }
+    }
+
+    private static Map<String, StepExecution> steps(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .collect(Collectors.toMap(StepExecution::getStepName, Function.identity()));
+    }
+
+    private static List<JsonNode> rejectLines(LoadSummary summary) throws IOException {
+        return Files.readAllLines(summary.reportDir().resolve("rejects.jsonl")).stream()
+                .map(JSON::readTree)
+                .toList();
+    }
+
+    private static List<String> ruleIds(JsonNode reject) {
+        return reject.get("rules").valueStream().map(rule -> rule.get("id").asString()).toList();
+    }
+}
