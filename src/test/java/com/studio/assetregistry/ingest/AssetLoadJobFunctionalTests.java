@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -171,6 +173,26 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(ruleIds(rejects.get(4))).containsExactly("version.duplicate");
         assertThat(rejects.get(4).get("rules").get(0).get("message").asString())
                 .isEqualTo("ok/prop/modeling v1 already appears in record 3");
+    }
+
+    /** The outcomes data/README.md documents, worked out by hand from the rules. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            asset_data.json            | 20   | 17   | 3  | status.unknown 2, version.sequence 1
+            asset_data_1000_valid.json | 1000 | 1000 | 0  | ''
+            asset_data_errors.json     | 46   | 14   | 32 | version.invalid 6, name.invalid 4, name.required 3, record.malformed 3, version.sequence 3, asset.required 2, department.required 2, json.syntax 2, type.required 2, type.unknown 2, department.unknown 1, status.required 1, status.unknown 1, version.duplicate 1, version.required 1
+            asset_data_errors.jsonl    | 30   | 8    | 22 | json.syntax 3, record.malformed 3, version.invalid 3, department.unknown 2, status.unknown 2, type.unknown 2, asset.required 1, department.required 1, name.invalid 1, name.required 1, status.required 1, type.required 1, version.duplicate 1, version.required 1, version.sequence 1
+            """)
+    void loadsEachDataFileWithItsDocumentedOutcome(String name, long read, long registered, long rejected,
+                                                    String byRule) throws IOException {
+        LoadSummary summary = loader.load(Path.of("data", name));
+
+        assertThat(List.of(summary.read(), summary.registered(), summary.unchanged(), summary.rejected()))
+                .containsExactly(read, registered, 0L, rejected);
+        assertThat(summary.rejectsByRule().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "))).isEqualTo(byRule);
+        assertThat(Files.readAllLines(summary.reportDir().resolve("rejects.jsonl"))).hasSize((int) rejected);
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(registered);
     }
 
     @Test
