@@ -1,5 +1,7 @@
 package com.studio.assetregistry.cli;
 
+import com.studio.assetregistry.ingest.LoadException;
+
 /** Turns a failure into the one line a person reads: the deepest cause's message, which names what went wrong. */
 final class Failures {
 
@@ -7,7 +9,7 @@ final class Failures {
     }
 
     static String describe(Throwable failure) {
-        if (failure instanceof com.studio.assetregistry.ingest.LoadException) {
+        if (failure instanceof LoadException || failure instanceof RegistryUnavailableException) {
             return failure.getMessage();
         }
         Throwable root = failure;

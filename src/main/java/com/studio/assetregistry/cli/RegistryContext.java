@@ -31,7 +31,12 @@ final class RegistryContext implements AutoCloseable {
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
-        return new RegistryContext(new SpringApplicationBuilder(AssetRegistryApplication.class).run(arguments));
+        try {
+            return new RegistryContext(new SpringApplicationBuilder(AssetRegistryApplication.class).run(arguments));
+        } catch (RuntimeException e) {
+            String where = options.db() == null ? "registry.db" : options.db();
+            throw new RegistryUnavailableException("Cannot open the registry " + where + ": " + Failures.describe(e), e);
+        }
     }
 
     AssetRegistry registry() {

@@ -1,0 +1,106 @@
+package com.studio.assetregistry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user runs it: real commands on a real SQLite file, output and exit codes. */
+class CommandLineTests {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void loadsTheSampleAndPrintsOneSummaryLine() {
+        int exit = run("--db", db(), "--reports", reports(), "load", "data/asset_data.json");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).isEqualTo("read 20, registered 17, unchanged 0, rejected 3 "
+                + "(status.unknown 2, version.sequence 1); report: " + dir.resolve("reports").resolve("1") + "/\n");
+        assertThat(err.toString()).isEmpty();
+        assertThat(dir.resolve("reports/1/rejects.jsonl")).exists();
+        assertThat(dir.resolve("reports/1/summary.json")).exists();
+    }
+
+    @Test
+    void exportsTheRegistryToAFileThatReloadsIntoTheSameRegistry() throws IOException {
+        run("--db", db(), "--reports", reports(), "load", "data/asset_data.json");
+        Path export = dir.resolve("export.json");
+
+        int exit = run("export", "--db", db(), export.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).endsWith("exported 17 versions to " + export + "\n");
+        String copy = dir.resolve("copy.db").toString();
+        assertThat(run("--db", copy, "--reports", reports(), "load", export.toString())).isZero();
+        Path second = dir.resolve("second.json");
+        assertThat(run("--db", copy, "export", second.toString())).isZero();
+        assertThat(Files.readString(second)).isEqualTo(Files.readString(export));
+    }
+
+    @Test
+    void aMissingFileIsOneLineOnStandardErrorAndExitCodeOne() {
+        int exit = run("--db", db(), "load", dir.resolve("nope.json").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot load " + dir.resolve("nope.json") + ": no such file\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aDatabaseThatCannotBeOpenedIsOneLineAndExitCodeOne() {
+        int exit = run("--db", dir.resolve("no/such/dir/registry.db").toString(), "load", "data/asset_data.json");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: Cannot open the registry " + dir.resolve("no/such/dir/registry.db"))
+                .doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(err.toString().lines()).hasSize(1);
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorWithExitCodeTwo() {
+        int exit = run("lod", "data/asset_data.json");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument").contains("Did you mean: asset-registry load?");
+    }
+
+    @Test
+    void loadWithoutAFileIsAUsageError() {
+        assertThat(run("load")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
+    }
+
+    @Test
+    void helpDescribesEveryCommandWithAnExample() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("load", "export", "--db", "--reports", "Examples:");
+        assertThat(run("load", "--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes", "asset-registry load data/asset_data.json");
+    }
+
+    private int run(String... args) {
+        CommandLine commandLine = AssetRegistryCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private String db() {
+        return dir.resolve("registry.db").toString();
+    }
+
+    private String reports() {
+        return dir.resolve("reports").toString();
+    }
+}
