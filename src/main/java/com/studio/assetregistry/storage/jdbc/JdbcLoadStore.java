@@ -37,10 +37,10 @@ class JdbcLoadStore implements LoadStore {
     private static final int BATCH_SIZE = 1_000;
 
     /**
-     * A run's staged records in the order the resolver walks them, each with what the registry holds for it: the
-     * asset's id, the status registered for the same version, and the highest version registered in its department.
-     * SQLite's sorter reads every input row before returning the first, and PostgreSQL's cursor reads a snapshot, so
-     * the rows registered while they are walked do not change what the walk sees.
+     * A run's staged records in the order the resolver walks them (grouped by asset id, which stands for name and
+     * type), each with what the registry holds for it: the asset's id, the status registered for the same version, and
+     * the highest version registered in its department. SQLite's sorter reads every input row before returning the
+     * first, and PostgreSQL's cursor reads a snapshot, so the rows registered during the walk do not change what it sees.
      */
     private static final String STAGED_IN_ORDER = """
             SELECT s.record_number, s.name, s.type, s.department, s.version, s.status,
@@ -50,9 +50,9 @@ class JdbcLoadStore implements LoadStore {
                    (SELECT MAX(r.version) FROM asset_version r
                      WHERE r.asset_id = a.id AND r.department = s.department) AS registered_max
             FROM staged_version s
-            LEFT JOIN asset a ON a.name = s.name AND a.type = s.type
+            JOIN asset a ON a.name = s.name AND a.type = s.type
             WHERE s.run_id = ?
-            ORDER BY s.name, s.type, s.department, s.version, s.record_number""";
+            ORDER BY a.id, s.department, s.version, s.record_number""";
 
     private final JdbcTemplate jdbc;
 
@@ -118,10 +118,20 @@ class JdbcLoadStore implements LoadStore {
 
     @Override
     public Resolution resolve(long runId, Consumer<StagedFinding> findings) {
+        // Every staged asset is created up front, set-wise, so the walk knows every asset's id; those that end up
+        // without a registered version are removed again before the transaction commits.
+        Long lastAssetBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM asset", Long.class);
+        jdbc.update("""
+                INSERT INTO asset (name, type) SELECT name, type FROM staged_version WHERE run_id = ?
+                ON CONFLICT DO NOTHING""", runId);
         var registration = new Registration(runId, findings);
         var resolver = new StagedRecordResolver(registration);
         jdbc.query(STAGED_IN_ORDER, (RowCallbackHandler) rs -> resolver.accept(stagedRow(rs)), runId);
         registration.flush();
+        jdbc.update("""
+                DELETE FROM asset
+                WHERE id > ? AND NOT EXISTS (SELECT 1 FROM asset_version v WHERE v.asset_id = asset.id)""",
+                lastAssetBefore);
         var resolution = new Resolution(registration.registered, registration.unchanged, registration.heldBack);
         jdbc.update("UPDATE load_run SET registered = registered + ?, unchanged = unchanged + ? WHERE id = ?",
                 resolution.registered(), resolution.unchanged(), runId);
@@ -134,23 +144,17 @@ class JdbcLoadStore implements LoadStore {
                 rs.getLong("byte_offset"), rs.getInt("byte_length"));
         var record = new VersionedAsset(new AssetKey(rs.getString("name"), rs.getString("type")),
                 new AssetVersion(rs.getString("department"), rs.getInt("version"), rs.getString("status")));
-        long assetId = rs.getLong("asset_id");
-        Long knownAssetId = rs.wasNull() ? null : assetId;
-        return new StagedRecordResolver.StagedRow(position, record, knownAssetId, rs.getString("registered_status"),
+        return new StagedRecordResolver.StagedRow(position, record, rs.getLong("asset_id"),
+                rs.getString("registered_status"),
                 rs.getInt("registered_max"));
     }
 
-    /**
-     * Carries out the resolver's decisions: batches the registrations, creating each new asset when its first version
-     * is registered (an asset exists only through its versions), and counts.
-     */
+    /** Carries out the resolver's decisions: batches the registrations, and counts. */
     private final class Registration implements StagedRecordResolver.Decisions {
 
         private final long runId;
         private final Consumer<StagedFinding> findings;
         private final List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
-        private AssetKey asset;
-        private Long assetId;
         private long registered;
         private long unchanged;
         private long heldBack;
@@ -163,7 +167,7 @@ class JdbcLoadStore implements LoadStore {
         @Override
         public void register(StagedRecordResolver.StagedRow row) {
             VersionedAsset record = row.record();
-            batch.add(new Object[] {assetId(row), record.version().department(),
+            batch.add(new Object[] {row.assetId(), record.version().department(),
                     record.version().version(), record.version().status(), runId});
             registered++;
             if (batch.size() == BATCH_SIZE) {
@@ -180,22 +184,6 @@ class JdbcLoadStore implements LoadStore {
         public void heldBack(StagedRecordResolver.StagedRow row, VersionFinding finding) {
             heldBack++;
             findings.accept(new StagedFinding(row.position(), finding));
-        }
-
-        /** The row's asset id; a new asset is created with its first registered version. */
-        private long assetId(StagedRecordResolver.StagedRow row) {
-            if (row.assetId() != null) {
-                return row.assetId();
-            }
-            AssetKey key = row.record().asset();
-            if (!key.equals(asset)) {
-                asset = key;
-                assetId = jdbc.queryForObject("""
-                        INSERT INTO asset (name, type) VALUES (?, ?)
-                        ON CONFLICT (name, type) DO UPDATE SET name = excluded.name
-                        RETURNING id""", Long.class, key.name(), key.type());
-            }
-            return assetId;
         }
 
         void flush() {

@@ -6,8 +6,8 @@ import com.studio.assetregistry.validation.VersionFinding;
 import java.util.Objects;
 
 /**
- * Decides the fate of a load's staged records, given one at a time in the order (asset name, type, department,
- * version, record number), each with what the registry already holds for it. Holds one group's state at a time, so
+ * Decides the fate of a load's staged records, given one at a time grouped by asset and department, in the order
+ * (version, record number) within a group, each with what the registry already holds for it. Holds one group's state at a time, so
  * memory does not grow with the load.
  * <p>
  * Per asset and department, the registry holds exactly versions 1..N. Walking the distinct staged versions upwards
@@ -25,11 +25,11 @@ final class StagedRecordResolver {
      *
      * @param position         where it stands in its file
      * @param record           the version it asks to register
-     * @param assetId          the asset's id if the asset is registered, else {@code null}
+     * @param assetId          the asset's id
      * @param registeredStatus the status registered for the same version, or {@code null}
      * @param registeredMax    N, the highest version registered for the asset and department (0 if none)
      */
-    record StagedRow(RecordPosition position, VersionedAsset record, Long assetId, String registeredStatus,
+    record StagedRow(RecordPosition position, VersionedAsset record, long assetId, String registeredStatus,
                      int registeredMax) {
     }
 

@@ -139,7 +139,7 @@ class StagedRecordResolverTests {
 
         StagedRow toStagedRow() {
             return new StagedRow(RecordPosition.ofNumber(recordNumber),
-                    new VersionedAsset(asset, new AssetVersion(department, version, status)), null,
+                    new VersionedAsset(asset, new AssetVersion(department, version, status)), 0,
                     registeredStatus, registeredMax);
         }
     }
