@@ -41,6 +41,9 @@ final class RecordSplitter {
     private Framing framing;
     private State state = State.BEFORE_FIRST;
 
+    private long recordOffset;
+    private long recordLine;
+    private long recordColumn;
     private byte[] record = new byte[1024];
     private int recordLength;
     private int recordFullLength;
@@ -117,9 +120,6 @@ final class RecordSplitter {
         if (peek() == EOF) {
             return null;
         }
-        long startOffset = offset;
-        long startLine = line;
-        long startColumn = column;
         startRecord();
         int trailingWhitespace = 0; // counted over the whole line, not only the bytes kept of a too-large one
         int b;
@@ -130,7 +130,7 @@ final class RecordSplitter {
         }
         recordFullLength -= trailingWhitespace;
         recordLength = Math.min(recordLength, recordFullLength);
-        return finishRecord(startOffset, startLine, startColumn, null);
+        return finishRecord(null);
     }
 
     private RawRecord nextElement() {
@@ -176,43 +176,36 @@ final class RecordSplitter {
         if (peek() == EOF) {
             return null;
         }
-        long startOffset = offset;
-        long startLine = line;
-        long startColumn = column;
         startRecord();
         int b;
         while ((b = peek()) != EOF) {
             keep(b);
             advance();
         }
-        return finishRecord(startOffset, startLine, startColumn, "unexpected content after the closing ]");
+        return finishRecord("unexpected content after the closing ]");
     }
 
     /** The file ended where a record or the closing bracket should be: one problem, reported at the end. */
     private RawRecord endOfFile(String problem) {
         state = State.DONE;
         startRecord();
-        return finishRecord(offset, line, column, problem);
+        return finishRecord(problem);
     }
 
     private RawRecord element(String framingError) {
-        long startOffset = offset;
-        long startLine = line;
-        long startColumn = column;
         startRecord();
         int b = peek();
         if (b == ',' || b == '}') { // a stray comma or brace where a record should start: report it and step past it
             keep(b);
             advance();
             state = b == ',' ? State.AFTER_COMMA : State.AFTER_ELEMENT;
-            return finishRecord(startOffset, startLine, startColumn,
-                    "unexpected '" + (char) b + "' where a record should start");
+            return finishRecord("unexpected '" + (char) b + "' where a record should start");
         }
         boolean complete = (b == '{' || b == '[') ? scanContainer() : scanScalar();
         // a record cut off by the end of the file is the one problem to report: nothing follows it
         state = complete ? State.AFTER_ELEMENT : State.DONE;
         String problem = complete ? framingError : "the file ends inside this record";
-        return finishRecord(startOffset, startLine, startColumn, problem);
+        return finishRecord(problem);
     }
 
     /** Scans an object or array up to its matching close; false if the file ends first. */
@@ -268,7 +261,11 @@ final class RecordSplitter {
         return !inString;
     }
 
+    /** Marks the current position as the start of a record. */
     private void startRecord() {
+        recordOffset = offset;
+        recordLine = line;
+        recordColumn = column;
         recordLength = 0;
         recordFullLength = 0;
     }
@@ -284,9 +281,9 @@ final class RecordSplitter {
         record[recordLength++] = (byte) b;
     }
 
-    private RawRecord finishRecord(long startOffset, long startLine, long startColumn, String problem) {
+    private RawRecord finishRecord(String problem) {
         recordNumber++;
-        var position = new RecordPosition(recordNumber, startLine, startColumn, startOffset, recordFullLength);
+        var position = new RecordPosition(recordNumber, recordLine, recordColumn, recordOffset, recordFullLength);
         return new RawRecord(position, Arrays.copyOf(record, recordLength), recordLength,
                 recordFullLength > recordLength, problem);
     }
