@@ -6,6 +6,7 @@ public final class Main {
     private Main() {
     }
 
+    /** Runs the command the arguments name and exits with its exit code. */
     public static void main(String[] args) {
         System.exit(AssetRegistryCommand.commandLine().execute(args));
     }

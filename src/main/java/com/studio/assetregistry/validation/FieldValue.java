@@ -34,10 +34,12 @@ public record FieldValue(Kind kind, String text) {
         return new FieldValue(Kind.INTEGER, literal);
     }
 
+    /** Whether the property is absent or {@code null}: what the {@code *.required} rules look for. */
     public boolean isMissingOrNull() {
         return kind == Kind.MISSING || kind == Kind.NULL;
     }
 
+    /** Whether the value is a JSON string. */
     public boolean isString() {
         return kind == Kind.STRING;
     }

@@ -53,6 +53,7 @@ public record InputRecord(FieldValue.Kind root, FieldValue asset, FieldValue nam
         return value == null ? FieldValue.NULL : FieldValue.string(value);
     }
 
+    /** Whether the record is a JSON object, the only shape a version record can have. */
     public boolean isObject() {
         return root == FieldValue.Kind.OBJECT;
     }
