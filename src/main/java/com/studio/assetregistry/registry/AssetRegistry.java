@@ -1,7 +1,10 @@
 package com.studio.assetregistry.registry;
 
 import com.studio.assetregistry.asset.Asset;
+import com.studio.assetregistry.asset.AssetFilter;
 import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetListing;
+import com.studio.assetregistry.asset.AssetOverview;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.ingest.AssetLoader;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class AssetRegistry {
+
+    /** How many assets a page of {@link #forEachAsset} holds: a few hundred kilobytes at most. */
+    private static final int ASSET_PAGE = 1_000;
 
     private final AssetLoader loader;
     private final AssetStore assets;
@@ -132,6 +139,52 @@ public class AssetRegistry {
     /** The versions of an asset, ordered by department and version; empty if the asset is not registered. */
     public List<AssetVersion> listAssetVersions(String name, String type) {
         return assets.listVersions(new AssetKey(name, type));
+    }
+
+    /**
+     * One page of the assets the filter lets through, ordered by name and type, with their version counts.
+     *
+     * @param filter which assets; {@link AssetFilter#ALL} for every one
+     * @param after  the last asset of the previous page, or {@code null} for the first page
+     * @param limit  the most assets the page holds, 1 or more; a shorter page is the last
+     */
+    public List<AssetListing> listAssets(AssetFilter filter, AssetKey after, int limit) {
+        Objects.requireNonNull(filter, "The filter must not be null.");
+        return assets.listAssets(filter, after, limit);
+    }
+
+    /**
+     * Hands every asset the filter lets through to {@code action}, ordered by name and type, with their version
+     * counts. Reads a page at a time, so memory does not grow with the registry, and holds no database transaction
+     * between pages: assets registered meanwhile may or may not be seen.
+     *
+     * @return how many assets it handed on
+     */
+    public long forEachAsset(AssetFilter filter, Consumer<AssetListing> action) {
+        Objects.requireNonNull(filter, "The filter must not be null.");
+        long count = 0;
+        AssetKey after = null;
+        List<AssetListing> page;
+        do {
+            page = assets.listAssets(filter, after, ASSET_PAGE);
+            page.forEach(action);
+            count += page.size();
+            after = page.isEmpty() ? null : page.get(page.size() - 1).key();
+        } while (page.size() == ASSET_PAGE);
+        return count;
+    }
+
+    /** The asset's compact view (counts, and per department the latest version), or empty if it is not registered. */
+    public Optional<AssetOverview> getAssetOverview(String name, String type) {
+        return getAsset(name, type).map(AssetOverview::of);
+    }
+
+    /** The {@code limit} most recent runs, loads and API calls alike, the latest first. */
+    public List<RunInfo> listRuns(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("The number of runs must be 1 or more, got " + limit + ".");
+        }
+        return loads.recentRuns(limit).stream().map(RunInfo::of).toList();
     }
 
     /** The asset with its versions, or empty if it is not registered. */

@@ -1,7 +1,9 @@
 package com.studio.assetregistry.storage;
 
 import com.studio.assetregistry.asset.Asset;
+import com.studio.assetregistry.asset.AssetFilter;
 import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import java.util.List;
@@ -24,6 +26,14 @@ public interface AssetStore {
 
     /** Every registered asset, without its versions. */
     List<AssetKey> listAssets();
+
+    /**
+     * One page of the assets the filter lets through, with their version counts, ordered by name and type: the first
+     * {@code limit} that come after {@code after}, or from the first one when {@code after} is {@code null}. Paging
+     * by key instead of by offset keeps every page as quick as the first, and lets a caller stream a registry of any
+     * size a page at a time.
+     */
+    List<AssetListing> listAssets(AssetFilter filter, AssetKey after, int limit);
 
     /** The asset's versions; empty if the asset is not registered. */
     List<AssetVersion> listVersions(AssetKey key);

@@ -44,6 +44,9 @@ public interface LoadStore {
     /** The run with this id. */
     Optional<LoadRun> findRun(long runId);
 
+    /** The {@code limit} most recent runs, the latest first, each with its rejects per rule. */
+    List<LoadRun> recentRuns(int limit);
+
     /**
      * How many records a run rejected.
      *

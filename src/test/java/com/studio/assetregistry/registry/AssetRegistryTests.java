@@ -2,16 +2,25 @@ package com.studio.assetregistry.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
 import com.studio.assetregistry.asset.Asset;
+import com.studio.assetregistry.asset.AssetFilter;
 import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetListing;
+import com.studio.assetregistry.asset.AssetOverview;
+import com.studio.assetregistry.asset.AssetOverview.DepartmentOverview;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.validation.Violation;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -70,7 +79,7 @@ class AssetRegistryTests extends RegistryIntegrationTest {
         assertThatThrownBy(() -> registry.addAsset(asset))
                 .isInstanceOfSatisfying(AssetValidationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::rule, Violation::message)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("version.sequence",
+                        .containsExactly(tuple("version.sequence",
                                 "hero/character/modeling v3: v2 is missing")));
         assertThat(registry.getAsset("hero", "character")).isEmpty();
     }
@@ -106,6 +115,49 @@ class AssetRegistryTests extends RegistryIntegrationTest {
     void refusesAVersionOfAnUnknownAsset() {
         assertThatThrownBy(() -> registry.addAssetVersion(HERO, active("modeling", 1)))
                 .isInstanceOfSatisfying(AssetNotFoundException.class, e -> assertThat(e.asset()).isEqualTo(HERO));
+    }
+
+    @Test
+    void showsAnAssetCompactlyWithItsCountsAndTheLatestVersionPerDepartment() {
+        registry.addAsset(new Asset(HERO, List.of(active("modeling", 1), new AssetVersion("modeling", 2, "inactive"),
+                active("rigging", 1))));
+
+        assertThat(registry.getAssetOverview("hero", "character")).contains(new AssetOverview("hero", "character", 3,
+                Map.of("active", 2, "inactive", 1), List.of(new DepartmentOverview("modeling", 2, 2, "inactive"),
+                new DepartmentOverview("rigging", 1, 1, "active"))));
+        assertThat(registry.getAssetOverview("hero", "prop")).isEmpty();
+    }
+
+    @Test
+    void streamsEveryAssetAPageAtATime() {
+        String records = IntStream.range(0, 2_500).mapToObj(i -> String.format("{\"asset\": {\"name\": \"a%04d\", "
+                + "\"type\": \"prop\"}, \"department\": \"fx\", \"version\": 1, \"status\": \"active\"}", i))
+                .collect(Collectors.joining("\n"));
+        registry.loadAssets(file("many.jsonl", records));
+        List<AssetListing> seen = new ArrayList<>();
+
+        long count = registry.forEachAsset(AssetFilter.ALL, seen::add);
+
+        assertThat(count).isEqualTo(2_500);
+        assertThat(seen).hasSize(2_500).isSortedAccordingTo(java.util.Comparator.comparing(AssetListing::key));
+        assertThat(seen.get(1_000)).isEqualTo(new AssetListing("a1000", "prop", 1));
+        assertThat(registry.forEachAsset(new AssetFilter("prop", "a24*"), listing -> { })).isEqualTo(100);
+    }
+
+    @Test
+    void listsRecentRunsOfLoadsAndAddsLatestFirst() {
+        registry.loadAssets(Path.of("data/asset_data.json"));
+        registry.addAsset(Asset.of("newcomer", "prop", List.of(active("modeling", 1))));
+
+        List<RunInfo> runs = registry.listRuns(10);
+
+        assertThat(runs).extracting(RunInfo::kind, RunInfo::source, RunInfo::status).containsExactly(
+                tuple("api", "addAsset newcomer/prop", "COMPLETED"),
+                tuple("load", "data/asset_data.json", "COMPLETED"));
+        assertThat(runs.get(1).counts().rejected()).isEqualTo(3);
+        assertThat(runs.get(1).rejectsByRule()).containsExactly(Map.entry("status.unknown", 2L),
+                Map.entry("version.sequence", 1L));
+        assertThat(runs.get(1).durationMillis()).isNotNegative();
     }
 
     @Test

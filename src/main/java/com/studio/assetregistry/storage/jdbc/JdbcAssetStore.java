@@ -1,10 +1,13 @@
 package com.studio.assetregistry.storage.jdbc;
 
 import com.studio.assetregistry.asset.Asset;
+import com.studio.assetregistry.asset.AssetFilter;
 import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.storage.AssetStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,6 +51,50 @@ class JdbcAssetStore implements AssetStore {
     public List<AssetKey> listAssets() {
         return jdbc.query("SELECT name, type FROM asset ORDER BY name, type",
                 (rs, n) -> new AssetKey(rs.getString("name"), rs.getString("type")));
+    }
+
+    @Override
+    public List<AssetListing> listAssets(AssetFilter filter, AssetKey after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
+        }
+        // Walks the (name, type) index from the key on, so a page costs the same wherever it starts; the version
+        // count is a lookup on the asset_version primary key per asset.
+        var sql = new StringBuilder("""
+                SELECT a.name, a.type, (SELECT COUNT(*) FROM asset_version v WHERE v.asset_id = a.id) AS versions
+                FROM asset a WHERE 1 = 1""");
+        List<Object> args = new ArrayList<>();
+        if (after != null) {
+            sql.append(" AND (a.name, a.type) > (?, ?)");
+            args.add(after.name());
+            args.add(after.type());
+        }
+        if (filter.type() != null) {
+            sql.append(" AND a.type = ?");
+            args.add(filter.type());
+        }
+        if (filter.nameLike() != null) {
+            sql.append(" AND a.name LIKE ? ESCAPE '\\'");
+            args.add(likePattern(filter.nameLike()));
+        }
+        sql.append(" ORDER BY a.name, a.type LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, n) -> new AssetListing(rs.getString("name"), rs.getString("type"),
+                rs.getLong("versions")), args.toArray());
+    }
+
+    /** The SQL LIKE pattern of a name pattern: {@code *} and {@code ?} are wildcards, everything else is literal. */
+    static String likePattern(String namePattern) {
+        var like = new StringBuilder(namePattern.length() + 4);
+        namePattern.codePoints().forEach(c -> {
+            switch (c) {
+                case '*' -> like.append('%');
+                case '?' -> like.append('_');
+                case '%', '_', '\\' -> like.append('\\').appendCodePoint(c);
+                default -> like.appendCodePoint(c);
+            }
+        });
+        return like.toString();
     }
 
     @Override

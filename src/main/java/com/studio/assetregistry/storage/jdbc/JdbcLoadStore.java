@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,15 +265,35 @@ class JdbcLoadStore implements LoadStore {
 
     @Override
     public Optional<LoadRun> findRun(long runId) {
-        List<LoadRun> runs = jdbc.query("SELECT * FROM load_run WHERE id = ?", (rs, n) -> {
-            String ended = rs.getString("ended_at");
-            var counts = new RunCounts(rs.getLong("read_count"), rs.getLong("registered"), rs.getLong("unchanged"),
-                    rs.getLong("rejected"), Map.of());
-            return new LoadRun(rs.getLong("id"), rs.getString("kind"), rs.getString("source"),
-                    rs.getLong("file_size"), rs.getString("sha256"), Instant.parse(rs.getString("started_at")),
-                    ended == null ? null : Instant.parse(ended), rs.getString("status"), counts,
-                    rs.getString("report_dir"));
-        }, runId);
+        List<LoadRun> runs = jdbc.query("SELECT * FROM load_run WHERE id = ?", JdbcLoadStore::run, runId);
         return runs.stream().findFirst().map(run -> run.withRejectsByRule(rejectTally(runId).byRule()));
+    }
+
+    @Override
+    public List<LoadRun> recentRuns(int limit) {
+        List<LoadRun> runs = jdbc.query("SELECT * FROM load_run ORDER BY id DESC LIMIT ?", JdbcLoadStore::run, limit);
+        if (runs.isEmpty()) {
+            return runs;
+        }
+        // one query for the rule counts of the whole page rather than one per run
+        Map<Long, Map<String, Long>> byRun = new HashMap<>();
+        jdbc.query("""
+                SELECT run_id, rule, COUNT(DISTINCT record_number) AS rejects FROM reject_violation
+                WHERE run_id BETWEEN ? AND ?
+                GROUP BY run_id, rule ORDER BY run_id, rejects DESC, rule""", (RowCallbackHandler) rs -> byRun
+                .computeIfAbsent(rs.getLong("run_id"), id -> new LinkedHashMap<>())
+                .put(rs.getString("rule"), rs.getLong("rejects")),
+                runs.get(runs.size() - 1).id(), runs.get(0).id());
+        return runs.stream().map(run -> run.withRejectsByRule(byRun.getOrDefault(run.id(), Map.of()))).toList();
+    }
+
+    private static LoadRun run(ResultSet rs, int rowNum) throws SQLException {
+        String ended = rs.getString("ended_at");
+        var counts = new RunCounts(rs.getLong("read_count"), rs.getLong("registered"), rs.getLong("unchanged"),
+                rs.getLong("rejected"), Map.of());
+        return new LoadRun(rs.getLong("id"), rs.getString("kind"), rs.getString("source"),
+                rs.getLong("file_size"), rs.getString("sha256"), Instant.parse(rs.getString("started_at")),
+                ended == null ? null : Instant.parse(ended), rs.getString("status"), counts,
+                rs.getString("report_dir"));
     }
 }

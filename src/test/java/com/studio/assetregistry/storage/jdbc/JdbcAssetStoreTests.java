@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
+import com.studio.assetregistry.asset.AssetFilter;
 import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.storage.AssetStore;
 import java.util.ArrayList;
@@ -53,6 +55,30 @@ class JdbcAssetStoreTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void listsAPageOfAssetsWithTheirVersionCountsFromTheKeyAfterTheLastPage() {
+        assertThat(store.listAssets(AssetFilter.ALL, null, 2)).containsExactly(
+                new AssetListing("hero", "character", 3), new AssetListing("hero", "prop", 1));
+        assertThat(store.listAssets(AssetFilter.ALL, new AssetKey("hero", "prop"), 2)).containsExactly(
+                new AssetListing("villain", "fx", 1));
+        assertThat(store.listAssets(AssetFilter.ALL, new AssetKey("villain", "fx"), 2)).isEmpty();
+    }
+
+    @Test
+    void filtersAListingByTypeAndByAWholeNamePattern() {
+        insert("hero_2", "prop", "modeling", 1, "active");
+        insert("hero%2", "prop", "modeling", 1, "active");
+
+        assertThat(names(new AssetFilter("prop", null))).containsExactly("hero/prop", "hero%2/prop", "hero_2/prop");
+        assertThat(names(new AssetFilter(null, "h*"))).containsExactly("hero/character", "hero/prop", "hero%2/prop",
+                "hero_2/prop");
+        assertThat(names(new AssetFilter(null, "HERO"))).containsExactly("hero/character", "hero/prop");
+        assertThat(names(new AssetFilter(null, "hero?2"))).containsExactly("hero%2/prop", "hero_2/prop");
+        assertThat(names(new AssetFilter("prop", "hero_*"))).containsExactly("hero_2/prop");
+        assertThat(names(new AssetFilter(null, "hero%2"))).containsExactly("hero%2/prop");
+        assertThat(names(new AssetFilter(null, "ero*"))).isEmpty();
+    }
+
+    @Test
     void findsAVersionNumberInEveryDepartmentThatHasIt() {
         assertThat(store.findVersions(HERO, 1)).containsExactly(new AssetVersion("modeling", 1, "active"),
                 new AssetVersion("rigging", 1, "inactive"));
@@ -89,6 +115,10 @@ class JdbcAssetStoreTests extends RegistryIntegrationTest {
                 heroId)).isInstanceOf(DataIntegrityViolationException.class);
         assertThatThrownBy(() -> jdbc.update("INSERT INTO asset_version VALUES (?, 'cfx', 0, 'active', 0)",
                 heroId)).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    private List<String> names(AssetFilter filter) {
+        return store.listAssets(filter, null, 100).stream().map(listing -> listing.key().toString()).toList();
     }
 
     private void insert(String name, String type, String department, int version, String status) {

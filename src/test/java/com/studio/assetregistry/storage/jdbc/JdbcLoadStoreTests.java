@@ -174,6 +174,26 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
         assertThat(store.findRun(run + 1000)).isEmpty();
     }
 
+    @Test
+    void listsTheMostRecentRunsLatestFirstWithTheirRejectsPerRule() {
+        long first = store.startRun("load", "first.json", 10, Instant.parse("2026-11-26T01:00:00Z"));
+        store.reject(first, List.of(new Reject(RecordPosition.ofNumber(1),
+                List.of(new Violation("status.unknown", "status", "status \"x\" is unknown")), "{}")));
+        store.finishRun(first, "COMPLETED", Instant.parse("2026-11-26T01:00:01Z"), 1, null, null);
+        long second = store.startRun("api", "addAsset hero/character", 0, Instant.parse("2026-11-26T02:00:00Z"));
+        long third = store.startRun("load", "third.json", 10, Instant.parse("2026-11-26T03:00:00Z"));
+
+        List<LoadRun> runs = store.recentRuns(2);
+
+        assertThat(runs).extracting(LoadRun::id, LoadRun::status).containsExactly(tuple(third, "RUNNING"),
+                tuple(second, "RUNNING"));
+        assertThat(store.recentRuns(10)).last().satisfies(run -> {
+            assertThat(run.id()).isEqualTo(first);
+            assertThat(run.counts().rejected()).isEqualTo(1);
+            assertThat(run.counts().rejectsByRule()).containsExactly(java.util.Map.entry("status.unknown", 1L));
+        });
+    }
+
     private Resolution load(StagedVersion... versions) {
         long run = store.startRun("load", "test", 0, Instant.now());
         store.stage(run, List.of(versions));

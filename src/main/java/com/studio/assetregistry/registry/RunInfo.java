@@ -1,0 +1,33 @@
+package com.studio.assetregistry.registry;
+
+import com.studio.assetregistry.report.ReportSummary;
+import com.studio.assetregistry.storage.LoadRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A run as the list of recent runs shows it: a load, or a Java API call that added versions. Also the JSON shape of
+ * a run, for the command line and the REST API.
+ *
+ * @param id             the run id, also the name of a load's report directory
+ * @param kind           {@code load} for a file load, {@code api} for an add through the Java API
+ * @param source         the file loaded, as it was given, or the API call
+ * @param startedAt      when it started
+ * @param endedAt        when it ended; {@code null} while it runs
+ * @param durationMillis how long it took; {@code null} while it runs
+ * @param status         {@code RUNNING}, {@code COMPLETED} or {@code FAILED}
+ * @param counts         records read, registered, unchanged and rejected
+ * @param rejectsByRule  rejected records per rule id, largest count first
+ */
+public record RunInfo(long id, String kind, String source, Instant startedAt, Instant endedAt, Long durationMillis,
+                      String status, ReportSummary.Counts counts, Map<String, Long> rejectsByRule) {
+
+    static RunInfo of(LoadRun run) {
+        var counts = run.counts();
+        return new RunInfo(run.id(), run.kind(), run.source(), run.startedAt(), run.endedAt(),
+                run.endedAt() == null ? null : Duration.between(run.startedAt(), run.endedAt()).toMillis(),
+                run.status(), new ReportSummary.Counts(counts.read(), counts.registered(), counts.unchanged(),
+                counts.rejected()), counts.rejectsByRule());
+    }
+}
