@@ -42,7 +42,7 @@ class RecordCheckProcessor implements ItemProcessor<SourceRecord, CheckedRecord>
     }
 
     /** The typed version of a record that kept every record rule, so every value is present and well-typed. */
-    private static VersionedAsset toVersion(InputRecord input) {
+    static VersionedAsset toVersion(InputRecord input) {
         return new VersionedAsset(new AssetKey(input.name().text(), input.type().text()),
                 new AssetVersion(input.department().text(), Integer.parseInt(input.version().text()),
                         input.status().text()));

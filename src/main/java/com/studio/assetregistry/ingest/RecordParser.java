@@ -171,7 +171,7 @@ final class RecordParser {
         return current.kind() == FieldValue.Kind.MISSING ? next : current;
     }
 
-    private static FieldValue valueOf(JsonParser parser, JsonToken token) {
+    static FieldValue valueOf(JsonParser parser, JsonToken token) {
         return switch (token) {
             case VALUE_STRING -> FieldValue.string(parser.getString());
             case VALUE_NUMBER_INT -> FieldValue.integer(parser.getString());

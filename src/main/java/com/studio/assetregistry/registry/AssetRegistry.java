@@ -7,7 +7,9 @@ import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetOverview;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.ingest.AddFileReader;
 import com.studio.assetregistry.ingest.AssetLoader;
+import com.studio.assetregistry.ingest.InputFileException;
 import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.storage.AssetStore;
@@ -58,8 +60,10 @@ public class AssetRegistry {
     private final Rules rules;
     private final TransactionTemplate transaction;
     private final RegistryExporter exporter;
+    private final AddFileReader addFiles;
 
-    AssetRegistry(AssetLoader loader, AssetStore assets, LoadStore loads, RecordValidator recordValidator,
+    AssetRegistry(AssetLoader loader, AssetStore assets, LoadStore loads, AddFileReader addFiles,
+                  RecordValidator recordValidator,
                   CrossRecordValidator crossRecordValidator, AssetExistsRule assetExists,
                   AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
                   PlatformTransactionManager transactionManager) {
@@ -71,6 +75,7 @@ public class AssetRegistry {
         this.rules = new Rules(assetExists, versionsRequired, duplicate);
         this.transaction = new TransactionTemplate(transactionManager);
         this.exporter = new RegistryExporter(assets);
+        this.addFiles = addFiles;
     }
 
     /** The rules only the add methods apply. */
@@ -129,6 +134,42 @@ public class AssetRegistry {
         }
         register(asset, List.of(version), violations, "addAssetVersion " + asset);
         return version;
+    }
+
+    /**
+     * Registers a new asset from a JSON file: an asset document,
+     * {@code {"name": ..., "type": ..., "versions": [{"department": ..., "version": ..., "status": ...}]}}, or
+     * records in the load format that are all of one asset. Values are judged exactly as written, as in a load.
+     *
+     * @return the asset as registered
+     * @throws AssetValidationException with every violation, each saying where in the file it stands, if the file
+     *                                  breaks a rule or the asset is already registered
+     * @throws InputFileException       if the file cannot be read, or holds versions of several assets
+     */
+    public Asset addAsset(Path file) {
+        var read = addFiles.readAsset(file);
+        if (!read.violations().isEmpty()) {
+            throw new AssetValidationException(read.violations());
+        }
+        return addAsset(read.value());
+    }
+
+    /**
+     * Registers a new version of a registered asset from a JSON file,
+     * {@code {"department": ..., "version": ..., "status": ...}}. Values are judged exactly as written.
+     *
+     * @return the version as registered
+     * @throws AssetNotFoundException   if the asset is not registered
+     * @throws AssetValidationException with every violation if the file breaks a rule or the version is registered
+     * @throws InputFileException       if the file cannot be read
+     */
+    public AssetVersion addAssetVersion(AssetKey asset, Path file) {
+        Objects.requireNonNull(asset, "The asset must not be null.");
+        var read = addFiles.readVersion(file, asset);
+        if (!read.violations().isEmpty()) {
+            throw new AssetValidationException(read.violations());
+        }
+        return addAssetVersion(asset, read.value());
     }
 
     /** Every registered asset, ordered by name and type. */

@@ -12,6 +12,7 @@ import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetOverview;
 import com.studio.assetregistry.asset.AssetOverview.DepartmentOverview;
 import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.ingest.InputFileException;
 import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.validation.Violation;
 import java.io.StringWriter;
@@ -115,6 +116,97 @@ class AssetRegistryTests extends RegistryIntegrationTest {
     void refusesAVersionOfAnUnknownAsset() {
         assertThatThrownBy(() -> registry.addAssetVersion(HERO, active("modeling", 1)))
                 .isInstanceOfSatisfying(AssetNotFoundException.class, e -> assertThat(e.asset()).isEqualTo(HERO));
+    }
+
+    @Test
+    void addsAnAssetFromAnAssetDocument() {
+        Path file = file("hero.json", """
+                {"name": "hero", "type": "character", "comment": "ignored", "versions": [
+                  {"department": "modeling", "version": 2, "status": "inactive"},
+                  {"department": "modeling", "version": 1, "status": "active"}]}""");
+
+        Asset added = registry.addAsset(file);
+
+        assertThat(added).isEqualTo(new Asset(HERO, List.of(active("modeling", 1),
+                new AssetVersion("modeling", 2, "inactive"))));
+    }
+
+    @Test
+    void refusesAnAssetDocumentWithEveryViolationAtItsPath() {
+        Path file = file("bad.json", """
+                {"name": " hero", "type": "character", "versions": [
+                  {"department": "modeling", "version": "1", "status": "active", "status": "active"},
+                  {"department": "lighting", "version": 1, "status": "deprecated"},
+                  42]}""");
+
+        assertThatThrownBy(() -> registry.addAsset(file)).isInstanceOfSatisfying(AssetValidationException.class,
+                e -> assertThat(e.violations()).extracting(Violation::rule, Violation::field).containsExactly(
+                        tuple("name.invalid", "name"),
+                        tuple("record.malformed", "versions[0]"),
+                        tuple("version.invalid", "versions[0].version"),
+                        tuple("department.unknown", "versions[1].department"),
+                        tuple("status.unknown", "versions[1].status"),
+                        tuple("record.malformed", "versions[2]")));
+        assertThat(registry.listAssets()).isEmpty();
+    }
+
+    @Test
+    void refusesAnAssetDocumentWithoutVersionsOrThatIsNotJson() {
+        Path none = file("none.json", "{\"name\": \"hero\", \"type\": \"character\"}");
+        assertThat(violationOf(() -> registry.addAsset(none)))
+                .isEqualTo(new Violation("asset.versions", "versions",
+                        "versions is missing: an asset is added with at least one version"));
+        assertThat(violationOf(() -> registry.addAsset(file("broken.json", "{\"name\": \"hero\",\n  \"type\" \"x\"}"))))
+                .satisfies(v -> assertThat(v.rule() + " " + v.message()).startsWith("json.syntax line 2, column 10: "));
+        assertThat(violationOf(() -> registry.addAsset(file("empty.json", " "))).rule()).isEqualTo("json.syntax");
+    }
+
+    @Test
+    void addsAnAssetFromLoadFormatRecordsOfOneAsset() {
+        Path file = file("hero.jsonl", """
+                {"asset": {"name": "hero", "type": "character"}, "department": "rigging", "version": 1, "status": "active"}
+                {"asset": {"name": "hero", "type": "character"}, "department": "modeling", "version": 1, "status": "active"}
+                """);
+
+        assertThat(registry.addAsset(file).versions()).containsExactly(active("modeling", 1), active("rigging", 1));
+    }
+
+    @Test
+    void refusesLoadFormatRecordsWithEveryViolationAtItsRecordOrOfSeveralAssets() {
+        Path bad = file("bad.json", """
+                [{"asset": {"name": "hero", "type": "character"}, "department": "modeling", "version": 1, "status": "active"},
+                 {"asset": {"name": "hero", "type": "character"}, "department": "modeling", "version": 0, "status": "x"}]""");
+        Path two = file("two.jsonl", """
+                {"asset": {"name": "hero", "type": "character"}, "department": "modeling", "version": 1, "status": "active"}
+                {"asset": {"name": "hero", "type": "prop"}, "department": "modeling", "version": 1, "status": "active"}
+                """);
+
+        assertThatThrownBy(() -> registry.addAsset(bad)).isInstanceOfSatisfying(AssetValidationException.class,
+                e -> assertThat(e.violations()).extracting(Violation::message).containsExactly(
+                        "record 2 (line 2, column 2): version 0 is not an integer from 1 to 2147483647",
+                        "record 2 (line 2, column 2): status \"x\" is not one of active, inactive"));
+        assertThatThrownBy(() -> registry.addAsset(two)).isInstanceOf(InputFileException.class)
+                .hasMessage(two + " holds versions of 2 assets (hero/character, hero/prop); an add takes one "
+                        + "asset's: load the file instead");
+        assertThatThrownBy(() -> registry.addAsset(Path.of("no/such.json"))).isInstanceOf(InputFileException.class)
+                .hasMessage("Cannot read no/such.json: no such file");
+        assertThat(registry.listAssets()).isEmpty();
+    }
+
+    @Test
+    void addsAVersionFromAVersionFileWithTheSameRules() {
+        registry.addAsset(new Asset(HERO, List.of(active("modeling", 1))));
+
+        registry.addAssetVersion(HERO, file("v2.json", """
+                {"department": "modeling", "version": 2, "status": "active"}"""));
+
+        assertThat(registry.listAssetVersions("hero", "character")).containsExactly(active("modeling", 1),
+                active("modeling", 2));
+        Path bad = file("bad.json", "{\"version\": 2.0, \"status\": null}");
+        assertThatThrownBy(() -> registry.addAssetVersion(HERO, bad))
+                .isInstanceOfSatisfying(AssetValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::rule).containsExactly("department.required", "version.invalid",
+                                "status.required"));
     }
 
     @Test

@@ -1,0 +1,401 @@
+package com.studio.assetregistry.ingest;
+
+import com.studio.assetregistry.asset.Asset;
+import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.validation.FieldValue;
+import com.studio.assetregistry.validation.InputRecord;
+import com.studio.assetregistry.validation.RecordValidator;
+import com.studio.assetregistry.validation.Violation;
+import com.studio.assetregistry.validation.rules.AssetVersionsRequiredRule;
+import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
+import com.studio.assetregistry.validation.rules.RecordMalformedRule;
+import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads the small JSON files that the Java API's add methods take, and checks them against the record rules, so that
+ * a file is judged by the same rules, under the same ids, as a record of a load:
+ * <ul>
+ * <li>an asset: {@code {"name": ..., "type": ..., "versions": [{"department": ..., "version": ..., "status": ...}]}},
+ * or records in the load format (an array, or one per line) that are all of one asset;</li>
+ * <li>a version: {@code {"department": ..., "version": ..., "status": ...}}.</li>
+ * </ul>
+ * Values are taken exactly as written, as in a load, and properties the model does not know are ignored. Every
+ * violation says where it stands: in a document, its field is the path of the value ({@code versions[1].status},
+ * counted from 0); in a load-format file, its message starts with the record's number, line and column.
+ * <p>
+ * A file is read whole into memory, so it may be at most {@code registry.reader.max-record-bytes} long; bigger files
+ * are for a load. Thread-safe.
+ */
+@Component
+public class AddFileReader {
+
+    private static final String ASSET_FIELD = "asset.";
+
+    private final RecordValidator validator;
+    private final RecordParser recordParser;
+    private final ReaderLimits limits;
+    private final Rules rules;
+    private final JsonFactory json;
+
+    AddFileReader(RecordValidator validator, RecordParser recordParser, ReaderLimits limits,
+                  JsonSyntaxRule syntax, RecordTooLargeRule tooLarge, RecordMalformedRule malformed,
+                  AssetVersionsRequiredRule versionsRequired) {
+        this.validator = validator;
+        this.recordParser = recordParser;
+        this.limits = limits;
+        this.rules = new Rules(syntax, tooLarge, malformed, versionsRequired);
+        this.json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxNumberLength(limits.maxNumberLength())
+                        .maxStringLength(limits.maxRecordBytes())
+                        .maxNameLength(limits.maxRecordBytes())
+                        .build())
+                .build();
+    }
+
+    /** The rules a file can break before its records are judged. */
+    private record Rules(JsonSyntaxRule syntax, RecordTooLargeRule tooLarge, RecordMalformedRule malformed,
+                         AssetVersionsRequiredRule versionsRequired) {
+    }
+
+    /**
+     * What a file holds: the value, when it keeps every record rule, or else every violation.
+     *
+     * @param value      the value read; {@code null} when there are violations
+     * @param violations every violation, in the order of the file; empty when the value is valid
+     */
+    public record Read<T>(T value, List<Violation> violations) {
+
+        public Read {
+            violations = List.copyOf(violations);
+        }
+
+        static <T> Read<T> invalid(List<Violation> violations) {
+            return new Read<>(null, violations);
+        }
+    }
+
+    /**
+     * Reads an asset file: an asset document, or load-format records of one asset.
+     *
+     * @throws InputFileException if the file cannot be read, or holds records of more than one asset
+     */
+    public Read<Asset> readAsset(Path file) {
+        byte[] bytes = readSmallFile(file);
+        if (bytes == null) {
+            return Read.invalid(List.of(tooLarge()));
+        }
+        return isLoadFormat(bytes) ? readRecords(file, bytes) : readAssetDocument(bytes);
+    }
+
+    /**
+     * Reads a version file, {@code {"department": ..., "version": ..., "status": ...}}, of {@code asset}.
+     *
+     * @throws InputFileException if the file cannot be read
+     */
+    public Read<AssetVersion> readVersion(Path file, AssetKey asset) {
+        byte[] bytes = readSmallFile(file);
+        if (bytes == null) {
+            return Read.invalid(List.of(tooLarge()));
+        }
+        Document document = parse(bytes);
+        if (!document.violations().isEmpty()) {
+            return Read.invalid(document.violations());
+        }
+        JsonObject version = document.root();
+        var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, FieldValue.string(asset.name()),
+                FieldValue.string(asset.type()), version.get("department"), version.get("version"),
+                version.get("status"), version.repeated);
+        List<Violation> violations = validator.validate(input);
+        return violations.isEmpty() ? valid(RecordCheckProcessor.toVersion(input).version()) : Read.invalid(violations);
+    }
+
+    /** Records in the load format: each is judged as a load would judge it, then they must all be of one asset. */
+    private Read<Asset> readRecords(Path file, byte[] bytes) {
+        var splitter = new RecordSplitter(new ByteArrayInputStream(bytes), limits.maxRecordBytes());
+        List<Violation> violations = new ArrayList<>();
+        List<VersionedAsset> versions = new ArrayList<>();
+        RawRecord raw;
+        while ((raw = splitter.next()) != null) {
+            SourceRecord record = recordParser.parse(raw);
+            String where = where(record.position());
+            if (record instanceof SourceRecord.Unreadable unreadable) {
+                violations.add(located(where, unreadable.violation()));
+                continue;
+            }
+            InputRecord input = ((SourceRecord.Parsed) record).input();
+            List<Violation> found = validator.validate(input);
+            found.forEach(violation -> violations.add(located(where, violation)));
+            if (found.isEmpty()) {
+                versions.add(RecordCheckProcessor.toVersion(input));
+            }
+        }
+        if (!violations.isEmpty()) {
+            return Read.invalid(violations);
+        }
+        if (versions.isEmpty()) {
+            return Read.invalid(List.of(rules.versionsRequired().violation("the file holds no record")));
+        }
+        Set<AssetKey> assets = new TreeSet<>();
+        versions.forEach(version -> assets.add(version.asset()));
+        if (assets.size() > 1) {
+            throw new InputFileException(file + " holds versions of " + assets.size() + " assets ("
+                    + assets.stream().limit(3).map(AssetKey::toString).collect(Collectors.joining(", "))
+                    + (assets.size() > 3 ? ", ..." : "") + "); an add takes one asset's: load the file instead");
+        }
+        return valid(new Asset(assets.iterator().next(), versions.stream().map(VersionedAsset::version).toList()));
+    }
+
+    /** An asset document: its name and type are judged once, each version under its own path. */
+    private Read<Asset> readAssetDocument(byte[] bytes) {
+        Document document = parse(bytes);
+        if (!document.violations().isEmpty()) {
+            return Read.invalid(document.violations());
+        }
+        JsonObject root = document.root();
+        Set<Violation> assetViolations = new LinkedHashSet<>(repeated(root, "record"));
+        List<Violation> versionViolations = new ArrayList<>();
+        List<AssetVersion> versions = new ArrayList<>();
+        for (int i = 0; i < root.versions.size(); i++) {
+            String path = "versions[" + i + "]";
+            JsonObject version = root.versions.get(i);
+            if (version.kind != FieldValue.Kind.OBJECT) {
+                versionViolations.add(atField(path, rules.malformed().violation(
+                        path + " is " + describe(version.kind) + ", not a JSON object")));
+                continue;
+            }
+            var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, root.get("name"),
+                    root.get("type"), version.get("department"), version.get("version"), version.get("status"),
+                    version.repeated);
+            List<Violation> found = validator.validate(input);
+            for (Violation violation : found) {
+                if (violation.field().startsWith(ASSET_FIELD)) {
+                    assetViolations.add(atField(violation.field().substring(ASSET_FIELD.length()), violation));
+                } else {
+                    versionViolations.add(atField(violation.field().equals("record") ? path
+                            : path + "." + violation.field(), violation));
+                }
+            }
+            if (found.isEmpty()) {
+                versions.add(RecordCheckProcessor.toVersion(input).version());
+            }
+        }
+        if (root.versions.isEmpty()) {
+            // no version to judge the name and type with: judge them alone, and say that a version is needed
+            var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, root.get("name"),
+                    root.get("type"), FieldValue.MISSING, FieldValue.MISSING, FieldValue.MISSING, List.of());
+            validator.validate(input).stream().filter(violation -> violation.field().startsWith(ASSET_FIELD))
+                    .forEach(violation -> assetViolations.add(
+                            atField(violation.field().substring(ASSET_FIELD.length()), violation)));
+            assetViolations.add(rules.versionsRequired().violation(noVersions(root.get("versions"))));
+        }
+        List<Violation> violations = new ArrayList<>(assetViolations);
+        violations.addAll(versionViolations);
+        if (!violations.isEmpty()) {
+            return Read.invalid(violations);
+        }
+        return valid(new Asset(new AssetKey(root.get("name").text(), root.get("type").text()), versions));
+    }
+
+    private static String noVersions(FieldValue versions) {
+        return switch (versions.kind()) {
+            case MISSING -> "versions is missing: an asset is added with at least one version";
+            case ARRAY -> "versions is empty: an asset is added with at least one version";
+            default -> "versions is " + versions.describe() + ", not an array of versions";
+        };
+    }
+
+    /** A JSON object of a document, uncoerced: the root, or one element of its {@code versions} array. */
+    private static final class JsonObject {
+
+        private final FieldValue.Kind kind;
+        private final Map<String, FieldValue> values = new HashMap<>();
+        private final List<String> repeated = new ArrayList<>(0);
+        private final List<JsonObject> versions = new ArrayList<>();
+
+        private JsonObject(FieldValue.Kind kind) {
+            this.kind = kind;
+        }
+
+        FieldValue get(String name) {
+            return values.getOrDefault(name, FieldValue.MISSING);
+        }
+    }
+
+    /** A parsed document, or why it could not be parsed. */
+    private record Document(JsonObject root, List<Violation> violations) {
+
+        static Document broken(Violation violation) {
+            return new Document(null, List.of(violation));
+        }
+    }
+
+    /** Parses a document from its text, so that columns count characters, as they do in a load's report. */
+    private Document parse(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return Document.broken(rules.syntax().violation("the file is not valid UTF-8"));
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), text)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                return Document.broken(rules.syntax().violation("the file is empty: it must hold one JSON object"));
+            }
+            if (token != JsonToken.START_OBJECT) {
+                return Document.broken(rules.malformed().violation("the file holds "
+                        + describe(RecordParser.valueOf(parser, token).kind()) + ", not a JSON object"));
+            }
+            JsonObject root = readObject(parser, true);
+            if (parser.nextToken() != null) {
+                return Document.broken(rules.syntax().violation(where(parser.currentTokenLocation())
+                        + "unexpected content after the end of the object"));
+            }
+            return new Document(root, List.of());
+        } catch (StreamConstraintsException e) {
+            return Document.broken(rules.tooLarge().violation(e.getOriginalMessage()));
+        } catch (JacksonException e) {
+            return Document.broken(rules.syntax().violation(where(e.getLocation()) + e.getOriginalMessage()));
+        }
+    }
+
+    /** Reads an object's properties; the parser stands on its START_OBJECT. Only the root holds versions. */
+    private static JsonObject readObject(JsonParser parser, boolean root) {
+        var object = new JsonObject(FieldValue.Kind.OBJECT);
+        String name;
+        while ((name = parser.nextName()) != null) {
+            JsonToken token = parser.nextToken();
+            if (object.values.containsKey(name)) { // a repeated property keeps its first value, as in a load
+                object.repeated.add(name);
+                parser.skipChildren();
+            } else if (root && name.equals("versions") && token == JsonToken.START_ARRAY) {
+                object.values.put(name, new FieldValue(FieldValue.Kind.ARRAY, null));
+                while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    object.versions.add(token == JsonToken.START_OBJECT ? readObject(parser, false)
+                            : new JsonObject(RecordParser.valueOf(parser, token).kind()));
+                }
+            } else {
+                object.values.put(name, RecordParser.valueOf(parser, token));
+            }
+        }
+        return object;
+    }
+
+    /**
+     * Whether the file is in the load format: an array, or lines of records, which an asset document is told from by
+     * the {@code asset} property of its first object.
+     */
+    private boolean isLoadFormat(byte[] bytes) {
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), bytes)) {
+            JsonToken token = parser.nextToken();
+            if (token != JsonToken.START_OBJECT) {
+                return token == JsonToken.START_ARRAY;
+            }
+            String name;
+            while ((name = parser.nextName()) != null) {
+                if (name.equals("asset")) {
+                    return true;
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return false;
+        } catch (JacksonException e) {
+            return false; // a broken document: the document parser says where
+        }
+    }
+
+    /** The violation of {@code record.malformed} for the object's repeated properties, if it has any. */
+    private List<Violation> repeated(JsonObject object, String field) {
+        var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, FieldValue.MISSING, FieldValue.MISSING,
+                FieldValue.MISSING, FieldValue.MISSING, FieldValue.MISSING, object.repeated);
+        return rules.malformed().check(input).map(violation -> atField(field, violation)).stream().toList();
+    }
+
+    /** The file's bytes, or {@code null} if it is longer than a record may be. */
+    private byte[] readSmallFile(Path file) {
+        if (!Files.exists(file)) {
+            throw new InputFileException("Cannot read " + file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputFileException("Cannot read " + file + ": not a regular file");
+        }
+        try {
+            if (Files.size(file) > limits.maxRecordBytes()) {
+                return null;
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputFileException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Violation tooLarge() {
+        return rules.tooLarge().violation("the file is larger than " + limits.maxRecordBytes()
+                + " bytes (registry.reader.max-record-bytes): load a file that large instead");
+    }
+
+    private static <T> Read<T> valid(T value) {
+        return new Read<>(value, List.of());
+    }
+
+    private static Violation atField(String field, Violation violation) {
+        return new Violation(violation.rule(), field, violation.message());
+    }
+
+    private static Violation located(String where, Violation violation) {
+        return new Violation(violation.rule(), violation.field(), where + violation.message());
+    }
+
+    private static String where(RecordPosition position) {
+        return "record " + position.recordNumber() + " (line " + position.line() + ", column " + position.column()
+                + "): ";
+    }
+
+    private static String where(TokenStreamLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
+    }
+
+    private static String describe(FieldValue.Kind kind) {
+        return switch (kind) {
+            case NULL -> "null";
+            case INTEGER, ARRAY, OBJECT -> "an " + kind.name().toLowerCase(Locale.ROOT);
+            case DECIMAL -> "a number";
+            default -> "a " + kind.name().toLowerCase(Locale.ROOT);
+        };
+    }
+}
