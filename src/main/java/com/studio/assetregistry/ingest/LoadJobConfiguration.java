@@ -4,6 +4,7 @@ import com.studio.assetregistry.report.RejectReportWriter;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.validation.CrossRecordValidator;
 import com.studio.assetregistry.validation.RecordValidator;
+import com.studio.assetregistry.validation.RuleCatalogue;
 import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import java.nio.file.Path;
@@ -37,8 +38,8 @@ class LoadJobConfiguration {
     }
 
     @Bean
-    RejectReportWriter rejectReportWriter() {
-        return new RejectReportWriter();
+    RejectReportWriter rejectReportWriter(RuleCatalogue ruleCatalogue) {
+        return new RejectReportWriter(ruleCatalogue);
     }
 
     @Bean

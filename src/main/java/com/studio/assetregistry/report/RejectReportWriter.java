@@ -1,6 +1,8 @@
 package com.studio.assetregistry.report;
 
 import com.studio.assetregistry.storage.Reject;
+import com.studio.assetregistry.validation.Rule;
+import com.studio.assetregistry.validation.RuleCatalogue;
 import com.studio.assetregistry.validation.Violation;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Objects;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
@@ -31,6 +34,12 @@ public class RejectReportWriter {
     /** Lines end with a newline of their own, so no separator goes between root values. */
     private final JsonFactory json = JsonFactory.builder().rootValueSeparator((String) null).build();
     private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final RuleCatalogue rules;
+
+    /** A writer that describes the rules a summary counts as {@code rules} has them. */
+    public RejectReportWriter(RuleCatalogue rules) {
+        this.rules = Objects.requireNonNull(rules, "The rule catalogue must not be null.");
+    }
 
     /**
      * Writes {@code rejects.jsonl} in {@code dir} from the rejects that {@code source} hands to the consumer it is
@@ -44,9 +53,10 @@ public class RejectReportWriter {
         });
     }
 
-    /** Writes {@code summary.json} in {@code dir}. */
+    /** Writes {@code summary.json} in {@code dir}, with the description of every rule it counts. */
     public void writeSummary(Path dir, ReportSummary summary) {
-        writeAtomically(dir.resolve(SUMMARY_FILE), out -> mapper.writeValue(out, summary));
+        ReportSummary described = summary.withRuleDescriptions(id -> rules.find(id).map(Rule::description));
+        writeAtomically(dir.resolve(SUMMARY_FILE), out -> mapper.writeValue(out, described));
     }
 
     private static void writeLine(JsonGenerator generator, Reject reject) {

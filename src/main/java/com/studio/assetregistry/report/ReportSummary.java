@@ -3,22 +3,37 @@ package com.studio.assetregistry.report;
 import com.studio.assetregistry.storage.LoadRun;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The content of {@code summary.json}.
  *
- * @param run           the run id
- * @param file          the file loaded
- * @param startedAt     when the run started
- * @param endedAt       when it ended
- * @param durationMillis how long it took
- * @param status        {@code COMPLETED} or {@code FAILED}
- * @param counts        records read, registered, unchanged and rejected
- * @param rejectsByRule rejected records per rule id, largest count first
+ * @param run              the run id
+ * @param file             the file loaded
+ * @param startedAt        when the run started
+ * @param endedAt          when it ended
+ * @param durationMillis   how long it took
+ * @param status           {@code COMPLETED} or {@code FAILED}
+ * @param counts           records read, registered, unchanged and rejected
+ * @param rejectsByRule    rejected records per rule id, largest count first
+ * @param ruleDescriptions one line saying when each of those rules breaks, as the run's rule catalogue had it, so a
+ *                         report read elsewhere, or after the rules changed, still says what its rules meant; empty
+ *                         in reports written before it was added
  */
 public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant endedAt, long durationMillis,
-                            String status, Counts counts, Map<String, Long> rejectsByRule) {
+                            String status, Counts counts, Map<String, Long> rejectsByRule,
+                            Map<String, String> ruleDescriptions) {
+
+    public ReportSummary {
+        rejectsByRule = rejectsByRule == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(rejectsByRule));
+        ruleDescriptions = ruleDescriptions == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(ruleDescriptions));
+    }
 
     /** The file a run loaded: its path as given, its size and its SHA-256 in hex. */
     public record FileInfo(String path, long size, String sha256) {
@@ -28,13 +43,21 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
     public record Counts(long read, long registered, long unchanged, long rejected) {
     }
 
-    /** The summary of a finished run. */
+    /** The summary of a finished run, without rule descriptions. */
     public static ReportSummary of(LoadRun run) {
         Instant ended = run.endedAt() == null ? Instant.now() : run.endedAt();
         var counts = run.counts();
         return new ReportSummary(run.id(), new FileInfo(run.source(), run.fileSize(), run.sha256()), run.startedAt(),
                 ended, Duration.between(run.startedAt(), ended).toMillis(), run.status(),
                 new Counts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected()),
-                counts.rejectsByRule());
+                counts.rejectsByRule(), Map.of());
+    }
+
+    /** This summary with the description of each rule it counts, as {@code describe} gives it, if it does. */
+    public ReportSummary withRuleDescriptions(Function<String, Optional<String>> describe) {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        rejectsByRule.keySet().forEach(rule -> describe.apply(rule).ifPresent(d -> descriptions.put(rule, d)));
+        return new ReportSummary(run, file, startedAt, endedAt, durationMillis, status, counts, rejectsByRule,
+                descriptions);
     }
 }

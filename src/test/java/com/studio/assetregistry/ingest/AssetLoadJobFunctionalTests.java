@@ -105,6 +105,8 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(summaryJson.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(summaryJson.get("counts").get("registered").asLong()).isEqualTo(17);
         assertThat(summaryJson.get("rejectsByRule").get("status.unknown").asLong()).isEqualTo(2);
+        assertThat(summaryJson.get("ruleDescriptions").get("status.unknown").asString())
+                .isEqualTo("status is not one of active, inactive");
         assertThat(summaryJson.get("file").get("size").asLong()).isEqualTo(Files.size(SAMPLE));
         assertThat(summaryJson.get("file").get("sha256").asString()).hasSize(64);
     }

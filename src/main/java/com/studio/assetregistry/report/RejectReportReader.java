@@ -1,0 +1,126 @@
+package com.studio.assetregistry.report;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a run's report directory, as {@link RejectReportWriter} wrote it, from its files alone: a report copied to
+ * another machine reads the same, with no registry. {@code rejects.jsonl} is streamed, one line at a time, whatever
+ * its size. Needs no Spring context. Thread-safe.
+ */
+public class RejectReportReader {
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // a newer writer may add properties
+            .build();
+
+    /**
+     * The report directory of the latest run under {@code reportsDir}: the one with the highest run id that holds a
+     * summary.
+     */
+    public Optional<Path> latest(Path reportsDir) {
+        if (!Files.isDirectory(reportsDir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> dirs = Files.list(reportsDir)) {
+            return dirs.filter(dir -> dir.getFileName().toString().matches("\\d{1,18}"))
+                    .filter(dir -> Files.isRegularFile(dir.resolve(RejectReportWriter.SUMMARY_FILE)))
+                    .max((a, b) -> Long.compare(runId(a), runId(b)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the reports in " + reportsDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The run's {@code summary.json}.
+     *
+     * @throws ReportNotFoundException if {@code dir} holds no summary
+     */
+    public ReportSummary readSummary(Path dir) {
+        Path file = dir.resolve(RejectReportWriter.SUMMARY_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new ReportNotFoundException("No report in " + dir + ": it has no " + RejectReportWriter.SUMMARY_FILE);
+        }
+        try {
+            return mapper.readValue(file.toFile(), ReportSummary.class);
+        } catch (JacksonException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getOriginalMessage(),
+                    new IOException(e));
+        }
+    }
+
+    /**
+     * Hands every line of the run's {@code rejects.jsonl} to {@code action}, in record order.
+     *
+     * @throws ReportNotFoundException if {@code dir} holds no rejects file
+     */
+    public void forEachReject(Path dir, Consumer<ReportedReject> action) {
+        Path file = dir.resolve(RejectReportWriter.REJECTS_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new ReportNotFoundException("No report in " + dir + ": it has no " + RejectReportWriter.REJECTS_FILE);
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            long number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (!line.isBlank()) {
+                    action.accept(parse(file, number, line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The run's report at a glance: its summary, and per rule the count, the share of rejects, the description and
+     * the first {@code firstPerRule} records that broke it. Reads {@code rejects.jsonl} once, keeping only those.
+     */
+    public RunReport read(Path dir, int firstPerRule) {
+        ReportSummary summary = readSummary(dir);
+        Map<String, List<ReportedReject>> first = new LinkedHashMap<>();
+        summary.rejectsByRule().keySet().forEach(rule -> first.put(rule, new ArrayList<>(firstPerRule)));
+        if (!summary.rejectsByRule().isEmpty()) {
+            forEachReject(dir, reject -> reject.rules().forEach(rule -> {
+                List<ReportedReject> kept = first.computeIfAbsent(rule.id(), id -> new ArrayList<>());
+                if (kept.size() < firstPerRule) {
+                    kept.add(reject);
+                }
+            }));
+        }
+        long rejected = summary.counts().rejected();
+        List<RunReport.RuleReport> rules = new ArrayList<>();
+        summary.rejectsByRule().forEach((rule, count) -> rules.add(new RunReport.RuleReport(rule, count,
+                rejected == 0 ? 0 : Math.round(count * 10_000.0 / rejected) / 10_000.0,
+                summary.ruleDescriptions().get(rule), first.get(rule))));
+        return new RunReport(summary, rules);
+    }
+
+    private ReportedReject parse(Path file, long number, String line) {
+        try {
+            return mapper.readValue(line, ReportedReject.class);
+        } catch (JacksonException e) {
+            throw new UncheckedIOException("Cannot read line " + number + " of " + file + ": " + e.getOriginalMessage(),
+                    new IOException(e));
+        }
+    }
+
+    private static long runId(Path dir) {
+        return Long.parseLong(dir.getFileName().toString());
+    }
+}

@@ -1,0 +1,135 @@
+package com.studio.assetregistry.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.studio.assetregistry.storage.LoadRun;
+import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.storage.Reject;
+import com.studio.assetregistry.validation.ModelValues;
+import com.studio.assetregistry.validation.RuleCatalogue;
+import com.studio.assetregistry.validation.Violation;
+import com.studio.assetregistry.validation.rules.StatusUnknownRule;
+import com.studio.assetregistry.validation.rules.VersionInvalidRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A report read back from its files alone, as the writer wrote it. */
+class RejectReportReaderTests {
+
+    @TempDir
+    Path reports;
+
+    private final RejectReportReader reader = new RejectReportReader();
+    private final RejectReportWriter writer = new RejectReportWriter(new RuleCatalogue(List.of(
+            new StatusUnknownRule(ModelValues.defaults()), new VersionInvalidRule())));
+
+    @Test
+    void readsTheSummaryWithTheDescriptionOfEachRuleItCounts() {
+        Path dir = writeRun(3);
+
+        ReportSummary summary = reader.readSummary(dir);
+
+        assertThat(summary.run()).isEqualTo(3);
+        assertThat(summary.file()).isEqualTo(new ReportSummary.FileInfo("night.json", 300, "abc"));
+        assertThat(summary.counts()).isEqualTo(new ReportSummary.Counts(4, 1, 0, 3));
+        assertThat(summary.rejectsByRule()).containsExactly(Map.entry("status.unknown", 2L),
+                Map.entry("version.invalid", 2L));
+        assertThat(summary.ruleDescriptions()).containsEntry("status.unknown", "status is not one of active, inactive")
+                .containsKey("version.invalid");
+    }
+
+    @Test
+    void streamsEveryRejectInRecordOrder() {
+        Path dir = writeRun(3);
+        List<ReportedReject> rejects = new ArrayList<>();
+
+        reader.forEachReject(dir, rejects::add);
+
+        assertThat(rejects).extracting(ReportedReject::recordNumber).containsExactly(1L, 2L, 4L);
+        assertThat(rejects.get(0).line()).isEqualTo(10);
+        assertThat(rejects.get(0).column()).isEqualTo(3);
+        assertThat(rejects.get(0).broken("status.unknown")).hasValueSatisfying(rule ->
+                assertThat(rule.message()).isEqualTo("status \"x\" is not one of active, inactive"));
+        assertThat(rejects.get(0).record().get("status").asString()).isEqualTo("x");
+        assertThat(rejects.get(2).record().asString()).isEqualTo("{\"status\": ");
+    }
+
+    @Test
+    void sumsUpEachRuleWithItsShareOfRejectsAndItsFirstRecords() {
+        RunReport report = reader.read(writeRun(3), 1);
+
+        assertThat(report.rules()).extracting(RunReport.RuleReport::id, RunReport.RuleReport::rejects,
+                RunReport.RuleReport::share).containsExactly(
+                tuple("status.unknown", 2L, 0.6667),
+                tuple("version.invalid", 2L, 0.6667));
+        assertThat(report.rules().get(0).firstRejects()).extracting(ReportedReject::recordNumber)
+                .containsExactly(1L);
+        assertThat(report.rules().get(1).firstRejects()).extracting(ReportedReject::recordNumber)
+                .containsExactly(1L);
+        assertThat(report.rules().get(1).description()).startsWith("the version is not a JSON integer");
+    }
+
+    @Test
+    void findsTheLatestRunByItsNumberNotItsName() throws IOException {
+        writeRun(9);
+        writeRun(10);
+        Files.createDirectories(reports.resolve("11")); // a run still going: no summary yet
+        Files.createDirectories(reports.resolve("notes"));
+
+        assertThat(reader.latest(reports)).contains(reports.resolve("10"));
+        assertThat(reader.latest(reports.resolve("nowhere"))).isEmpty();
+    }
+
+    @Test
+    void aDirectoryWithoutASummaryIsNotAReport() {
+        assertThatThrownBy(() -> reader.readSummary(reports.resolve("7")))
+                .isInstanceOf(ReportNotFoundException.class)
+                .hasMessage("No report in " + reports.resolve("7") + ": it has no summary.json");
+    }
+
+    @Test
+    void readsASummaryWrittenBeforeRuleDescriptionsWere() throws IOException {
+        Path dir = Files.createDirectories(reports.resolve("1"));
+        Files.writeString(dir.resolve("summary.json"), """
+                {"run": 1, "file": {"path": "a.json", "size": 3, "sha256": "x"},
+                 "startedAt": "2026-11-26T14:22:50.691Z", "endedAt": "2026-11-26T14:22:51.075Z",
+                 "durationMillis": 384, "status": "COMPLETED",
+                 "counts": {"read": 1, "registered": 0, "unchanged": 0, "rejected": 1},
+                 "rejectsByRule": {"status.unknown": 1}}""");
+
+        ReportSummary summary = reader.readSummary(dir);
+
+        assertThat(summary.ruleDescriptions()).isEmpty();
+        assertThat(summary.durationMillis()).isEqualTo(384);
+    }
+
+    private Path writeRun(long id) {
+        Path dir = reports.resolve(Long.toString(id));
+        var statusX = new Violation("status.unknown", "status", "status \"x\" is not one of active, inactive");
+        var version0 = new Violation("version.invalid", "version", "version 0 is not an integer");
+        writer.writeRejects(dir, action -> {
+            action.accept(new Reject(new RecordPosition(1, 10, 3, 0, 0), List.of(statusX, version0),
+                    "{\"status\":\"x\",\"version\":0}"));
+            action.accept(new Reject(new RecordPosition(2, 11, 3, 0, 0), List.of(statusX), "{\"status\":\"x\"}"));
+            action.accept(new Reject(new RecordPosition(4, 13, 3, 0, 0), List.of(version0), "\"{\\\"status\\\": \""));
+        });
+        Map<String, Long> byRule = new LinkedHashMap<>();
+        byRule.put("status.unknown", 2L);
+        byRule.put("version.invalid", 2L);
+        var counts = new LoadRun.RunCounts(4, 1, 0, 3, byRule);
+        var run = new LoadRun(id, "load", "night.json", 300, "abc", Instant.parse("2026-11-26T01:00:00Z"),
+                Instant.parse("2026-11-26T01:00:02Z"), "COMPLETED", counts, dir.toString());
+        writer.writeSummary(dir, ReportSummary.of(run));
+        return dir;
+    }
+}
