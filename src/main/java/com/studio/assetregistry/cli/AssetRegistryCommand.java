@@ -1,23 +1,38 @@
 package com.studio.assetregistry.cli;
 
+import com.studio.assetregistry.registry.AssetNotFoundException;
+import com.studio.assetregistry.report.ReportNotFoundException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top command, {@code asset-registry}: holds the global options and the subcommands. */
-@Command(name = "asset-registry", mixinStandardHelpOptions = true, version = "asset-registry 0.1.0",
+@Command(name = "asset-registry", mixinStandardHelpOptions = true,
+        versionProvider = AssetRegistryCommand.Version.class,
         description = "Validates and registers the studio's assets and their versions.",
-        subcommands = {LoadCommand.class, ExportCommand.class},
-        footer = {"", "Examples:", "  asset-registry load data/asset_data.json",
-                "  asset-registry --db /tmp/test.db export registry.json"})
+        subcommands = {LoadCommand.class, AddCommand.class, GetCommand.class, ListCommand.class,
+                VersionsCommand.class, ReportCommand.class, RunsCommand.class, ExportCommand.class,
+                AutoComplete.GenerateCompletion.class},
+        footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 not found.",
+                "", "Examples:", "  asset-registry load data/asset_data.json",
+                "  asset-registry get hero character",
+                "  asset-registry --db /tmp/test.db export registry.json",
+                "  source <(asset-registry generate-completion)   # completion in bash or zsh"})
 public class AssetRegistryCommand implements Callable<Integer> {
+
+    /** The exit code of a query that found nothing: an unknown asset, version or report. */
+    static final int NOT_FOUND = 3;
+
+    private final Function<GlobalOptions, RegistryContext> registries;
 
     @Spec
     private CommandSpec spec;
@@ -34,16 +49,26 @@ public class AssetRegistryCommand implements Callable<Integer> {
             description = "Show the framework's logs, and a stack trace on failure")
     private boolean debug;
 
+    AssetRegistryCommand(Function<GlobalOptions, RegistryContext> registries) {
+        this.registries = registries;
+    }
+
     /** The command line with its error handling: one line on stderr and exit code 1 for any failure. */
     public static CommandLine commandLine() {
-        var commandLine = new CommandLine(new AssetRegistryCommand());
+        return commandLine(RegistryContext::start);
+    }
+
+    /** The command line, getting its registry from {@code registries}: tests hand it one they share. */
+    static CommandLine commandLine(Function<GlobalOptions, RegistryContext> registries) {
+        var commandLine = new CommandLine(new AssetRegistryCommand(registries));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             AssetRegistryCommand top = cmd.getCommandSpec().root().commandLine().getCommand();
             cmd.getErr().println("error: " + Failures.describe(e));
             if (top.debug) {
                 e.printStackTrace(cmd.getErr());
             }
-            return 1;
+            cmd.getErr().flush();
+            return e instanceof AssetNotFoundException || e instanceof ReportNotFoundException ? NOT_FOUND : 1;
         });
         return commandLine;
     }
@@ -56,12 +81,38 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     /** Runs {@code action} against a registry started with the global options, and closes it. */
     <T> T withRegistry(Function<RegistryContext, T> action) {
-        try (RegistryContext context = RegistryContext.start(new GlobalOptions(db, reports, debug))) {
+        try (RegistryContext context = registries.apply(new GlobalOptions(db, reports, debug))) {
             return action.apply(context);
         }
     }
 
+    /** The base directory of run reports, as {@code --reports} gives it. */
+    Path reportsDir() {
+        return reports == null ? Path.of("reports") : reports;
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Prints a one-line error on standard error. */
+    void error(String message) {
+        err().println("error: " + message);
+        err().flush();
+    }
+
+    /** The version of the jar, from its manifest. */
+    static final class Version implements IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            String version = AssetRegistryCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"asset-registry " + (version == null ? "(development build)" : version),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+        }
     }
 }

@@ -14,8 +14,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code export [FILE]}: writes the whole registry in the load format, to FILE or to standard output. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes the whole registry as a JSON array in the load format, sorted by name, type,",
-                "department and version. Loading it into an empty registry reproduces the registry exactly."},
+        description = {"Writes the whole registry in the load format.",
+                "One JSON array, sorted by name, type, department and version. Loading it into",
+                "an empty registry reproduces the registry exactly."},
         footer = {"", "Example:", "  asset-registry export registry.json"})
 class ExportCommand implements Callable<Integer> {
 

@@ -1,15 +1,20 @@
 package com.studio.assetregistry.cli;
 
-import com.studio.assetregistry.ingest.LoadException;
+import java.io.UncheckedIOException;
 
-/** Turns a failure into the one line a person reads: the deepest cause's message, which names what went wrong. */
+/**
+ * Turns a failure into the one line a person reads: the message of the application's own exceptions, which are
+ * written to be read, or else the deepest cause's message, which names what went wrong.
+ */
 final class Failures {
+
+    private static final String OWN_PACKAGES = "com.studio.assetregistry.";
 
     private Failures() {
     }
 
     static String describe(Throwable failure) {
-        if (failure instanceof LoadException || failure instanceof RegistryUnavailableException) {
+        if (isOwn(failure) && failure.getMessage() != null) {
             return failure.getMessage();
         }
         Throwable root = failure;
@@ -18,5 +23,10 @@ final class Failures {
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    private static boolean isOwn(Throwable failure) {
+        return failure.getClass().getPackageName().startsWith(OWN_PACKAGES)
+                || failure instanceof UncheckedIOException; // ours say which file and why
     }
 }

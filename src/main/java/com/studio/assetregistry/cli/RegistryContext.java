@@ -11,9 +11,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class RegistryContext implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final boolean owned;
 
-    private RegistryContext(ConfigurableApplicationContext context) {
+    private RegistryContext(ConfigurableApplicationContext context, boolean owned) {
         this.context = context;
+        this.owned = owned;
+    }
+
+    /** A registry whose application was started elsewhere and stays open when this closes: tests share one. */
+    static RegistryContext borrowing(ConfigurableApplicationContext context) {
+        return new RegistryContext(context, false);
     }
 
     static RegistryContext start(GlobalOptions options) {
@@ -32,7 +39,7 @@ final class RegistryContext implements AutoCloseable {
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
         try {
-            return new RegistryContext(new SpringApplicationBuilder(AssetRegistryApplication.class).run(arguments));
+            return new RegistryContext(new SpringApplicationBuilder(AssetRegistryApplication.class).run(arguments), true);
         } catch (RuntimeException e) {
             String where = options.db() == null ? "registry.db" : options.db();
             throw new RegistryUnavailableException("Cannot open the registry " + where + ": " + Failures.describe(e), e);
@@ -45,6 +52,8 @@ final class RegistryContext implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        if (owned) {
+            context.close();
+        }
     }
 }

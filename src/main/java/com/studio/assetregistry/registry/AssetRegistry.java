@@ -110,7 +110,7 @@ public class AssetRegistry {
         }
         if (violations.isEmpty() && assets.exists(asset.key())) {
             violations.add(rules.assetExists().violation(asset.key()
-                    + " is already registered; add versions to it with addAssetVersion"));
+                    + " is already registered; add new versions to it instead"));
         }
         register(asset.key(), asset.versions(), violations, "addAsset " + asset.key());
         return assets.findAsset(asset.key()).orElseThrow();

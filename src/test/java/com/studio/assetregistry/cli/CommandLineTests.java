@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -82,11 +84,71 @@ class CommandLineTests {
     }
 
     @Test
-    void helpDescribesEveryCommandWithAnExample() {
+    void queriesARegistryTheCommandStartsItself() {
+        run("--db", db(), "--reports", reports(), "load", "data/asset_data.json");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("--db", db(), "get", "hero", "character")).isZero();
+        assertThat(run("list", "--db", db(), "--type", "vehicle", "--json")).isZero();
+        assertThat(run("--db", db(), "get", "hero", "vehicle")).isEqualTo(3);
+
+        assertThat(out.toString()).isEqualTo("""
+                hero/character: 4 versions (4 active) in 1 department
+                DEPARTMENT  VERSIONS  LATEST  STATUS
+                modeling           4  v4      active
+                [
+                {"name":"villain","type":"vehicle","versions":1}
+                ]
+                """);
+        assertThat(err.toString()).isEqualTo("error: hero/vehicle is not registered; look for it with: "
+                + "asset-registry list --name-like 'hero*'\n");
+    }
+
+    @Test
+    void helpDescribesEveryCommandWithAnExampleAndStartsNoRegistry() {
+        CommandLine commandLine = AssetRegistryCommand.commandLine(options -> {
+            throw new AssertionError("help started a registry");
+        });
+        List<String> commands = new ArrayList<>();
+        commandNames(commandLine, "", commands);
+        commands.remove("generate-completion"); // picocli's own, whose example is how to use its output
+        assertThat(commands).contains("load", "add", "get", "list", "versions", "versions add", "versions get",
+                "versions list", "report", "runs", "export");
+
+        for (String command : commands) {
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.add("--help");
+            out.getBuffer().setLength(0);
+            assertThat(run(args.toArray(String[]::new))).as(command).isZero();
+            assertThat(out.toString()).as(command).contains("Usage: asset-registry " + command, "Example",
+                    "  asset-registry ");
+        }
+        out.getBuffer().setLength(0);
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("load", "export", "--db", "--reports", "Examples:");
-        assertThat(run("load", "--help")).isZero();
-        assertThat(out.toString()).contains("Exit codes", "asset-registry load data/asset_data.json");
+        assertThat(out.toString()).contains("--db", "--reports", "Exit codes: 0 success, 1 failure, 2 usage error, "
+                + "3 not found.");
+    }
+
+    @Test
+    void printsTheVersionAndACompletionScript() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("asset-registry ").contains("Java 17");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("generate-completion", "--help")).isZero();
+        assertThat(out.toString()).contains("source <(asset-registry generate-completion)");
+        out.getBuffer().setLength(0);
+        assertThat(run("generate-completion")).isZero();
+        assertThat(out.toString()).contains("complete -F _complete_asset-registry", "versions", "--name-like");
+    }
+
+    private static void commandNames(CommandLine commandLine, String prefix, List<String> names) {
+        commandLine.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden()) {
+                names.add(prefix + name);
+                commandNames(sub, prefix + name + " ", names);
+            }
+        });
     }
 
     private int run(String... args) {

@@ -1,0 +1,48 @@
+package com.studio.assetregistry.cli;
+
+import com.studio.assetregistry.asset.Asset;
+import com.studio.assetregistry.asset.AssetOverview;
+import com.studio.assetregistry.registry.AssetValidationException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code add ASSET.json}: registers a new asset with its versions, all or nothing. */
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = {"Registers a new asset with its versions, from a JSON file.",
+                "The file holds the asset, with at least one version:",
+                "  {\"name\": \"hero\", \"type\": \"character\", \"versions\": [",
+                "    {\"department\": \"modeling\", \"version\": 1, \"status\": \"active\"}]}",
+                "or records in the load format (an array, or one per line) of one asset.",
+                "All or nothing: a file that breaks a rule registers nothing, and every",
+                "violation is listed on standard error."},
+        footer = {"", "Exit codes: 0 added, 1 refused (violations on standard error) or failed,",
+                "2 usage error.",
+                "", "Example:", "  asset-registry add hero.json"})
+class AddCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private AssetRegistryCommand top;
+
+    @Parameters(paramLabel = "ASSET.json", description = "The asset to add")
+    private Path file;
+
+    @Override
+    public Integer call() {
+        Asset added;
+        try {
+            added = top.withRegistry(context -> context.registry().addAsset(file));
+        } catch (AssetValidationException refusal) {
+            return Violations.refused(top, file, refusal);
+        }
+        AssetOverview overview = AssetOverview.of(added);
+        top.out().println("added " + added.key() + " with " + HumanFormat.count(overview.versions(), "version") + ": "
+                + overview.departments().stream()
+                        .map(d -> d.department() + " " + (d.versions() == 1 ? "v1" : "v1-" + d.latestVersion()))
+                        .collect(Collectors.joining(", ")));
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package com.studio.assetregistry.cli;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How times and durations read in the tables: local time to the second, durations in the largest fitting unit. */
+final class HumanFormat {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private HumanFormat() {
+    }
+
+    /** {@code 2026-11-26 14:22:50} in this machine's time zone, or {@code -}. */
+    static String time(Instant instant) {
+        return instant == null ? "-" : TIME.format(instant);
+    }
+
+    /** {@code 384 ms}, {@code 12.3 s}, {@code 4 min 05 s}, {@code 2 h 03 min}, or {@code -}. */
+    static String duration(Long millis) {
+        if (millis == null) {
+            return "-";
+        }
+        if (millis < 1_000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1_000.0);
+        }
+        long seconds = millis / 1_000;
+        if (seconds < 3_600) {
+            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3_600, seconds % 3_600 / 60);
+    }
+
+    /** {@code 1 version}, {@code 3 versions}. */
+    static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

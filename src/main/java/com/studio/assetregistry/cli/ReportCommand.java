@@ -1,0 +1,174 @@
+package com.studio.assetregistry.cli;
+
+import com.studio.assetregistry.report.RejectReportReader;
+import com.studio.assetregistry.report.ReportNotFoundException;
+import com.studio.assetregistry.report.ReportSummary;
+import com.studio.assetregistry.report.ReportedReject;
+import com.studio.assetregistry.report.RunReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code report [RUN]}: a run's rejection report, read from its files alone, so it needs no registry and starts no
+ * Spring context, and a report copied elsewhere reads the same with {@code --dir}.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Shows a run's rejection report, from its files (summary.json, rejects.jsonl).",
+                "Counts per rule, each rule's share of the rejects and what it means, and each",
+                "rule's first rejects with their record number, line and column. It reads no",
+                "registry: a report copied elsewhere reads the same with --dir."},
+        footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 no such report.",
+                "", "Examples:", "  asset-registry report", "  asset-registry report 12 --rule version.sequence",
+                "  asset-registry report --dir /mnt/copied/reports/12 --json"})
+class ReportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private AssetRegistryCommand top;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN",
+            description = "The run id (default: the latest run under --reports)")
+    private Long run;
+
+    @Option(names = "--dir", paramLabel = "PATH", description = "Read the report in this directory instead")
+    private Path dir;
+
+    @Option(names = "--rule", paramLabel = "ID", description = "List every reject of this rule")
+    private String rule;
+
+    @Option(names = "--first", paramLabel = "N", defaultValue = "5",
+            description = "How many rejects of each rule the summary shows (default: ${DEFAULT-VALUE})")
+    private int first;
+
+    @Mixin
+    private JsonOption output;
+
+    private final RejectReportReader reader = new RejectReportReader();
+
+    @Override
+    public Integer call() {
+        if (run != null && dir != null) {
+            throw new ParameterException(spec.commandLine(), "Give a RUN or --dir PATH, not both");
+        }
+        if (first < 0) {
+            throw new ParameterException(spec.commandLine(), "--first must be 0 or more, got " + first);
+        }
+        Path reportDir = reportDir();
+        if (rule != null) {
+            return listRule(reportDir);
+        }
+        RunReport report = reader.read(reportDir, first);
+        if (output.json) {
+            JsonOutput.print(top.out(), report);
+        } else {
+            printReport(report);
+        }
+        return 0;
+    }
+
+    private Path reportDir() {
+        if (dir != null) {
+            return dir;
+        }
+        Path reports = top.reportsDir();
+        if (run == null) {
+            return reader.latest(reports).orElseThrow(() -> new ReportNotFoundException("No report in " + reports
+                    + ": no load has written one there; give the reports' directory with --reports DIR"));
+        }
+        Path runDir = reports.resolve(Long.toString(run));
+        if (!Files.isDirectory(runDir)) {
+            throw new ReportNotFoundException("No report of run " + run + " in " + reports
+                    + "; the recent runs: asset-registry runs");
+        }
+        return runDir;
+    }
+
+    private void printReport(RunReport report) {
+        var out = top.out();
+        out.println(runLine(report.summary()));
+        var counts = report.summary().counts();
+        out.println("read " + counts.read() + ", registered " + counts.registered() + ", unchanged "
+                + counts.unchanged() + ", rejected " + counts.rejected());
+        if (report.rules().isEmpty()) {
+            out.flush();
+            return;
+        }
+        out.println();
+        Table rules = Table.of(out, "RULE", ">REJECTS", ">SHARE", "DESCRIPTION");
+        report.rules().forEach(r -> rules.row(r.id(), r.rejects(), percent(r.share()),
+                r.description() == null ? "-" : r.description()));
+        rules.end();
+        for (RunReport.RuleReport rule : report.rules()) {
+            if (rule.firstRejects().isEmpty()) {
+                continue;
+            }
+            out.println();
+            out.println(rule.id() + ": " + (rule.firstRejects().size() == rule.rejects() ? ""
+                    : "first " + rule.firstRejects().size() + " of ") + HumanFormat.count(rule.rejects(), "reject"));
+            Table rejects = rejectTable("  ");
+            rule.firstRejects().forEach(reject -> row(rejects, reject, rule.id()));
+            rejects.end();
+        }
+        if (report.rules().stream().anyMatch(r -> r.firstRejects().size() < r.rejects())) {
+            out.println();
+            out.println("Every reject of a rule: asset-registry report " + (dir != null ? "--dir " + dir
+                    : report.summary().run()) + " --rule " + report.rules().get(0).id());
+        }
+        out.flush();
+    }
+
+    private int listRule(Path reportDir) {
+        ReportSummary summary = reader.readSummary(reportDir);
+        if (output.json) {
+            JsonOutput.Array array = JsonOutput.array(top.out());
+            reader.forEachReject(reportDir, reject -> reject.broken(rule).ifPresent(broken -> array.add(reject)));
+            array.end();
+            return 0;
+        }
+        long count = summary.rejectsByRule().getOrDefault(rule, 0L);
+        top.out().println(runLine(summary));
+        if (count == 0) {
+            top.out().println("no record broke " + rule + (summary.rejectsByRule().isEmpty() ? ""
+                    : "; the rules it counts: " + String.join(", ", summary.rejectsByRule().keySet())));
+            top.out().flush();
+            return 0;
+        }
+        String description = summary.ruleDescriptions().get(rule);
+        top.out().println(rule + ": " + HumanFormat.count(count, "reject")
+                + (description == null ? "" : " (" + description + ")"));
+        Table rejects = rejectTable("");
+        reader.forEachReject(reportDir, reject -> row(rejects, reject, rule));
+        rejects.end();
+        return 0;
+    }
+
+    private static String runLine(ReportSummary summary) {
+        return "run " + summary.run() + ": " + summary.file().path() + ", " + summary.status() + ", started "
+                + HumanFormat.time(summary.startedAt()) + ", took " + HumanFormat.duration(summary.durationMillis());
+    }
+
+    private Table rejectTable(String indent) {
+        return Table.indented(top.out(), indent, ">RECORD", ">LINE", ">COLUMN", "FIELD", "MESSAGE");
+    }
+
+    private static void row(Table table, ReportedReject reject, String rule) {
+        reject.broken(rule).ifPresent(broken -> table.row(reject.recordNumber(), reject.line(), reject.column(),
+                broken.field(), broken.message()));
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+}

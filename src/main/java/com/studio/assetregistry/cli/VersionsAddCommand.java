@@ -1,0 +1,50 @@
+package com.studio.assetregistry.cli;
+
+import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.registry.AssetNotFoundException;
+import com.studio.assetregistry.registry.AssetValidationException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code versions add NAME TYPE VERSION.json}: registers the next version of an asset in one department. */
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = {"Registers the next version of an asset in one department, from a JSON file:",
+                "  {\"department\": \"modeling\", \"version\": 3, \"status\": \"active\"}",
+                "Per department the versions are always 1..N: a version must be the next one."},
+        footer = {"", "Exit codes: 0 added, 1 refused (violations on standard error) or failed,",
+                "2 usage error, 3 no such asset.", "", "Example:", "  asset-registry versions add hero character v3.json"})
+class VersionsAddCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private VersionsCommand versions;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The asset's name")
+    private String name;
+
+    @Parameters(index = "1", paramLabel = "TYPE", description = "The asset's type")
+    private String type;
+
+    @Parameters(index = "2", paramLabel = "VERSION.json", description = "The version to add")
+    private Path file;
+
+    @Override
+    public Integer call() {
+        AssetRegistryCommand top = versions.top;
+        AssetVersion added;
+        try {
+            added = top.withRegistry(context -> context.registry().addAssetVersion(new AssetKey(name, type), file));
+        } catch (AssetValidationException refusal) {
+            return Violations.refused(top, file, refusal);
+        } catch (AssetNotFoundException missing) {
+            top.error(missing.asset() + " is not registered; add it with: asset-registry add ASSET.json");
+            return AssetRegistryCommand.NOT_FOUND;
+        }
+        top.out().println("added " + name + "/" + type + "/" + added.department() + " v" + added.version() + " ("
+                + added.status() + ")");
+        return 0;
+    }
+}

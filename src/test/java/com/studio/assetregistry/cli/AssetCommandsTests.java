@@ -1,0 +1,152 @@
+package com.studio.assetregistry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** {@code add}, {@code get} and {@code list} on a real registry, through picocli. */
+class AssetCommandsTests extends CommandTest {
+
+    private static final String HERO = """
+            {"name": "hero", "type": "character", "versions": [
+              {"department": "modeling", "version": 1, "status": "active"},
+              {"department": "modeling", "version": 2, "status": "inactive"},
+              {"department": "rigging", "version": 1, "status": "active"}]}""";
+
+    @Test
+    void addsAnAssetAndShowsItCompactly() {
+        assertThat(run("add", file("hero.json", HERO).toString())).isZero();
+        assertThat(out()).isEqualTo("added hero/character with 3 versions: modeling v1-2, rigging v1\n");
+
+        assertThat(run("get", "hero", "character")).isZero();
+        assertThat(out()).isEqualTo("""
+                hero/character: 3 versions (2 active, 1 inactive) in 2 departments
+                DEPARTMENT  VERSIONS  LATEST  STATUS
+                modeling           2  v2      inactive
+                rigging            1  v1      active
+                """);
+        assertThat(err()).isEmpty();
+
+        assertThat(run("get", "hero", "character", "--json")).isZero();
+        assertThat(out()).isEqualTo("""
+                {"name":"hero","type":"character","versions":3,"statuses":{"active":2,"inactive":1},\
+                "departments":[{"department":"modeling","versions":2,"latestVersion":2,"latestStatus":"inactive"},\
+                {"department":"rigging","versions":1,"latestVersion":1,"latestStatus":"active"}]}
+                """);
+    }
+
+    @Test
+    void addsAnAssetFromLoadFormatRecords() {
+        Path records = file("hero.jsonl", """
+                {"asset": {"name": "hero", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
+                """);
+
+        assertThat(run("add", records.toString())).isZero();
+        assertThat(out()).isEqualTo("added hero/prop with 1 version: fx v1\n");
+    }
+
+    @Test
+    void refusesAnInvalidAssetListingEveryViolationAndExitsOne() {
+        Path bad = file("bad.json", """
+                {"name": " hero", "type": "human", "versions": [
+                  {"department": "modeling", "version": "1", "status": "active"},
+                  {"department": "lighting", "version": 1, "status": "deprecated"}]}""");
+
+        assertThat(run("add", bad.toString())).isEqualTo(1);
+
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEqualTo("error: " + bad + " was not added: it breaks 5 rules; fix them and add it again\n"
+                + """
+                  RULE                FIELD                   MESSAGE
+                  name.invalid        name                    asset.name " hero" has leading or trailing white space
+                  type.unknown        type                    asset.type "human" is not one of character, prop, set, \
+                environment, vehicle, dressing, fx
+                  version.invalid     versions[0].version     version "1" (a string) is not an integer from 1 to \
+                2147483647
+                  department.unknown  versions[1].department  department "lighting" is not one of modeling, \
+                texturing, rigging, animation, cfx, fx
+                  status.unknown      versions[1].status      status "deprecated" is not one of active, inactive
+                """);
+        assertThat(run("list")).isZero();
+        assertThat(out()).isEqualTo("no asset is registered\n");
+    }
+
+    @Test
+    void refusesAnAssetThatIsAlreadyRegisteredOrAFileThatIsNotThere() {
+        run("add", file("hero.json", HERO).toString());
+
+        assertThat(run("add", file("hero.json", HERO).toString())).isEqualTo(1);
+        assertThat(err()).contains("it breaks a rule", "asset.exists", "hero/character is already registered");
+
+        assertThat(run("add", "nowhere.json")).isEqualTo(1);
+        assertThat(err()).isEqualTo("error: Cannot read nowhere.json: no such file\n");
+    }
+
+    @Test
+    void aMissingAssetIsOneLineAndExitCodeThree() {
+        assertThat(run("get", "hero", "character")).isEqualTo(3);
+
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEqualTo(
+                "error: hero/character is not registered; look for it with: asset-registry list --name-like 'hero*'\n");
+        assertThat(run("get", "hero", "character", "--json")).isEqualTo(3);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void listsAssetsInAnAlignedTableOrAsJsonFilteredByTypeAndName() {
+        run("load", "data/asset_data.json");
+
+        assertThat(run("list", "--type", "prop")).isZero();
+        assertThat(out()).isEqualTo("""
+                NAME             TYPE  VERSIONS
+                hero             prop         1
+                sword_legendary  prop         1
+                treasure_chest   prop         1
+                """);
+        assertThat(run("list", "--name-like", "H*", "--json")).isZero();
+        assertThat(out()).isEqualTo("""
+                [
+                {"name":"hero","type":"character","versions":4},
+                {"name":"hero","type":"fx","versions":1},
+                {"name":"hero","type":"prop","versions":1},
+                {"name":"horse","type":"fx","versions":1}
+                ]
+                """);
+        assertThat(run("list", "--name-like", "nobody*", "--json")).isZero();
+        assertThat(out()).isEqualTo("[]\n");
+        assertThat(run("list", "--type", "vehicle", "--name-like", "x?")).isZero();
+        assertThat(out()).isEqualTo("no asset matches\n");
+    }
+
+    @Test
+    void listsMoreAssetsThanOnePageWithEveryRowAligned() {
+        String records = IntStream.range(0, 1_200).mapToObj(i -> "{\"asset\": {\"name\": \"" + "a".repeat(i / 100 + 1)
+                + i + "\", \"type\": \"prop\"}, \"department\": \"fx\", \"version\": 1, \"status\": \"active\"}")
+                .collect(Collectors.joining("\n"));
+        run("load", file("many.jsonl", records).toString());
+
+        assertThat(run("list")).isZero();
+
+        var lines = out().lines().toList();
+        assertThat(lines).hasSize(1_201);
+        // the first thousand rows set the widths; the longer names after them widen the column for what follows
+        assertThat(lines.get(0)).isEqualTo("NAME" + " ".repeat(9) + "  TYPE  VERSIONS");
+        assertThat(lines.get(1)).isEqualTo("a0" + " ".repeat(11) + "  prop         1");
+        assertThat(lines.get(1_000)).isEqualTo("aaaaaaaaaa999  prop         1");
+        assertThat(lines.get(1_200)).isEqualTo("aaaaaaaaaaaa1199  prop         1");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run("get", "hero")).isEqualTo(2);
+        assertThat(err()).contains("Missing required parameter: 'TYPE'", "Usage: asset-registry get");
+        assertThat(run("list", "--colour", "red")).isEqualTo(2);
+        assertThat(err()).contains("Unknown options: '--colour', 'red'");
+        assertThat(run("add")).isEqualTo(2);
+        assertThat(err()).contains("Missing required parameter: 'ASSET.json'");
+    }
+}

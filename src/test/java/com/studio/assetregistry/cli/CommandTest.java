@@ -1,0 +1,42 @@
+package com.studio.assetregistry.cli;
+
+import com.studio.assetregistry.RegistryIntegrationTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+
+/**
+ * Base of the tests that run commands through picocli, as a user would, with their output captured: the commands
+ * use the test registry (a real SQLite file) of the application the integration tests share, so no command starts
+ * a Spring context of its own. {@code CommandLineTests} covers the commands starting their own.
+ */
+abstract class CommandTest extends RegistryIntegrationTest {
+
+    @Autowired
+    private ConfigurableApplicationContext application;
+
+    protected StringWriter out = new StringWriter();
+    protected StringWriter err = new StringWriter();
+
+    /** Runs the command line with these arguments, with fresh output, and returns the exit code. */
+    protected int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine commandLine = AssetRegistryCommand.commandLine(options -> RegistryContext.borrowing(application));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    /** What the command printed on standard output. */
+    protected String out() {
+        return out.toString();
+    }
+
+    /** What the command printed on standard error. */
+    protected String err() {
+        return err.toString();
+    }
+}

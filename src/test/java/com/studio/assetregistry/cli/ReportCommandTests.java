@@ -1,0 +1,164 @@
+package com.studio.assetregistry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code report} and {@code runs}: a load's report read back from its files, and the list of recent runs. */
+class ReportCommandTests extends CommandTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path copy;
+
+    private long run;
+
+    @BeforeEach
+    void loadTheErrorSample() {
+        run("--reports", reports(), "load", "data/asset_data_errors.json");
+        run = Long.parseLong(Path.of(out().substring(out().indexOf("report: ") + 8).trim()).getFileName().toString());
+    }
+
+    @Test
+    void summarisesTheLatestRunPerRuleWithItsFirstRejects() {
+        assertThat(report()).isZero();
+
+        String report = out();
+        assertThat(report).startsWith("run " + run + ": data/asset_data_errors.json, COMPLETED, started ")
+                .contains("read 46, registered 14, unchanged 0, rejected 32\n\n"
+                        + "RULE                 REJECTS  SHARE  DESCRIPTION\n"
+                        + "version.invalid            6  18.8%  the version is not a JSON integer from 1 to 2147483647\n")
+                .contains("""
+
+                        version.invalid: first 5 of 6 rejects
+                          RECORD  LINE  COLUMN  FIELD    MESSAGE
+                        """)
+                .contains("""
+
+                        status.unknown: 1 reject
+                          RECORD  LINE  COLUMN  FIELD   MESSAGE
+                              41   344       3  status  status "deprecated" is not one of active, inactive
+                        """)
+                .endsWith("Every reject of a rule: asset-registry report " + run + " --rule version.invalid\n");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void listsEveryRejectOfOneRule() {
+        assertThat(report(Long.toString(run), "--rule", "version.invalid")).isZero();
+
+        var lines = out().lines().toList();
+        assertThat(lines.get(1)).isEqualTo("version.invalid: 6 rejects (the version is not a JSON integer from 1 to "
+                + "2147483647)");
+        assertThat(lines.get(2)).isEqualTo("RECORD  LINE  COLUMN  FIELD    MESSAGE");
+        assertThat(lines).hasSize(9);
+
+        assertThat(report(Long.toString(run), "--rule", "asset.exists")).isZero();
+        assertThat(out()).contains("no record broke asset.exists; the rules it counts: version.invalid, ");
+    }
+
+    @Test
+    void printsTheReportAsJson() {
+        assertThat(report("--json", "--first", "1")).isZero();
+
+        JsonNode report = JSON.readTree(out());
+        assertThat(report.get("summary").get("run").asLong()).isEqualTo(run);
+        assertThat(report.get("summary").get("counts").get("rejected").asLong()).isEqualTo(32);
+        JsonNode first = report.get("rules").get(0);
+        assertThat(first.get("id").asString()).isEqualTo("version.invalid");
+        assertThat(first.get("rejects").asLong()).isEqualTo(6);
+        assertThat(first.get("share").asDouble()).isEqualTo(0.1875);
+        assertThat(first.get("description").asString()).startsWith("the version is not");
+        assertThat(first.get("firstRejects")).hasSize(1);
+        assertThat(first.get("firstRejects").get(0).propertyNames())
+                .containsExactly("recordNumber", "line", "column", "rules", "record");
+
+        assertThat(report(Long.toString(run), "--rule", "status.unknown", "--json")).isZero();
+        assertThat(JSON.readTree(out()).get(0).get("record").get("status").asString()).isEqualTo("deprecated");
+    }
+
+    @Test
+    void readsACopiedReportWithoutARegistry() throws IOException {
+        Path from = Path.of(reports(), Long.toString(run));
+        for (String name : new String[] {"summary.json", "rejects.jsonl"}) {
+            Files.copy(from.resolve(name), copy.resolve(name));
+        }
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        CommandLine commandLine = AssetRegistryCommand.commandLine(options -> {
+            throw new AssertionError("report started a registry");
+        });
+        commandLine.setOut(new PrintWriter(output, true));
+        commandLine.setErr(new PrintWriter(errors, true));
+
+        int exit = commandLine.execute("report", "--dir", copy.toString(), "--rule", "json.syntax");
+
+        assertThat(exit).isZero();
+        assertThat(errors.toString()).isEmpty();
+        assertThat(output.toString()).contains("json.syntax: 2 rejects (the record is not well-formed JSON)");
+    }
+
+    @Test
+    void aMissingReportIsExitCodeThreeAndAUsageErrorIsTwo() {
+        assertThat(report("999999")).isEqualTo(3);
+        assertThat(err()).isEqualTo("error: No report of run 999999 in " + reports()
+                + "; the recent runs: asset-registry runs\n");
+        assertThat(report("--dir", copy.toString())).isEqualTo(3);
+        assertThat(err()).isEqualTo("error: No report in " + copy + ": it has no summary.json\n");
+        assertThat(run("--reports", copy.toString(), "report")).isEqualTo(3);
+        assertThat(err()).startsWith("error: No report in " + copy + ": no load has written one there");
+
+        assertThat(report("1", "--dir", copy.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("Give a RUN or --dir PATH, not both\n");
+        assertThat(report("latest")).isEqualTo(2);
+        assertThat(err()).contains("'latest' is not a long");
+    }
+
+    @Test
+    void listsRecentRunsLatestFirst() {
+        run("add", file("hero.json", """
+                {"name": "newcomer", "type": "prop", "versions": [
+                  {"department": "fx", "version": 1, "status": "active"}]}""").toString());
+
+        assertThat(run("runs")).isZero();
+
+        var lines = out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).matches("RUN +KIND +SOURCE +STARTED +DURATION +STATUS +READ +REGISTERED +UNCHANGED "
+                + "+REJECTED");
+        assertThat(lines.get(1)).matches(" *" + (run + 1) + "  api   addAsset newcomer/prop +\\d{4}-\\d\\d-\\d\\d "
+                + "\\d\\d:\\d\\d:\\d\\d +\\d+ ms  COMPLETED +1 +1 +0 +0");
+        assertThat(lines.get(2)).matches(" *" + run + "  load  data/asset_data_errors.json .* COMPLETED +46 +14 +0 +32");
+
+        assertThat(run("runs", "--limit", "1", "--json")).isZero();
+        JsonNode runs = JSON.readTree(out());
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).propertyNames()).containsExactly("id", "kind", "source", "startedAt",
+                "endedAt", "durationMillis", "status", "counts", "rejectsByRule");
+        assertThat(run("runs", "--limit", "0")).isEqualTo(2);
+    }
+
+    private int report(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "--reports";
+        all[1] = reports();
+        all[2] = "report";
+        System.arraycopy(args, 0, all, 3, args.length);
+        return run(all);
+    }
+
+    private static String reports() {
+        return WORK_DIR.resolve("reports").toString();
+    }
+}

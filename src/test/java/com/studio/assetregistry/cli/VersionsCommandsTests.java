@@ -1,0 +1,106 @@
+package com.studio.assetregistry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code versions add}, {@code versions get} and {@code versions list} on a real registry, through picocli. */
+class VersionsCommandsTests extends CommandTest {
+
+    @BeforeEach
+    void hero() {
+        run("add", file("hero.json", """
+                {"name": "hero", "type": "character", "versions": [
+                  {"department": "modeling", "version": 1, "status": "active"},
+                  {"department": "modeling", "version": 2, "status": "inactive"},
+                  {"department": "rigging", "version": 1, "status": "active"}]}""").toString());
+    }
+
+    @Test
+    void addsTheNextVersionOfADepartment() {
+        Path v3 = file("v3.json", "{\"department\": \"modeling\", \"version\": 3, \"status\": \"active\"}");
+
+        assertThat(run("versions", "add", "hero", "character", v3.toString())).isZero();
+
+        assertThat(out()).isEqualTo("added hero/character/modeling v3 (active)\n");
+        assertThat(run("versions", "get", "hero", "character", "3", "--department", "modeling", "--json")).isZero();
+        assertThat(out()).isEqualTo("[{\"department\":\"modeling\",\"version\":3,\"status\":\"active\"}]\n");
+    }
+
+    @Test
+    void refusesAVersionWithEveryViolationOrOfAnUnknownAsset() {
+        Path gap = file("v5.json", "{\"department\": \"modeling\", \"version\": 5, \"status\": \"active\"}");
+        Path bad = file("bad.json", "{\"department\": \"lighting\", \"version\": 2.0}");
+
+        assertThat(run("versions", "add", "hero", "character", gap.toString())).isEqualTo(1);
+        assertThat(err()).isEqualTo("error: " + gap + " was not added: it breaks a rule; fix it and add it again\n"
+                + """
+                  RULE              FIELD    MESSAGE
+                  version.sequence  version  hero/character/modeling v5: v3 is missing
+                """);
+        assertThat(run("versions", "add", "hero", "character", bad.toString())).isEqualTo(1);
+        assertThat(err().lines().skip(2).map(line -> line.trim().split(" +")[0]))
+                .containsExactly("department.unknown", "version.invalid", "status.required");
+        assertThat(run("versions", "add", "villain", "prop", gap.toString())).isEqualTo(3);
+        assertThat(err()).isEqualTo("error: villain/prop is not registered; add it with: asset-registry add "
+                + "ASSET.json\n");
+    }
+
+    @Test
+    void getsAVersionNumberInEveryDepartmentOrInOne() {
+        assertThat(run("versions", "get", "hero", "character", "1")).isZero();
+        assertThat(out()).isEqualTo("""
+                DEPARTMENT  VERSION  STATUS
+                modeling          1  active
+                rigging           1  active
+                """);
+        assertThat(run("versions", "get", "hero", "character", "2", "--department", "modeling")).isZero();
+        assertThat(out()).isEqualTo("""
+                DEPARTMENT  VERSION  STATUS
+                modeling          2  inactive
+                """);
+    }
+
+    @Test
+    void aMissingVersionOrAssetIsExitCodeThreeAndSaysWhatThereIs() {
+        assertThat(run("versions", "get", "hero", "character", "2", "--department", "rigging")).isEqualTo(3);
+        assertThat(err()).isEqualTo("error: hero/character has no version 2 in rigging; latest: rigging v1\n");
+        assertThat(run("versions", "get", "hero", "character", "7")).isEqualTo(3);
+        assertThat(err()).isEqualTo("error: hero/character has no version 7; latest: modeling v2, rigging v1\n");
+        assertThat(run("versions", "get", "hero", "character", "1", "--department", "fx")).isEqualTo(3);
+        assertThat(err()).isEqualTo("error: hero/character has no version 1 in fx; its departments: modeling, "
+                + "rigging\n");
+        assertThat(run("versions", "get", "hero", "prop", "1")).isEqualTo(3);
+        assertThat(err()).startsWith("error: hero/prop is not registered");
+        assertThat(run("versions", "list", "hero", "prop")).isEqualTo(3);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void listsTheVersionsOfAnAssetFilteredByDepartmentAndStatus() {
+        assertThat(run("versions", "list", "hero", "character")).isZero();
+        assertThat(out()).isEqualTo("""
+                DEPARTMENT  VERSION  STATUS
+                modeling          1  active
+                modeling          2  inactive
+                rigging           1  active
+                """);
+        assertThat(run("versions", "list", "hero", "character", "--department", "modeling", "--status", "active",
+                "--json")).isZero();
+        assertThat(out()).isEqualTo("[{\"department\":\"modeling\",\"version\":1,\"status\":\"active\"}]\n");
+        assertThat(run("versions", "list", "hero", "character", "--status", "retired")).isZero();
+        assertThat(out()).isEqualTo("no version of hero/character matches\n");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run("versions")).isEqualTo(2);
+        assertThat(err()).contains("Usage: asset-registry versions", "Commands:");
+        assertThat(run("versions", "get", "hero", "character", "two")).isEqualTo(2);
+        assertThat(err()).contains("Invalid value for positional parameter at index 2 (VERSION): 'two' is not an int");
+        assertThat(run("versions", "remove", "hero")).isEqualTo(2);
+        assertThat(err()).contains("Unmatched arguments");
+    }
+}
