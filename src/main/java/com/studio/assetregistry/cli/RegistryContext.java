@@ -34,13 +34,21 @@ final class RegistryContext implements AutoCloseable {
         }
         // People read the command's own output; the framework's logs (and their stack traces) only with --debug.
         properties.put("logging.level.root", options.debug() ? "INFO" : "OFF");
+        // A command uses a few beans: create only those, so a query does not start the batch machinery.
+        properties.put("spring.main.lazy-initialization", "true");
         // Passed as command-line arguments, which take precedence over application.yml.
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
+        ConfigurableApplicationContext context = null;
         try {
-            return new RegistryContext(new SpringApplicationBuilder(AssetRegistryApplication.class).run(arguments), true);
+            context = new SpringApplicationBuilder(AssetRegistryApplication.class).run(arguments);
+            context.getBean(AssetRegistry.class); // opens and migrates the database now, so a failure is named here
+            return new RegistryContext(context, true);
         } catch (RuntimeException e) {
+            if (context != null) {
+                context.close();
+            }
             String where = options.db() == null ? "registry.db" : options.db();
             throw new RegistryUnavailableException("Cannot open the registry " + where + ": " + Failures.describe(e), e);
         }

@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,7 +53,8 @@ public class AssetRegistry {
     /** How many assets a page of {@link #forEachAsset} holds: a few hundred kilobytes at most. */
     private static final int ASSET_PAGE = 1_000;
 
-    private final AssetLoader loader;
+    /** Resolved on the first load: a query has no use for the batch machinery, and a lazy context skips it. */
+    private final ObjectProvider<AssetLoader> loader;
     private final AssetStore assets;
     private final LoadStore loads;
     private final RecordValidator recordValidator;
@@ -62,7 +64,7 @@ public class AssetRegistry {
     private final RegistryExporter exporter;
     private final AddFileReader addFiles;
 
-    AssetRegistry(AssetLoader loader, AssetStore assets, LoadStore loads, AddFileReader addFiles,
+    AssetRegistry(ObjectProvider<AssetLoader> loader, AssetStore assets, LoadStore loads, AddFileReader addFiles,
                   RecordValidator recordValidator,
                   CrossRecordValidator crossRecordValidator, AssetExistsRule assetExists,
                   AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
@@ -92,7 +94,7 @@ public class AssetRegistry {
      * @throws LoadException if the file cannot be read or the load cannot finish
      */
     public LoadSummary loadAssets(Path file) {
-        return loader.load(file);
+        return loader.getObject().load(file);
     }
 
     /**
