@@ -55,10 +55,12 @@ class ReportCommand implements Callable<Integer> {
     @Mixin
     private JsonOption output;
 
-    private final RejectReportReader reader = new RejectReportReader();
+    /** Made when the command runs: picocli creates every command to parse a line, and a JSON mapper is not free. */
+    private RejectReportReader reader;
 
     @Override
     public Integer call() {
+        reader = new RejectReportReader();
         if (run != null && dir != null) {
             throw new ParameterException(spec.commandLine(), "Give a RUN or --dir PATH, not both");
         }
