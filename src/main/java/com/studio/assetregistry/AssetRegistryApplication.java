@@ -1,5 +1,6 @@
 package com.studio.assetregistry;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -11,4 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class AssetRegistryApplication {
+
+    /**
+     * Starts the application with no command, as Spring AOT's build step does to generate the context's bean
+     * definitions. People and scripts use the command line, {@code cli.Main}.
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(AssetRegistryApplication.class, args);
+    }
 }

@@ -42,7 +42,9 @@ final class RegistryContext implements AutoCloseable {
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = null;
         try {
-            context = new SpringApplicationBuilder(AssetRegistryApplication.class).run(arguments);
+            // main(...) names the application class, whose AOT initializer runs with -Dspring.aot.enabled=true
+            context = new SpringApplicationBuilder(AssetRegistryApplication.class).main(AssetRegistryApplication.class)
+                    .run(arguments);
             context.getBean(AssetRegistry.class); // opens and migrates the database now, so a failure is named here
             return new RegistryContext(context, true);
         } catch (RuntimeException e) {
