@@ -4,6 +4,8 @@ import com.studio.assetregistry.asset.Asset;
 import com.studio.assetregistry.asset.AssetKey;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.ingest.AddDocumentParser.Document;
+import com.studio.assetregistry.ingest.AddDocumentParser.JsonObject;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.validation.FieldValue;
 import com.studio.assetregistry.validation.InputRecord;
@@ -15,29 +17,15 @@ import com.studio.assetregistry.validation.rules.RecordMalformedRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads the small JSON files that the Java API's add methods take, and checks them against the record rules, so that
@@ -63,7 +51,7 @@ public class AddFileReader {
     private final RecordParser recordParser;
     private final ReaderLimits limits;
     private final Rules rules;
-    private final JsonFactory json;
+    private final AddDocumentParser documents;
 
     AddFileReader(RecordValidator validator, RecordParser recordParser, ReaderLimits limits,
                   JsonSyntaxRule syntax, RecordTooLargeRule tooLarge, RecordMalformedRule malformed,
@@ -71,19 +59,12 @@ public class AddFileReader {
         this.validator = validator;
         this.recordParser = recordParser;
         this.limits = limits;
-        this.rules = new Rules(syntax, tooLarge, malformed, versionsRequired);
-        this.json = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxNestingDepth())
-                        .maxNumberLength(limits.maxNumberLength())
-                        .maxStringLength(limits.maxRecordBytes())
-                        .maxNameLength(limits.maxRecordBytes())
-                        .build())
-                .build();
+        this.rules = new Rules(tooLarge, malformed, versionsRequired);
+        this.documents = new AddDocumentParser(limits, syntax, tooLarge, malformed);
     }
 
     /** The rules a file can break before its records are judged. */
-    private record Rules(JsonSyntaxRule syntax, RecordTooLargeRule tooLarge, RecordMalformedRule malformed,
+    private record Rules(RecordTooLargeRule tooLarge, RecordMalformedRule malformed,
                          AssetVersionsRequiredRule versionsRequired) {
     }
 
@@ -114,7 +95,7 @@ public class AddFileReader {
         if (bytes == null) {
             return Read.invalid(List.of(tooLarge()));
         }
-        return isLoadFormat(bytes) ? readRecords(file, bytes) : readAssetDocument(bytes);
+        return documents.isLoadFormat(bytes) ? readRecords(file, bytes) : readAssetDocument(bytes);
     }
 
     /**
@@ -127,14 +108,14 @@ public class AddFileReader {
         if (bytes == null) {
             return Read.invalid(List.of(tooLarge()));
         }
-        Document document = parse(bytes);
+        Document document = documents.parse(bytes);
         if (!document.violations().isEmpty()) {
             return Read.invalid(document.violations());
         }
         JsonObject version = document.root();
         var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, FieldValue.string(asset.name()),
                 FieldValue.string(asset.type()), version.get("department"), version.get("version"),
-                version.get("status"), version.repeated);
+                version.get("status"), version.repeated());
         List<Violation> violations = validator.validate(input);
         return violations.isEmpty() ? valid(RecordCheckProcessor.toVersion(input).version()) : Read.invalid(violations);
     }
@@ -177,7 +158,7 @@ public class AddFileReader {
 
     /** An asset document: its name and type are judged once, each version under its own path. */
     private Read<Asset> readAssetDocument(byte[] bytes) {
-        Document document = parse(bytes);
+        Document document = documents.parse(bytes);
         if (!document.violations().isEmpty()) {
             return Read.invalid(document.violations());
         }
@@ -185,17 +166,17 @@ public class AddFileReader {
         Set<Violation> assetViolations = new LinkedHashSet<>(repeated(root, "record"));
         List<Violation> versionViolations = new ArrayList<>();
         List<AssetVersion> versions = new ArrayList<>();
-        for (int i = 0; i < root.versions.size(); i++) {
+        for (int i = 0; i < root.versions().size(); i++) {
             String path = "versions[" + i + "]";
-            JsonObject version = root.versions.get(i);
-            if (version.kind != FieldValue.Kind.OBJECT) {
+            JsonObject version = root.versions().get(i);
+            if (version.kind() != FieldValue.Kind.OBJECT) {
                 versionViolations.add(atField(path, rules.malformed().violation(
-                        path + " is " + describe(version.kind) + ", not a JSON object")));
+                        path + " is " + AddDocumentParser.describe(version.kind()) + ", not a JSON object")));
                 continue;
             }
             var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, root.get("name"),
                     root.get("type"), version.get("department"), version.get("version"), version.get("status"),
-                    version.repeated);
+                    version.repeated());
             List<Violation> found = validator.validate(input);
             for (Violation violation : found) {
                 if (violation.field().startsWith(ASSET_FIELD)) {
@@ -209,7 +190,7 @@ public class AddFileReader {
                 versions.add(RecordCheckProcessor.toVersion(input).version());
             }
         }
-        if (root.versions.isEmpty()) {
+        if (root.versions().isEmpty()) {
             // no version to judge the name and type with: judge them alone, and say that a version is needed
             var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, root.get("name"),
                     root.get("type"), FieldValue.MISSING, FieldValue.MISSING, FieldValue.MISSING, List.of());
@@ -234,114 +215,10 @@ public class AddFileReader {
         };
     }
 
-    /** A JSON object of a document, uncoerced: the root, or one element of its {@code versions} array. */
-    private static final class JsonObject {
-
-        private final FieldValue.Kind kind;
-        private final Map<String, FieldValue> values = new HashMap<>();
-        private final List<String> repeated = new ArrayList<>(0);
-        private final List<JsonObject> versions = new ArrayList<>();
-
-        private JsonObject(FieldValue.Kind kind) {
-            this.kind = kind;
-        }
-
-        FieldValue get(String name) {
-            return values.getOrDefault(name, FieldValue.MISSING);
-        }
-    }
-
-    /** A parsed document, or why it could not be parsed. */
-    private record Document(JsonObject root, List<Violation> violations) {
-
-        static Document broken(Violation violation) {
-            return new Document(null, List.of(violation));
-        }
-    }
-
-    /** Parses a document from its text, so that columns count characters, as they do in a load's report. */
-    private Document parse(byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return Document.broken(rules.syntax().violation("the file is not valid UTF-8"));
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), text)) {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                return Document.broken(rules.syntax().violation("the file is empty: it must hold one JSON object"));
-            }
-            if (token != JsonToken.START_OBJECT) {
-                return Document.broken(rules.malformed().violation("the file holds "
-                        + describe(RecordParser.valueOf(parser, token).kind()) + ", not a JSON object"));
-            }
-            JsonObject root = readObject(parser, true);
-            if (parser.nextToken() != null) {
-                return Document.broken(rules.syntax().violation(where(parser.currentTokenLocation())
-                        + "unexpected content after the end of the object"));
-            }
-            return new Document(root, List.of());
-        } catch (StreamConstraintsException e) {
-            return Document.broken(rules.tooLarge().violation(e.getOriginalMessage()));
-        } catch (JacksonException e) {
-            return Document.broken(rules.syntax().violation(where(e.getLocation()) + e.getOriginalMessage()));
-        }
-    }
-
-    /** Reads an object's properties; the parser stands on its START_OBJECT. Only the root holds versions. */
-    private static JsonObject readObject(JsonParser parser, boolean root) {
-        var object = new JsonObject(FieldValue.Kind.OBJECT);
-        String name;
-        while ((name = parser.nextName()) != null) {
-            JsonToken token = parser.nextToken();
-            if (object.values.containsKey(name)) { // a repeated property keeps its first value, as in a load
-                object.repeated.add(name);
-                parser.skipChildren();
-            } else if (root && name.equals("versions") && token == JsonToken.START_ARRAY) {
-                object.values.put(name, new FieldValue(FieldValue.Kind.ARRAY, null));
-                while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                    object.versions.add(token == JsonToken.START_OBJECT ? readObject(parser, false)
-                            : new JsonObject(RecordParser.valueOf(parser, token).kind()));
-                }
-            } else {
-                object.values.put(name, RecordParser.valueOf(parser, token));
-            }
-        }
-        return object;
-    }
-
-    /**
-     * Whether the file is in the load format: an array, or lines of records, which an asset document is told from by
-     * the {@code asset} property of its first object.
-     */
-    private boolean isLoadFormat(byte[] bytes) {
-        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), bytes)) {
-            JsonToken token = parser.nextToken();
-            if (token != JsonToken.START_OBJECT) {
-                return token == JsonToken.START_ARRAY;
-            }
-            String name;
-            while ((name = parser.nextName()) != null) {
-                if (name.equals("asset")) {
-                    return true;
-                }
-                parser.nextToken();
-                parser.skipChildren();
-            }
-            return false;
-        } catch (JacksonException e) {
-            return false; // a broken document: the document parser says where
-        }
-    }
-
     /** The violation of {@code record.malformed} for the object's repeated properties, if it has any. */
     private List<Violation> repeated(JsonObject object, String field) {
         var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, FieldValue.MISSING, FieldValue.MISSING,
-                FieldValue.MISSING, FieldValue.MISSING, FieldValue.MISSING, object.repeated);
+                FieldValue.MISSING, FieldValue.MISSING, FieldValue.MISSING, object.repeated());
         return rules.malformed().check(input).map(violation -> atField(field, violation)).stream().toList();
     }
 
@@ -383,19 +260,5 @@ public class AddFileReader {
     private static String where(RecordPosition position) {
         return "record " + position.recordNumber() + " (line " + position.line() + ", column " + position.column()
                 + "): ";
-    }
-
-    private static String where(TokenStreamLocation location) {
-        return location == null || location.getLineNr() < 1 ? ""
-                : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
-    }
-
-    private static String describe(FieldValue.Kind kind) {
-        return switch (kind) {
-            case NULL -> "null";
-            case INTEGER, ARRAY, OBJECT -> "an " + kind.name().toLowerCase(Locale.ROOT);
-            case DECIMAL -> "a number";
-            default -> "a " + kind.name().toLowerCase(Locale.ROOT);
-        };
     }
 }
