@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
+import com.studio.assetregistry.generate.AssetDataGenerator;
+import com.studio.assetregistry.generate.ExpectedOutcome;
+import com.studio.assetregistry.generate.GeneratorOptions;
 import com.studio.assetregistry.storage.LoadStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -193,6 +197,23 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
                 .collect(Collectors.joining(", "))).isEqualTo(byRule);
         assertThat(Files.readAllLines(summary.reportDir().resolve("rejects.jsonl"))).hasSize((int) rejected);
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(registered);
+    }
+
+    @ParameterizedTest(name = "json lines: {0}")
+    @ValueSource(booleans = {false, true})
+    void loadsAGeneratedFileWithExactlyTheOutcomeTheGeneratorPredicts(boolean jsonLines) throws IOException {
+        Path file = WORK_DIR.resolve(jsonLines ? "generated.jsonl" : "generated.json");
+        ExpectedOutcome expected;
+        try (var out = Files.newBufferedWriter(file)) {
+            expected = new AssetDataGenerator().generate(new GeneratorOptions(6_000, 0.15, 11, jsonLines), out);
+        }
+
+        LoadSummary summary = loader.load(file);
+
+        assertThat(List.of(summary.read(), summary.registered(), summary.unchanged(), summary.rejected()))
+                .containsExactly(expected.read(), expected.registered(), 0L, expected.rejected());
+        assertThat(summary.rejectsByRule()).containsExactlyInAnyOrderEntriesOf(expected.rejectsByRule());
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(expected.registered());
     }
 
     @Test
