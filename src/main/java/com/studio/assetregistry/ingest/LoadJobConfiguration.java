@@ -22,7 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The asset load job: {@code stageRecordsStep} streams the file through the record rules in chunks,
  * {@code resolveRecordsStep} applies the cross-record rules and registers, {@code writeReportStep} writes the report.
- * Job parameters: {@code input.file}, the file's absolute path, and {@code run.id}, the run recorded in the store.
+ * Job parameters: {@code run.id}, the run recorded in the store, which identifies the job instance, and
+ * {@code input.file}, the file's absolute path, which does not (a resumed run may find its file moved).
  */
 @Configuration(proxyBeanMethods = false)
 class LoadJobConfiguration {
@@ -64,7 +65,7 @@ class LoadJobConfiguration {
                           LoadProperties properties, JsonFileReader assetRecordReader,
                           RecordCheckProcessor recordCheckProcessor, StagingWriter stagingWriter) {
         var promotion = new ExecutionContextPromotionListener();
-        promotion.setKeys(new String[] {JsonFileReader.RECORDS_KEY, JsonFileReader.SHA256_KEY});
+        promotion.setKeys(new String[] {JsonFileReader.RECORDS_KEY});
         return new StepBuilder("stageRecordsStep", jobRepository)
                 .<SourceRecord, CheckedRecord>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -94,9 +95,8 @@ class LoadJobConfiguration {
     @Bean
     @StepScope
     ReportTasklet reportTasklet(LoadStore store, RejectReportWriter writer, LoadProperties properties,
-                                @Value("#{jobParameters['input.file']}") String file,
                                 @Value("#{jobParameters['run.id']}") Long runId) {
-        return new ReportTasklet(store, writer, Path.of(file), properties.reportDir(runId), runId);
+        return new ReportTasklet(store, writer, properties.reportDir(runId), runId);
     }
 
     @Bean

@@ -18,15 +18,17 @@ import java.util.Map;
  * @param status     {@code RUNNING}, {@code COMPLETED} or {@code FAILED}
  * @param counts     what it did
  * @param reportDir  where its report was written, or {@code null}
+ * @param owner      the process running or last running it, as {@code pid@host}, or {@code null}
  */
 public record LoadRun(long id, String kind, String source, long fileSize, String sha256, Instant startedAt,
-                      Instant endedAt, String status, RunCounts counts, String reportDir) {
+                      Instant endedAt, String status, RunCounts counts, String reportDir, String owner) {
 
     /** This run with its per-rule reject counts replaced. */
     public LoadRun withRejectsByRule(Map<String, Long> rejectsByRule) {
         var withRules = new RunCounts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(),
                 rejectsByRule);
-        return new LoadRun(id, kind, source, fileSize, sha256, startedAt, endedAt, status, withRules, reportDir);
+        return new LoadRun(id, kind, source, fileSize, sha256, startedAt, endedAt, status, withRules, reportDir,
+                owner);
     }
 
     /**

@@ -18,6 +18,15 @@ public interface LoadStore {
     /** Records the start of a run and returns its id. */
     long startRun(String kind, String source, long fileSize, Instant startedAt);
 
+    /**
+     * Marks a run as running in this process, for the file content with this SHA-256: a new run, or an unfinished one
+     * being resumed.
+     */
+    void claimRun(long runId, String sha256, String owner);
+
+    /** The latest load of this file content that did not complete (it failed, or its process died), if any. */
+    Optional<LoadRun> findUnfinishedLoad(String sha256);
+
     /** Stages records of a run. */
     void stage(long runId, List<StagedVersion> records);
 

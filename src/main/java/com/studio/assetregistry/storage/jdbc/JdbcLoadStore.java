@@ -69,6 +69,19 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
+    public void claimRun(long runId, String sha256, String owner) {
+        jdbc.update("UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL WHERE id = ?",
+                sha256, owner, runId);
+    }
+
+    @Override
+    public Optional<LoadRun> findUnfinishedLoad(String sha256) {
+        return jdbc.queryForList("""
+                SELECT id FROM load_run WHERE kind = 'load' AND sha256 = ? AND status <> 'COMPLETED'
+                ORDER BY id DESC LIMIT 1""", Long.class, sha256).stream().findFirst().flatMap(this::findRun);
+    }
+
+    @Override
     public void stage(long runId, List<StagedVersion> records) {
         jdbc.batchUpdate("""
                 INSERT INTO staged_version (run_id, record_number, name, type, department, version, status,
@@ -271,7 +284,7 @@ class JdbcLoadStore implements LoadStore {
             return new LoadRun(rs.getLong("id"), rs.getString("kind"), rs.getString("source"),
                     rs.getLong("file_size"), rs.getString("sha256"), Instant.parse(rs.getString("started_at")),
                     ended == null ? null : Instant.parse(ended), rs.getString("status"), counts,
-                    rs.getString("report_dir"));
+                    rs.getString("report_dir"), rs.getString("owner"));
         }, runId);
         return runs.stream().findFirst().map(run -> run.withRejectsByRule(rejectTally(runId).byRule()));
     }
