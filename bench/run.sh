@@ -42,14 +42,15 @@ measure() {
 JOB=(java -jar "$JAR" --db "$OUT/bench.db" --reports "$OUT/reports" load)
 BASELINE=(java -cp "$BASELINE_CP" Baseline)
 
-generate valid.jsonl "$RECORDS" 0
-generate errors.jsonl "$RECORDS" 0.1
+VALID="valid-$RECORDS.jsonl"; ERRORS="errors-$RECORDS.jsonl"
+generate "$VALID" "$RECORDS" 0
+generate "$ERRORS" "$RECORDS" 0.1
 : > "$OUT/raw.txt"
 for run in $(seq "$RUNS"); do
-  measure baseline-valid "${BASELINE[@]}" "$OUT/valid.jsonl" "$OUT/bench.db"
-  measure job-valid "${JOB[@]}" "$OUT/valid.jsonl"
-  measure baseline-errors "${BASELINE[@]}" "$OUT/errors.jsonl" "$OUT/bench.db"
-  measure job-errors "${JOB[@]}" "$OUT/errors.jsonl"
+  measure baseline-valid "${BASELINE[@]}" "$OUT/$VALID" "$OUT/bench.db"
+  measure job-valid "${JOB[@]}" "$OUT/$VALID"
+  measure baseline-errors "${BASELINE[@]}" "$OUT/$ERRORS" "$OUT/bench.db"
+  measure job-errors "${JOB[@]}" "$OUT/$ERRORS"
 done
 if [ "$BIG" = 1 ]; then
   generate big.jsonl 10000000 0
