@@ -30,6 +30,11 @@ public class AssetRegistryCommand implements Callable<Integer> {
             description = "Base directory of run reports (default: reports)")
     private Path reports;
 
+    @Option(names = "--rules", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Rules file to use instead of the one in the jar: value sets, name policy, reject budget, "
+                    + "rule settings")
+    private Path rules;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Show the framework's logs, and a stack trace on failure")
     private boolean debug;
@@ -56,7 +61,7 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     /** Runs {@code action} against a registry started with the global options, and closes it. */
     <T> T withRegistry(Function<RegistryContext, T> action) {
-        try (RegistryContext context = RegistryContext.start(new GlobalOptions(db, reports, debug))) {
+        try (RegistryContext context = RegistryContext.start(new GlobalOptions(db, reports, debug, rules))) {
             return action.apply(context);
         }
     }

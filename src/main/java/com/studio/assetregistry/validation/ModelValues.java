@@ -3,18 +3,17 @@ package com.studio.assetregistry.validation;
 import java.util.List;
 import java.util.Set;
 import java.util.LinkedHashSet;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The model's value sets and limits, under {@code registry.model}. Unset properties take the brief's values, so a
- * studio that adds a department lists the full set in its configuration and changes no code.
+ * The model's value sets and limits, as the rules file sets them ({@code model} and {@code name} in {@code rules.yml}).
+ * Unset values take the brief's, which are also those of the rules file in the jar, so a studio that adds a
+ * department lists the full set in its rules file and changes no code.
  *
  * @param types         the asset types
  * @param departments   the departments
  * @param statuses      the version statuses
  * @param maxNameLength the longest asset name accepted, in characters
  */
-@ConfigurationProperties("registry.model")
 public record ModelValues(Set<String> types, Set<String> departments, Set<String> statuses, Integer maxNameLength) {
 
     private static final List<String> DEFAULT_TYPES =
@@ -30,7 +29,7 @@ public record ModelValues(Set<String> types, Set<String> departments, Set<String
         statuses = ordered(statuses, DEFAULT_STATUSES);
         maxNameLength = maxNameLength == null ? DEFAULT_MAX_NAME_LENGTH : maxNameLength;
         if (maxNameLength < 1) {
-            throw new IllegalArgumentException("registry.model.max-name-length must be 1 or more, got " + maxNameLength);
+            throw new IllegalArgumentException("name.max-length must be 1 or more, got " + maxNameLength);
         }
     }
 

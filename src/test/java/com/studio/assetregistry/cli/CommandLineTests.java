@@ -68,6 +68,18 @@ class CommandLineTests {
     }
 
     @Test
+    void aRulesFileWithAnUnknownKeyStopsStartUpWithOneLineAndExitCodeOne() throws IOException {
+        Path rules = Files.writeString(dir.resolve("studio-rules.yml"), "model:\n  department: [modeling, lighting]\n");
+
+        int exit = run("--db", db(), "--rules", rules.toString(), "load", "data/asset_data.json");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: " + rules
+                + ":2: model.department: unknown key; model takes types, departments, statuses\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void aMistypedCommandIsAUsageErrorWithExitCodeTwo() {
         int exit = run("lod", "data/asset_data.json");
 
