@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.ingest.LoadSummary;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -29,13 +30,21 @@ class LoadCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code read 20, registered 17, unchanged 0, rejected 3 (status.unknown 2, version.sequence 1); report: ...}. */
+    /**
+     * {@code read 20, registered 17, unchanged 0, rejected 3 (status.unknown 2, version.sequence 1); report: ...},
+     * with {@code , warned 2 (name.pattern 2)} before the report when records had warnings.
+     */
     static String line(LoadSummary summary) {
-        String rules = summary.rejectsByRule().isEmpty() ? "" : summary.rejectsByRule().entrySet().stream()
+        String warned = summary.warned() == 0 ? ""
+                : ", warned " + summary.warned() + byRule(summary.warningsByRule());
+        return "read " + summary.read() + ", registered " + summary.registered() + ", unchanged "
+                + summary.unchanged() + ", rejected " + summary.rejected() + byRule(summary.rejectsByRule()) + warned
+                + "; report: " + summary.reportDir() + "/";
+    }
+
+    private static String byRule(Map<String, Long> counts) {
+        return counts.isEmpty() ? "" : counts.entrySet().stream()
                 .map(rule -> rule.getKey() + " " + rule.getValue())
                 .collect(Collectors.joining(", ", " (", ")"));
-        return "read " + summary.read() + ", registered " + summary.registered() + ", unchanged "
-                + summary.unchanged() + ", rejected " + summary.rejected() + rules + "; report: "
-                + summary.reportDir() + "/";
     }
 }

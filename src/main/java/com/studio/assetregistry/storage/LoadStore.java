@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * Records runs, stages the records of a run that kept the record rules, registers them once the whole run has been
- * read, and keeps the run's rejects.
+ * read, and keeps the run's rejects and warnings.
  * <p>
  * Methods join the caller's transaction when there is one: a chunk's staged records and its rejects commit together,
  * and {@link #resolve} registers a whole run atomically. Implementations are thread-safe.
@@ -41,11 +41,20 @@ public interface LoadStore {
      */
     Resolution resolve(long runId, Consumer<StagedFinding> findings);
 
+    /** Records warnings of a run: records that broke rules whose severity is warning. */
+    void warn(long runId, List<Warning> warnings);
+
     /** The run's rejects in record order, streamed to {@code action}. */
     void forEachReject(long runId, Consumer<Reject> action);
 
+    /** The run's warnings in record order, streamed to {@code action}. */
+    void forEachWarning(long runId, Consumer<Warning> action);
+
     /** How many records of the run were rejected, in all and per rule. */
-    RejectTally rejectTally(long runId);
+    RuleTally rejectTally(long runId);
+
+    /** How many records of the run had warnings, in all and per rule. */
+    RuleTally warningTally(long runId);
 
     /** Records the end of a run: its status, how many records it read, and its rejects as recorded so far. */
     void finishRun(long runId, String status, Instant endedAt, long read, String sha256, String reportDir);
@@ -54,11 +63,14 @@ public interface LoadStore {
     Optional<LoadRun> findRun(long runId);
 
     /**
-     * How many records a run rejected.
+     * How many records of a run broke rules: the rejected ones, or those with warnings.
      *
-     * @param records rejected records
-     * @param byRule  rejected records per rule id, largest count first
+     * @param records the records
+     * @param byRule  the records per rule id, largest count first; a record that broke two rules counts under both
      */
-    record RejectTally(long records, Map<String, Long> byRule) {
+    record RuleTally(long records, Map<String, Long> byRule) {
+
+        /** No record. */
+        public static final RuleTally NONE = new RuleTally(0, Map.of());
     }
 }
