@@ -37,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Every entry point applies the same rules: {@link #addAsset} and {@link #addAssetVersion} check the record rules and
  * then register through the same set-wise cross-record rules as a load, in one transaction, so an add is all or
- * nothing. Invalid input is refused with an {@link AssetValidationException} carrying every violation; a missing
- * asset is an empty {@link Optional}, never {@code null}. Thread-safe.
+ * nothing. Invalid input is refused with an {@link AssetValidationException} carrying every violation of a rule whose
+ * severity is error; a rule whose severity is warning does not refuse an add (the API has no report to list the
+ * warning in). A missing asset is an empty {@link Optional}, never {@code null}. Thread-safe.
  */
 @Service
 public class AssetRegistry {
@@ -162,7 +163,7 @@ public class AssetRegistry {
     private List<Violation> checkRecords(AssetKey key, List<AssetVersion> versions) {
         Set<Violation> violations = new LinkedHashSet<>(); // one bad name is reported once, not once per version
         for (AssetVersion version : versions) {
-            violations.addAll(recordValidator.validate(InputRecord.of(new VersionedAsset(key, version))));
+            violations.addAll(recordValidator.validate(InputRecord.of(new VersionedAsset(key, version))).errors());
         }
         return new ArrayList<>(violations);
     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -39,7 +41,7 @@ public final class RulesFile {
     }
 
     /** The name policy, under {@code name}. */
-    record NameSection(Integer maxLength) {
+    record NameSection(Integer maxLength, String pattern) {
     }
 
     /** A rule's settings, under {@code rules.<id>}. */
@@ -185,7 +187,16 @@ public final class RulesFile {
         if (maxLength != null && maxLength < 1) {
             throw yaml.problem("name.max-length", "must be 1 or more, not " + maxLength);
         }
-        return new ModelValues(types, departments, statuses, maxLength);
+        String pattern = names == null ? null : names.pattern();
+        if (pattern != null && !pattern.isEmpty()) {
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw yaml.problem("name.pattern", '"' + pattern + "\" is not a regular expression: "
+                        + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+            }
+        }
+        return new ModelValues(types, departments, statuses, maxLength, pattern);
     }
 
     private Set<String> valueSet(String key, Set<String> values) {

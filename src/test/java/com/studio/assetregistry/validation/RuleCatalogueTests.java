@@ -15,9 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RuleCatalogueTests {
 
+    private static final RulesFile NO_SETTINGS = RulesFile.of("empty.yml", "");
+
     private final RuleCatalogue catalogue = new RuleCatalogue(List.of(
             new JsonSyntaxRule(), new RecordMalformedRule(), new AssetRequiredRule(), new VersionSequenceRule()),
-            RulesFile.defaults());
+            NO_SETTINGS);
 
     @Test
     void listsRulesInTheOrderGiven() {
@@ -58,7 +60,7 @@ class RuleCatalogueTests {
         List<Rule> rules = List.of(new AssetRequiredRule(), new AssetRequiredRule());
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> new RuleCatalogue(rules, RulesFile.defaults()))
+                .isThrownBy(() -> new RuleCatalogue(rules, NO_SETTINGS))
                 .withMessageContaining("Two rules have the id asset.required");
     }
 
@@ -72,7 +74,7 @@ class RuleCatalogueTests {
         };
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> new RuleCatalogue(List.of(rule), RulesFile.defaults()))
+                .isThrownBy(() -> new RuleCatalogue(List.of(rule), NO_SETTINGS))
                 .withMessageContaining("lower-case words joined by dots");
     }
 }

@@ -130,6 +130,16 @@ class RulesFileTests {
     }
 
     @Test
+    void readsTheNamePattern() {
+        // when
+        RulesFile rules = RulesFile.of("studio.yml", "name:\n  pattern: '^[a-z][a-z0-9_]*$'\n");
+
+        // then
+        assertThat(rules.model().namePattern()).isEqualTo("^[a-z][a-z0-9_]*$");
+        assertThat(RulesFile.defaults().model().compiledNamePattern()).isEmpty();
+    }
+
+    @Test
     void setsTheSeverityAndTheSwitchOfARule() {
         // given
         RulesFile rules = RulesFile.of("studio.yml", """
@@ -169,7 +179,7 @@ class RulesFileTests {
                 Arguments.of("misspelt model key", "model:\n  department: [modeling, lighting]",
                         "studio.yml:2: model.department: unknown key; model takes types, departments, statuses"),
                 Arguments.of("misspelt name key", "name:\n  max-lenght: 40",
-                        "studio.yml:2: name.max-lenght: unknown key; name takes max-length"),
+                        "studio.yml:2: name.max-lenght: unknown key; name takes max-length, pattern"),
                 Arguments.of("unknown rule", "rules:\n  name.patern:\n    severity: warning",
                         "studio.yml:3: rules.name.patern.severity: unknown key: no rule has the id it names (the rules command lists them)"),
                 Arguments.of("misspelt rule key", "rules:\n  studio.rule:\n    severty: warning",
@@ -190,6 +200,8 @@ class RulesFileTests {
                         "studio.yml:2: name.max-length: a list where one value belongs"),
                 Arguments.of("value for a section", "model: lighting",
                         "studio.yml:1: model: \"lighting\" is not a section: write its keys on the lines below it"),
+                Arguments.of("pattern not a regular expression", "name:\n  pattern: '^[a-z'",
+                        "studio.yml:2: name.pattern: \"^[a-z\" is not a regular expression: Unclosed character class near index 4"),
                 Arguments.of("model rule disabled", "rules:\n  version.sequence:\n    enabled: false",
                         "studio.yml:3: rules.version.sequence.enabled: version.sequence is one of the model's own rules and cannot be disabled"),
                 Arguments.of("model rule a warning", "rules:\n  version.sequence:\n    severity: warning",
