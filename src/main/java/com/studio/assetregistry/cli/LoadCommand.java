@@ -1,6 +1,7 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.ingest.LoadSummary;
+import com.studio.assetregistry.ingest.RejectBudgetExceededException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Loads a JSON file of version records (an array, or one record per line).",
                 "Valid records are registered; every other one is in the run's rejects.jsonl."},
-        footer = {"", "Exit codes: 0 the load completed (with or without rejects), 1 it failed, 2 usage error.",
+        footer = {"", "Exit codes: 0 the load completed (with or without rejects), 1 it failed, 2 usage error,",
+                "4 it rejected more records than the rules file's max-reject-rate allows: nothing was registered.",
                 "", "Example:", "  asset-registry load data/asset_data.json"})
 class LoadCommand implements Callable<Integer> {
 
@@ -23,9 +25,19 @@ class LoadCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The JSON file to load")
     private Path file;
 
+    /** The exit code of a load that rejected more records than the rules file's max-reject-rate allows. */
+    static final int OVER_BUDGET = 4;
+
     @Override
     public Integer call() {
-        LoadSummary summary = top.withRegistry(context -> context.registry().loadAssets(file));
+        LoadSummary summary;
+        try {
+            summary = top.withRegistry(context -> context.registry().loadAssets(file));
+        } catch (RejectBudgetExceededException e) {
+            e.summary().ifPresent(failed -> top.out().println(line(failed)));
+            top.err().println("error: " + e.getMessage());
+            return OVER_BUDGET;
+        }
         top.out().println(line(summary));
         return 0;
     }

@@ -14,8 +14,8 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Marks a run that did not complete as failed and leaves a summary saying so beside the rejects and warnings recorded
- * until then.
- * Nothing staged is registered by a failed run: registration happens in one transaction once the whole file is read.
+ * until then. Nothing staged is registered by a failed run: registration happens in one transaction once the whole
+ * file is read, and a load over its reject budget undoes its registrations before that transaction commits.
  */
 class FailedRunListener implements JobExecutionListener {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Records runs, stages the records of a run that kept the record rules, registers them once the whole run has been
@@ -24,7 +25,10 @@ public interface LoadStore {
      */
     void claimRun(long runId, String sha256, String owner);
 
-    /** The latest load of this file content that did not complete (it failed, or its process died), if any. */
+    /**
+     * The latest load of this file content that did not complete (it failed, or its process died), if any. A load
+     * whose resolution was not kept (it was over its reject budget) is final, and never offered.
+     */
     Optional<LoadRun> findUnfinishedLoad(String sha256);
 
     /** Stages records of a run. */
@@ -39,7 +43,18 @@ public interface LoadStore {
      * hands every other one to {@code findings}. The run's registered and unchanged counts grow by what it did. The
      * staged records are then removed, so a second call does nothing.
      */
-    Resolution resolve(long runId, Consumer<StagedFinding> findings);
+    default Resolution resolve(long runId, Consumer<StagedFinding> findings) {
+        return resolve(runId, findings, resolution -> true);
+    }
+
+    /**
+     * As {@link #resolve(long, Consumer)}, but once every staged record has been judged, {@code keep} decides whether
+     * the registrations stand. If it answers {@code false}, the versions the walk registered are removed again, with
+     * the assets they created, before the caller's transaction ends: the run registers nothing, the resolution
+     * returned says so, and the run is final ({@link #findUnfinishedLoad} never offers it to be resumed). The findings
+     * have been handed out either way.
+     */
+    Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep);
 
     /** Records warnings of a run: records that broke rules whose severity is warning. */
     void warn(long runId, List<Warning> warnings);

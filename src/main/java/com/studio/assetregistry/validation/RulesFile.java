@@ -1,5 +1,6 @@
 package com.studio.assetregistry.validation;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +16,16 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 
 /**
- * The rules file, {@code rules.yml}: the model's value sets, the name policy, and each rule's settings and options.
+ * The rules file, {@code rules.yml}: the model's value sets, the name policy, the reject budget, and each rule's
+ * settings and options.
  * <p>
  * The file in the jar holds the defaults. A studio's own file ({@code --rules FILE}, or the property
  * {@code registry.rules-file}) is read instead, and every key it leaves out keeps the value of the file in the jar.
  * The file is checked as it is read: a value that cannot be read is a {@link RulesFileException} whose one-line
- * message names the file, the line, the key and the problem. The model and the name policy are read at once; each
- * rule's section ({@code rules.<id>}) is read by the {@link RuleCatalogue} (its settings) and by the rule itself (its
- * {@link #options options}), after which the catalogue calls {@link #requireEveryKeyUsed}, so that a misspelt key
- * stops start-up instead of being silently ignored.
+ * message names the file, the line, the key and the problem. The model, the name policy and the budget are read at
+ * once; each rule's section ({@code rules.<id>}) is read by the {@link RuleCatalogue} (its settings) and by the rule
+ * itself (its {@link #options options}), after which the catalogue calls {@link #requireEveryKeyUsed}, so that a
+ * misspelt key stops start-up instead of being silently ignored.
  * <p>
  * Thread-safe.
  */
@@ -51,11 +53,13 @@ public final class RulesFile {
     private final String name;
     private final CheckedYaml yaml;
     private final ModelValues model;
+    private final BigDecimal maxRejectRate;
 
     private RulesFile(String name, CheckedYaml yaml) {
         this.name = name;
         this.yaml = yaml;
         this.model = readModel();
+        this.maxRejectRate = readMaxRejectRate();
     }
 
     /** The rules file in the jar: the defaults. */
@@ -97,6 +101,14 @@ public final class RulesFile {
     /** The model's value sets and name policy ({@code model} and {@code name}). */
     public ModelValues model() {
         return model;
+    }
+
+    /**
+     * The reject budget, {@code max-reject-rate}: the largest share of a load's records that may be rejected, from 0
+     * to 1; 1 (any share) by default.
+     */
+    public BigDecimal maxRejectRate() {
+        return maxRejectRate;
     }
 
     /**
@@ -174,7 +186,7 @@ public final class RulesFile {
     }
 
     private List<String> topLevelKeys() {
-        return List.of("model", "name", RULES);
+        return List.of("model", "name", "max-reject-rate", RULES);
     }
 
     private ModelValues readModel() {
@@ -197,6 +209,18 @@ public final class RulesFile {
             }
         }
         return new ModelValues(types, departments, statuses, maxLength, pattern);
+    }
+
+    private BigDecimal readMaxRejectRate() {
+        BigDecimal rate = yaml.bind("max-reject-rate", BigDecimal.class);
+        if (rate == null) {
+            return BigDecimal.ONE;
+        }
+        if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+            throw yaml.problem("max-reject-rate", "must be from 0 to 1 (a share of the records read, 0.05 for 5%), not "
+                    + rate.toPlainString());
+        }
+        return rate;
     }
 
     private Set<String> valueSet(String key, Set<String> values) {

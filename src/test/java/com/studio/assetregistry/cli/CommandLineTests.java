@@ -80,6 +80,21 @@ class CommandLineTests {
     }
 
     @Test
+    void aLoadOverTheRejectBudgetPrintsItsSummaryAndAnErrorAndExitsWithFour() throws IOException {
+        Path rules = Files.writeString(dir.resolve("strict.yml"), "max-reject-rate: 0.1\n");
+
+        int exit = run("--db", db(), "--reports", reports(), "--rules", rules.toString(), "load",
+                "data/asset_data.json");
+
+        assertThat(exit).isEqualTo(4);
+        assertThat(out.toString()).isEqualTo("read 20, registered 0, unchanged 0, rejected 3 "
+                + "(status.unknown 2, version.sequence 1); report: " + dir.resolve("reports").resolve("1") + "/\n");
+        assertThat(err.toString()).isEqualTo("error: The load of data/asset_data.json rejected 3 of 20 records (15%), "
+                + "more than max-reject-rate 0.1 allows; nothing was registered\n");
+        assertThat(dir.resolve("reports/1/summary.json")).content().contains("\"status\" : \"FAILED\"");
+    }
+
+    @Test
     void aMistypedCommandIsAUsageErrorWithExitCodeTwo() {
         int exit = run("lod", "data/asset_data.json");
 

@@ -130,6 +130,13 @@ class RulesFileTests {
     }
 
     @Test
+    void readsTheRejectBudgetAndAllowsAnyShareByDefault() {
+        assertThat(RulesFile.of("studio.yml", "max-reject-rate: 0.05").maxRejectRate()).isEqualByComparingTo("0.05");
+        assertThat(RulesFile.defaults().maxRejectRate()).isEqualByComparingTo("1");
+        assertThat(RulesFile.of("empty.yml", "").maxRejectRate()).isEqualByComparingTo("1");
+    }
+
+    @Test
     void readsTheNamePattern() {
         // when
         RulesFile rules = RulesFile.of("studio.yml", "name:\n  pattern: '^[a-z][a-z0-9_]*$'\n");
@@ -175,7 +182,7 @@ class RulesFileTests {
     static Stream<Arguments> wrongFiles() {
         return Stream.of(
                 Arguments.of("unknown top-level key", "colour: red",
-                        "studio.yml:1: colour: unknown key; a rules file takes model, name, rules"),
+                        "studio.yml:1: colour: unknown key; a rules file takes model, name, max-reject-rate, rules"),
                 Arguments.of("misspelt model key", "model:\n  department: [modeling, lighting]",
                         "studio.yml:2: model.department: unknown key; model takes types, departments, statuses"),
                 Arguments.of("misspelt name key", "name:\n  max-lenght: 40",
@@ -202,6 +209,12 @@ class RulesFileTests {
                         "studio.yml:1: model: \"lighting\" is not a section: write its keys on the lines below it"),
                 Arguments.of("pattern not a regular expression", "name:\n  pattern: '^[a-z'",
                         "studio.yml:2: name.pattern: \"^[a-z\" is not a regular expression: Unclosed character class near index 4"),
+                Arguments.of("budget below zero", "max-reject-rate: -0.1",
+                        "studio.yml:1: max-reject-rate: must be from 0 to 1 (a share of the records read, 0.05 for 5%), not -0.1"),
+                Arguments.of("budget above one", "max-reject-rate: 5",
+                        "studio.yml:1: max-reject-rate: must be from 0 to 1 (a share of the records read, 0.05 for 5%), not 5"),
+                Arguments.of("budget as a percentage", "max-reject-rate: 5%",
+                        "studio.yml:1: max-reject-rate: \"5%\" is not a number"),
                 Arguments.of("model rule disabled", "rules:\n  version.sequence:\n    enabled: false",
                         "studio.yml:3: rules.version.sequence.enabled: version.sequence is one of the model's own rules and cannot be disabled"),
                 Arguments.of("model rule a warning", "rules:\n  version.sequence:\n    severity: warning",

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -78,7 +79,7 @@ class JdbcLoadStore implements LoadStore {
     @Override
     public Optional<LoadRun> findUnfinishedLoad(String sha256) {
         return jdbc.queryForList("""
-                SELECT id FROM load_run WHERE kind = 'load' AND sha256 = ? AND status <> 'COMPLETED'
+                SELECT id FROM load_run WHERE kind = 'load' AND sha256 = ? AND status <> 'COMPLETED' AND over_budget = 0
                 ORDER BY id DESC LIMIT 1""", Long.class, sha256).stream().findFirst().flatMap(this::findRun);
     }
 
@@ -142,8 +143,16 @@ class JdbcLoadStore implements LoadStore {
                 + "VALUES (?, ?, ?, ?, ?, ?)", violations);
     }
 
+    /** The versions a run registered from its staged records, found by their primary key. */
+    private static final String UNREGISTER = """
+            DELETE FROM asset_version
+            WHERE run_id = ? AND (asset_id, department, version) IN (
+                SELECT a.id, s.department, s.version
+                FROM staged_version s JOIN asset a ON a.name = s.name AND a.type = s.type
+                WHERE s.run_id = ?)""";
+
     @Override
-    public Resolution resolve(long runId, Consumer<StagedFinding> findings) {
+    public Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep) {
         // Every staged asset is created up front, set-wise, so the walk knows every asset's id; those that end up
         // without a registered version are removed again before the transaction commits.
         Long lastAssetBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM asset", Long.class);
@@ -154,11 +163,16 @@ class JdbcLoadStore implements LoadStore {
         var resolver = new StagedRecordResolver(registration);
         jdbc.query(STAGED_IN_ORDER, (RowCallbackHandler) rs -> resolver.accept(stagedRow(rs)), runId);
         registration.flush();
+        var resolution = new Resolution(registration.registered, registration.unchanged, registration.heldBack);
+        if (!keep.test(resolution)) {
+            jdbc.update(UNREGISTER, runId, runId);
+            jdbc.update("UPDATE load_run SET over_budget = 1 WHERE id = ?", runId);
+            resolution = new Resolution(0, resolution.unchanged(), resolution.findings());
+        }
         jdbc.update("""
                 DELETE FROM asset
                 WHERE id > ? AND NOT EXISTS (SELECT 1 FROM asset_version v WHERE v.asset_id = asset.id)""",
                 lastAssetBefore);
-        var resolution = new Resolution(registration.registered, registration.unchanged, registration.heldBack);
         jdbc.update("UPDATE load_run SET registered = registered + ?, unchanged = unchanged + ? WHERE id = ?",
                 resolution.registered(), resolution.unchanged(), runId);
         jdbc.update("DELETE FROM staged_version WHERE run_id = ?", runId);

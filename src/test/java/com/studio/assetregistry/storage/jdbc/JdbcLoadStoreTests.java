@@ -129,6 +129,43 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void undoesEveryRegistrationOfTheRunWhenTheResolutionIsNotKept() {
+        load(v(1, "hero", "modeling", 1));
+        long run = store.startRun("load", "test", 0, Instant.now());
+        store.stage(run, List.of(v(1, "hero", "modeling", 1), v(2, "hero", "modeling", 2),
+                v(3, "villain", "modeling", 1), v(4, "villain", "modeling", 3)));
+        List<Resolution> judged = new ArrayList<>();
+
+        Resolution resolution = store.resolve(run, findings::add, walked -> {
+            judged.add(walked);
+            return false;
+        });
+
+        assertThat(judged).containsExactly(new Resolution(2, 1, 1));
+        assertThat(resolution).isEqualTo(new Resolution(0, 1, 1));
+        assertThat(findings).extracting(f -> f.position().recordNumber()).containsExactly(4L);
+        assertThat(registered()).containsExactly("hero/character/modeling v1 active");
+        assertThat(jdbc.queryForList("SELECT name FROM asset", String.class)).containsExactly("hero");
+        assertThat(store.findRun(run).orElseThrow().counts().registered()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM staged_version WHERE run_id = ?", run)).isZero();
+    }
+
+    @Test
+    void neverOffersToResumeARunWhoseResolutionWasNotKept() {
+        long refused = store.startRun("load", "over.json", 10, Instant.now());
+        store.claimRun(refused, "c0ffee", "1@test");
+        store.stage(refused, List.of(v(1, "hero", "modeling", 1)));
+        store.resolve(refused, findings::add, walked -> false);
+        store.finishRun(refused, "FAILED", Instant.now(), 1, null, null);
+        long crashed = store.startRun("load", "crashed.json", 10, Instant.now());
+        store.claimRun(crashed, "decaf", "1@test");
+        store.finishRun(crashed, "FAILED", Instant.now(), 1, null, null);
+
+        assertThat(store.findUnfinishedLoad("c0ffee")).isEmpty();
+        assertThat(store.findUnfinishedLoad("decaf")).map(LoadRun::id).hasValue(crashed);
+    }
+
+    @Test
     void keepsRejectsWithEveryViolationInRecordOrder() {
         long run = store.startRun("load", "test", 0, Instant.now());
         var second = new Reject(new RecordPosition(7, 40, 3, 900, 80),
