@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads under a studio's rules file ({@code studio-rules.yml}: a {@code lighting} department, snake_case names as a
- * warning, a reject budget of 25%) instead of the one in the jar. Its own application context, so that the other tests
- * keep the defaults.
+ * warning, a reject budget of 25%, reserved names) instead of the one in the jar. Its own application context, so
+ * that the other tests keep the defaults.
  */
 @TestPropertySource(properties = "registry.rules-file=src/test/resources/studio-rules.yml")
 class StudioRulesLoadTests extends RegistryIntegrationTest {
@@ -67,6 +67,24 @@ class StudioRulesLoadTests extends RegistryIntegrationTest {
         JsonNode counts = JSON.readTree(summary.reportDir().resolve("summary.json").toFile()).get("counts");
         assertThat(counts.get("rejected").asLong()).isEqualTo(1);
         assertThat(counts.get("warned").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsANameOnTheDenyListOfTheExampleRule() throws IOException {
+        Path file = file("reserved.jsonl", record("hero", "character", "modeling", 1, "active")
+                + record("tmp", "prop", "modeling", 1, "active")
+                + record("lamp", "prop", "modeling", 1, "active")
+                + record("hero", "character", "rigging", 1, "active"));
+
+        LoadSummary summary = loader.load(file);
+
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(4L, 3L, 1L);
+        assertThat(summary.rejectsByRule()).containsExactly(Map.entry("name.reserved", 1L));
+        assertThat(count("SELECT COUNT(*) FROM asset WHERE name = 'tmp'")).isZero();
+        JsonNode reject = lines(summary.reportDir().resolve("rejects.jsonl")).get(0);
+        assertThat(reject.get("recordNumber").asLong()).isEqualTo(2);
+        assertThat(reject.get("rules").get(0).get("id").asString()).isEqualTo("name.reserved");
+        assertThat(reject.get("rules").get(0).get("message").asString()).isEqualTo("asset.name \"tmp\" is reserved");
     }
 
     @Test
