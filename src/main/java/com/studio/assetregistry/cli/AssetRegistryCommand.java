@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** The top command, {@code asset-registry}: holds the global options and the subcommands. */
 @Command(name = "asset-registry", mixinStandardHelpOptions = true, version = "asset-registry 0.1.0",
         description = "Validates and registers the studio's assets and their versions.",
-        subcommands = {LoadCommand.class, ExportCommand.class, GenerateCommand.class},
+        subcommands = {LoadCommand.class, ExportCommand.class, GenerateCommand.class, RulesCommand.class},
         footer = {"", "Examples:", "  asset-registry load data/asset_data.json",
                 "  asset-registry --db /tmp/test.db export registry.json"})
 public class AssetRegistryCommand implements Callable<Integer> {

@@ -14,6 +14,8 @@ import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.validation.CrossRecordValidator;
 import com.studio.assetregistry.validation.InputRecord;
 import com.studio.assetregistry.validation.RecordValidator;
+import com.studio.assetregistry.validation.RuleCatalogue;
+import com.studio.assetregistry.validation.RuleEntry;
 import com.studio.assetregistry.validation.Violation;
 import com.studio.assetregistry.validation.rules.AssetExistsRule;
 import com.studio.assetregistry.validation.rules.AssetVersionsRequiredRule;
@@ -49,15 +51,17 @@ public class AssetRegistry {
     private final LoadStore loads;
     private final RecordValidator recordValidator;
     private final CrossRecordValidator crossRecordValidator;
+    private final RuleCatalogue catalogue;
     private final Rules rules;
     private final TransactionTemplate transaction;
     private final RegistryExporter exporter;
 
     AssetRegistry(AssetLoader loader, AssetStore assets, LoadStore loads, RecordValidator recordValidator,
-                  CrossRecordValidator crossRecordValidator, AssetExistsRule assetExists,
+                  CrossRecordValidator crossRecordValidator, RuleCatalogue catalogue, AssetExistsRule assetExists,
                   AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
                   PlatformTransactionManager transactionManager) {
         this.loader = loader;
+        this.catalogue = catalogue;
         this.assets = assets;
         this.loads = loads;
         this.recordValidator = recordValidator;
@@ -148,6 +152,14 @@ public class AssetRegistry {
     /** The asset's version with this number in this department, or empty. */
     public Optional<AssetVersion> getAssetVersion(String name, String type, int version, String department) {
         return assets.findVersion(new AssetKey(name, type), department, version);
+    }
+
+    /**
+     * Every rule, in the order records are checked, with the settings of the rules file in force: id, field,
+     * description, severity, whether it is enabled, and whether the rules file may change that.
+     */
+    public List<RuleEntry> listRules() {
+        return catalogue.entries();
     }
 
     /**

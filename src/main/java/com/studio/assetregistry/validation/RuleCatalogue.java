@@ -49,6 +49,14 @@ public class RuleCatalogue {
         return rules.stream().filter(rule -> rule.id().equals(id)).findFirst();
     }
 
+    /** Every rule with its settings, in the order they are checked. */
+    public List<RuleEntry> entries() {
+        return rules.stream()
+                .map(rule -> new RuleEntry(rule.id(), rule.field(), rule.description(), settings(rule).severity(),
+                        settings(rule).enabled(), rule.configurable()))
+                .toList();
+    }
+
     /** The settings of a rule of this catalogue. */
     public RuleSettings settings(Rule rule) {
         RuleSettings found = settings.get(rule.id());

@@ -7,6 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -95,6 +98,41 @@ class CommandLineTests {
     }
 
     @Test
+    void listsEveryRuleWithTheSettingsOfTheRulesFileAsAnAlignedTable() throws IOException {
+        Path rules = Files.writeString(dir.resolve("studio.yml"), """
+                model:
+                  departments: [modeling, lighting]
+                rules:
+                  name.pattern: {severity: warning}
+                  name.reserved: {enabled: false}
+                """);
+
+        int exit = run("--db", db(), "--rules", rules.toString(), "rules");
+
+        assertThat(exit).isZero();
+        List<String> lines = out.toString().lines().toList();
+        String header = lines.get(0);
+        assertThat(header).matches("ID +SEVERITY +ENABLED +DESCRIPTION");
+        int severity = header.indexOf("SEVERITY");
+        int enabled = header.indexOf("ENABLED");
+        int description = header.indexOf("DESCRIPTION");
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            assertThat(line.charAt(description - 1)).isEqualTo(' ');
+            assertThat(line.charAt(description)).isNotEqualTo(' ');
+            rows.put(line.substring(0, severity).trim(), List.of(line.substring(severity, enabled).trim(),
+                    line.substring(enabled, description).trim(), line.substring(description)));
+        }
+        assertThat(rows.keySet()).startsWith("json.syntax", "record.too_large")
+                .endsWith("asset.exists", "asset.versions")
+                .contains("name.pattern", "name.reserved", "version.sequence");
+        assertThat(rows.get("name.pattern").subList(0, 2)).containsExactly("warning", "yes");
+        assertThat(rows.get("name.reserved").subList(0, 2)).containsExactly("error", "no");
+        assertThat(rows.get("version.sequence").subList(0, 2)).containsExactly("error", "always");
+        assertThat(rows.get("department.unknown").get(2)).isEqualTo("department is not one of modeling, lighting");
+    }
+
+    @Test
     void aMistypedCommandIsAUsageErrorWithExitCodeTwo() {
         int exit = run("lod", "data/asset_data.json");
 
@@ -111,7 +149,7 @@ class CommandLineTests {
     @Test
     void helpDescribesEveryCommandWithAnExample() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("load", "export", "--db", "--reports", "Examples:");
+        assertThat(out.toString()).contains("load", "export", "rules", "--db", "--reports", "--rules", "Examples:");
         assertThat(run("load", "--help")).isZero();
         assertThat(out.toString()).contains("Exit codes", "asset-registry load data/asset_data.json");
     }
