@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** The top command, {@code asset-registry}: holds the global options and the subcommands. */
 @Command(name = "asset-registry", mixinStandardHelpOptions = true, version = "asset-registry 0.1.0",
         description = "Validates and registers the studio's assets and their versions.",
-        subcommands = {LoadCommand.class, ExportCommand.class, GenerateCommand.class},
+        subcommands = {LoadCommand.class, ExportCommand.class, GenerateCommand.class, RulesCommand.class},
         footer = {"", "Examples:", "  asset-registry load data/asset_data.json",
                 "  asset-registry --db /tmp/test.db export registry.json"})
 public class AssetRegistryCommand implements Callable<Integer> {
@@ -29,6 +29,11 @@ public class AssetRegistryCommand implements Callable<Integer> {
     @Option(names = "--reports", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Base directory of run reports (default: reports)")
     private Path reports;
+
+    @Option(names = "--rules", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Rules file to use instead of the one in the jar: value sets, name policy, reject budget, "
+                    + "rule settings")
+    private Path rules;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Show the framework's logs, and a stack trace on failure")
@@ -56,12 +61,16 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     /** Runs {@code action} against a registry started with the global options, and closes it. */
     <T> T withRegistry(Function<RegistryContext, T> action) {
-        try (RegistryContext context = RegistryContext.start(new GlobalOptions(db, reports, debug))) {
+        try (RegistryContext context = RegistryContext.start(new GlobalOptions(db, reports, debug, rules))) {
             return action.apply(context);
         }
     }
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

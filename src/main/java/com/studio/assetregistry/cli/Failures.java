@@ -1,6 +1,7 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.ingest.LoadException;
+import com.studio.assetregistry.validation.RulesFileException;
 
 /** Turns a failure into the one line a person reads: the deepest cause's message, which names what went wrong. */
 final class Failures {
@@ -9,7 +10,8 @@ final class Failures {
     }
 
     static String describe(Throwable failure) {
-        if (failure instanceof LoadException || failure instanceof RegistryUnavailableException) {
+        if (failure instanceof LoadException || failure instanceof RegistryUnavailableException
+                || failure instanceof RulesFileException) {
             return failure.getMessage();
         }
         Throwable root = failure;

@@ -35,14 +35,16 @@ public class AssetLoader {
     private final Job assetLoadJob;
     private final LoadStore store;
     private final LoadProperties properties;
+    private final RejectBudget budget;
 
     AssetLoader(JobOperator jobOperator, JobRepository jobRepository, Job assetLoadJob, LoadStore store,
-                LoadProperties properties) {
+                LoadProperties properties, RejectBudget budget) {
         this.jobOperator = Objects.requireNonNull(jobOperator, "The job operator must not be null.");
         this.jobRepository = Objects.requireNonNull(jobRepository, "The job repository must not be null.");
         this.assetLoadJob = Objects.requireNonNull(assetLoadJob, "The load job must not be null.");
         this.store = Objects.requireNonNull(store, "The load store must not be null.");
         this.properties = Objects.requireNonNull(properties, "The load properties must not be null.");
+        this.budget = Objects.requireNonNull(budget, "The reject budget must not be null.");
     }
 
     /**
@@ -50,7 +52,9 @@ public class AssetLoader {
      * of the same content did not complete, resumes it instead of starting anew.
      *
      * @return what the load did; a completed load may have rejected records
-     * @throws LoadException if the file cannot be read or the load cannot finish
+     * @throws RejectBudgetExceededException if it rejected more records than the reject budget allows: it registered
+     *                                       nothing, and its report was written
+     * @throws LoadException                 if the file cannot be read or the load cannot finish
      */
     public LoadSummary load(Path file) {
         Objects.requireNonNull(file, "The file must not be null.");
@@ -72,6 +76,12 @@ public class AssetLoader {
             throw new LoadException("Cannot start the load of " + file + ": " + e.getMessage(), summary(runId, file), e);
         }
         LoadSummary summary = summary(runId, file);
+        if (execution.getStepExecutions().stream()
+                .anyMatch(step -> ResolveTasklet.OVER_BUDGET.equals(step.getExitStatus().getExitCode()))) {
+            throw new RejectBudgetExceededException("The load of " + file + " "
+                    + budget.describeExcess(summary.rejected(), summary.read()) + "; nothing was registered",
+                    summary);
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
             throw new LoadException("The load of " + file + " failed: " + rootMessage(cause), summary, cause);

@@ -4,9 +4,11 @@ import com.studio.assetregistry.report.RejectReportWriter;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.validation.CrossRecordValidator;
 import com.studio.assetregistry.validation.RecordValidator;
+import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import java.nio.file.Path;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -21,7 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The asset load job: {@code stageRecordsStep} streams the file through the record rules in chunks,
- * {@code resolveRecordsStep} applies the cross-record rules and registers, {@code writeReportStep} writes the report.
+ * {@code resolveRecordsStep} applies the cross-record rules and the reject budget and registers,
+ * {@code writeReportStep} writes the report. A load over its budget fails after resolving, having registered nothing.
  * Job parameters: {@code run.id}, the run recorded in the store, which identifies the job instance, and
  * {@code input.file}, the file's absolute path, which does not (a resumed run may find its file moved).
  */
@@ -77,11 +80,16 @@ class LoadJobConfiguration {
     }
 
     @Bean
+    RejectBudget rejectBudget(RulesFile rulesFile) {
+        return new RejectBudget(rulesFile.maxRejectRate());
+    }
+
+    @Bean
     @StepScope
     ResolveTasklet resolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser,
-                                  @Value("#{jobParameters['input.file']}") String file,
+                                  RejectBudget rejectBudget, @Value("#{jobParameters['input.file']}") String file,
                                   @Value("#{jobParameters['run.id']}") Long runId) {
-        return new ResolveTasklet(store, validator, parser, Path.of(file), runId);
+        return new ResolveTasklet(store, validator, parser, rejectBudget, Path.of(file), runId);
     }
 
     @Bean
@@ -107,13 +115,17 @@ class LoadJobConfiguration {
                 .build();
     }
 
+    /** A load over its reject budget ends after resolving, FAILED; the failed-run listener writes its report. */
     @Bean
     Job assetLoadJob(JobRepository jobRepository, Step stageRecordsStep, Step resolveRecordsStep,
                      Step writeReportStep, FailedRunListener failedRunListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(stageRecordsStep)
                 .next(resolveRecordsStep)
-                .next(writeReportStep)
+                    .on(ResolveTasklet.OVER_BUDGET).fail()
+                .from(resolveRecordsStep)
+                    .on(ExitStatus.COMPLETED.getExitCode()).to(writeReportStep)
+                .end()
                 .listener(failedRunListener)
                 .build();
     }

@@ -13,7 +13,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The last step: marks the run completed and writes its report, {@code rejects.jsonl} and {@code summary.json}.
+ * The last step: marks the run completed and writes its report, {@code rejects.jsonl}, {@code warnings.jsonl} and
+ * {@code summary.json}.
  * The run is marked completed in the step's transaction, so if the report cannot be written the run stays
  * unfinished and the job fails.
  */
@@ -38,6 +39,7 @@ class ReportTasklet implements Tasklet {
                 reportDir.toString());
         LoadRun run = store.findRun(runId).orElseThrow();
         writer.writeRejects(reportDir, action -> store.forEachReject(runId, action));
+        writer.writeWarnings(reportDir, action -> store.forEachWarning(runId, action));
         writer.writeSummary(reportDir, ReportSummary.of(run));
         return RepeatStatus.FINISHED;
     }

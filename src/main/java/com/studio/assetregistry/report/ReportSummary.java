@@ -14,18 +14,23 @@ import java.util.Map;
  * @param endedAt       when it ended
  * @param durationMillis how long it took
  * @param status        {@code COMPLETED} or {@code FAILED}
- * @param counts        records read, registered, unchanged and rejected
- * @param rejectsByRule rejected records per rule id, largest count first
+ * @param counts         records read, registered, unchanged, rejected, and with warnings
+ * @param rejectsByRule  rejected records per rule id, largest count first
+ * @param warningsByRule records with warnings per rule id, largest count first
  */
 public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant endedAt, long durationMillis,
-                            String status, Counts counts, Map<String, Long> rejectsByRule) {
+                            String status, Counts counts, Map<String, Long> rejectsByRule,
+                            Map<String, Long> warningsByRule) {
 
     /** The file a run loaded: its path as given, its size and its SHA-256 in hex. */
     public record FileInfo(String path, long size, String sha256) {
     }
 
-    /** What the run did with the records it read. */
-    public record Counts(long read, long registered, long unchanged, long rejected) {
+    /**
+     * What the run did with the records it read. {@code warned} counts the records with warnings apart: they are
+     * also counted as registered, unchanged or rejected.
+     */
+    public record Counts(long read, long registered, long unchanged, long rejected, long warned) {
     }
 
     /** The summary of a finished run. */
@@ -34,7 +39,7 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
         var counts = run.counts();
         return new ReportSummary(run.id(), new FileInfo(run.source(), run.fileSize(), run.sha256()), run.startedAt(),
                 ended, Duration.between(run.startedAt(), ended).toMillis(), run.status(),
-                new Counts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected()),
-                counts.rejectsByRule());
+                new Counts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(), counts.warned()),
+                counts.rejectsByRule(), counts.warningsByRule());
     }
 }

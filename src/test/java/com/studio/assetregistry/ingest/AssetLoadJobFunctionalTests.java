@@ -112,6 +112,9 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(summaryJson.get("rejectsByRule").get("status.unknown").asLong()).isEqualTo(2);
         assertThat(summaryJson.get("file").get("size").asLong()).isEqualTo(Files.size(SAMPLE));
         assertThat(summaryJson.get("file").get("sha256").asString()).isEqualTo(FileDigest.sha256(SAMPLE));
+        assertThat(summaryJson.get("counts").get("warned").asLong()).isZero();
+        assertThat(summaryJson.get("warningsByRule").isEmpty()).isTrue();
+        assertThat(summary.reportDir().resolve("warnings.jsonl")).isEmptyFile();
     }
 
     @Test
