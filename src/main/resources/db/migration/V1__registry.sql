@@ -30,8 +30,11 @@ CREATE TABLE load_run (
     registered  INTEGER NOT NULL DEFAULT 0,
     unchanged   INTEGER NOT NULL DEFAULT 0,
     rejected    INTEGER NOT NULL DEFAULT 0,
-    report_dir  TEXT
+    report_dir  TEXT,
+    owner       TEXT     -- pid@host of the process running it, to tell a crashed run from a live one
 );
+
+CREATE INDEX ix_load_run_sha256 ON load_run (sha256);
 
 -- Records of a running load that kept every record rule, until the cross-record rules have judged the whole load.
 -- Emptied by the load's resolve step.

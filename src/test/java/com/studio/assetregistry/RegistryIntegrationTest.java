@@ -33,8 +33,8 @@ public abstract class RegistryIntegrationTest {
 
     @BeforeEach
     protected void emptyRegistry() {
-        for (String table : new String[] {"reject_violation", "reject", "staged_version", "asset_version", "asset",
-                "load_run"}) {
+        for (String table : new String[] {"reject_violation", "reject", "warning_violation", "warning",
+                "staged_version", "asset_version", "asset", "load_run"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }

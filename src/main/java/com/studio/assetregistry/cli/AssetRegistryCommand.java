@@ -21,11 +21,13 @@ import picocli.CommandLine.Spec;
         description = "Validates and registers the studio's assets and their versions.",
         subcommands = {LoadCommand.class, AddCommand.class, GetCommand.class, ListCommand.class,
                 VersionsCommand.class, ReportCommand.class, RunsCommand.class, ExportCommand.class,
-                AutoComplete.GenerateCompletion.class},
-        footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 not found.",
+                GenerateCommand.class, RulesCommand.class, AutoComplete.GenerateCompletion.class},
+        footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 not found,",
+                "4 a load over its reject budget.",
                 "", "Examples:", "  asset-registry load data/asset_data.json",
                 "  asset-registry get hero character",
                 "  asset-registry --db /tmp/test.db export registry.json",
+                "  asset-registry --rules studio-rules.yml rules",
                 "  source <(asset-registry generate-completion)   # completion in bash or zsh"})
 public class AssetRegistryCommand implements Callable<Integer> {
 
@@ -44,6 +46,11 @@ public class AssetRegistryCommand implements Callable<Integer> {
     @Option(names = "--reports", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Base directory of run reports (default: reports)")
     private Path reports;
+
+    @Option(names = "--rules", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Rules file to use instead of the one in the jar: value sets, name policy, reject budget, "
+                    + "rule settings")
+    private Path rules;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Show the framework's logs, and a stack trace on failure")
@@ -81,7 +88,7 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     /** Runs {@code action} against a registry started with the global options, and closes it. */
     <T> T withRegistry(Function<RegistryContext, T> action) {
-        try (RegistryContext context = registries.apply(new GlobalOptions(db, reports, debug))) {
+        try (RegistryContext context = registries.apply(new GlobalOptions(db, reports, debug, rules))) {
             return action.apply(context);
         }
     }

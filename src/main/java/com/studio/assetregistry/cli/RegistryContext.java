@@ -2,8 +2,11 @@ package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.AssetRegistryApplication;
 import com.studio.assetregistry.registry.AssetRegistry;
+import com.studio.assetregistry.validation.RulesFile;
+import com.studio.assetregistry.validation.RulesFileException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,6 +35,9 @@ final class RegistryContext implements AutoCloseable {
         if (options.reports() != null) {
             properties.put("registry.load.reports-dir", options.reports().toString());
         }
+        if (options.rules() != null) {
+            properties.put(RulesFile.FILE_PROPERTY, options.rules().toString());
+        }
         // People read the command's own output; the framework's logs (and their stack traces) only with --debug.
         properties.put("logging.level.root", options.debug() ? "INFO" : "OFF");
         // A command uses a few beans: create only those, so a query does not start the batch machinery.
@@ -51,9 +57,22 @@ final class RegistryContext implements AutoCloseable {
             if (context != null) {
                 context.close();
             }
+            rulesFileProblem(e).ifPresent(problem -> {
+                throw problem;
+            });
             String where = options.db() == null ? "registry.db" : options.db();
             throw new RegistryUnavailableException("Cannot open the registry " + where + ": " + Failures.describe(e), e);
         }
+    }
+
+    /** A rules file that cannot be used is the user's to fix, not a registry that cannot be opened. */
+    private static Optional<RulesFileException> rulesFileProblem(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RulesFileException problem) {
+                return Optional.of(problem);
+            }
+        }
+        return Optional.empty();
     }
 
     AssetRegistry registry() {

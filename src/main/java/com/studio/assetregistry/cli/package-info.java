@@ -4,6 +4,6 @@
  * once a command needs the registry, so {@code --help}, {@code --version}, usage errors and {@code report} answer at
  * once; it starts lazily, so a query creates only the beans it uses. Output for people is an aligned table; for
  * scripts, {@code --json} prints the records the Java API returns, which the REST API serialises too.
- * Exit codes: 0 success, 1 failure, 2 usage error, 3 not found.
+ * Exit codes: 0 success, 1 failure, 2 usage error, 3 not found, 4 a load over its reject budget.
  */
 package com.studio.assetregistry.cli;

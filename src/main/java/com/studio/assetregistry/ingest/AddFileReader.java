@@ -116,7 +116,7 @@ public class AddFileReader {
         var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, FieldValue.string(asset.name()),
                 FieldValue.string(asset.type()), version.get("department"), version.get("version"),
                 version.get("status"), version.repeated());
-        List<Violation> violations = validator.validate(input);
+        List<Violation> violations = validator.validate(input).errors();
         return violations.isEmpty() ? valid(RecordCheckProcessor.toVersion(input).version()) : Read.invalid(violations);
     }
 
@@ -134,7 +134,7 @@ public class AddFileReader {
                 continue;
             }
             InputRecord input = ((SourceRecord.Parsed) record).input();
-            List<Violation> found = validator.validate(input);
+            List<Violation> found = validator.validate(input).errors();
             found.forEach(violation -> violations.add(located(where, violation)));
             if (found.isEmpty()) {
                 versions.add(RecordCheckProcessor.toVersion(input));
@@ -177,7 +177,7 @@ public class AddFileReader {
             var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, root.get("name"),
                     root.get("type"), version.get("department"), version.get("version"), version.get("status"),
                     version.repeated());
-            List<Violation> found = validator.validate(input);
+            List<Violation> found = validator.validate(input).errors();
             for (Violation violation : found) {
                 if (violation.field().startsWith(ASSET_FIELD)) {
                     assetViolations.add(atField(violation.field().substring(ASSET_FIELD.length()), violation));
@@ -194,7 +194,7 @@ public class AddFileReader {
             // no version to judge the name and type with: judge them alone, and say that a version is needed
             var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, root.get("name"),
                     root.get("type"), FieldValue.MISSING, FieldValue.MISSING, FieldValue.MISSING, List.of());
-            validator.validate(input).stream().filter(violation -> violation.field().startsWith(ASSET_FIELD))
+            validator.validate(input).errors().stream().filter(violation -> violation.field().startsWith(ASSET_FIELD))
                     .forEach(violation -> assetViolations.add(
                             atField(violation.field().substring(ASSET_FIELD.length()), violation)));
             assetViolations.add(rules.versionsRequired().violation(noVersions(root.get("versions"))));

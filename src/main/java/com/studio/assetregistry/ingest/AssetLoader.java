@@ -14,41 +14,60 @@ import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 /**
  * Loads a JSON file of version records into the registry by running the load job, and says what it did. Runs the
  * job in the calling thread. Thread-safe, but loads into one SQLite file are serialised by SQLite itself.
+ * <p>
+ * A run is identified by the file's content (its SHA-256), not its path. Loading content whose last load did not
+ * complete (it failed, or its process was killed) resumes that run where its last commit left it: a Spring Batch
+ * restart of the same job instance, whose reader seeks to the byte offset saved at that commit.
  */
 @Service
 public class AssetLoader {
 
+    private static final String OWNER = ProcessHandle.current().pid() + "@" + hostName();
+
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job assetLoadJob;
     private final LoadStore store;
     private final LoadProperties properties;
+    private final RejectBudget budget;
 
-    AssetLoader(JobOperator jobOperator, Job assetLoadJob, LoadStore store, LoadProperties properties) {
+    AssetLoader(JobOperator jobOperator, JobRepository jobRepository, Job assetLoadJob, LoadStore store,
+                LoadProperties properties, RejectBudget budget) {
         this.jobOperator = Objects.requireNonNull(jobOperator, "The job operator must not be null.");
+        this.jobRepository = Objects.requireNonNull(jobRepository, "The job repository must not be null.");
         this.assetLoadJob = Objects.requireNonNull(assetLoadJob, "The load job must not be null.");
         this.store = Objects.requireNonNull(store, "The load store must not be null.");
         this.properties = Objects.requireNonNull(properties, "The load properties must not be null.");
+        this.budget = Objects.requireNonNull(budget, "The reject budget must not be null.");
     }
 
     /**
-     * Loads {@code file}: every valid record is registered, every other one is in the run's report.
+     * Loads {@code file}: every valid record is registered, every other one is in the run's report. If the last load
+     * of the same content did not complete, resumes it instead of starting anew.
      *
      * @return what the load did; a completed load may have rejected records
-     * @throws LoadException if the file cannot be read or the load cannot finish
+     * @throws RejectBudgetExceededException if it rejected more records than the reject budget allows: it registered
+     *                                       nothing, and its report was written
+     * @throws LoadException                 if the file cannot be read or the load cannot finish
      */
     public LoadSummary load(Path file) {
         Objects.requireNonNull(file, "The file must not be null.");
         Path absolute = file.toAbsolutePath().normalize();
         long size = readableSize(file, absolute);
-        long runId = store.startRun("load", file.toString(), size, Instant.now());
+        String sha256 = FileDigest.sha256(absolute);
+        long runId = store.findUnfinishedLoad(sha256)
+                .map(unfinished -> prepareResume(unfinished, file))
+                .orElseGet(() -> store.startRun("load", file.toString(), size, Instant.now()));
+        store.claimRun(runId, sha256, OWNER);
         JobParameters parameters = new JobParametersBuilder()
-                .addString(LoadJobConfiguration.FILE_PARAMETER, absolute.toString())
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, runId)
+                .addString(LoadJobConfiguration.FILE_PARAMETER, absolute.toString(), false) // the file may have moved
                 .toJobParameters();
         JobExecution execution;
         try {
@@ -57,11 +76,54 @@ public class AssetLoader {
             throw new LoadException("Cannot start the load of " + file + ": " + e.getMessage(), summary(runId, file), e);
         }
         LoadSummary summary = summary(runId, file);
+        if (execution.getStepExecutions().stream()
+                .anyMatch(step -> ResolveTasklet.OVER_BUDGET.equals(step.getExitStatus().getExitCode()))) {
+            throw new RejectBudgetExceededException("The load of " + file + " "
+                    + budget.describeExcess(summary.rejected(), summary.read()) + "; nothing was registered",
+                    summary);
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
             throw new LoadException("The load of " + file + " failed: " + rootMessage(cause), summary, cause);
         }
         return summary;
+    }
+
+    /**
+     * Readies an unfinished run to be resumed: a run whose process died left its job execution marked as running,
+     * which Spring Batch must be told is over before it restarts the job. Refuses a run still alive on this host.
+     */
+    private long prepareResume(LoadRun unfinished, Path file) {
+        String owner = unfinished.owner();
+        if ("RUNNING".equals(unfinished.status()) && owner != null && !owner.equals(OWNER) && isAlive(owner)) {
+            throw new LoadException("Run " + unfinished.id() + " of " + file + " is still running (process " + owner
+                    + "); wait for it to end", null, null);
+        }
+        JobParameters identifying = new JobParametersBuilder()
+                .addLong(LoadJobConfiguration.RUN_PARAMETER, unfinished.id())
+                .toJobParameters();
+        JobExecution last = jobRepository.getLastJobExecution(LoadJobConfiguration.JOB_NAME, identifying);
+        if (last != null && last.getStatus().isRunning()) {
+            jobOperator.recover(last);
+        }
+        return unfinished.id();
+    }
+
+    /** Whether the process named {@code pid@host} runs on this host; a process on another host is presumed alive. */
+    private static boolean isAlive(String owner) {
+        int at = owner.indexOf('@');
+        if (at < 0 || !owner.substring(at + 1).equals(hostName())) {
+            return true;
+        }
+        return ProcessHandle.of(Long.parseLong(owner.substring(0, at))).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private LoadSummary summary(long runId, Path file) {

@@ -13,8 +13,9 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Marks a run that did not complete as failed and leaves a summary saying so beside the rejects recorded until then.
- * Nothing staged is registered by a failed run: registration happens in one transaction once the whole file is read.
+ * Marks a run that did not complete as failed and leaves a summary saying so beside the rejects and warnings recorded
+ * until then. Nothing staged is registered by a failed run: registration happens in one transaction once the whole
+ * file is read, and a load over its reject budget undoes its registrations before that transaction commits.
  */
 class FailedRunListener implements JobExecutionListener {
 
@@ -40,6 +41,7 @@ class FailedRunListener implements JobExecutionListener {
         try {
             store.finishRun(runId, "FAILED", Instant.now(), recordsRead(execution), null, reportDir.toString());
             writer.writeRejects(reportDir, action -> store.forEachReject(runId, action));
+            writer.writeWarnings(reportDir, action -> store.forEachWarning(runId, action));
             store.findRun(runId).ifPresent(run -> writer.writeSummary(reportDir, ReportSummary.of(run)));
         } catch (RuntimeException e) {
             log.warn("Run {} failed, and its failure could not be recorded: {}", runId, e.getMessage());

@@ -10,7 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The SHA-256 of a file, for a run whose reader did not see the whole file from its first byte (a restart). */
+/** The SHA-256 of a file: what identifies a load, so that loading the same content again can resume it. */
 final class FileDigest {
 
     private FileDigest() {

@@ -1,30 +1,23 @@
 package com.studio.assetregistry.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Streams the records of a JSON file, one at a time, whatever the file's size. Restartable: each commit saves the
- * byte offset, line, column and record number reached, and a restarted step seeks straight there. While it reads a
- * file from its first byte it also computes the file's SHA-256, which it saves once the file is read to the end.
+ * byte offset, line, column and record number reached, and a restarted step seeks straight there.
  * <p>
  * Not thread-safe, as Spring Batch readers of a single-threaded step need not be.
  */
 class JsonFileReader implements ItemStreamReader<SourceRecord> {
 
-    static final String SHA256_KEY = "input.sha256";
     static final String RECORDS_KEY = "input.records";
     private static final String PREFIX = "reader.";
 
@@ -34,8 +27,6 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
 
     private FileChannel channel;
     private RecordSplitter splitter;
-    private MessageDigest digest;
-    private String sha256;
 
     JsonFileReader(Path file, RecordParser parser, int maxRecordBytes) {
         this.file = file;
@@ -52,14 +43,10 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
                 channel.position(checkpoint.offset());
                 splitter = new RecordSplitter(Channels.newInputStream(channel), maxRecordBytes, checkpoint);
             } else {
-                digest = MessageDigest.getInstance("SHA-256");
-                InputStream in = new DigestInputStream(Channels.newInputStream(channel), digest);
-                splitter = new RecordSplitter(in, maxRecordBytes);
+                splitter = new RecordSplitter(Channels.newInputStream(channel), maxRecordBytes);
             }
         } catch (IOException e) {
             throw new ItemStreamException("Cannot open " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("This JVM has no SHA-256.", e);
         }
     }
 
@@ -67,13 +54,7 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
     public SourceRecord read() {
         try {
             RawRecord raw = splitter.next();
-            if (raw == null) {
-                if (digest != null && sha256 == null) {
-                    sha256 = HexFormat.of().formatHex(digest.digest());
-                }
-                return null;
-            }
-            return parser.parse(raw);
+            return raw == null ? null : parser.parse(raw);
         } catch (UncheckedIOException e) {
             throw new ItemStreamException("Cannot read " + file + ": " + e.getCause().getMessage(), e);
         }
@@ -88,9 +69,6 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         context.putLong(RECORDS_KEY, checkpoint.recordNumber());
         context.putString(PREFIX + "framing", String.valueOf(checkpoint.framing()));
         context.putString(PREFIX + "state", checkpoint.state().name());
-        if (sha256 != null) {
-            context.putString(SHA256_KEY, sha256);
-        }
     }
 
     private static RecordSplitter.Checkpoint restore(ExecutionContext context) {

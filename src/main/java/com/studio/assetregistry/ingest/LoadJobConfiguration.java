@@ -5,9 +5,11 @@ import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.validation.CrossRecordValidator;
 import com.studio.assetregistry.validation.RecordValidator;
 import com.studio.assetregistry.validation.RuleCatalogue;
+import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import java.nio.file.Path;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -22,8 +24,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The asset load job: {@code stageRecordsStep} streams the file through the record rules in chunks,
- * {@code resolveRecordsStep} applies the cross-record rules and registers, {@code writeReportStep} writes the report.
- * Job parameters: {@code input.file}, the file's absolute path, and {@code run.id}, the run recorded in the store.
+ * {@code resolveRecordsStep} applies the cross-record rules and the reject budget and registers,
+ * {@code writeReportStep} writes the report. A load over its budget fails after resolving, having registered nothing.
+ * Job parameters: {@code run.id}, the run recorded in the store, which identifies the job instance, and
+ * {@code input.file}, the file's absolute path, which does not (a resumed run may find its file moved).
  */
 @Configuration(proxyBeanMethods = false)
 class LoadJobConfiguration {
@@ -65,7 +69,7 @@ class LoadJobConfiguration {
                           LoadProperties properties, JsonFileReader assetRecordReader,
                           RecordCheckProcessor recordCheckProcessor, StagingWriter stagingWriter) {
         var promotion = new ExecutionContextPromotionListener();
-        promotion.setKeys(new String[] {JsonFileReader.RECORDS_KEY, JsonFileReader.SHA256_KEY});
+        promotion.setKeys(new String[] {JsonFileReader.RECORDS_KEY});
         return new StepBuilder("stageRecordsStep", jobRepository)
                 .<SourceRecord, CheckedRecord>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -77,11 +81,16 @@ class LoadJobConfiguration {
     }
 
     @Bean
+    RejectBudget rejectBudget(RulesFile rulesFile) {
+        return new RejectBudget(rulesFile.maxRejectRate());
+    }
+
+    @Bean
     @StepScope
     ResolveTasklet resolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser,
-                                  @Value("#{jobParameters['input.file']}") String file,
+                                  RejectBudget rejectBudget, @Value("#{jobParameters['input.file']}") String file,
                                   @Value("#{jobParameters['run.id']}") Long runId) {
-        return new ResolveTasklet(store, validator, parser, Path.of(file), runId);
+        return new ResolveTasklet(store, validator, parser, rejectBudget, Path.of(file), runId);
     }
 
     @Bean
@@ -95,9 +104,8 @@ class LoadJobConfiguration {
     @Bean
     @StepScope
     ReportTasklet reportTasklet(LoadStore store, RejectReportWriter writer, LoadProperties properties,
-                                @Value("#{jobParameters['input.file']}") String file,
                                 @Value("#{jobParameters['run.id']}") Long runId) {
-        return new ReportTasklet(store, writer, Path.of(file), properties.reportDir(runId), runId);
+        return new ReportTasklet(store, writer, properties.reportDir(runId), runId);
     }
 
     @Bean
@@ -108,13 +116,17 @@ class LoadJobConfiguration {
                 .build();
     }
 
+    /** A load over its reject budget ends after resolving, FAILED; the failed-run listener writes its report. */
     @Bean
     Job assetLoadJob(JobRepository jobRepository, Step stageRecordsStep, Step resolveRecordsStep,
                      Step writeReportStep, FailedRunListener failedRunListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(stageRecordsStep)
                 .next(resolveRecordsStep)
-                .next(writeReportStep)
+                    .on(ResolveTasklet.OVER_BUDGET).fail()
+                .from(resolveRecordsStep)
+                    .on(ExitStatus.COMPLETED.getExitCode()).to(writeReportStep)
+                .end()
                 .listener(failedRunListener)
                 .build();
     }

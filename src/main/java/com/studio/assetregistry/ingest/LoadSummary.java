@@ -17,18 +17,22 @@ import java.util.Map;
  * @param rejected      records rejected
  * @param rejectsByRule rejected records per rule id, largest count first; a record that broke two rules counts
  *                      under both
- * @param reportDir     the directory holding {@code rejects.jsonl} and {@code summary.json}
+ * @param warned        records that broke rules whose severity is warning, counted apart: each is also registered,
+ *                      unchanged or rejected
+ * @param warningsByRule records with warnings per rule id, largest count first
+ * @param reportDir     the directory holding {@code rejects.jsonl}, {@code warnings.jsonl} and {@code summary.json}
  * @param startedAt     when the run started
  * @param endedAt       when it ended
  */
 public record LoadSummary(long runId, Path file, String status, long read, long registered, long unchanged,
-                          long rejected, Map<String, Long> rejectsByRule, Path reportDir, Instant startedAt,
-                          Instant endedAt) {
+                          long rejected, Map<String, Long> rejectsByRule, long warned, Map<String, Long> warningsByRule,
+                          Path reportDir, Instant startedAt, Instant endedAt) {
 
     static LoadSummary of(LoadRun run, Path file, Path reportDir) {
         var counts = run.counts();
         return new LoadSummary(run.id(), file, run.status(), counts.read(), counts.registered(), counts.unchanged(),
-                counts.rejected(), counts.rejectsByRule(), reportDir, run.startedAt(), run.endedAt());
+                counts.rejected(), counts.rejectsByRule(), counts.warned(), counts.warningsByRule(), reportDir,
+                run.startedAt(), run.endedAt());
     }
 
     /** Whether the run finished; it may still have rejected records. */

@@ -201,23 +201,55 @@ final class RecordSplitter {
             state = b == ',' ? State.AFTER_COMMA : State.AFTER_ELEMENT;
             return finishRecord("unexpected '" + (char) b + "' where a record should start");
         }
-        boolean complete = (b == '{' || b == '[') ? scanContainer() : scanScalar();
-        // a record cut off by the end of the file is the one problem to report: nothing follows it
-        state = complete ? State.AFTER_ELEMENT : State.DONE;
-        String problem = complete ? framingError : "the file ends inside this record";
-        return finishRecord(problem);
+        Scan scan = (b == '{' || b == '[') ? scanContainer() : scanScalar() ? Scan.COMPLETE : Scan.END_OF_FILE;
+        return switch (scan) {
+            case COMPLETE -> {
+                state = State.AFTER_ELEMENT;
+                yield finishRecord(framingError);
+            }
+            case END_OF_FILE -> { // a record cut off by the end of the file is the one problem to report
+                state = State.DONE;
+                yield finishRecord("the file ends inside this record");
+            }
+            case NEXT_RECORD_STARTS -> { // the next record starts here, with no comma before it
+                state = State.AFTER_COMMA;
+                yield finishRecord("this record is not closed before the next one starts at line " + line
+                        + ", column " + column);
+            }
+        };
     }
 
-    /** Scans an object or array up to its matching close; false if the file ends first. */
-    private boolean scanContainer() {
+    /** How scanning a container ended. */
+    private enum Scan { COMPLETE, END_OF_FILE, NEXT_RECORD_STARTS }
+
+    // What may come next inside a container, outside strings: the little of JSON's grammar resynchronising needs.
+    private static final int NAME_OR_END = 0;
+    private static final int NAME = 1;
+    private static final int COLON = 2;
+    private static final int VALUE_OR_END = 3;
+    private static final int VALUE = 4;
+    private static final int COMMA_OR_END = 5;
+    private static final int MAX_TRACKED_DEPTH = 4_096;
+
+    /**
+     * Scans an object or array up to its matching close. Tracks just enough grammar to see a new record begin inside
+     * an unclosed one: a '{' where a property name or a comma must come can only be the next record, so the broken
+     * record ends there and costs no more than itself. Past any other syntax error only nesting is counted;
+     * the parser names the error.
+     */
+    private Scan scanContainer() {
+        byte[] containers = new byte[16];
         int depth = 0;
+        int expect = VALUE;
         boolean inString = false;
         boolean escaped = false;
+        boolean inScalar = false;
+        boolean grammarLost = false;
         int b;
         while ((b = peek()) != EOF) {
-            keep(b);
-            advance();
             if (inString) {
+                keep(b);
+                advance();
                 if (escaped) {
                     escaped = false;
                 } else if (b == '\\') {
@@ -225,15 +257,77 @@ final class RecordSplitter {
                 } else if (b == '"') {
                     inString = false;
                 }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{' || b == '[') {
-                depth++;
-            } else if ((b == '}' || b == ']') && --depth == 0) {
-                return true;
+                continue;
+            }
+            if (inScalar && !isDelimiter(b)) {
+                keep(b);
+                advance();
+                continue;
+            }
+            inScalar = false;
+            if (isWhitespace(b)) {
+                keep(b);
+                advance();
+                continue;
+            }
+            if (!grammarLost && !fits(b, expect, depth == 0 ? 0 : containers[depth - 1])) {
+                if (b == '{' && depth > 0 && expect != COLON) { // after a name, it is more likely a missing colon
+                    return Scan.NEXT_RECORD_STARTS;
+                }
+                grammarLost = true;
+            }
+            keep(b);
+            advance();
+            switch (b) {
+                case '"' -> {
+                    inString = true;
+                    expect = expect == NAME_OR_END || expect == NAME ? COLON : COMMA_OR_END;
+                }
+                case '{', '[' -> {
+                    if (depth == containers.length) {
+                        if (depth == MAX_TRACKED_DEPTH) {
+                            grammarLost = true; // far beyond the parser's limit: the record is rejected anyway
+                        } else {
+                            containers = Arrays.copyOf(containers, depth * 2);
+                        }
+                    }
+                    if (depth < containers.length) {
+                        containers[depth] = (byte) b;
+                    }
+                    depth++;
+                    expect = b == '{' ? NAME_OR_END : VALUE_OR_END;
+                }
+                case '}', ']' -> {
+                    if (--depth == 0) {
+                        return Scan.COMPLETE;
+                    }
+                    expect = COMMA_OR_END;
+                }
+                case ':' -> expect = VALUE;
+                case ',' -> expect = depth <= containers.length && containers[depth - 1] == '{' ? NAME : VALUE;
+                default -> {
+                    inScalar = true;
+                    expect = COMMA_OR_END;
+                }
             }
         }
-        return false;
+        return Scan.END_OF_FILE;
+    }
+
+    /** Whether byte {@code b} may come next, outside strings, in a container opened by {@code container}. */
+    private static boolean fits(int b, int expect, int container) {
+        return switch (b) {
+            case '"' -> expect != COLON && expect != COMMA_OR_END;
+            case '}' -> container == '{' && (expect == NAME_OR_END || expect == COMMA_OR_END);
+            case ']' -> container == '[' && (expect == VALUE_OR_END || expect == COMMA_OR_END);
+            case ':' -> expect == COLON;
+            case ',' -> expect == COMMA_OR_END;
+            default -> expect == VALUE || expect == VALUE_OR_END; // '{', '[' or the start of a number or literal
+        };
+    }
+
+    private static boolean isDelimiter(int b) {
+        return isWhitespace(b) || b == ',' || b == ':' || b == '"' || b == '{' || b == '}' || b == '[' || b == ']';
     }
 
     /** Scans a value that is not a container, up to the next comma, bracket or white space outside a string. */

@@ -13,7 +13,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The last step: marks the run completed and writes its report, {@code rejects.jsonl} and {@code summary.json}.
+ * The last step: marks the run completed and writes its report, {@code rejects.jsonl}, {@code warnings.jsonl} and
+ * {@code summary.json}.
  * The run is marked completed in the step's transaction, so if the report cannot be written the run stays
  * unfinished and the job fails.
  */
@@ -21,14 +22,12 @@ class ReportTasklet implements Tasklet {
 
     private final LoadStore store;
     private final RejectReportWriter writer;
-    private final Path file;
     private final Path reportDir;
     private final long runId;
 
-    ReportTasklet(LoadStore store, RejectReportWriter writer, Path file, Path reportDir, long runId) {
+    ReportTasklet(LoadStore store, RejectReportWriter writer, Path reportDir, long runId) {
         this.store = store;
         this.writer = writer;
-        this.file = file;
         this.reportDir = reportDir;
         this.runId = runId;
     }
@@ -36,13 +35,11 @@ class ReportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        String sha256 = job.containsKey(JsonFileReader.SHA256_KEY)
-                ? job.getString(JsonFileReader.SHA256_KEY)
-                : FileDigest.sha256(file);
-        store.finishRun(runId, "COMPLETED", Instant.now(), job.getLong(JsonFileReader.RECORDS_KEY, 0), sha256,
+        store.finishRun(runId, "COMPLETED", Instant.now(), job.getLong(JsonFileReader.RECORDS_KEY, 0), null,
                 reportDir.toString());
         LoadRun run = store.findRun(runId).orElseThrow();
         writer.writeRejects(reportDir, action -> store.forEachReject(runId, action));
+        writer.writeWarnings(reportDir, action -> store.forEachWarning(runId, action));
         writer.writeSummary(reportDir, ReportSummary.of(run));
         return RepeatStatus.FINISHED;
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -25,27 +26,41 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * registered, in one transaction. A staged record that may not be registered is rejected with every cross-record
  * rule it breaks and its text, read back from the file by its offset (only rejects are read twice). Running it again
  * after it committed does nothing, since resolving empties the stage.
+ * <p>
+ * The reject budget is checked once every record is judged, before the transaction commits: a load over it keeps its
+ * rejects but none of its registrations, and the step ends with the exit status {@link #OVER_BUDGET}, on which the
+ * job fails.
  */
 class ResolveTasklet implements Tasklet {
+
+    /** The exit status of a step whose load rejected more records than the budget allows. */
+    static final String OVER_BUDGET = "OVER_BUDGET";
 
     private static final int BATCH_SIZE = 1_000;
 
     private final LoadStore store;
     private final CrossRecordValidator validator;
     private final RecordParser parser;
+    private final RejectBudget budget;
     private final Path file;
     private final long runId;
 
-    ResolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser, Path file, long runId) {
+    ResolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser, RejectBudget budget,
+                   Path file, long runId) {
         this.store = store;
         this.validator = validator;
         this.parser = parser;
+        this.budget = budget;
         this.file = file;
         this.runId = runId;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        long read = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .getLong(JsonFileReader.RECORDS_KEY, 0);
+        long recordRejects = budget.isLimited() ? store.rejectTally(runId).records() : 0;
+        boolean[] overBudget = {false};
         try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
             List<Reject> rejects = new ArrayList<>();
             Resolution resolution = store.resolve(runId, finding -> {
@@ -54,9 +69,15 @@ class ResolveTasklet implements Tasklet {
                     store.reject(runId, rejects);
                     rejects.clear();
                 }
+            }, walked -> {
+                overBudget[0] = !budget.allows(recordRejects + walked.findings(), read);
+                return !overBudget[0];
             });
             store.reject(runId, rejects);
             contribution.incrementWriteCount(resolution.registered());
+        }
+        if (overBudget[0]) {
+            contribution.setExitStatus(new ExitStatus(OVER_BUDGET));
         }
         return RepeatStatus.FINISHED;
     }

@@ -3,14 +3,16 @@ package com.studio.assetregistry.ingest;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.storage.StagedVersion;
+import com.studio.assetregistry.storage.Warning;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * The step's writer: stages a chunk's valid records and records its rejects, both in the chunk's transaction, so a
- * chunk that rolls back leaves neither a staged record nor a phantom reject behind. Thread-safe.
+ * The step's writer: stages a chunk's valid records and records its rejects and warnings, all in the chunk's
+ * transaction, so a chunk that rolls back leaves neither a staged record nor a phantom reject or warning behind.
+ * Thread-safe.
  */
 class StagingWriter implements ItemWriter<CheckedRecord> {
 
@@ -26,14 +28,19 @@ class StagingWriter implements ItemWriter<CheckedRecord> {
     public void write(Chunk<? extends CheckedRecord> chunk) {
         List<StagedVersion> staged = new ArrayList<>(chunk.size());
         List<Reject> rejects = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         for (CheckedRecord record : chunk) {
             if (record instanceof CheckedRecord.Staged s) {
                 staged.add(s.version());
             } else {
                 rejects.add(((CheckedRecord.Rejected) record).reject());
             }
+            if (record.warning() != null) {
+                warnings.add(record.warning());
+            }
         }
         store.stage(runId, staged);
         store.reject(runId, rejects);
+        store.warn(runId, warnings);
     }
 }

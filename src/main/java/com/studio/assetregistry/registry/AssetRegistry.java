@@ -19,6 +19,8 @@ import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.validation.CrossRecordValidator;
 import com.studio.assetregistry.validation.InputRecord;
 import com.studio.assetregistry.validation.RecordValidator;
+import com.studio.assetregistry.validation.RuleCatalogue;
+import com.studio.assetregistry.validation.RuleEntry;
 import com.studio.assetregistry.validation.Violation;
 import com.studio.assetregistry.validation.rules.AssetExistsRule;
 import com.studio.assetregistry.validation.rules.AssetVersionsRequiredRule;
@@ -44,8 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Every entry point applies the same rules: {@link #addAsset} and {@link #addAssetVersion} check the record rules and
  * then register through the same set-wise cross-record rules as a load, in one transaction, so an add is all or
- * nothing. Invalid input is refused with an {@link AssetValidationException} carrying every violation; a missing
- * asset is an empty {@link Optional}, never {@code null}. Thread-safe.
+ * nothing. Invalid input is refused with an {@link AssetValidationException} carrying every violation of a rule whose
+ * severity is error; a rule whose severity is warning does not refuse an add (the API has no report to list the
+ * warning in). A missing asset is an empty {@link Optional}, never {@code null}. Thread-safe.
  */
 @Service
 public class AssetRegistry {
@@ -59,17 +62,19 @@ public class AssetRegistry {
     private final LoadStore loads;
     private final RecordValidator recordValidator;
     private final CrossRecordValidator crossRecordValidator;
+    private final RuleCatalogue catalogue;
     private final Rules rules;
     private final TransactionTemplate transaction;
     private final RegistryExporter exporter;
     private final AddFileReader addFiles;
 
     AssetRegistry(ObjectProvider<AssetLoader> loader, AssetStore assets, LoadStore loads, AddFileReader addFiles,
-                  RecordValidator recordValidator,
-                  CrossRecordValidator crossRecordValidator, AssetExistsRule assetExists,
+                  RecordValidator recordValidator, CrossRecordValidator crossRecordValidator,
+                  RuleCatalogue catalogue, AssetExistsRule assetExists,
                   AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
                   PlatformTransactionManager transactionManager) {
         this.loader = loader;
+        this.catalogue = catalogue;
         this.assets = assets;
         this.loads = loads;
         this.recordValidator = recordValidator;
@@ -246,6 +251,14 @@ public class AssetRegistry {
     }
 
     /**
+     * Every rule, in the order records are checked, with the settings of the rules file in force: id, field,
+     * description, severity, whether it is enabled, and whether the rules file may change that.
+     */
+    public List<RuleEntry> listRules() {
+        return catalogue.entries();
+    }
+
+    /**
      * Writes the whole registry to {@code out} in the load format, sorted by name, type, department and version;
      * leaves {@code out} open.
      *
@@ -258,7 +271,7 @@ public class AssetRegistry {
     private List<Violation> checkRecords(AssetKey key, List<AssetVersion> versions) {
         Set<Violation> violations = new LinkedHashSet<>(); // one bad name is reported once, not once per version
         for (AssetVersion version : versions) {
-            violations.addAll(recordValidator.validate(InputRecord.of(new VersionedAsset(key, version))));
+            violations.addAll(recordValidator.validate(InputRecord.of(new VersionedAsset(key, version))).errors());
         }
         return new ArrayList<>(violations);
     }

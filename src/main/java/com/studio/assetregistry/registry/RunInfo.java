@@ -17,17 +17,19 @@ import java.util.Map;
  * @param endedAt        when it ended; {@code null} while it runs
  * @param durationMillis how long it took; {@code null} while it runs
  * @param status         {@code RUNNING}, {@code COMPLETED} or {@code FAILED}
- * @param counts         records read, registered, unchanged and rejected
+ * @param counts         records read, registered, unchanged, rejected, and with warnings
  * @param rejectsByRule  rejected records per rule id, largest count first
+ * @param warningsByRule records with warnings per rule id, largest count first
  */
 public record RunInfo(long id, String kind, String source, Instant startedAt, Instant endedAt, Long durationMillis,
-                      String status, ReportSummary.Counts counts, Map<String, Long> rejectsByRule) {
+                      String status, ReportSummary.Counts counts, Map<String, Long> rejectsByRule,
+                      Map<String, Long> warningsByRule) {
 
     static RunInfo of(LoadRun run) {
         var counts = run.counts();
         return new RunInfo(run.id(), run.kind(), run.source(), run.startedAt(), run.endedAt(),
                 run.endedAt() == null ? null : Duration.between(run.startedAt(), run.endedAt()).toMillis(),
                 run.status(), new ReportSummary.Counts(counts.read(), counts.registered(), counts.unchanged(),
-                counts.rejected()), counts.rejectsByRule());
+                counts.rejected(), counts.warned()), counts.rejectsByRule(), counts.warningsByRule());
     }
 }

@@ -26,6 +26,7 @@ public class RejectReportReader {
 
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // a newer writer may add properties
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) // an older one wrote fewer: 0
             .build();
 
     /**

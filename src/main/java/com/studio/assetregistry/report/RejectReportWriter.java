@@ -1,6 +1,8 @@
 package com.studio.assetregistry.report;
 
+import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.Reject;
+import com.studio.assetregistry.storage.Warning;
 import com.studio.assetregistry.validation.Rule;
 import com.studio.assetregistry.validation.RuleCatalogue;
 import com.studio.assetregistry.validation.Violation;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonEncoding;
@@ -28,6 +31,8 @@ public class RejectReportWriter {
 
     /** One line per rejected record. */
     public static final String REJECTS_FILE = "rejects.jsonl";
+    /** One line per record with warnings. */
+    public static final String WARNINGS_FILE = "warnings.jsonl";
     /** The run's summary. */
     public static final String SUMMARY_FILE = "summary.json";
 
@@ -48,7 +53,21 @@ public class RejectReportWriter {
     public void writeRejects(Path dir, Consumer<Consumer<Reject>> source) {
         writeAtomically(dir.resolve(REJECTS_FILE), out -> {
             try (JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
-                source.accept(reject -> writeLine(generator, reject));
+                source.accept(reject -> writeLine(generator, reject.position(), reject.violations(),
+                        reject.recordJson()));
+            }
+        });
+    }
+
+    /**
+     * Writes {@code warnings.jsonl} in {@code dir} from the warnings that {@code source} hands to the consumer it is
+     * given, in the order it hands them; its lines have the shape of the rejects' lines.
+     */
+    public void writeWarnings(Path dir, Consumer<Consumer<Warning>> source) {
+        writeAtomically(dir.resolve(WARNINGS_FILE), out -> {
+            try (JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
+                source.accept(warning -> writeLine(generator, warning.position(), warning.violations(),
+                        warning.recordJson()));
             }
         });
     }
@@ -59,13 +78,14 @@ public class RejectReportWriter {
         writeAtomically(dir.resolve(SUMMARY_FILE), out -> mapper.writeValue(out, described));
     }
 
-    private static void writeLine(JsonGenerator generator, Reject reject) {
+    private static void writeLine(JsonGenerator generator, RecordPosition position, List<Violation> violations,
+                                  String recordJson) {
         generator.writeStartObject();
-        generator.writeNumberProperty("recordNumber", reject.position().recordNumber());
-        generator.writeNumberProperty("line", reject.position().line());
-        generator.writeNumberProperty("column", reject.position().column());
+        generator.writeNumberProperty("recordNumber", position.recordNumber());
+        generator.writeNumberProperty("line", position.line());
+        generator.writeNumberProperty("column", position.column());
         generator.writeArrayPropertyStart("rules");
-        for (Violation violation : reject.violations()) {
+        for (Violation violation : violations) {
             generator.writeStartObject();
             generator.writeStringProperty("id", violation.rule());
             generator.writeStringProperty("field", violation.field());
@@ -74,7 +94,7 @@ public class RejectReportWriter {
         }
         generator.writeEndArray();
         generator.writeName("record");
-        generator.writeRawValue(reject.recordJson());
+        generator.writeRawValue(recordJson);
         generator.writeEndObject();
         generator.writeRaw('\n');
     }

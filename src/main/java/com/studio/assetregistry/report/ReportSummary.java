@@ -18,19 +18,22 @@ import java.util.function.Function;
  * @param endedAt          when it ended
  * @param durationMillis   how long it took
  * @param status           {@code COMPLETED} or {@code FAILED}
- * @param counts           records read, registered, unchanged and rejected
+ * @param counts           records read, registered, unchanged, rejected, and with warnings
  * @param rejectsByRule    rejected records per rule id, largest count first
+ * @param warningsByRule   records with warnings per rule id, largest count first
  * @param ruleDescriptions one line saying when each of those rules breaks, as the run's rule catalogue had it, so a
  *                         report read elsewhere, or after the rules changed, still says what its rules meant; empty
  *                         in reports written before it was added
  */
 public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant endedAt, long durationMillis,
                             String status, Counts counts, Map<String, Long> rejectsByRule,
-                            Map<String, String> ruleDescriptions) {
+                            Map<String, Long> warningsByRule, Map<String, String> ruleDescriptions) {
 
     public ReportSummary {
         rejectsByRule = rejectsByRule == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(rejectsByRule));
+        warningsByRule = warningsByRule == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(warningsByRule));
         ruleDescriptions = ruleDescriptions == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(ruleDescriptions));
     }
@@ -39,8 +42,11 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
     public record FileInfo(String path, long size, String sha256) {
     }
 
-    /** What the run did with the records it read. */
-    public record Counts(long read, long registered, long unchanged, long rejected) {
+    /**
+     * What the run did with the records it read. {@code warned} counts the records with warnings apart: they are
+     * also counted as registered, unchanged or rejected.
+     */
+    public record Counts(long read, long registered, long unchanged, long rejected, long warned) {
     }
 
     /** The summary of a finished run, without rule descriptions. */
@@ -49,15 +55,20 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
         var counts = run.counts();
         return new ReportSummary(run.id(), new FileInfo(run.source(), run.fileSize(), run.sha256()), run.startedAt(),
                 ended, Duration.between(run.startedAt(), ended).toMillis(), run.status(),
-                new Counts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected()),
-                counts.rejectsByRule(), Map.of());
+                new Counts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(), counts.warned()),
+                counts.rejectsByRule(), counts.warningsByRule(), Map.of());
     }
 
-    /** This summary with the description of each rule it counts, as {@code describe} gives it, if it does. */
+    /**
+     * This summary with the description of each rule it counts, rejects and warnings alike, as {@code describe}
+     * gives it, if it does.
+     */
     public ReportSummary withRuleDescriptions(Function<String, Optional<String>> describe) {
         Map<String, String> descriptions = new LinkedHashMap<>();
         rejectsByRule.keySet().forEach(rule -> describe.apply(rule).ifPresent(d -> descriptions.put(rule, d)));
+        warningsByRule.keySet()
+                .forEach(rule -> describe.apply(rule).ifPresent(d -> descriptions.putIfAbsent(rule, d)));
         return new ReportSummary(run, file, startedAt, endedAt, durationMillis, status, counts, rejectsByRule,
-                descriptions);
+                warningsByRule, descriptions);
     }
 }

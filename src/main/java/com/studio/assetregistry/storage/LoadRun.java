@@ -18,28 +18,33 @@ import java.util.Map;
  * @param status     {@code RUNNING}, {@code COMPLETED} or {@code FAILED}
  * @param counts     what it did
  * @param reportDir  where its report was written, or {@code null}
+ * @param owner      the process running or last running it, as {@code pid@host}, or {@code null}
  */
 public record LoadRun(long id, String kind, String source, long fileSize, String sha256, Instant startedAt,
-                      Instant endedAt, String status, RunCounts counts, String reportDir) {
+                      Instant endedAt, String status, RunCounts counts, String reportDir, String owner) {
 
-    /** This run with its per-rule reject counts replaced. */
-    public LoadRun withRejectsByRule(Map<String, Long> rejectsByRule) {
+    /** This run with its per-rule reject counts and its warnings replaced. */
+    public LoadRun withTallies(Map<String, Long> rejectsByRule, long warned, Map<String, Long> warningsByRule) {
         var withRules = new RunCounts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(),
-                rejectsByRule);
-        return new LoadRun(id, kind, source, fileSize, sha256, startedAt, endedAt, status, withRules, reportDir);
+                rejectsByRule, warned, warningsByRule);
+        return new LoadRun(id, kind, source, fileSize, sha256, startedAt, endedAt, status, withRules, reportDir,
+                owner);
     }
 
     /**
      * The outcome counts of a run. {@code rejected} counts records; a record that broke two rules counts once there
-     * and once under each rule in {@code rejectsByRule}, which is ordered by count, largest first.
+     * and once under each rule in {@code rejectsByRule}, which is ordered by count, largest first. {@code warned} and
+     * {@code warningsByRule} count the records with warnings in the same way, apart from the rejects: a warned record
+     * may be registered or rejected.
      */
     public record RunCounts(long read, long registered, long unchanged, long rejected,
-                            Map<String, Long> rejectsByRule) {
+                            Map<String, Long> rejectsByRule, long warned, Map<String, Long> warningsByRule) {
 
         public RunCounts {
             rejectsByRule = Collections.unmodifiableMap(new LinkedHashMap<>(rejectsByRule));
+            warningsByRule = Collections.unmodifiableMap(new LinkedHashMap<>(warningsByRule));
         }
 
-        public static final RunCounts NONE = new RunCounts(0, 0, 0, 0, Map.of());
+        public static final RunCounts NONE = new RunCounts(0, 0, 0, 0, Map.of(), 0, Map.of());
     }
 }

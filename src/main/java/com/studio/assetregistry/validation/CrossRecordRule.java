@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public interface CrossRecordRule extends Rule {
 
+    /** The cross-record rules keep the model's uniqueness and its 1..N sequences: none can be relaxed. */
+    @Override
+    default boolean configurable() {
+        return false;
+    }
+
     /** The violation of this rule by the candidate described by the finding, or empty if it keeps the rule. */
     Optional<Violation> check(VersionFinding finding);
 }

@@ -1,21 +1,26 @@
 package com.studio.assetregistry.validation;
 
-import java.util.List;
-import java.util.Set;
+import java.util.Collections;
 import java.util.LinkedHashSet;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * The model's value sets and limits, under {@code registry.model}. Unset properties take the brief's values, so a
- * studio that adds a department lists the full set in its configuration and changes no code.
+ * The model's value sets and name policy, as the rules file sets them ({@code model} and {@code name} in
+ * {@code rules.yml}). Unset values take the brief's, which are also those of the rules file in the jar, so a studio
+ * that adds a department lists the full set in its rules file and changes no code.
  *
  * @param types         the asset types
  * @param departments   the departments
  * @param statuses      the version statuses
  * @param maxNameLength the longest asset name accepted, in characters
+ * @param namePattern   a regular expression every name must match whole ({@code name.pattern}); empty for none
  */
-@ConfigurationProperties("registry.model")
-public record ModelValues(Set<String> types, Set<String> departments, Set<String> statuses, Integer maxNameLength) {
+public record ModelValues(Set<String> types, Set<String> departments, Set<String> statuses, Integer maxNameLength,
+                          String namePattern) {
 
     private static final List<String> DEFAULT_TYPES =
             List.of("character", "prop", "set", "environment", "vehicle", "dressing", "fx");
@@ -30,18 +35,34 @@ public record ModelValues(Set<String> types, Set<String> departments, Set<String
         statuses = ordered(statuses, DEFAULT_STATUSES);
         maxNameLength = maxNameLength == null ? DEFAULT_MAX_NAME_LENGTH : maxNameLength;
         if (maxNameLength < 1) {
-            throw new IllegalArgumentException("registry.model.max-name-length must be 1 or more, got " + maxNameLength);
+            throw new IllegalArgumentException("name.max-length must be 1 or more, got " + maxNameLength);
+        }
+        namePattern = namePattern == null ? "" : namePattern;
+        try {
+            Pattern.compile(namePattern);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("name.pattern is not a regular expression: " + e.getDescription(), e);
         }
     }
 
-    /** The brief's model: seven types, six departments, two statuses, names up to 255 characters. */
+    /** The value sets and the name length, with no name pattern. */
+    public ModelValues(Set<String> types, Set<String> departments, Set<String> statuses, Integer maxNameLength) {
+        this(types, departments, statuses, maxNameLength, null);
+    }
+
+    /** The brief's model: seven types, six departments, two statuses, names up to 255 characters, any pattern. */
     public static ModelValues defaults() {
-        return new ModelValues(null, null, null, null);
+        return new ModelValues(null, null, null, null, null);
+    }
+
+    /** The name pattern, compiled; empty if every name may pass. */
+    public Optional<Pattern> compiledNamePattern() {
+        return namePattern.isEmpty() ? Optional.empty() : Optional.of(Pattern.compile(namePattern));
     }
 
     private static Set<String> ordered(Set<String> configured, List<String> defaults) {
         return configured == null || configured.isEmpty()
-                ? java.util.Collections.unmodifiableSet(new LinkedHashSet<>(defaults))
-                : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(configured));
+                ? Collections.unmodifiableSet(new LinkedHashSet<>(defaults))
+                : Collections.unmodifiableSet(new LinkedHashSet<>(configured));
     }
 }

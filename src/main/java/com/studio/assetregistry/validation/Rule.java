@@ -14,6 +14,16 @@ public interface Rule {
     /** One line saying when the rule breaks. */
     String description();
 
+    /**
+     * Whether the rules file may disable this rule or make it a warning. The model's own rules answer {@code false}:
+     * without them a record could not be registered at all (it has no name, or a version that is not a number), or
+     * the registry would break the model (a value outside its sets, a gap in the versions). A new rule is
+     * configurable unless it says otherwise.
+     */
+    default boolean configurable() {
+        return true;
+    }
+
     /** A violation of this rule with the given message. */
     default Violation violation(String message) {
         return new Violation(id(), field(), message);

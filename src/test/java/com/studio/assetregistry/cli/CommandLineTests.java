@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -70,6 +72,81 @@ class CommandLineTests {
     }
 
     @Test
+    void aRulesFileWithAnUnknownKeyStopsStartUpWithOneLineAndExitCodeOne() throws IOException {
+        Path rules = Files.writeString(dir.resolve("studio-rules.yml"), "model:\n  department: [modeling, lighting]\n");
+
+        int exit = run("--db", db(), "--rules", rules.toString(), "load", "data/asset_data.json");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: " + rules
+                + ":2: model.department: unknown key; model takes types, departments, statuses\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aRulesFileThatCannotBeUsedFailsAQueryTooThoughTheContextIsLazy() throws IOException {
+        Path rules = Files.writeString(dir.resolve("typo.yml"), "rules:\n  status.unknwn: {enabled: false}\n");
+
+        int exit = run("--db", db(), "--rules", rules.toString(), "get", "hero", "character");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: " + rules + ":2: rules.status.unknwn")
+                .doesNotContain("Exception");
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aLoadOverTheRejectBudgetPrintsItsSummaryAndAnErrorAndExitsWithFour() throws IOException {
+        Path rules = Files.writeString(dir.resolve("strict.yml"), "max-reject-rate: 0.1\n");
+
+        int exit = run("--db", db(), "--reports", reports(), "--rules", rules.toString(), "load",
+                "data/asset_data.json");
+
+        assertThat(exit).isEqualTo(4);
+        assertThat(out.toString()).isEqualTo("read 20, registered 0, unchanged 0, rejected 3 "
+                + "(status.unknown 2, version.sequence 1); report: " + dir.resolve("reports").resolve("1") + "/\n");
+        assertThat(err.toString()).isEqualTo("error: The load of data/asset_data.json rejected 3 of 20 records (15%), "
+                + "more than max-reject-rate 0.1 allows; nothing was registered\n");
+        assertThat(dir.resolve("reports/1/summary.json")).content().contains("\"status\" : \"FAILED\"");
+    }
+
+    @Test
+    void listsEveryRuleWithTheSettingsOfTheRulesFileAsAnAlignedTable() throws IOException {
+        Path rules = Files.writeString(dir.resolve("studio.yml"), """
+                model:
+                  departments: [modeling, lighting]
+                rules:
+                  name.pattern: {severity: warning}
+                  name.reserved: {enabled: false}
+                """);
+
+        int exit = run("--db", db(), "--rules", rules.toString(), "rules");
+
+        assertThat(exit).isZero();
+        List<String> lines = out.toString().lines().toList();
+        String header = lines.get(0);
+        assertThat(header).matches("ID +SEVERITY +ENABLED +DESCRIPTION");
+        int severity = header.indexOf("SEVERITY");
+        int enabled = header.indexOf("ENABLED");
+        int description = header.indexOf("DESCRIPTION");
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            assertThat(line.charAt(description - 1)).isEqualTo(' ');
+            assertThat(line.charAt(description)).isNotEqualTo(' ');
+            rows.put(line.substring(0, severity).trim(), List.of(line.substring(severity, enabled).trim(),
+                    line.substring(enabled, description).trim(), line.substring(description)));
+        }
+        assertThat(rows.keySet()).startsWith("json.syntax", "record.too_large")
+                .endsWith("asset.exists", "asset.versions")
+                .contains("name.pattern", "name.reserved", "version.sequence");
+        assertThat(rows.get("name.pattern").subList(0, 2)).containsExactly("warning", "yes");
+        assertThat(rows.get("name.reserved").subList(0, 2)).containsExactly("error", "no");
+        assertThat(rows.get("version.sequence").subList(0, 2)).containsExactly("error", "always");
+        assertThat(rows.get("department.unknown").get(2)).isEqualTo("department is not one of modeling, lighting");
+    }
+
+    @Test
     void aMistypedCommandIsAUsageErrorWithExitCodeTwo() {
         int exit = run("lod", "data/asset_data.json");
 
@@ -113,7 +190,7 @@ class CommandLineTests {
         commandNames(commandLine, "", commands);
         commands.remove("generate-completion"); // picocli's own, whose example is how to use its output
         assertThat(commands).contains("load", "add", "get", "list", "versions", "versions add", "versions get",
-                "versions list", "report", "runs", "export");
+                "versions list", "report", "runs", "export", "generate", "rules");
 
         for (String command : commands) {
             List<String> args = new ArrayList<>(List.of(command.split(" ")));
@@ -125,8 +202,11 @@ class CommandLineTests {
         }
         out.getBuffer().setLength(0);
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("--db", "--reports", "Exit codes: 0 success, 1 failure, 2 usage error, "
-                + "3 not found.");
+        assertThat(out.toString()).contains("--db", "--reports", "--rules", "Exit codes: 0 success, 1 failure, "
+                + "2 usage error, 3 not found,\n4 a load over its reject budget.");
+        out.getBuffer().setLength(0);
+        assertThat(run("load", "--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes", "asset-registry load data/asset_data.json");
     }
 
     @Test

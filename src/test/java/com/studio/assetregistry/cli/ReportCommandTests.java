@@ -145,7 +145,7 @@ class ReportCommandTests extends CommandTest {
         JsonNode runs = JSON.readTree(out());
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0).propertyNames()).containsExactly("id", "kind", "source", "startedAt",
-                "endedAt", "durationMillis", "status", "counts", "rejectsByRule");
+                "endedAt", "durationMillis", "status", "counts", "rejectsByRule", "warningsByRule");
         assertThat(run("runs", "--limit", "0")).isEqualTo(2);
     }
 

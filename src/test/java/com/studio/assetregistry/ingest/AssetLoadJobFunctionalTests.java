@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
+import com.studio.assetregistry.generate.AssetDataGenerator;
+import com.studio.assetregistry.generate.ExpectedOutcome;
+import com.studio.assetregistry.generate.GeneratorOptions;
 import com.studio.assetregistry.storage.LoadStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -50,6 +54,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     void theJobCompletesAndAccountsForEveryRecordOfTheSample() throws Exception {
         // given
         long runId = loadStore.startRun("load", SAMPLE.toString(), Files.size(SAMPLE), Instant.now());
+        loadStore.claimRun(runId, FileDigest.sha256(SAMPLE), "test");
         var jobOperatorTestUtils = new JobOperatorTestUtils(jobOperator, jobRepository);
         jobOperatorTestUtils.setJob(assetLoadJob);
 
@@ -108,7 +113,10 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(summaryJson.get("ruleDescriptions").get("status.unknown").asString())
                 .isEqualTo("status is not one of active, inactive");
         assertThat(summaryJson.get("file").get("size").asLong()).isEqualTo(Files.size(SAMPLE));
-        assertThat(summaryJson.get("file").get("sha256").asString()).hasSize(64);
+        assertThat(summaryJson.get("file").get("sha256").asString()).isEqualTo(FileDigest.sha256(SAMPLE));
+        assertThat(summaryJson.get("counts").get("warned").asLong()).isZero();
+        assertThat(summaryJson.get("warningsByRule").isEmpty()).isTrue();
+        assertThat(summary.reportDir().resolve("warnings.jsonl")).isEmptyFile();
     }
 
     @Test
@@ -195,6 +203,23 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
                 .collect(Collectors.joining(", "))).isEqualTo(byRule);
         assertThat(Files.readAllLines(summary.reportDir().resolve("rejects.jsonl"))).hasSize((int) rejected);
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(registered);
+    }
+
+    @ParameterizedTest(name = "json lines: {0}")
+    @ValueSource(booleans = {false, true})
+    void loadsAGeneratedFileWithExactlyTheOutcomeTheGeneratorPredicts(boolean jsonLines) throws IOException {
+        Path file = WORK_DIR.resolve(jsonLines ? "generated.jsonl" : "generated.json");
+        ExpectedOutcome expected;
+        try (var out = Files.newBufferedWriter(file)) {
+            expected = new AssetDataGenerator().generate(new GeneratorOptions(6_000, 0.15, 11, jsonLines), out);
+        }
+
+        LoadSummary summary = loader.load(file);
+
+        assertThat(List.of(summary.read(), summary.registered(), summary.unchanged(), summary.rejected()))
+                .containsExactly(expected.read(), expected.registered(), 0L, expected.rejected());
+        assertThat(summary.rejectsByRule()).containsExactlyInAnyOrderEntriesOf(expected.rejectsByRule());
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(expected.registered());
     }
 
     @Test

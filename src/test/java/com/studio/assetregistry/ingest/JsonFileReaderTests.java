@@ -136,7 +136,6 @@ class JsonFileReaderTests {
         assertThat(context.getLong("reader.offset")).isEqualTo(126);
         assertThat(context.getLong("reader.line")).isEqualTo(3);
         assertThat(context.getString("reader.framing")).isEqualTo("LINES");
-        assertThat(context.containsKey(JsonFileReader.SHA256_KEY)).isFalse();
     }
 
     @Test
@@ -153,44 +152,22 @@ class JsonFileReaderTests {
         // then
         assertThat(context.getLong("reader.offset")).isZero();
         assertThat(context.getLong(JsonFileReader.RECORDS_KEY)).isZero();
-        assertThat(context.containsKey(JsonFileReader.SHA256_KEY)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {ARRAY_FILE, LINES_FILE, ""})
-    void afterReadingToTheEndUpdateSavesTheFilesSha256(String content) throws IOException {
-        // given
+    void fileDigestIsTheFilesSha256(String content) throws IOException {
         Path file = write(content);
-        JsonFileReader reader = reader(file);
-        reader.open(new ExecutionContext());
-        readAll(reader);
-        var context = new ExecutionContext();
 
-        // when
-        reader.update(context);
-        reader.close();
-
-        // then
-        assertThat(context.getString(JsonFileReader.SHA256_KEY)).isEqualTo(sha256(Files.readAllBytes(file)));
+        assertThat(FileDigest.sha256(file)).isEqualTo(sha256(Files.readAllBytes(file)));
     }
 
     @Test
-    void sha256CoversTheWholeFileEvenWhenItIsLargerThanTheReadBuffer() throws IOException {
-        // given: a file of 3 records of 30 000 bytes, more than one 64 KiB buffer
+    void fileDigestCoversTheWholeFileEvenWhenItIsLargerThanTheReadBuffer() throws IOException {
         String record = "{\"notes\": \"" + "x".repeat(30_000) + "\"}\n";
         Path file = write(record.repeat(3));
-        JsonFileReader reader = reader(file);
-        reader.open(new ExecutionContext());
-        List<SourceRecord> records = readAll(reader);
-        var context = new ExecutionContext();
 
-        // when
-        reader.update(context);
-        reader.close();
-
-        // then
-        assertThat(records).hasSize(3).allSatisfy(r -> assertThat(r).isInstanceOf(SourceRecord.Parsed.class));
-        assertThat(context.getString(JsonFileReader.SHA256_KEY)).isEqualTo(sha256(Files.readAllBytes(file)));
+        assertThat(FileDigest.sha256(file)).isEqualTo(sha256(Files.readAllBytes(file)));
     }
 
     @ParameterizedTest
@@ -224,9 +201,6 @@ class JsonFileReaderTests {
             assertThat(items(after)).as("restarted after %d records", k)
                     .isEqualTo(uninterrupted.subList(k, uninterrupted.size()));
             assertThat(context.getLong(JsonFileReader.RECORDS_KEY)).isEqualTo(uninterrupted.size());
-            if (context.containsKey(JsonFileReader.SHA256_KEY)) { // a digest of only the rest would be wrong
-                assertThat(context.getString(JsonFileReader.SHA256_KEY)).isEqualTo(sha256(Files.readAllBytes(file)));
-            }
         }
     }
 

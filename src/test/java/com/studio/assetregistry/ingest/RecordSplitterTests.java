@@ -225,6 +225,46 @@ class RecordSplitterTests {
     }
 
     @Test
+    void aRecordMissingItsClosingBraceCostsOnlyItself() {
+        // when: the second record lacks its closing brace, with or without the comma after its last property
+        for (String separator : new String[] {",", ""}) {
+            List<Cut> cuts = readAll(splitter("[\n{\"a\":1},\n{\"b\":2" + separator + "\n{\"c\":3},\n{\"d\":4}\n]"));
+
+            // then
+            assertThat(cuts).extracting(Cut::text)
+                    .containsExactly("{\"a\":1}", "{\"b\":2" + separator + "\n", "{\"c\":3}", "{\"d\":4}");
+            assertThat(cuts.get(1).framingError())
+                    .isEqualTo("this record is not closed before the next one starts at line 4, column 1");
+            assertThat(cuts.get(2).framingError()).isNull();
+            assertThat(cuts.get(2).position().line()).isEqualTo(4);
+            assertThat(cuts.get(3).framingError()).isNull();
+        }
+    }
+
+    @Test
+    void aNestedObjectLeftOpenEndsItsRecordWhereTheNextOneStarts() {
+        // when
+        List<Cut> cuts = readAll(splitter("[{\"asset\": {\"name\": \"x\", {\"asset\": {\"name\": \"y\"}}]"));
+
+        // then
+        assertThat(cuts).hasSize(2);
+        assertThat(cuts.get(0).framingError()).startsWith("this record is not closed");
+        assertThat(cuts.get(1).text()).isEqualTo("{\"asset\": {\"name\": \"y\"}}");
+        assertThat(cuts.get(1).framingError()).isNull();
+    }
+
+    @Test
+    void bracesInStringsAndAMissingColonDoNotSplitARecord() {
+        // when: braces inside strings, and a missing colon (the parser's to report) followed by an object value
+        List<Cut> cuts = readAll(splitter("[{\"note\": \"a {b\" , \"x\": [1, {\"y\": 2}]}, {\"a\" {\"b\": 1}}]"));
+
+        // then
+        assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls();
+        assertThat(cuts).extracting(Cut::text)
+                .containsExactly("{\"note\": \"a {b\" , \"x\": [1, {\"y\": 2}]}", "{\"a\" {\"b\": 1}}");
+    }
+
+    @Test
     void fileCutOffInsideARecordIsReportedOnThatRecordOnly() {
         // when
         List<Cut> cuts = readAll(splitter("[{\"a\":1}, {\"b\":"));

@@ -14,6 +14,8 @@ import com.studio.assetregistry.asset.AssetOverview.DepartmentOverview;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.ingest.InputFileException;
 import com.studio.assetregistry.ingest.LoadSummary;
+import com.studio.assetregistry.validation.RuleEntry;
+import com.studio.assetregistry.validation.Severity;
 import com.studio.assetregistry.validation.Violation;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -286,6 +288,24 @@ class AssetRegistryTests extends RegistryIntegrationTest {
 
         assertThat(registry.exportAssets(export)).isZero();
         assertThat(export.toString()).isEqualTo("[\n]\n");
+    }
+
+    @Test
+    void listsEveryRuleInCheckingOrderWithTheSettingsOfTheRulesFileInTheJar() {
+        List<RuleEntry> rules = registry.listRules();
+
+        assertThat(rules).extracting(RuleEntry::id).containsExactly("json.syntax", "record.too_large",
+                "record.malformed", "asset.required", "name.required", "name.invalid", "name.pattern",
+                "name.reserved", "type.required", "type.unknown", "department.required", "department.unknown",
+                "version.required", "version.invalid", "status.required", "status.unknown", "version.duplicate",
+                "version.conflict", "version.sequence", "asset.exists", "asset.versions");
+        assertThat(rules).allSatisfy(rule -> {
+            assertThat(rule.enabled()).isTrue();
+            assertThat(rule.severity()).isEqualTo(Severity.ERROR);
+            assertThat(rule.description()).isNotBlank();
+        });
+        assertThat(rules).filteredOn(RuleEntry::configurable).extracting(RuleEntry::id)
+                .containsExactly("name.pattern", "name.reserved");
     }
 
     private static AssetVersion active(String department, int version) {

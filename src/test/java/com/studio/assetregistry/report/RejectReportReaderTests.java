@@ -9,6 +9,7 @@ import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.validation.ModelValues;
 import com.studio.assetregistry.validation.RuleCatalogue;
+import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.Violation;
 import com.studio.assetregistry.validation.rules.StatusUnknownRule;
 import com.studio.assetregistry.validation.rules.VersionInvalidRule;
@@ -31,7 +32,7 @@ class RejectReportReaderTests {
 
     private final RejectReportReader reader = new RejectReportReader();
     private final RejectReportWriter writer = new RejectReportWriter(new RuleCatalogue(List.of(
-            new StatusUnknownRule(ModelValues.defaults()), new VersionInvalidRule())));
+            new StatusUnknownRule(ModelValues.defaults()), new VersionInvalidRule()), RulesFile.of("empty.yml", "")));
 
     @Test
     void readsTheSummaryWithTheDescriptionOfEachRuleItCounts() {
@@ -41,7 +42,7 @@ class RejectReportReaderTests {
 
         assertThat(summary.run()).isEqualTo(3);
         assertThat(summary.file()).isEqualTo(new ReportSummary.FileInfo("night.json", 300, "abc"));
-        assertThat(summary.counts()).isEqualTo(new ReportSummary.Counts(4, 1, 0, 3));
+        assertThat(summary.counts()).isEqualTo(new ReportSummary.Counts(4, 1, 0, 3, 0));
         assertThat(summary.rejectsByRule()).containsExactly(Map.entry("status.unknown", 2L),
                 Map.entry("version.invalid", 2L));
         assertThat(summary.ruleDescriptions()).containsEntry("status.unknown", "status is not one of active, inactive")
@@ -111,6 +112,8 @@ class RejectReportReaderTests {
 
         assertThat(summary.ruleDescriptions()).isEmpty();
         assertThat(summary.durationMillis()).isEqualTo(384);
+        assertThat(summary.counts().warned()).isZero();
+        assertThat(summary.warningsByRule()).isEmpty();
     }
 
     private Path writeRun(long id) {
@@ -126,9 +129,9 @@ class RejectReportReaderTests {
         Map<String, Long> byRule = new LinkedHashMap<>();
         byRule.put("status.unknown", 2L);
         byRule.put("version.invalid", 2L);
-        var counts = new LoadRun.RunCounts(4, 1, 0, 3, byRule);
+        var counts = new LoadRun.RunCounts(4, 1, 0, 3, byRule, 0, Map.of());
         var run = new LoadRun(id, "load", "night.json", 300, "abc", Instant.parse("2026-11-26T01:00:00Z"),
-                Instant.parse("2026-11-26T01:00:02Z"), "COMPLETED", counts, dir.toString());
+                Instant.parse("2026-11-26T01:00:02Z"), "COMPLETED", counts, dir.toString(), null);
         writer.writeSummary(dir, ReportSummary.of(run));
         return dir;
     }

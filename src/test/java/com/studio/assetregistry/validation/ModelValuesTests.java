@@ -111,7 +111,7 @@ class ModelValuesTests {
     void rejectsMaximumNameLengthBelowOne(int maxNameLength) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ModelValues(null, null, null, maxNameLength))
-                .withMessageContaining("max-name-length")
+                .withMessageContaining("max-length")
                 .withMessageContaining(Integer.toString(maxNameLength));
     }
 

@@ -19,6 +19,7 @@ import com.studio.assetregistry.validation.rules.AssetRequiredRule;
 import com.studio.assetregistry.validation.rules.DepartmentRequiredRule;
 import com.studio.assetregistry.validation.rules.DepartmentUnknownRule;
 import com.studio.assetregistry.validation.rules.NameInvalidRule;
+import com.studio.assetregistry.validation.rules.NamePatternRule;
 import com.studio.assetregistry.validation.rules.NameRequiredRule;
 import com.studio.assetregistry.validation.rules.RecordMalformedRule;
 import com.studio.assetregistry.validation.rules.StatusRequiredRule;
@@ -55,7 +56,24 @@ class RecordValidatorTests {
                 new StatusUnknownRule(model));
     }
 
-    private final RecordValidator validator = new RecordValidator(recordRules());
+    private final RecordValidator validator = validator(recordRules(), "");
+
+    /** A validator of these rules, set by a rules file of this content. */
+    private static RecordValidator validator(List<? extends Rule> rules, String rulesFile) {
+        return new RecordValidator(new RuleCatalogue(List.copyOf(rules), RulesFile.of("studio.yml", rulesFile)));
+    }
+
+    /** A validator of name.invalid, name.pattern (snake_case) and status.unknown, with name.pattern set so. */
+    private static RecordValidator snakeCaseNames(String namePatternSettings) {
+        RulesFile file = RulesFile.of("studio.yml", """
+                name: {pattern: '^[a-z][a-z0-9_]*$'}
+                rules:
+                  name.pattern: %s
+                """.formatted(namePatternSettings));
+        ModelValues model = file.model();
+        return new RecordValidator(new RuleCatalogue(
+                List.of(new NameInvalidRule(model), new NamePatternRule(model), new StatusUnknownRule(model)), file));
+    }
 
     @Test
     void listsTheRulesInTheirAnnotatedOrder() {
@@ -77,7 +95,7 @@ class RecordValidatorTests {
         InputRecord record = aValidRecord().build();
 
         // when
-        List<Violation> violations = validator.validate(record);
+        List<Violation> violations = validator.validate(record).errors();
 
         // then
         assertThat(violations).isEmpty();
@@ -89,7 +107,7 @@ class RecordValidatorTests {
         var version = new VersionedAsset(new AssetKey("tree_oak", "dressing"), new AssetVersion("cfx", 12, "inactive"));
 
         // when
-        List<Violation> violations = validator.validate(InputRecord.of(version));
+        List<Violation> violations = validator.validate(InputRecord.of(version)).errors();
 
         // then
         assertThat(violations).isEmpty();
@@ -108,7 +126,7 @@ class RecordValidatorTests {
                 .build();
 
         // when
-        List<Violation> violations = validator.validate(record);
+        List<Violation> violations = validator.validate(record).errors();
 
         // then
         assertThat(violations).extracting(Violation::rule, Violation::field).containsExactly(
@@ -132,7 +150,7 @@ class RecordValidatorTests {
                 .build();
 
         // when
-        List<Violation> violations = validator.validate(record);
+        List<Violation> violations = validator.validate(record).errors();
 
         // then
         assertThat(violations).extracting(Violation::rule).containsExactly(
@@ -145,7 +163,7 @@ class RecordValidatorTests {
         InputRecord record = aValidRecord().asset(ARRAY).department("").version(decimal("2.0")).build();
 
         // when
-        List<Violation> violations = validator.validate(record);
+        List<Violation> violations = validator.validate(record).errors();
 
         // then
         assertThat(violations).extracting(Violation::rule)
@@ -158,7 +176,7 @@ class RecordValidatorTests {
         InputRecord record = aValidRecord().asset(MISSING).build();
 
         // when
-        List<Violation> violations = validator.validate(record);
+        List<Violation> violations = validator.validate(record).errors();
 
         // then
         assertThat(violations).extracting(Violation::rule).containsExactly("asset.required");
@@ -171,7 +189,7 @@ class RecordValidatorTests {
         InputRecord record = aRecordThatIs(root);
 
         // when
-        List<Violation> violations = validator.validate(record);
+        List<Violation> violations = validator.validate(record).errors();
 
         // then
         assertThat(violations).extracting(Violation::rule).containsExactly("record.malformed");
@@ -184,7 +202,7 @@ class RecordValidatorTests {
                 .status(MISSING).build();
 
         // when
-        List<Violation> violations = validator.validate(record);
+        List<Violation> violations = validator.validate(record).errors();
 
         // then
         assertThat(violations).extracting(Violation::rule).doesNotHaveDuplicates()
@@ -196,13 +214,66 @@ class RecordValidatorTests {
         // given
         List<RecordRule> reversed = new ArrayList<>(recordRules());
         Collections.reverse(reversed);
-        var reversedValidator = new RecordValidator(reversed);
+        var reversedValidator = validator(reversed, "");
         InputRecord record = aValidRecord().department(MISSING).status("deprecated").build();
 
         // when
-        List<Violation> violations = reversedValidator.validate(record);
+        List<Violation> violations = reversedValidator.validate(record).errors();
 
         // then
         assertThat(violations).extracting(Violation::rule).containsExactly("status.unknown", "department.required");
+    }
+
+    @Test
+    void rejectsARecordThatBreaksARuleWhoseSeverityIsError() {
+        // given
+        RecordValidator validator = snakeCaseNames("{severity: error}");
+
+        // when
+        RecordVerdict verdict = validator.validate(aValidRecord().name("HeroShip").build());
+
+        // then
+        assertThat(verdict.rejects()).isTrue();
+        assertThat(verdict.errors()).extracting(Violation::rule).containsExactly("name.pattern");
+        assertThat(verdict.warnings()).isEmpty();
+    }
+
+    @Test
+    void reportsAWarningApartWithoutRejectingTheRecord() {
+        // given
+        RecordValidator validator = snakeCaseNames("{severity: warning}");
+
+        // when
+        RecordVerdict verdict = validator.validate(aValidRecord().name("HeroShip").build());
+
+        // then
+        assertThat(verdict.rejects()).isFalse();
+        assertThat(verdict.errors()).isEmpty();
+        assertThat(verdict.warnings()).extracting(Violation::rule).containsExactly("name.pattern");
+    }
+
+    @Test
+    void keepsTheWarningsOfARecordThatErrorsReject() {
+        // given
+        RecordValidator validator = snakeCaseNames("{severity: warning}");
+
+        // when
+        RecordVerdict verdict = validator.validate(aValidRecord().name("HeroShip").status("deprecated").build());
+
+        // then
+        assertThat(verdict.errors()).extracting(Violation::rule).containsExactly("status.unknown");
+        assertThat(verdict.warnings()).extracting(Violation::rule).containsExactly("name.pattern");
+    }
+
+    @Test
+    void doesNotCheckADisabledRule() {
+        // given
+        RecordValidator validator = snakeCaseNames("{enabled: false}");
+
+        // when
+        RecordVerdict verdict = validator.validate(aValidRecord().name("HeroShip").build());
+
+        // then
+        assertThat(verdict).isSameAs(RecordVerdict.CLEAN);
     }
 }

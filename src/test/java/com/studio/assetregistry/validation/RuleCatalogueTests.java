@@ -1,6 +1,7 @@
 package com.studio.assetregistry.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.studio.assetregistry.validation.rules.AssetRequiredRule;
 import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
@@ -9,11 +10,16 @@ import com.studio.assetregistry.validation.rules.VersionSequenceRule;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RuleCatalogueTests {
 
+    private static final RulesFile NO_SETTINGS = RulesFile.of("empty.yml", "");
+
     private final RuleCatalogue catalogue = new RuleCatalogue(List.of(
-            new JsonSyntaxRule(), new RecordMalformedRule(), new AssetRequiredRule(), new VersionSequenceRule()));
+            new JsonSyntaxRule(), new RecordMalformedRule(), new AssetRequiredRule(), new VersionSequenceRule()),
+            NO_SETTINGS);
 
     @Test
     void listsRulesInTheOrderGiven() {
@@ -41,5 +47,34 @@ class RuleCatalogueTests {
     void findsNothingForAnUnknownOrDifferentlyCasedId() {
         assertThat(catalogue.find("asset.exists")).isEmpty();
         assertThat(catalogue.find("Asset.Required")).isEmpty();
+    }
+
+    @Test
+    void givesEveryRuleTheDefaultSettingsWhenTheFileSetsNone() {
+        assertThat(catalogue.rules()).allSatisfy(rule ->
+                assertThat(catalogue.settings(rule)).isEqualTo(RuleSettings.DEFAULT));
+    }
+
+    @Test
+    void refusesTwoRulesWithOneId() {
+        List<Rule> rules = List.of(new AssetRequiredRule(), new AssetRequiredRule());
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new RuleCatalogue(rules, NO_SETTINGS))
+                .withMessageContaining("Two rules have the id asset.required");
+    }
+
+    @ParameterizedTest(name = "id \"{0}\"")
+    @ValueSource(strings = {"reserved", "Name.Reserved", "name..reserved", "name.reserved.", "name reserved"})
+    void refusesAnIdThatCannotBeAKeyOfTheRulesFile(String id) {
+        Rule rule = new Rule() {
+            @Override public String id() { return id; }
+            @Override public String field() { return "asset.name"; }
+            @Override public String description() { return "a test rule"; }
+        };
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new RuleCatalogue(List.of(rule), NO_SETTINGS))
+                .withMessageContaining("lower-case words joined by dots");
     }
 }

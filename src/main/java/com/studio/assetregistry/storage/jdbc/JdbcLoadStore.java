@@ -11,6 +11,7 @@ import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.storage.Resolution;
 import com.studio.assetregistry.storage.StagedFinding;
 import com.studio.assetregistry.storage.StagedVersion;
+import com.studio.assetregistry.storage.Warning;
 import com.studio.assetregistry.validation.VersionFinding;
 import com.studio.assetregistry.validation.Violation;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -70,6 +72,19 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
+    public void claimRun(long runId, String sha256, String owner) {
+        jdbc.update("UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL WHERE id = ?",
+                sha256, owner, runId);
+    }
+
+    @Override
+    public Optional<LoadRun> findUnfinishedLoad(String sha256) {
+        return jdbc.queryForList("""
+                SELECT id FROM load_run WHERE kind = 'load' AND sha256 = ? AND status <> 'COMPLETED' AND over_budget = 0
+                ORDER BY id DESC LIMIT 1""", Long.class, sha256).stream().findFirst().flatMap(this::findRun);
+    }
+
+    @Override
     public void stage(long runId, List<StagedVersion> records) {
         jdbc.batchUpdate("""
                 INSERT INTO staged_version (run_id, record_number, name, type, department, version, status,
@@ -93,32 +108,52 @@ class JdbcLoadStore implements LoadStore {
 
     @Override
     public void reject(long runId, List<Reject> rejects) {
-        if (rejects.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate("INSERT INTO reject (run_id, record_number, line, col, record) VALUES (?, ?, ?, ?, ?)",
-                rejects, BATCH_SIZE, (ps, reject) -> {
-                    ps.setLong(1, runId);
-                    ps.setLong(2, reject.position().recordNumber());
-                    ps.setLong(3, reject.position().line());
-                    ps.setLong(4, reject.position().column());
-                    ps.setString(5, reject.recordJson());
-                });
-        List<Object[]> violations = new ArrayList<>(rejects.size() * 2);
-        for (Reject reject : rejects) {
-            int ordinal = 0;
-            for (Violation violation : reject.violations()) {
-                violations.add(new Object[] {runId, reject.position().recordNumber(), ordinal++,
-                        violation.rule(), violation.field(), violation.message()});
-            }
-        }
-        jdbc.batchUpdate("""
-                INSERT INTO reject_violation (run_id, record_number, ordinal, rule, field, message)
-                VALUES (?, ?, ?, ?, ?, ?)""", violations);
+        insert(Reported.REJECTS, runId, rejects.stream()
+                .map(reject -> new ReportedRow(reject.position(), reject.violations(), reject.recordJson()))
+                .toList());
     }
 
     @Override
-    public Resolution resolve(long runId, Consumer<StagedFinding> findings) {
+    public void warn(long runId, List<Warning> warnings) {
+        insert(Reported.WARNINGS, runId, warnings.stream()
+                .map(warning -> new ReportedRow(warning.position(), warning.violations(), warning.recordJson()))
+                .toList());
+    }
+
+    private void insert(Reported tables, long runId, List<ReportedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO " + tables.records + " (run_id, record_number, line, col, record) "
+                + "VALUES (?, ?, ?, ?, ?)", rows, BATCH_SIZE, (ps, row) -> {
+                    ps.setLong(1, runId);
+                    ps.setLong(2, row.position().recordNumber());
+                    ps.setLong(3, row.position().line());
+                    ps.setLong(4, row.position().column());
+                    ps.setString(5, row.recordJson());
+                });
+        List<Object[]> violations = new ArrayList<>(rows.size() * 2);
+        for (ReportedRow row : rows) {
+            int ordinal = 0;
+            for (Violation violation : row.violations()) {
+                violations.add(new Object[] {runId, row.position().recordNumber(), ordinal++,
+                        violation.rule(), violation.field(), violation.message()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO " + tables.violations + " (run_id, record_number, ordinal, rule, field, message) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", violations);
+    }
+
+    /** The versions a run registered from its staged records, found by their primary key. */
+    private static final String UNREGISTER = """
+            DELETE FROM asset_version
+            WHERE run_id = ? AND (asset_id, department, version) IN (
+                SELECT a.id, s.department, s.version
+                FROM staged_version s JOIN asset a ON a.name = s.name AND a.type = s.type
+                WHERE s.run_id = ?)""";
+
+    @Override
+    public Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep) {
         // Every staged asset is created up front, set-wise, so the walk knows every asset's id; those that end up
         // without a registered version are removed again before the transaction commits.
         Long lastAssetBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM asset", Long.class);
@@ -129,11 +164,16 @@ class JdbcLoadStore implements LoadStore {
         var resolver = new StagedRecordResolver(registration);
         jdbc.query(STAGED_IN_ORDER, (RowCallbackHandler) rs -> resolver.accept(stagedRow(rs)), runId);
         registration.flush();
+        var resolution = new Resolution(registration.registered, registration.unchanged, registration.heldBack);
+        if (!keep.test(resolution)) {
+            jdbc.update(UNREGISTER, runId, runId);
+            jdbc.update("UPDATE load_run SET over_budget = 1 WHERE id = ?", runId);
+            resolution = new Resolution(0, resolution.unchanged(), resolution.findings());
+        }
         jdbc.update("""
                 DELETE FROM asset
                 WHERE id > ? AND NOT EXISTS (SELECT 1 FROM asset_version v WHERE v.asset_id = asset.id)""",
                 lastAssetBefore);
-        var resolution = new Resolution(registration.registered, registration.unchanged, registration.heldBack);
         jdbc.update("UPDATE load_run SET registered = registered + ?, unchanged = unchanged + ? WHERE id = ?",
                 resolution.registered(), resolution.unchanged(), runId);
         jdbc.update("DELETE FROM staged_version WHERE run_id = ?", runId);
@@ -199,25 +239,52 @@ class JdbcLoadStore implements LoadStore {
 
     @Override
     public void forEachReject(long runId, Consumer<Reject> action) {
-        var grouper = new RejectGrouper(action);
-        jdbc.query("""
-                SELECT r.record_number, r.line, r.col, r.record, v.rule, v.field, v.message
-                FROM reject r
-                JOIN reject_violation v ON v.run_id = r.run_id AND v.record_number = r.record_number
-                WHERE r.run_id = ?
-                ORDER BY r.record_number, v.ordinal""", grouper, runId);
+        forEach(Reported.REJECTS, runId,
+                row -> action.accept(new Reject(row.position(), row.violations(), row.recordJson())));
+    }
+
+    @Override
+    public void forEachWarning(long runId, Consumer<Warning> action) {
+        forEach(Reported.WARNINGS, runId,
+                row -> action.accept(new Warning(row.position(), row.violations(), row.recordJson())));
+    }
+
+    private void forEach(Reported tables, long runId, Consumer<ReportedRow> action) {
+        var grouper = new ViolationGrouper(action);
+        jdbc.query("SELECT r.record_number, r.line, r.col, r.record, v.rule, v.field, v.message FROM "
+                + tables.records + " r JOIN " + tables.violations + " v"
+                + " ON v.run_id = r.run_id AND v.record_number = r.record_number"
+                + " WHERE r.run_id = ? ORDER BY r.record_number, v.ordinal", grouper, runId);
         grouper.flush();
     }
 
-    /** Folds the rows of one reject's violations back into one {@link Reject}. */
-    private static final class RejectGrouper implements RowCallbackHandler {
+    /** The two tables that keep one kind of reported record: the records, and every rule each one broke. */
+    private enum Reported {
+        REJECTS("reject", "reject_violation"),
+        WARNINGS("warning", "warning_violation");
 
-        private final Consumer<Reject> action;
+        private final String records;
+        private final String violations;
+
+        Reported(String records, String violations) {
+            this.records = records;
+            this.violations = violations;
+        }
+    }
+
+    /** A reported record as its tables keep it: a reject or a warning. */
+    private record ReportedRow(RecordPosition position, List<Violation> violations, String recordJson) {
+    }
+
+    /** Folds the rows of one record's violations back into one {@link ReportedRow}. */
+    private static final class ViolationGrouper implements RowCallbackHandler {
+
+        private final Consumer<ReportedRow> action;
         private RecordPosition position;
         private String record;
         private final List<Violation> violations = new ArrayList<>();
 
-        RejectGrouper(Consumer<Reject> action) {
+        ViolationGrouper(Consumer<ReportedRow> action) {
             this.action = action;
         }
 
@@ -236,7 +303,7 @@ class JdbcLoadStore implements LoadStore {
 
         void flush() {
             if (position != null) {
-                action.accept(new Reject(position, violations, record));
+                action.accept(new ReportedRow(position, List.copyOf(violations), record));
                 position = null;
                 violations.clear();
             }
@@ -244,14 +311,23 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
-    public RejectTally rejectTally(long runId) {
-        Long records = jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE run_id = ?", Long.class, runId);
+    public RuleTally rejectTally(long runId) {
+        return tally(Reported.REJECTS, runId);
+    }
+
+    @Override
+    public RuleTally warningTally(long runId) {
+        return tally(Reported.WARNINGS, runId);
+    }
+
+    private RuleTally tally(Reported tables, long runId) {
+        Long records = jdbc.queryForObject("SELECT COUNT(*) FROM " + tables.records + " WHERE run_id = ?",
+                Long.class, runId);
         Map<String, Long> byRule = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT rule, COUNT(DISTINCT record_number) AS rejects FROM reject_violation WHERE run_id = ?
-                GROUP BY rule ORDER BY rejects DESC, rule""",
-                (RowCallbackHandler) rs -> byRule.put(rs.getString("rule"), rs.getLong("rejects")), runId);
-        return new RejectTally(records == null ? 0 : records, byRule);
+        jdbc.query("SELECT rule, COUNT(DISTINCT record_number) AS records FROM " + tables.violations
+                + " WHERE run_id = ? GROUP BY rule ORDER BY records DESC, rule",
+                (RowCallbackHandler) rs -> byRule.put(rs.getString("rule"), rs.getLong("records")), runId);
+        return new RuleTally(records == null ? 0 : records, byRule);
     }
 
     @Override
@@ -266,7 +342,10 @@ class JdbcLoadStore implements LoadStore {
     @Override
     public Optional<LoadRun> findRun(long runId) {
         List<LoadRun> runs = jdbc.query("SELECT * FROM load_run WHERE id = ?", JdbcLoadStore::run, runId);
-        return runs.stream().findFirst().map(run -> run.withRejectsByRule(rejectTally(runId).byRule()));
+        return runs.stream().findFirst().map(run -> {
+            RuleTally warnings = warningTally(runId);
+            return run.withTallies(rejectTally(runId).byRule(), warnings.records(), warnings.byRule());
+        });
     }
 
     @Override
@@ -275,25 +354,36 @@ class JdbcLoadStore implements LoadStore {
         if (runs.isEmpty()) {
             return runs;
         }
-        // one query for the rule counts of the whole page rather than one per run
+        // one query per kind of count for the whole page rather than one per run
+        long first = runs.get(runs.size() - 1).id();
+        long last = runs.get(0).id();
+        Map<Long, Map<String, Long>> rejectsByRun = byRuleOfRuns(Reported.REJECTS, first, last);
+        Map<Long, Map<String, Long>> warningsByRun = byRuleOfRuns(Reported.WARNINGS, first, last);
+        Map<Long, Long> warnedByRun = new HashMap<>();
+        jdbc.query("SELECT run_id, COUNT(*) AS records FROM " + Reported.WARNINGS.records
+                + " WHERE run_id BETWEEN ? AND ? GROUP BY run_id",
+                (RowCallbackHandler) rs -> warnedByRun.put(rs.getLong("run_id"), rs.getLong("records")), first, last);
+        return runs.stream().map(run -> run.withTallies(rejectsByRun.getOrDefault(run.id(), Map.of()),
+                warnedByRun.getOrDefault(run.id(), 0L), warningsByRun.getOrDefault(run.id(), Map.of()))).toList();
+    }
+
+    /** The records per rule of each run from {@code first} to {@code last}, each run's largest count first. */
+    private Map<Long, Map<String, Long>> byRuleOfRuns(Reported tables, long first, long last) {
         Map<Long, Map<String, Long>> byRun = new HashMap<>();
-        jdbc.query("""
-                SELECT run_id, rule, COUNT(DISTINCT record_number) AS rejects FROM reject_violation
-                WHERE run_id BETWEEN ? AND ?
-                GROUP BY run_id, rule ORDER BY run_id, rejects DESC, rule""", (RowCallbackHandler) rs -> byRun
-                .computeIfAbsent(rs.getLong("run_id"), id -> new LinkedHashMap<>())
-                .put(rs.getString("rule"), rs.getLong("rejects")),
-                runs.get(runs.size() - 1).id(), runs.get(0).id());
-        return runs.stream().map(run -> run.withRejectsByRule(byRun.getOrDefault(run.id(), Map.of()))).toList();
+        jdbc.query("SELECT run_id, rule, COUNT(DISTINCT record_number) AS records FROM " + tables.violations
+                + " WHERE run_id BETWEEN ? AND ? GROUP BY run_id, rule ORDER BY run_id, records DESC, rule",
+                (RowCallbackHandler) rs -> byRun.computeIfAbsent(rs.getLong("run_id"), id -> new LinkedHashMap<>())
+                        .put(rs.getString("rule"), rs.getLong("records")), first, last);
+        return byRun;
     }
 
     private static LoadRun run(ResultSet rs, int rowNum) throws SQLException {
         String ended = rs.getString("ended_at");
         var counts = new RunCounts(rs.getLong("read_count"), rs.getLong("registered"), rs.getLong("unchanged"),
-                rs.getLong("rejected"), Map.of());
+                rs.getLong("rejected"), Map.of(), 0, Map.of());
         return new LoadRun(rs.getLong("id"), rs.getString("kind"), rs.getString("source"),
                 rs.getLong("file_size"), rs.getString("sha256"), Instant.parse(rs.getString("started_at")),
                 ended == null ? null : Instant.parse(ended), rs.getString("status"), counts,
-                rs.getString("report_dir"));
+                rs.getString("report_dir"), rs.getString("owner"));
     }
 }

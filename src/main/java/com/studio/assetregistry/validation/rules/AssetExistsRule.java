@@ -12,4 +12,5 @@ public class AssetExistsRule implements Rule {
     @Override public String id() { return "asset.exists"; }
     @Override public String field() { return "asset"; }
     @Override public String description() { return "an asset is added under a name and type that is already registered"; }
+    @Override public boolean configurable() { return false; }
 }

@@ -16,6 +16,7 @@ public class AssetRequiredRule implements RecordRule {
     @Override public String id() { return "asset.required"; }
     @Override public String field() { return "asset"; }
     @Override public String description() { return "asset is missing, null or not an object"; }
+    @Override public boolean configurable() { return false; }
 
     @Override
     public Optional<Violation> check(InputRecord record) {

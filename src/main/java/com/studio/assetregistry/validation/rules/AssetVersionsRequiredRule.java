@@ -12,4 +12,5 @@ public class AssetVersionsRequiredRule implements Rule {
     @Override public String id() { return "asset.versions"; }
     @Override public String field() { return "versions"; }
     @Override public String description() { return "an asset is added without any version"; }
+    @Override public boolean configurable() { return false; }
 }

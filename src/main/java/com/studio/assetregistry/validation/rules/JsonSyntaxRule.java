@@ -15,4 +15,5 @@ public class JsonSyntaxRule implements Rule {
     @Override public String id() { return "json.syntax"; }
     @Override public String field() { return "record"; }
     @Override public String description() { return "the record is not well-formed JSON"; }
+    @Override public boolean configurable() { return false; }
 }

@@ -29,6 +29,12 @@ abstract class KnownValueRule implements RecordRule {
         return false;
     }
 
+    /** The registry holds only the model's values; a studio changes the value set instead. */
+    @Override
+    public boolean configurable() {
+        return false;
+    }
+
     @Override
     public String description() {
         return field() + " is not one of " + listed;

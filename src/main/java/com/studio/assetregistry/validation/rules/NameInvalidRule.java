@@ -29,6 +29,7 @@ public class NameInvalidRule implements RecordRule {
         return "the name is not a string, has leading or trailing white space or control characters, or is longer than "
                 + maxLength + " characters";
     }
+    @Override public boolean configurable() { return false; }
 
     @Override
     public boolean appliesTo(InputRecord record) {

@@ -16,6 +16,7 @@ public class NameRequiredRule implements RecordRule {
     @Override public String id() { return "name.required"; }
     @Override public String field() { return "asset.name"; }
     @Override public String description() { return "the asset's name is missing, null or blank"; }
+    @Override public boolean configurable() { return false; }
 
     @Override
     public boolean appliesTo(InputRecord record) {

@@ -15,6 +15,7 @@ public class RecordMalformedRule implements RecordRule {
     @Override public String id() { return "record.malformed"; }
     @Override public String field() { return "record"; }
     @Override public String description() { return "the record is not a JSON object, or an object repeats a property name"; }
+    @Override public boolean configurable() { return false; }
 
     @Override
     public boolean appliesTo(InputRecord record) {

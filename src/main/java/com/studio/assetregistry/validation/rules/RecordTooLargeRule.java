@@ -17,4 +17,5 @@ public class RecordTooLargeRule implements Rule {
     @Override public String description() {
         return "the record exceeds a reader limit: size, nesting depth, number length or string length";
     }
+    @Override public boolean configurable() { return false; }
 }

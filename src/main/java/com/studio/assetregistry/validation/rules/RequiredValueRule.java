@@ -12,6 +12,12 @@ abstract class RequiredValueRule implements RecordRule {
     /** The value this rule checks. */
     abstract FieldValue valueOf(InputRecord record);
 
+    /** A record without the value cannot be registered: the model requires it. */
+    @Override
+    public boolean configurable() {
+        return false;
+    }
+
     /** Whether an empty or blank string counts as missing. */
     boolean blankIsMissing() {
         return false;

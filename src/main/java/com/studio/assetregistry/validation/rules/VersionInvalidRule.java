@@ -19,6 +19,7 @@ public class VersionInvalidRule implements RecordRule {
     @Override public String id() { return "version.invalid"; }
     @Override public String field() { return "version"; }
     @Override public String description() { return "the version is not a JSON integer from 1 to 2147483647"; }
+    @Override public boolean configurable() { return false; }
 
     @Override
     public Optional<Violation> check(InputRecord record) {

@@ -14,6 +14,7 @@ import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.storage.Resolution;
 import com.studio.assetregistry.storage.StagedFinding;
 import com.studio.assetregistry.storage.StagedVersion;
+import com.studio.assetregistry.storage.Warning;
 import com.studio.assetregistry.validation.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,6 +129,43 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void undoesEveryRegistrationOfTheRunWhenTheResolutionIsNotKept() {
+        load(v(1, "hero", "modeling", 1));
+        long run = store.startRun("load", "test", 0, Instant.now());
+        store.stage(run, List.of(v(1, "hero", "modeling", 1), v(2, "hero", "modeling", 2),
+                v(3, "villain", "modeling", 1), v(4, "villain", "modeling", 3)));
+        List<Resolution> judged = new ArrayList<>();
+
+        Resolution resolution = store.resolve(run, findings::add, walked -> {
+            judged.add(walked);
+            return false;
+        });
+
+        assertThat(judged).containsExactly(new Resolution(2, 1, 1));
+        assertThat(resolution).isEqualTo(new Resolution(0, 1, 1));
+        assertThat(findings).extracting(f -> f.position().recordNumber()).containsExactly(4L);
+        assertThat(registered()).containsExactly("hero/character/modeling v1 active");
+        assertThat(jdbc.queryForList("SELECT name FROM asset", String.class)).containsExactly("hero");
+        assertThat(store.findRun(run).orElseThrow().counts().registered()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM staged_version WHERE run_id = ?", run)).isZero();
+    }
+
+    @Test
+    void neverOffersToResumeARunWhoseResolutionWasNotKept() {
+        long refused = store.startRun("load", "over.json", 10, Instant.now());
+        store.claimRun(refused, "c0ffee", "1@test");
+        store.stage(refused, List.of(v(1, "hero", "modeling", 1)));
+        store.resolve(refused, findings::add, walked -> false);
+        store.finishRun(refused, "FAILED", Instant.now(), 1, null, null);
+        long crashed = store.startRun("load", "crashed.json", 10, Instant.now());
+        store.claimRun(crashed, "decaf", "1@test");
+        store.finishRun(crashed, "FAILED", Instant.now(), 1, null, null);
+
+        assertThat(store.findUnfinishedLoad("c0ffee")).isEmpty();
+        assertThat(store.findUnfinishedLoad("decaf")).map(LoadRun::id).hasValue(crashed);
+    }
+
+    @Test
     void keepsRejectsWithEveryViolationInRecordOrder() {
         long run = store.startRun("load", "test", 0, Instant.now());
         var second = new Reject(new RecordPosition(7, 40, 3, 900, 80),
@@ -145,11 +183,40 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
         assertThat(read.get(1).violations()).isEqualTo(second.violations());
         assertThat(read.get(1).recordJson()).isEqualTo(second.recordJson());
         assertThat(read.get(1).position().line()).isEqualTo(40);
-        LoadStore.RejectTally tally = store.rejectTally(run);
+        LoadStore.RuleTally tally = store.rejectTally(run);
         assertThat(tally.records()).isEqualTo(2);
         assertThat(tally.byRule()).containsExactly(
                 java.util.Map.entry("json.syntax", 1L), java.util.Map.entry("status.unknown", 1L),
                 java.util.Map.entry("version.invalid", 1L));
+    }
+
+    @Test
+    void keepsWarningsApartFromRejectsAndCountsThemOnTheRun() {
+        long run = store.startRun("load", "test", 0, Instant.now());
+        var pattern = new Violation("name.pattern", "asset.name", "asset.name \"Hero\" does not match ^[a-z]+$");
+        var reserved = new Violation("name.reserved", "asset.name", "asset.name \"Hero\" is reserved");
+        var warned = new Warning(new RecordPosition(3, 4, 1, 50, 60), List.of(pattern, reserved), "{\"n\":\"Hero\"}");
+        var alsoRejected = new Warning(new RecordPosition(5, 6, 1, 90, 60), List.of(pattern), "{\"n\":\"X\"}");
+        store.reject(run, List.of(new Reject(new RecordPosition(5, 6, 1, 90, 60),
+                List.of(new Violation("status.unknown", "status", "status \"x\" is not one of active")),
+                "{\"n\":\"X\"}")));
+
+        store.warn(run, List.of(alsoRejected, warned));
+        store.finishRun(run, "COMPLETED", Instant.now(), 6, null, null);
+
+        List<Warning> read = new ArrayList<>();
+        store.forEachWarning(run, read::add);
+        assertThat(read).extracting(w -> w.position().recordNumber()).containsExactly(3L, 5L);
+        assertThat(read.get(0).violations()).containsExactly(pattern, reserved);
+        assertThat(read.get(0).recordJson()).isEqualTo(warned.recordJson());
+        assertThat(store.warningTally(run)).isEqualTo(new LoadStore.RuleTally(2,
+                java.util.Map.of("name.pattern", 2L, "name.reserved", 1L)));
+        LoadRun.RunCounts counts = store.findRun(run).orElseThrow().counts();
+        assertThat(counts.rejected()).isEqualTo(1);
+        assertThat(counts.rejectsByRule()).containsOnlyKeys("status.unknown");
+        assertThat(counts.warned()).isEqualTo(2);
+        assertThat(counts.warningsByRule()).containsExactly(java.util.Map.entry("name.pattern", 2L),
+                java.util.Map.entry("name.reserved", 1L));
     }
 
     @Test

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The load benchmark: the whole job against a bare baseline, timed the same way, runs alternated.
+#
+#   bench/run.sh                 1,000,000 records, 3 runs of each scenario
+#   RECORDS=200000 RUNS=1 bench/run.sh
+#   BIG=1 bench/run.sh           also 10,000,000 records with -Xmx256m (takes several minutes)
+#
+# Each figure is a whole command from start to exit (what a user waits for, JVM start included), measured with
+# /usr/bin/time: wall seconds and peak RSS. Prints a table and writes it to bench/out/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RECORDS=${RECORDS:-1000000}
+RUNS=${RUNS:-3}
+BIG=${BIG:-0}
+OUT=bench/out
+JAR=target/asset-registry.jar
+mkdir -p "$OUT"
+
+echo "building..." >&2
+./mvnw -q -B -DskipTests package
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=runtime
+mkdir -p "$OUT/classes"
+javac -d "$OUT/classes" -cp "$(cat "$OUT/classpath.txt")" bench/Baseline.java
+BASELINE_CP="$OUT/classes:$(cat "$OUT/classpath.txt")"
+
+generate() { # name records error-rate
+  if [ ! -f "$OUT/$1" ]; then
+    java -jar "$JAR" generate --records "$2" --error-rate "$3" --seed 1 --ndjson "$OUT/$1" >&2
+  fi
+}
+
+# measure LABEL COMMAND...: runs COMMAND on a fresh database, appends "LABEL seconds rss_kib" to $OUT/raw.txt
+measure() {
+  local label=$1; shift
+  rm -rf "$OUT"/bench.db* "$OUT/reports"
+  sync
+  /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" > "$OUT/last.log" 2>&1 || { cat "$OUT/last.log" >&2; exit 1; }
+  echo "$label $(cat "$OUT/time.txt")" | tee -a "$OUT/raw.txt" >&2
+}
+
+JOB=(java -jar "$JAR" --db "$OUT/bench.db" --reports "$OUT/reports" load)
+BASELINE=(java -cp "$BASELINE_CP" Baseline)
+
+VALID="valid-$RECORDS.jsonl"; ERRORS="errors-$RECORDS.jsonl"
+generate "$VALID" "$RECORDS" 0
+generate "$ERRORS" "$RECORDS" 0.1
+: > "$OUT/raw.txt"
+for run in $(seq "$RUNS"); do
+  measure baseline-valid "${BASELINE[@]}" "$OUT/$VALID" "$OUT/bench.db"
+  measure job-valid "${JOB[@]}" "$OUT/$VALID"
+  measure baseline-errors "${BASELINE[@]}" "$OUT/$ERRORS" "$OUT/bench.db"
+  measure job-errors "${JOB[@]}" "$OUT/$ERRORS"
+done
+if [ "$BIG" = 1 ]; then
+  generate big.jsonl 10000000 0
+  measure job-10M-xmx256m java -Xmx256m -jar "$JAR" --db "$OUT/bench.db" --reports "$OUT/reports" load "$OUT/big.jsonl"
+fi
+
+declare -A MEDIAN
+{
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+  echo "Records: $RECORDS per file (errors: 10% broken), median of $RUNS runs"
+  echo
+  echo "| scenario | seconds | records/s | peak RSS MiB | job / baseline |"
+  echo "|---|---:|---:|---:|---:|"
+  for label in baseline-valid job-valid baseline-errors job-errors job-10M-xmx256m; do
+    times=$(awk -v l="$label" '$1 == l { print $2 }' "$OUT/raw.txt" | sort -n)
+    [ -n "$times" ] || continue
+    count=$(echo "$times" | wc -l)
+    median=$(echo "$times" | sed -n "$(( (count + 1) / 2 ))p")
+    rss=$(awk -v l="$label" '$1 == l && $3 > m { m = $3 } END { print m }' "$OUT/raw.txt")
+    records=$RECORDS; [ "$label" = job-10M-xmx256m ] && records=10000000
+    case $label in
+      job-valid|job-errors) base=${label/job/baseline}; ratio=$(awk -v a="$median" -v b="${MEDIAN[$base]}" 'BEGIN { printf "%.2f", a / b }') ;;
+      *) ratio="" ;;
+    esac
+    MEDIAN[$label]=$median
+    awk -v l="$label" -v t="$median" -v n="$records" -v r="$rss" -v q="$ratio" \
+      'BEGIN { printf "| %s | %.1f | %.0f | %.0f | %s |\n", l, t, n / t, r / 1024, q }'
+  done
+} | tee "$OUT/results.md"

@@ -1,0 +1,263 @@
+package com.studio.assetregistry.validation;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.bind.AbstractBindHandler;
+import org.springframework.boot.context.properties.bind.BindContext;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.TextResourceOrigin;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.Resource;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * One YAML file bound with Spring Boot's binder (relaxed names: {@code max-length}, {@code maxLength} and
+ * {@code max_length} are one key), which remembers every key it was asked for and every key it bound, so that it can
+ * name the keys of the file nothing read. Every problem is a {@link RulesFileException} whose message is one line:
+ * {@code FILE:LINE: KEY: PROBLEM}.
+ * <p>
+ * Thread-safe.
+ */
+final class CheckedYaml {
+
+    private final String fileName;
+    private final IterableConfigurationPropertySource source;
+    private final Map<ConfigurationPropertyName, String> writtenKeys = new LinkedHashMap<>();
+    private final Set<ConfigurationPropertyName> bound = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Set<ConfigurationPropertyName> asked = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final BindHandler tracker = new AbstractBindHandler() {
+        @Override
+        public <T> Bindable<T> onStart(ConfigurationPropertyName name, Bindable<T> target, BindContext context) {
+            asked.add(name);
+            return target;
+        }
+
+        @Override
+        public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+                                Object result) {
+            bound.add(name);
+            return result;
+        }
+    };
+
+    private CheckedYaml(String fileName, PropertySource<?> document) {
+        this.fileName = fileName;
+        this.source = document == null ? null
+                : (IterableConfigurationPropertySource) ConfigurationPropertySource.from(document);
+        if (document instanceof EnumerablePropertySource<?> enumerable) {
+            for (String key : enumerable.getPropertyNames()) {
+                writtenKeys.put(ConfigurationPropertyName.adapt(key, '.'), key);
+            }
+        }
+    }
+
+    /** Reads {@code resource}, named {@code fileName} in messages; an empty file has no key. */
+    static CheckedYaml read(String fileName, Resource resource) {
+        List<PropertySource<?>> documents;
+        try {
+            documents = new YamlPropertySourceLoader().load(fileName, resource);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String line = mark == null ? "" : ":" + (mark.getLine() + 1);
+            String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
+            throw new RulesFileException(fileName + line + ": not valid YAML: " + problem, e);
+        } catch (YAMLException e) {
+            throw new RulesFileException(fileName + ": not valid YAML: " + firstLine(e.getMessage()), e);
+        } catch (IOException e) {
+            throw new RulesFileException("Cannot read the rules file " + fileName + ": " + e.getMessage(), e);
+        }
+        if (documents.size() > 1) {
+            throw new RulesFileException(fileName + ": holds " + documents.size()
+                    + " YAML documents; a rules file is one");
+        }
+        return new CheckedYaml(fileName, documents.isEmpty() ? null : documents.get(0));
+    }
+
+    /**
+     * The value under {@code key} bound to {@code type}, or {@code null} if the file has none. For a record (a
+     * section), an empty value ({@code model:} with nothing under it) is no value.
+     */
+    <T> T bind(String key, Class<T> type) {
+        ConfigurationPropertyName name = ConfigurationPropertyName.adapt(key, '.');
+        try {
+            return binder(name, type).bind(name, Bindable.of(type), tracker).orElse(null);
+        } catch (BindException e) {
+            throw cannotBind(e);
+        }
+    }
+
+    /** As {@link #bind}, but an instance with every component unset when the file has no value. */
+    <T> T bindOrCreate(String key, Class<T> type) {
+        ConfigurationPropertyName name = ConfigurationPropertyName.adapt(key, '.');
+        try {
+            return binder(name, type).bindOrCreate(name, Bindable.of(type), tracker);
+        } catch (BindException e) {
+            throw cannotBind(e);
+        }
+    }
+
+    /**
+     * The first key of the file, in line order, that nothing bound; empty sections listed in {@code sections} and
+     * top-level empty sections do not count.
+     */
+    Optional<ConfigurationPropertyName> firstUnboundKey(Collection<String> sections) {
+        if (source == null) {
+            return Optional.empty();
+        }
+        Set<ConfigurationPropertyName> emptyAllowed = sections.stream()
+                .map(section -> ConfigurationPropertyName.adapt(section, '.'))
+                .collect(Collectors.toSet());
+        Predicate<ConfigurationPropertyName> emptySection = name -> isEmptyValue(name)
+                && (name.getNumberOfElements() == 1 || emptyAllowed.contains(name));
+        return source.stream()
+                .filter(name -> !bound.contains(name))
+                .filter(emptySection.negate())
+                .min(Comparator.comparingInt(this::lineOf));
+    }
+
+    /** Whether the binder was asked for a value at {@code name}, bound or not. */
+    boolean wasAsked(ConfigurationPropertyName name) {
+        return asked.contains(name);
+    }
+
+    /** The keys the binder was asked for right under {@code section}, in the order it was asked, dashed. */
+    List<String> keysAskedUnder(ConfigurationPropertyName section) {
+        synchronized (asked) {
+            return asked.stream()
+                    .filter(section::isParentOf)
+                    .map(name -> name.getLastElement(ConfigurationPropertyName.Form.DASHED))
+                    .distinct()
+                    .toList();
+        }
+    }
+
+    /** A problem with {@code key}, as written by the caller. */
+    RulesFileException problem(String key, String message) {
+        return problem(ConfigurationPropertyName.adapt(key, '.'), key, message);
+    }
+
+    /** A problem with {@code name}, named as the file writes it. */
+    RulesFileException problem(ConfigurationPropertyName name, String message) {
+        return problem(name, writtenKeys.getOrDefault(name, name.toString()), message);
+    }
+
+    private RulesFileException problem(ConfigurationPropertyName name, String key, String message) {
+        int line = lineOf(name);
+        String where = line == Integer.MAX_VALUE ? fileName : fileName + ":" + line;
+        return new RulesFileException(where + ": " + key + ": " + message);
+    }
+
+    private Binder binder(ConfigurationPropertyName name, Class<?> type) {
+        if (source == null) {
+            return new Binder();
+        }
+        if (!type.isRecord()) {
+            return new Binder(source);
+        }
+        return new Binder(source.filter(candidate -> !candidate.equals(name) || !isEmptyValue(candidate)));
+    }
+
+    private boolean isEmptyValue(ConfigurationPropertyName name) {
+        ConfigurationProperty property = source.getConfigurationProperty(name);
+        return property != null && String.valueOf(property.getValue()).isEmpty();
+    }
+
+    private RulesFileException cannotBind(BindException e) {
+        ConfigurationProperty property = e.getProperty() != null ? e.getProperty()
+                : source.getConfigurationProperty(e.getName());
+        ConfigurationPropertyName name = property != null ? property.getName() : e.getName();
+        if (property != null && e.getCause() instanceof ConversionException) {
+            return problem(name, '"' + String.valueOf(property.getValue()) + "\" is not " + expected(e.getTarget()));
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return problem(name, root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+    }
+
+    private static String expected(Bindable<?> target) {
+        Class<?> type = target.getType().resolve(Object.class);
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type.isEnum()) {
+            return Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(" or "));
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "a section: write its keys on the lines below it";
+    }
+
+    /** The 1-based line of a key, or of the first key under it; {@code Integer.MAX_VALUE} if the file has neither. */
+    private int lineOf(ConfigurationPropertyName name) {
+        if (source == null) {
+            return Integer.MAX_VALUE;
+        }
+        ConfigurationProperty property = source.getConfigurationProperty(name);
+        if (property != null) {
+            return line(property.getOrigin());
+        }
+        return source.stream()
+                .filter(name::isAncestorOf)
+                .map(source::getConfigurationProperty)
+                .mapToInt(descendant -> line(descendant.getOrigin()))
+                .min()
+                .orElse(Integer.MAX_VALUE);
+    }
+
+    private static int line(Origin origin) {
+        Origin at = origin;
+        while (at != null && !(at instanceof TextResourceOrigin)) {
+            at = at instanceof PropertySourceOrigin wrapper && wrapper.getOrigin() != null
+                    ? wrapper.getOrigin() : at.getParent();
+        }
+        if (!(at instanceof TextResourceOrigin text) || text.getLocation() == null) {
+            return Integer.MAX_VALUE;
+        }
+        return text.getLocation().getLine() + 1;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

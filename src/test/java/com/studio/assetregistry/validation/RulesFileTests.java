@@ -1,0 +1,270 @@
+package com.studio.assetregistry.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.studio.assetregistry.validation.rules.VersionSequenceRule;
+import com.studio.assetregistry.validation.rules.DepartmentUnknownRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RulesFileTests {
+
+    /** A rule the rules file may relax, as a studio's own rule would be. */
+    private static final Rule STUDIO_RULE = new Rule() {
+        @Override public String id() { return "studio.rule"; }
+        @Override public String field() { return "asset.name"; }
+        @Override public String description() { return "a rule of the studio's"; }
+    };
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileInTheJarHoldsTheBriefsModel() {
+        // when
+        RulesFile rules = RulesFile.defaults();
+
+        // then
+        assertThat(rules.model()).isEqualTo(ModelValues.defaults());
+        assertThat(rules.name()).isEqualTo("rules.yml (in the jar)");
+    }
+
+    @Test
+    void anEmptyFileKeepsEveryDefault() {
+        // when
+        RulesFile rules = RulesFile.of("empty.yml", "");
+
+        // then
+        assertThat(rules.model()).isEqualTo(ModelValues.defaults());
+        assertThat(rules.settings(STUDIO_RULE)).isEqualTo(RuleSettings.DEFAULT);
+    }
+
+    @Test
+    void addingADepartmentKeepsTheOtherValueSetsAndLimits() {
+        // when
+        RulesFile rules = RulesFile.of("studio.yml", """
+                model:
+                  departments: [modeling, texturing, rigging, animation, cfx, fx, lighting]
+                """);
+
+        // then
+        assertThat(rules.model().departments())
+                .containsExactly("modeling", "texturing", "rigging", "animation", "cfx", "fx", "lighting");
+        assertThat(rules.model().types()).isEqualTo(ModelValues.defaults().types());
+        assertThat(rules.model().statuses()).containsExactly("active", "inactive");
+        assertThat(rules.model().maxNameLength()).isEqualTo(255);
+    }
+
+    @Test
+    void aListReplacesTheDefaultListWhole() {
+        // when
+        RulesFile rules = RulesFile.of("studio.yml", """
+                model:
+                  statuses:
+                    - active
+                    - archived
+                """);
+
+        // then
+        assertThat(rules.model().statuses()).containsExactly("active", "archived");
+    }
+
+    @Test
+    void addedDepartmentIsAcceptedByDepartmentUnknown() {
+        // given
+        RulesFile rules = RulesFile.of("studio.yml", "model: {departments: [modeling, lighting]}");
+        var rule = new DepartmentUnknownRule(rules.model());
+
+        // when
+        Optional<Violation> lighting = rule.check(InputRecordBuilder.aValidRecord().department("lighting").build());
+        Optional<Violation> rigging = rule.check(InputRecordBuilder.aValidRecord().department("rigging").build());
+
+        // then
+        assertThat(lighting).isEmpty();
+        assertThat(rigging).map(Violation::message)
+                .hasValue("department \"rigging\" is not one of modeling, lighting");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            kebab case  | 'name: {max-length: 40}'
+            camel case  | 'name: {maxLength: 40}'
+            snake case  | 'name: {max_length: 40}'
+            dotted      | 'name.max-length: 40'
+            """)
+    void readsKeysInAnyOfSpringsRelaxedSpellings(String spelling, String yaml) {
+        // when
+        RulesFile rules = RulesFile.of("studio.yml", yaml);
+        new RuleCatalogue(List.of(), rules);
+
+        // then
+        assertThat(rules.model().maxNameLength()).isEqualTo(40);
+    }
+
+    @Test
+    void aSectionLeftEmptyKeepsItsDefaults() {
+        // when
+        RulesFile rules = RulesFile.of("studio.yml", """
+                model:
+                #  departments: [modeling, lighting]
+                name:
+                rules:
+                  studio.rule:
+                """);
+        new RuleCatalogue(List.of(STUDIO_RULE), rules);
+
+        // then
+        assertThat(rules.model()).isEqualTo(ModelValues.defaults());
+        assertThat(rules.settings(STUDIO_RULE)).isEqualTo(RuleSettings.DEFAULT);
+    }
+
+    @Test
+    void readsTheRejectBudgetAndAllowsAnyShareByDefault() {
+        assertThat(RulesFile.of("studio.yml", "max-reject-rate: 0.05").maxRejectRate()).isEqualByComparingTo("0.05");
+        assertThat(RulesFile.defaults().maxRejectRate()).isEqualByComparingTo("1");
+        assertThat(RulesFile.of("empty.yml", "").maxRejectRate()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void readsTheNamePattern() {
+        // when
+        RulesFile rules = RulesFile.of("studio.yml", "name:\n  pattern: '^[a-z][a-z0-9_]*$'\n");
+
+        // then
+        assertThat(rules.model().namePattern()).isEqualTo("^[a-z][a-z0-9_]*$");
+        assertThat(RulesFile.defaults().model().compiledNamePattern()).isEmpty();
+    }
+
+    @Test
+    void setsTheSeverityAndTheSwitchOfARule() {
+        // given
+        RulesFile rules = RulesFile.of("studio.yml", """
+                rules:
+                  studio.rule:
+                    enabled: false
+                    severity: warning
+                """);
+
+        // when
+        RuleSettings settings = rules.settings(STUDIO_RULE);
+
+        // then
+        assertThat(settings).isEqualTo(new RuleSettings(false, Severity.WARNING));
+    }
+
+    @Test
+    void aModelRuleMayBeListedWithTheSettingsItHasAnyway() {
+        // given
+        RulesFile rules = RulesFile.of("studio.yml", """
+                rules:
+                  version.sequence: {enabled: true, severity: error}
+                """);
+
+        // when
+        var catalogue = new RuleCatalogue(List.of(new VersionSequenceRule()), rules);
+
+        // then
+        assertThat(catalogue.settings(new VersionSequenceRule())).isEqualTo(RuleSettings.DEFAULT);
+    }
+
+    /** Every way a rules file can be wrong, with the one line that says so. */
+    static Stream<Arguments> wrongFiles() {
+        return Stream.of(
+                Arguments.of("unknown top-level key", "colour: red",
+                        "studio.yml:1: colour: unknown key; a rules file takes model, name, max-reject-rate, rules"),
+                Arguments.of("misspelt model key", "model:\n  department: [modeling, lighting]",
+                        "studio.yml:2: model.department: unknown key; model takes types, departments, statuses"),
+                Arguments.of("misspelt name key", "name:\n  max-lenght: 40",
+                        "studio.yml:2: name.max-lenght: unknown key; name takes max-length, pattern"),
+                Arguments.of("unknown rule", "rules:\n  name.patern:\n    severity: warning",
+                        "studio.yml:3: rules.name.patern.severity: unknown key: no rule has the id it names (the rules command lists them)"),
+                Arguments.of("misspelt rule key", "rules:\n  studio.rule:\n    severty: warning",
+                        "studio.yml:3: rules.studio.rule.severty: unknown key; rule studio.rule takes enabled, severity"),
+                Arguments.of("bad severity", "rules:\n  studio.rule:\n    severity: fatal",
+                        "studio.yml:3: rules.studio.rule.severity: \"fatal\" is not error or warning"),
+                Arguments.of("bad switch", "rules:\n  studio.rule:\n    enabled: maybe",
+                        "studio.yml:3: rules.studio.rule.enabled: \"maybe\" is not true or false"),
+                Arguments.of("length not a number", "name:\n  max-length: long",
+                        "studio.yml:2: name.max-length: \"long\" is not a whole number"),
+                Arguments.of("length below one", "name:\n  max-length: 0",
+                        "studio.yml:2: name.max-length: must be 1 or more, not 0"),
+                Arguments.of("empty value set", "model:\n  departments: []",
+                        "studio.yml:2: model.departments: lists no value; leave the key out to keep the default values"),
+                Arguments.of("blank value", "model:\n  statuses: [active, ' ']",
+                        "studio.yml:2: model.statuses: holds a blank value"),
+                Arguments.of("list for one value", "name:\n  max-length: [40, 50]",
+                        "studio.yml:2: name.max-length: a list where one value belongs"),
+                Arguments.of("value for a section", "model: lighting",
+                        "studio.yml:1: model: \"lighting\" is not a section: write its keys on the lines below it"),
+                Arguments.of("pattern not a regular expression", "name:\n  pattern: '^[a-z'",
+                        "studio.yml:2: name.pattern: \"^[a-z\" is not a regular expression: Unclosed character class near index 4"),
+                Arguments.of("budget below zero", "max-reject-rate: -0.1",
+                        "studio.yml:1: max-reject-rate: must be from 0 to 1 (a share of the records read, 0.05 for 5%), not -0.1"),
+                Arguments.of("budget above one", "max-reject-rate: 5",
+                        "studio.yml:1: max-reject-rate: must be from 0 to 1 (a share of the records read, 0.05 for 5%), not 5"),
+                Arguments.of("budget as a percentage", "max-reject-rate: 5%",
+                        "studio.yml:1: max-reject-rate: \"5%\" is not a number"),
+                Arguments.of("model rule disabled", "rules:\n  version.sequence:\n    enabled: false",
+                        "studio.yml:3: rules.version.sequence.enabled: version.sequence is one of the model's own rules and cannot be disabled"),
+                Arguments.of("model rule a warning", "rules:\n  version.sequence:\n    severity: warning",
+                        "studio.yml:3: rules.version.sequence.severity: version.sequence is one of the model's own rules and cannot be a warning"),
+                Arguments.of("not YAML", "model:\n  types: [prop, set\nname: {}",
+                        "studio.yml:3: not valid YAML: expected ',' or ']', but got :"),
+                Arguments.of("a key given twice", "name:\n  max-length: 40\nname:\n  max-length: 50",
+                        "studio.yml:3: not valid YAML: found duplicate key name"),
+                Arguments.of("two documents", "name: {max-length: 40}\n---\nname: {max-length: 50}",
+                        "studio.yml: holds 2 YAML documents; a rules file is one"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongFiles")
+    void refusesAFileWithOneLineNamingTheKeyAndTheProblem(String problem, String yaml, String message) {
+        assertThatThrownBy(() -> new RuleCatalogue(List.of(STUDIO_RULE, new VersionSequenceRule()),
+                RulesFile.of("studio.yml", yaml)))
+                .isInstanceOf(RulesFileException.class)
+                .hasMessage(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void namesAMissingFile() {
+        Path missing = dir.resolve("missing.yml");
+
+        assertThatThrownBy(() -> RulesFile.load(missing))
+                .isInstanceOf(RulesFileException.class)
+                .hasMessage("Cannot read the rules file " + missing + ": no such file");
+    }
+
+    @Test
+    void refusesADirectory() {
+        assertThatThrownBy(() -> RulesFile.load(dir))
+                .isInstanceOf(RulesFileException.class)
+                .hasMessage("Cannot read the rules file " + dir + ": not a regular file");
+    }
+
+    @Test
+    void readsAFileFromDiskAndNamesItInProblems() throws IOException {
+        // given
+        Path file = Files.writeString(dir.resolve("studio.yml"), "model:\n  departments: [modeling, lighting]\n");
+        Path bad = Files.writeString(dir.resolve("bad.yml"), "\nname:\n  max-length: -3\n");
+
+        // when
+        RulesFile rules = RulesFile.load(file);
+
+        // then
+        assertThat(rules.model().departments()).containsExactly("modeling", "lighting");
+        assertThatThrownBy(() -> RulesFile.load(bad))
+                .hasMessage(bad + ":3: name.max-length: must be 1 or more, not -3");
+    }
+}
