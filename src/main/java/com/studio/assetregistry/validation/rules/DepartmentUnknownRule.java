@@ -6,7 +6,7 @@ import com.studio.assetregistry.validation.ModelValues;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** {@code department} is one of the model's departments ({@code registry.model.departments}). */
+/** {@code department} is one of the model's departments (the rules file's {@code model.departments}). */
 @Component
 @Order(41)
 public class DepartmentUnknownRule extends KnownValueRule {

@@ -6,7 +6,7 @@ import com.studio.assetregistry.validation.ModelValues;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** {@code status} is one of the model's statuses ({@code registry.model.statuses}). */
+/** {@code status} is one of the model's statuses (the rules file's {@code model.statuses}). */
 @Component
 @Order(61)
 public class StatusUnknownRule extends KnownValueRule {

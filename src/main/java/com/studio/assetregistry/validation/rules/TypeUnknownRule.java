@@ -6,7 +6,7 @@ import com.studio.assetregistry.validation.ModelValues;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** {@code asset.type} is one of the model's types ({@code registry.model.types}). */
+/** {@code asset.type} is one of the model's types (the rules file's {@code model.types}). */
 @Component
 @Order(31)
 public class TypeUnknownRule extends KnownValueRule {
