@@ -44,7 +44,5 @@ public record LoadRun(long id, String kind, String source, long fileSize, String
             rejectsByRule = Collections.unmodifiableMap(new LinkedHashMap<>(rejectsByRule));
             warningsByRule = Collections.unmodifiableMap(new LinkedHashMap<>(warningsByRule));
         }
-
-        public static final RunCounts NONE = new RunCounts(0, 0, 0, 0, Map.of(), 0, Map.of());
     }
 }
