@@ -1,6 +1,7 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.registry.AssetNotFoundException;
+import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.report.ReportNotFoundException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public class AssetRegistryCommand implements Callable<Integer> {
     /** The exit code of a query that found nothing: an unknown asset, version or report. */
     static final int NOT_FOUND = 3;
 
-    private final Function<GlobalOptions, RegistryContext> registries;
+    private final Registries registries;
 
     @Spec
     private CommandSpec spec;
@@ -56,17 +57,17 @@ public class AssetRegistryCommand implements Callable<Integer> {
             description = "Show the framework's logs, and a stack trace on failure")
     private boolean debug;
 
-    AssetRegistryCommand(Function<GlobalOptions, RegistryContext> registries) {
+    AssetRegistryCommand(Registries registries) {
         this.registries = registries;
     }
 
     /** The command line with its error handling: one line on stderr and exit code 1 for any failure. */
     public static CommandLine commandLine() {
-        return commandLine(RegistryContext::start);
+        return commandLine(Registries.started());
     }
 
     /** The command line, getting its registry from {@code registries}: tests hand it one they share. */
-    static CommandLine commandLine(Function<GlobalOptions, RegistryContext> registries) {
+    static CommandLine commandLine(Registries registries) {
         var commandLine = new CommandLine(new AssetRegistryCommand(registries));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             AssetRegistryCommand top = cmd.getCommandSpec().root().commandLine().getCommand();
@@ -88,9 +89,20 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     /** Runs {@code action} against a registry started with the global options, and closes it. */
     <T> T withRegistry(Function<RegistryContext, T> action) {
-        try (RegistryContext context = registries.apply(new GlobalOptions(db, reports, debug, rules))) {
+        try (RegistryContext context = registries.open(options())) {
             return action.apply(context);
         }
+    }
+
+    /** Runs {@code action} against the queries of a registry opened for reading, and closes it. */
+    <T> T withQueries(Function<AssetQueries, T> action) {
+        try (RegistryContext context = registries.openForReading(options())) {
+            return action.apply(context.queries());
+        }
+    }
+
+    private GlobalOptions options() {
+        return new GlobalOptions(db, reports, debug, rules);
     }
 
     /** The base directory of run reports, as {@code --reports} gives it. */

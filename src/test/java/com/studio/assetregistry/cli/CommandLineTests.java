@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.studio.assetregistry.registry.AssetQueries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -179,6 +181,42 @@ class CommandLineTests {
                 """);
         assertThat(err.toString()).isEqualTo("error: hero/vehicle is not registered; look for it with: "
                 + "asset-registry list --name-like 'hero*'\n");
+    }
+
+    @Test
+    void aQueryReadsACurrentRegistryWithoutStartingSpring() {
+        run("--db", db(), "--reports", reports(), "load", "data/asset_data.json");
+
+        try (RegistryContext context = RegistryContext.startReading(new GlobalOptions(db(), null, false, null))) {
+            assertThat(context.readsWithoutSpring()).isTrue();
+            assertThat(context.queries().getAssetOverview("hero", "character"))
+                    .hasValueSatisfying(hero -> assertThat(hero.versions()).isEqualTo(4));
+            assertThat(context.queries().listRuns(5)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aQueryLeavesARulesFileOrAJdbcUrlToTheApplication() {
+        assertThat(RegistryContext.configuredByOptionsAlone(new GlobalOptions(db(), null, false, null))).isTrue();
+        assertThat(RegistryContext.configuredByOptionsAlone(new GlobalOptions(null, null, true, null))).isTrue();
+        assertThat(RegistryContext.configuredByOptionsAlone(
+                new GlobalOptions(db(), null, false, Path.of("studio-rules.yml")))).isFalse();
+        assertThat(RegistryContext.configuredByOptionsAlone(
+                new GlobalOptions("jdbc:sqlite:" + db(), null, false, null))).isFalse();
+    }
+
+    @Test
+    void aQueryOnARegistryWhoseSchemaIsBehindMigratesItFirst() {
+        Flyway.configure().dataSource("jdbc:sqlite:" + db(), null, null).locations("classpath:db/migration")
+                .target("3").load().migrate();
+        assertThat(AssetQueries.openReadOnly(Path.of(db()))).isEmpty();
+
+        assertThat(run("--db", db(), "get", "hero", "character")).isEqualTo(3);
+
+        assertThat(err.toString()).startsWith("error: hero/character is not registered");
+        try (AssetQueries migrated = AssetQueries.openReadOnly(Path.of(db())).orElseThrow()) {
+            assertThat(migrated.listAssets()).isEmpty();
+        }
     }
 
     @Test
