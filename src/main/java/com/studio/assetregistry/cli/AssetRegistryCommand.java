@@ -3,6 +3,7 @@ package com.studio.assetregistry.cli;
 import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.report.ReportNotFoundException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,7 +36,13 @@ public class AssetRegistryCommand implements Callable<Integer> {
     /** The exit code of a query that found nothing: an unknown asset, version or report. */
     static final int NOT_FOUND = 3;
 
+    /** How a file argument names standard input. */
+    static final String STANDARD_INPUT_ARGUMENT = "-";
+    /** What messages call standard input. */
+    static final String STANDARD_INPUT = "standard input";
+
     private final Registries registries;
+    private final InputStream in;
 
     @Spec
     private CommandSpec spec;
@@ -57,8 +64,9 @@ public class AssetRegistryCommand implements Callable<Integer> {
             description = "Show the framework's logs, and a stack trace on failure")
     private boolean debug;
 
-    AssetRegistryCommand(Registries registries) {
+    AssetRegistryCommand(Registries registries, InputStream in) {
         this.registries = registries;
+        this.in = in;
     }
 
     /** The command line with its error handling: one line on stderr and exit code 1 for any failure. */
@@ -68,7 +76,12 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     /** The command line, getting its registry from {@code registries}: tests hand it one they share. */
     static CommandLine commandLine(Registries registries) {
-        var commandLine = new CommandLine(new AssetRegistryCommand(registries));
+        return commandLine(registries, System.in);
+    }
+
+    /** The command line, getting its registry from {@code registries} and its standard input from {@code in}. */
+    static CommandLine commandLine(Registries registries, InputStream in) {
+        var commandLine = new CommandLine(new AssetRegistryCommand(registries, in));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             AssetRegistryCommand top = cmd.getCommandSpec().root().commandLine().getCommand();
             cmd.getErr().println("error: " + Failures.describe(e));
@@ -108,6 +121,16 @@ public class AssetRegistryCommand implements Callable<Integer> {
     /** The base directory of run reports, as {@code --reports} gives it. */
     Path reportsDir() {
         return reports == null ? Path.of("reports") : reports;
+    }
+
+    /** Whether a file argument is {@code -}, standard input. */
+    static boolean isStandardInput(Path file) {
+        return file.toString().equals(STANDARD_INPUT_ARGUMENT);
+    }
+
+    /** The command's standard input. */
+    InputStream in() {
+        return in;
     }
 
     PrintWriter out() {

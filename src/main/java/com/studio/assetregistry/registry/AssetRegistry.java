@@ -25,6 +25,7 @@ import com.studio.assetregistry.validation.Violation;
 import com.studio.assetregistry.validation.rules.AssetExistsRule;
 import com.studio.assetregistry.validation.rules.AssetVersionsRequiredRule;
 import com.studio.assetregistry.validation.rules.VersionDuplicateRule;
+import java.io.InputStream;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -161,6 +162,24 @@ public class AssetRegistry {
     }
 
     /**
+     * Registers a new asset from a stream, such as standard input, holding what {@link #addAsset(Path)} takes from a
+     * file; reads at most {@code registry.reader.max-record-bytes} of it and leaves it open.
+     *
+     * @param source what to call the stream in messages, e.g. {@code standard input}
+     * @return the asset as registered
+     * @throws AssetValidationException with every violation if the document breaks a rule or the asset is registered
+     * @throws InputFileException       if the stream cannot be read, or holds versions of several assets
+     */
+    public Asset addAsset(InputStream in, String source) {
+        Objects.requireNonNull(in, "The input stream must not be null.");
+        var read = addFiles.readAsset(in, source);
+        if (!read.violations().isEmpty()) {
+            throw new AssetValidationException(read.violations());
+        }
+        return addAsset(read.value());
+    }
+
+    /**
      * Registers a new version of a registered asset from a JSON file,
      * {@code {"department": ..., "version": ..., "status": ...}}. Values are judged exactly as written.
      *
@@ -172,6 +191,26 @@ public class AssetRegistry {
     public AssetVersion addAssetVersion(AssetKey asset, Path file) {
         Objects.requireNonNull(asset, "The asset must not be null.");
         var read = addFiles.readVersion(file, asset);
+        if (!read.violations().isEmpty()) {
+            throw new AssetValidationException(read.violations());
+        }
+        return addAssetVersion(asset, read.value());
+    }
+
+    /**
+     * Registers a new version of a registered asset from a stream, such as standard input, holding what
+     * {@link #addAssetVersion(AssetKey, Path)} takes from a file; leaves it open.
+     *
+     * @param source what to call the stream in messages, e.g. {@code standard input}
+     * @return the version as registered
+     * @throws AssetNotFoundException   if the asset is not registered
+     * @throws AssetValidationException with every violation if the document breaks a rule or the version is registered
+     * @throws InputFileException       if the stream cannot be read
+     */
+    public AssetVersion addAssetVersion(AssetKey asset, InputStream in, String source) {
+        Objects.requireNonNull(asset, "The asset must not be null.");
+        Objects.requireNonNull(in, "The input stream must not be null.");
+        var read = addFiles.readVersion(in, source, asset);
         if (!read.violations().isEmpty()) {
             throw new AssetValidationException(read.violations());
         }

@@ -75,6 +75,37 @@ class AssetCommandsTests extends CommandTest {
     }
 
     @Test
+    void addsAnAssetFromStandardInput() {
+        assertThat(runWithInput(HERO, "add", "-")).isZero();
+
+        assertThat(out()).isEqualTo("added hero/character with 3 versions: modeling v1-2, rigging v1\n");
+        assertThat(run("versions", "list", "hero", "character", "--json")).isZero();
+        assertThat(out()).isEqualTo("[{\"department\":\"modeling\",\"version\":1,\"status\":\"active\"},"
+                + "{\"department\":\"modeling\",\"version\":2,\"status\":\"inactive\"},"
+                + "{\"department\":\"rigging\",\"version\":1,\"status\":\"active\"}]\n");
+    }
+
+    @Test
+    void refusesAnInvalidAssetFromStandardInputListingEveryViolation() {
+        String records = """
+                {"asset": {"name": "hero", "type": "prop"}, "department": "fx", "version": 1, "status": "wip"}
+                {"asset": {"name": "hero", "type": "prop"}, "department": "fx", "version": 2 "status": "active"}
+                """;
+
+        assertThat(runWithInput(records, "add", "-")).isEqualTo(1);
+
+        assertThat(err().lines().findFirst()).contains(
+                "error: standard input was not added: it breaks 2 rules; fix them and add it again");
+        assertThat(err()).contains("status.unknown", "record 1 (line 1, column 1): status \"wip\"",
+                "json.syntax", "record 2 (line 2, column 1)");
+        assertThat(runWithInput("", "add", "-")).isEqualTo(1);
+        assertThat(err()).startsWith("error: standard input was not added: it breaks a rule")
+                .contains("json.syntax", "is empty");
+        assertThat(run("list")).isZero();
+        assertThat(out()).isEqualTo("no asset is registered\n");
+    }
+
+    @Test
     void refusesAnAssetThatIsAlreadyRegisteredOrAFileThatIsNotThere() {
         run("add", file("hero.json", HERO).toString());
 

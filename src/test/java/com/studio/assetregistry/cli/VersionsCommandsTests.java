@@ -30,6 +30,18 @@ class VersionsCommandsTests extends CommandTest {
     }
 
     @Test
+    void addsAVersionFromStandardInput() {
+        String v3 = "{\"department\": \"modeling\", \"version\": 3, \"status\": \"active\"}";
+
+        assertThat(runWithInput(v3, "versions", "add", "hero", "character", "-")).isZero();
+        assertThat(out()).isEqualTo("added hero/character/modeling v3 (active)\n");
+
+        assertThat(runWithInput(v3, "versions", "add", "hero", "character", "-")).isEqualTo(1);
+        assertThat(err()).startsWith("error: standard input was not added: it breaks a rule")
+                .contains("version.duplicate", "hero/character/modeling v3 is already registered");
+    }
+
+    @Test
     void refusesAVersionWithEveryViolationOrOfAnUnknownAsset() {
         Path gap = file("v5.json", "{\"department\": \"modeling\", \"version\": 5, \"status\": \"active\"}");
         Path bad = file("bad.json", "{\"department\": \"lighting\", \"version\": 2.0}");
