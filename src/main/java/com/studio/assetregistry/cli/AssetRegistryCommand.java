@@ -8,14 +8,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The top command, {@code asset-registry}: holds the global options and the subcommands. */
 @Command(name = "asset-registry", mixinStandardHelpOptions = true,
@@ -82,6 +85,7 @@ public class AssetRegistryCommand implements Callable<Integer> {
     /** The command line, getting its registry from {@code registries} and its standard input from {@code in}. */
     static CommandLine commandLine(Registries registries, InputStream in) {
         var commandLine = new CommandLine(new AssetRegistryCommand(registries, in));
+        commandLine.setParameterExceptionHandler(AssetRegistryCommand::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             AssetRegistryCommand top = cmd.getCommandSpec().root().commandLine().getCommand();
             cmd.getErr().println("error: " + Failures.describe(e));
@@ -92,6 +96,22 @@ public class AssetRegistryCommand implements Callable<Integer> {
             return e instanceof AssetNotFoundException || e instanceof ReportNotFoundException ? NOT_FOUND : 1;
         });
         return commandLine;
+    }
+
+    /**
+     * A usage error is one line, like any error: what was wrong, a suggestion for a mistyped command or option, and
+     * where the usage is; not the whole usage message.
+     */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String message = e.getMessage();
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += " (did you mean " + unmatched.getSuggestions().stream().limit(3)
+                    .map(suggestion -> "'" + suggestion + "'").collect(Collectors.joining(" or ")) + "?)";
+        }
+        cmd.getErr().println("error: " + message + "; see: " + cmd.getCommandSpec().qualifiedName() + " --help");
+        cmd.getErr().flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override

@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Writes the whole registry in the load format.",
                 "One JSON array, sorted by name, type, department and version. Loading it into",
                 "an empty registry reproduces the registry exactly."},
-        footer = {"", "Example:", "  asset-registry export registry.json"})
+        footer = {"", "Exit codes: 0 exported, 1 failure, 2 usage error.",
+                "", "Examples:", "  asset-registry export registry.json", "  asset-registry export | gzip > registry.json.gz"})
 class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -49,7 +50,7 @@ class ExportCommand implements Callable<Integer> {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,46 @@ class CommandLineTests {
         Path second = dir.resolve("second.json");
         assertThat(run("--db", copy, "export", second.toString())).isZero();
         assertThat(Files.readString(second)).isEqualTo(Files.readString(export));
+
+        Path nowhere = dir.resolve("no/such/dir/export.json");
+        assertThat(run("--db", copy, "export", nowhere.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot write " + nowhere + ": no such file or directory\n");
+    }
+
+    @Test
+    void generatesAReproducibleFileWhoseLoadGivesTheSummaryItPrints() throws IOException {
+        Path data = dir.resolve("data.jsonl");
+
+        assertThat(run("generate", "--records", "200", "--error-rate", "0.1", "--seed", "7", "--ndjson",
+                data.toString())).isZero();
+
+        String expected = out.toString().replaceFirst("(?s)^wrote " + Pattern.quote(data.toString())
+                + "; a load into an empty registry gives: (read .*)\n$", "$1");
+        assertThat(expected).startsWith("read 200, registered ").contains("rejected 20 (");
+        String first = Files.readString(data);
+        assertThat(run("generate", "--records", "200", "--error-rate", "0.1", "--seed", "7", "--ndjson",
+                data.toString())).isZero();
+        assertThat(Files.readString(data)).isEqualTo(first);
+        out.getBuffer().setLength(0);
+        assertThat(run("--db", db(), "--reports", reports(), "load", data.toString())).isZero();
+        assertThat(out.toString()).startsWith(expected + "; report: ");
+    }
+
+    @Test
+    void generateRefusesOptionsOutOfRangeAsUsageErrorsAndAnUnwritableFileAsAFailure() {
+        assertThat(run("generate", "--records", "10", "--error-rate", "2", dir.resolve("x.json").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: The error rate must be from 0 to 1, got 2.0; "
+                + "see: asset-registry generate --help\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("generate", dir.resolve("x.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Missing required option: '--records=N'; "
+                + "see: asset-registry generate --help\n");
+        err.getBuffer().setLength(0);
+        Path nowhere = dir.resolve("no/such/dir/x.json");
+        assertThat(run("generate", "--records", "10", nowhere.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot write " + nowhere + ": no such file or directory\n");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test
@@ -153,13 +194,14 @@ class CommandLineTests {
         int exit = run("lod", "data/asset_data.json");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Unmatched argument").contains("Did you mean: asset-registry load?");
+        assertThat(err.toString()).isEqualTo("error: Unmatched arguments from index 0: 'lod', 'data/asset_data.json' "
+                + "(did you mean 'load'?); see: asset-registry --help\n");
     }
 
     @Test
     void loadWithoutAFileIsAUsageError() {
         assertThat(run("load")).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
+        assertThat(err.toString()).startsWith("error: Missing required parameter: 'FILE'").hasLineCount(1);
     }
 
     @Test

@@ -111,8 +111,9 @@ class VersionsCommandsTests extends CommandTest {
         assertThat(run("versions")).isEqualTo(2);
         assertThat(err()).contains("Usage: asset-registry versions", "Commands:");
         assertThat(run("versions", "get", "hero", "character", "two")).isEqualTo(2);
-        assertThat(err()).contains("Invalid value for positional parameter at index 2 (VERSION): 'two' is not an int");
+        assertThat(err()).isEqualTo("error: Invalid value for positional parameter at index 2 (VERSION): 'two' is "
+                + "not an int; see: asset-registry versions get --help\n");
         assertThat(run("versions", "remove", "hero")).isEqualTo(2);
-        assertThat(err()).contains("Unmatched arguments");
+        assertThat(err()).startsWith("error: Unmatched arguments").hasLineCount(1);
     }
 }
