@@ -5,6 +5,7 @@
 #   bench/cli.sh                  7 runs of each command, interleaved
 #   RUNS=3 bench/cli.sh
 #   BUILD=0 bench/cli.sh          use target/asset-registry.jar as it is
+#   BEFORE=../old bench/cli.sh    also time get and list with an earlier checkout, built, and its bin/asset-registry
 #
 # The registry (bench/out/cli/registry.db) is made once, with generate and load, and kept for the next runs; delete
 # bench/out/cli to make it again. Each command runs RUNS times, the commands taking turns, so that a burst of load
@@ -18,6 +19,7 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
 RECORDS=${RECORDS:-1000000}
 BUILD=${BUILD:-1}
+BEFORE=${BEFORE:-}
 OUT=bench/out/cli
 JAR=target/asset-registry.jar
 CLI=bin/asset-registry
@@ -70,6 +72,14 @@ COMMANDS=(
   "$CLI --reports $OUT/reports report 1"
   "$CLI --version"
 )
+
+if [ -n "$BEFORE" ]; then
+  OLD="$(git -C "$BEFORE" log -1 --format=%h)"
+  "$BEFORE/bin/asset-registry" --version >/dev/null
+  LABELS+=("before ($OLD): \`$CLI get $NAME $TYPE\`" "before ($OLD): \`$CLI list --name-like '$PATTERN'\`")
+  COMMANDS+=("$BEFORE/bin/asset-registry --db $DB get $NAME $TYPE"
+             "$BEFORE/bin/asset-registry --db $DB list --name-like $PATTERN")
+fi
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 : > "$OUT/raw.txt"
