@@ -122,11 +122,11 @@ class LoadJobConfiguration {
     /**
      * A load over its reject budget ends after resolving, FAILED; the failed-run listener writes its report. The
      * listeners' {@code afterJob} run in the reverse order of their registration: the failed run's report first, then
-     * the meters.
+     * the meters, then the run's last log line.
      */
     @Bean
     Job assetLoadJob(JobRepository jobRepository, Step stageRecordsStep, Step resolveRecordsStep,
-                     Step writeReportStep, LoadMetrics loadMetrics,
+                     Step writeReportStep, LoadRunLog loadRunLog, LoadMetrics loadMetrics,
                      FailedRunListener failedRunListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(stageRecordsStep)
@@ -135,6 +135,7 @@ class LoadJobConfiguration {
                 .from(resolveRecordsStep)
                     .on(ExitStatus.COMPLETED.getExitCode()).to(writeReportStep)
                 .end()
+                .listener(loadRunLog)
                 .listener(loadMetrics)
                 .listener(failedRunListener)
                 .build();
@@ -152,4 +153,8 @@ class LoadJobConfiguration {
         return new LoadMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new), store);
     }
 
+    @Bean
+    LoadRunLog loadRunLog(LoadStore store, JobRepository jobRepository) {
+        return new LoadRunLog(store, jobRepository);
+    }
 }
