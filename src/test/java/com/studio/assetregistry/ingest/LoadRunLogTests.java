@@ -7,22 +7,33 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import com.studio.assetregistry.RegistryIntegrationTest;
+import com.studio.assetregistry.cli.AssetRegistryCommand;
 import com.studio.assetregistry.storage.LoadStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,10 +49,27 @@ class LoadRunLogTests extends RegistryIntegrationTest {
     private static final String ONE_RECORD = "[{\"asset\": {\"name\": \"a\", \"type\": \"prop\"}, \"department\": "
             + "\"fx\", \"version\": 1, \"status\": \"active\"}]";
 
+    @TempDir
+    Path dir;
+
     @Autowired
     private AssetLoader loader;
     @Autowired
     private LoadStore loadStore;
+    @Autowired
+    private Environment environment;
+
+    /**
+     * The command line's tests start applications of their own in this JVM, and each sets the log levels of the whole
+     * JVM (the command line's are off): set them back to what this application's configuration says.
+     */
+    @BeforeEach
+    void applyTheApplicationsLogLevels() {
+        LoggingSystem system = LoggingSystem.get(getClass().getClassLoader());
+        Binder.get(environment).bind("logging.level", Bindable.mapOf(String.class, LogLevel.class)).orElse(Map.of())
+                .forEach((name, level) -> system.setLogLevel(
+                        name.equalsIgnoreCase(LoggingSystem.ROOT_LOGGER_NAME) ? null : name, level));
+    }
 
     @Test
     void logsOneLineWhenARunStartsAndOneWithItsCountsWhenItEnds(CapturedOutput output) {
@@ -116,6 +144,21 @@ class LoadRunLogTests extends RegistryIntegrationTest {
             assertThat(line.at("/service/name").asString()).isEqualTo("asset-registry");
         });
         assertThat(lines.get(1).get("message").asString()).startsWith("Load run " + summary.runId() + " COMPLETED");
+    }
+
+    @Test
+    void theCommandLinePrintsItsSummaryLineAndNoLogLine(CapturedOutput output) {
+        var out = new StringWriter();
+        var commandLine = AssetRegistryCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(out, true));
+
+        int exit = commandLine.execute("--db", dir.resolve("cli.db").toString(), "--reports",
+                dir.resolve("reports").toString(), "load", SAMPLE.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).startsWith("read 20, registered 17").hasLineCount(1);
+        assertThat(output.getAll()).doesNotContain("Load run").doesNotContain(" INFO ");
     }
 
     /** The lines of the output that name the run. */
