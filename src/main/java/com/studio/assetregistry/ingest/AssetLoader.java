@@ -1,5 +1,6 @@
 package com.studio.assetregistry.ingest;
 
+import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import java.io.IOException;
@@ -7,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -28,6 +31,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AssetLoader {
 
+    private static final Logger log = LoggerFactory.getLogger(AssetLoader.class);
     private static final String OWNER = ProcessHandle.current().pid() + "@" + hostName();
 
     private final JobOperator jobOperator;
@@ -64,7 +68,7 @@ public class AssetLoader {
         long runId = store.findUnfinishedLoad(sha256)
                 .map(unfinished -> prepareResume(unfinished, file))
                 .orElseGet(() -> store.startRun("load", file.toString(), size, Instant.now()));
-        store.claimRun(runId, sha256, OWNER);
+        claim(runId, sha256, file);
         JobParameters parameters = new JobParametersBuilder()
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, runId)
                 .addString(LoadJobConfiguration.FILE_PARAMETER, absolute.toString(), false) // the file may have moved
@@ -87,6 +91,29 @@ public class AssetLoader {
             throw new LoadException("The load of " + file + " failed: " + rootMessage(cause), summary, cause);
         }
         return summary;
+    }
+
+    /**
+     * Makes the run the registry's one pending load. A load of other content that died unfinished is abandoned
+     * first: its pending registrations are removed, and loading its content again starts anew. A live one is waited
+     * for by nobody: this load is refused.
+     */
+    private void claim(long runId, String sha256, Path file) {
+        store.findPendingLoad(runId).ifPresent(other -> {
+            if (other.owner() == null || !isAlive(other.owner())) {
+                log.warn("Run {} of {} died unfinished and is abandoned: its pending versions are removed; load {} "
+                        + "again to load it", other.id(), other.source(), other.source());
+                store.abandonRun(other.id());
+            }
+        });
+        try {
+            store.claimRun(runId, sha256, OWNER);
+        } catch (LoadInProgressException e) {
+            LoadRun other = store.findRun(e.pendingRunId()).orElse(null);
+            throw new LoadException("Cannot load " + file + ": run " + e.pendingRunId()
+                    + (other == null ? "" : " of " + other.source() + " (process " + other.owner() + ")")
+                    + " is loading into this registry; wait for it to end", null, e);
+        }
     }
 
     /**
