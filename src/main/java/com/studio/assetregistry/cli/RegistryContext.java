@@ -72,6 +72,7 @@ final class RegistryContext implements AutoCloseable {
         }
         // People read the command's own output; the framework's logs (and their stack traces) only with --debug.
         properties.put("logging.level.root", options.debug() ? "INFO" : "OFF");
+        properties.put("logging.level.com.studio.assetregistry", options.debug() ? "INFO" : "OFF"); // a load's log lines
         // A command uses a few beans: create only those, so a query does not start the batch machinery.
         properties.put("spring.main.lazy-initialization", "true");
         // Passed as command-line arguments, which take precedence over application.yml.

@@ -23,11 +23,13 @@ class FailedRunListener implements JobExecutionListener {
 
     private final LoadStore store;
     private final RejectReportWriter writer;
+    private final LoadMetrics metrics;
     private final LoadProperties properties;
 
-    FailedRunListener(LoadStore store, RejectReportWriter writer, LoadProperties properties) {
+    FailedRunListener(LoadStore store, RejectReportWriter writer, LoadMetrics metrics, LoadProperties properties) {
         this.store = store;
         this.writer = writer;
+        this.metrics = metrics;
         this.properties = properties;
     }
 
@@ -42,7 +44,8 @@ class FailedRunListener implements JobExecutionListener {
             store.finishRun(runId, "FAILED", Instant.now(), recordsRead(execution), null, reportDir.toString());
             writer.writeRejects(reportDir, action -> store.forEachReject(runId, action));
             writer.writeWarnings(reportDir, action -> store.forEachWarning(runId, action));
-            store.findRun(runId).ifPresent(run -> writer.writeSummary(reportDir, ReportSummary.of(run)));
+            store.findRun(runId).ifPresent(run -> writer.writeSummary(reportDir,
+                    ReportSummary.of(run).withMetrics(metrics.measure(execution, run))));
         } catch (RuntimeException e) {
             log.warn("Run {} failed, and its failure could not be recorded: {}", runId, e.getMessage());
         }

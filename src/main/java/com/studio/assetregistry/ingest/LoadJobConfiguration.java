@@ -8,6 +8,8 @@ import com.studio.assetregistry.validation.RuleCatalogue;
 import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -17,6 +19,7 @@ import org.springframework.batch.core.listener.ExecutionContextPromotionListener
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,9 +91,11 @@ class LoadJobConfiguration {
     @Bean
     @StepScope
     ResolveTasklet resolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser,
-                                  RejectBudget rejectBudget, @Value("#{jobParameters['input.file']}") String file,
+                                  RejectBudget rejectBudget, ReaderLimits limits,
+                                  @Value("#{jobParameters['input.file']}") String file,
                                   @Value("#{jobParameters['run.id']}") Long runId) {
-        return new ResolveTasklet(store, validator, parser, rejectBudget, Path.of(file), runId);
+        return new ResolveTasklet(store, validator, parser, rejectBudget, Path.of(file), limits.maxRecordBytes(),
+                runId);
     }
 
     @Bean
@@ -104,8 +109,8 @@ class LoadJobConfiguration {
     @Bean
     @StepScope
     ReportTasklet reportTasklet(LoadStore store, RejectReportWriter writer, LoadProperties properties,
-                                @Value("#{jobParameters['run.id']}") Long runId) {
-        return new ReportTasklet(store, writer, properties.reportDir(runId), runId);
+                                LoadMetrics loadMetrics, @Value("#{jobParameters['run.id']}") Long runId) {
+        return new ReportTasklet(store, writer, loadMetrics, properties.reportDir(runId), runId);
     }
 
     @Bean
@@ -116,10 +121,15 @@ class LoadJobConfiguration {
                 .build();
     }
 
-    /** A load over its reject budget ends after resolving, FAILED; the failed-run listener writes its report. */
+    /**
+     * A load over its reject budget ends after resolving, FAILED; the failed-run listener writes its report. The
+     * listeners' {@code afterJob} run in the reverse order of their registration: the failed run's report first, then
+     * the meters, then the run's last log line.
+     */
     @Bean
     Job assetLoadJob(JobRepository jobRepository, Step stageRecordsStep, Step resolveRecordsStep,
-                     Step writeReportStep, FailedRunListener failedRunListener) {
+                     Step writeReportStep, LoadRunLog loadRunLog, LoadMetrics loadMetrics,
+                     FailedRunListener failedRunListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(stageRecordsStep)
                 .next(resolveRecordsStep)
@@ -127,12 +137,26 @@ class LoadJobConfiguration {
                 .from(resolveRecordsStep)
                     .on(ExitStatus.COMPLETED.getExitCode()).to(writeReportStep)
                 .end()
+                .listener(loadRunLog)
+                .listener(loadMetrics)
                 .listener(failedRunListener)
                 .build();
     }
 
     @Bean
-    FailedRunListener failedRunListener(LoadStore store, RejectReportWriter writer, LoadProperties properties) {
-        return new FailedRunListener(store, writer, properties);
+    FailedRunListener failedRunListener(LoadStore store, RejectReportWriter writer, LoadProperties properties,
+                                        LoadMetrics loadMetrics) {
+        return new FailedRunListener(store, writer, loadMetrics, properties);
+    }
+
+    /** The load's meters, in the application's meter registry (a private one if it has none). */
+    @Bean
+    LoadMetrics loadMetrics(ObjectProvider<MeterRegistry> meterRegistry, LoadStore store) {
+        return new LoadMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new), store);
+    }
+
+    @Bean
+    LoadRunLog loadRunLog(LoadStore store, JobRepository jobRepository) {
+        return new LoadRunLog(store, jobRepository);
     }
 }

@@ -24,10 +24,13 @@ import java.util.function.Function;
  * @param ruleDescriptions one line saying when each of those rules breaks, as the run's rule catalogue had it, so a
  *                         report read elsewhere, or after the rules changed, still says what its rules meant; empty
  *                         in reports written before it was added
+ * @param metrics          what the run's last execution added to the load's meters; {@code null} in reports written
+ *                         before it was added, and in summaries of runs that did not go through the load job
  */
 public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant endedAt, long durationMillis,
                             String status, Counts counts, Map<String, Long> rejectsByRule,
-                            Map<String, Long> warningsByRule, Map<String, String> ruleDescriptions) {
+                            Map<String, Long> warningsByRule, Map<String, String> ruleDescriptions,
+                            Metrics metrics) {
 
     public ReportSummary {
         rejectsByRule = rejectsByRule == null ? Map.of()
@@ -49,6 +52,30 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
     public record Counts(long read, long registered, long unchanged, long rejected, long warned) {
     }
 
+    /**
+     * The figures one execution of the load job added to the meters a service exports (Micrometer, as
+     * {@code /actuator/prometheus} shows them), written into the summary for runs whose process exports nothing, such
+     * as the command line's. A run done in one go adds its whole counts; a run resumed after an interruption adds, in
+     * the execution that finished it, only what that execution did (what was done before the interruption was counted
+     * by the process that did it, or lost with it).
+     *
+     * @param records        records by outcome, {@code registered}, {@code unchanged} and {@code rejected}:
+     *                       {@code registry.load.records{outcome}}
+     * @param rejects        rejected records per rule id, largest count first: {@code registry.load.rejects{rule}}
+     * @param durationMillis the execution's time until its summary was written: {@code registry.load.duration}
+     * @param steps          each step's time in milliseconds, in the order they ran:
+     *                       {@code registry.load.step.duration{step}}
+     */
+    public record Metrics(Map<String, Long> records, Map<String, Long> rejects, long durationMillis,
+                          Map<String, Long> steps) {
+
+        public Metrics {
+            records = records == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(records));
+            rejects = rejects == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rejects));
+            steps = steps == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+        }
+    }
+
     /** The summary of a finished run, without rule descriptions. */
     public static ReportSummary of(LoadRun run) {
         Instant ended = run.endedAt() == null ? Instant.now() : run.endedAt();
@@ -56,7 +83,13 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
         return new ReportSummary(run.id(), new FileInfo(run.source(), run.fileSize(), run.sha256()), run.startedAt(),
                 ended, Duration.between(run.startedAt(), ended).toMillis(), run.status(),
                 new Counts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(), counts.warned()),
-                counts.rejectsByRule(), counts.warningsByRule(), Map.of());
+                counts.rejectsByRule(), counts.warningsByRule(), Map.of(), null);
+    }
+
+    /** This summary with the figures its run's execution added to the meters. */
+    public ReportSummary withMetrics(Metrics metrics) {
+        return new ReportSummary(run, file, startedAt, endedAt, durationMillis, status, counts, rejectsByRule,
+                warningsByRule, ruleDescriptions, metrics);
     }
 
     /**
@@ -69,6 +102,6 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
         warningsByRule.keySet()
                 .forEach(rule -> describe.apply(rule).ifPresent(d -> descriptions.putIfAbsent(rule, d)));
         return new ReportSummary(run, file, startedAt, endedAt, durationMillis, status, counts, rejectsByRule,
-                warningsByRule, descriptions);
+                warningsByRule, descriptions, metrics);
     }
 }

@@ -1,0 +1,44 @@
+# The asset registry as a container: the REST service by default, or any command of the command line.
+#
+#   docker build -t asset-registry .
+#   docker run -d -p 8080:8080 -v registry-data:/data -v registry-reports:/reports -v /shows/abc/inbox:/inbox asset-registry
+#   docker run --rm --no-healthcheck -v registry-data:/data -v registry-reports:/reports -v "$PWD":/work:ro \
+#       asset-registry load /work/assets.json
+#
+# Volumes: /data holds the SQLite registry (registry.db, with its -wal and -shm files), /reports the run reports,
+# /inbox the files the service's scheduled ingestion picks up. The images are pinned to a full Temurin version and
+# Ubuntu release: update both tags together, deliberately.
+
+# --- build: the Maven wrapper on a JDK 17 ---------------------------------------------------------------------------
+FROM eclipse-temurin:17.0.17_10-jdk-noble AS build
+WORKDIR /src
+# The wrapper and the POM first, so that the dependencies are a layer of their own, rebuilt only when the POM changes.
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+# The tests run in CI (.ci/run), not in the image build.
+RUN ./mvnw -B -q -DskipTests package
+
+# --- run: a JRE 17, as a user without privileges ---------------------------------------------------------------------
+FROM eclipse-temurin:17.0.17_10-jre-noble
+RUN groupadd --system --gid 10001 registry \
+    && useradd --system --uid 10001 --gid registry --no-create-home --shell /usr/sbin/nologin registry \
+    && mkdir -p /app /data /reports /inbox \
+    && chown registry:registry /data /reports /inbox
+COPY --from=build /src/target/asset-registry.jar /app/asset-registry.jar
+# Spring reads these as registry.db and registry.load.reports-dir; the working directory / makes the report
+# command's default, reports, the same /reports.
+ENV REGISTRY_DB=/data/registry.db \
+    REGISTRY_LOAD_REPORTSDIR=/reports \
+    REGISTRY_INGEST_INBOX=/inbox
+WORKDIR /
+VOLUME ["/data", "/reports", "/inbox"]
+USER 10001:10001
+EXPOSE 8080
+# The service's health, the database's included; the JRE image is Ubuntu's, with curl. A one-off command has no
+# server to ask: run it with --no-healthcheck.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS -o /dev/null http://localhost:8080/actuator/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/asset-registry.jar"]
+CMD ["serve"]
