@@ -33,8 +33,9 @@ class SqliteReadOnlyStoresTests {
     @Test
     void readsARegistryWhoseSchemaIsCurrent() throws SQLException {
         Path db = migrated("registry.db", null);
-        execute(db, "INSERT INTO asset (id, name, type) VALUES (1, 'hero', 'character')",
-                "INSERT INTO asset_version (asset_id, department, version, status, run_id) "
+        // written as the load store writes them (JdbcAssetStoreTests does the same)
+        execute(db, "INSERT INTO asset_row (id, name, type) VALUES (1, 'hero', 'character')",
+                "INSERT INTO asset_version_row (asset_id, department, version, status, run_id) "
                         + "VALUES (1, 'modeling', 1, 'active', 1), (1, 'modeling', 2, 'inactive', 1)");
 
         Optional<SqliteReadOnlyStores> opened = SqliteReadOnlyStores.open(db);
