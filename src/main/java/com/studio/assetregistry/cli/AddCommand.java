@@ -18,25 +18,32 @@ import picocli.CommandLine.ParentCommand;
                 "    {\"department\": \"modeling\", \"version\": 1, \"status\": \"active\"}]}",
                 "or records in the load format (an array, or one per line) of one asset.",
                 "All or nothing: a file that breaks a rule registers nothing, and every",
-                "violation is listed on standard error."},
+                "violation is listed on standard error. - reads the asset from standard input."},
         footer = {"", "Exit codes: 0 added, 1 refused (violations on standard error) or failed,",
                 "2 usage error.",
-                "", "Example:", "  asset-registry add hero.json"})
+                "", "Examples:", "  asset-registry add hero.json",
+                "  echo '{\"name\": \"sword\", \"type\": \"prop\", \"versions\": [' \\",
+                "    '{\"department\": \"modeling\", \"version\": 1, \"status\": \"active\"}]}' \\",
+                "    | asset-registry add -"})
 class AddCommand implements Callable<Integer> {
 
     @ParentCommand
     private AssetRegistryCommand top;
 
-    @Parameters(paramLabel = "ASSET.json", description = "The asset to add")
+    @Parameters(paramLabel = "ASSET.json", description = "The asset to add; - for standard input")
     private Path file;
 
     @Override
     public Integer call() {
+        boolean standardInput = AssetRegistryCommand.isStandardInput(file);
         Asset added;
         try {
-            added = top.withRegistry(context -> context.registry().addAsset(file));
+            added = top.withRegistry(context -> standardInput
+                    ? context.registry().addAsset(top.in(), AssetRegistryCommand.STANDARD_INPUT)
+                    : context.registry().addAsset(file));
         } catch (AssetValidationException refusal) {
-            return Violations.refused(top, file, refusal);
+            return Violations.refused(top, standardInput ? AssetRegistryCommand.STANDARD_INPUT : file.toString(),
+                    refusal);
         }
         AssetOverview overview = AssetOverview.of(added);
         top.out().println("added " + added.key() + " with " + HumanFormat.count(overview.versions(), "version") + ": "

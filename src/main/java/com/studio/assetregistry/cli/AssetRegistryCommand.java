@@ -1,19 +1,24 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.registry.AssetNotFoundException;
+import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.report.ReportNotFoundException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The top command, {@code asset-registry}: holds the global options and the subcommands. */
 @Command(name = "asset-registry", mixinStandardHelpOptions = true,
@@ -34,7 +39,13 @@ public class AssetRegistryCommand implements Callable<Integer> {
     /** The exit code of a query that found nothing: an unknown asset, version or report. */
     static final int NOT_FOUND = 3;
 
-    private final Function<GlobalOptions, RegistryContext> registries;
+    /** How a file argument names standard input. */
+    static final String STANDARD_INPUT_ARGUMENT = "-";
+    /** What messages call standard input. */
+    static final String STANDARD_INPUT = "standard input";
+
+    private final Registries registries;
+    private final InputStream in;
 
     @Spec
     private CommandSpec spec;
@@ -56,18 +67,25 @@ public class AssetRegistryCommand implements Callable<Integer> {
             description = "Show the framework's logs, and a stack trace on failure")
     private boolean debug;
 
-    AssetRegistryCommand(Function<GlobalOptions, RegistryContext> registries) {
+    AssetRegistryCommand(Registries registries, InputStream in) {
         this.registries = registries;
+        this.in = in;
     }
 
     /** The command line with its error handling: one line on stderr and exit code 1 for any failure. */
     public static CommandLine commandLine() {
-        return commandLine(RegistryContext::start);
+        return commandLine(Registries.started());
     }
 
     /** The command line, getting its registry from {@code registries}: tests hand it one they share. */
-    static CommandLine commandLine(Function<GlobalOptions, RegistryContext> registries) {
-        var commandLine = new CommandLine(new AssetRegistryCommand(registries));
+    static CommandLine commandLine(Registries registries) {
+        return commandLine(registries, System.in);
+    }
+
+    /** The command line, getting its registry from {@code registries} and its standard input from {@code in}. */
+    static CommandLine commandLine(Registries registries, InputStream in) {
+        var commandLine = new CommandLine(new AssetRegistryCommand(registries, in));
+        commandLine.setParameterExceptionHandler(AssetRegistryCommand::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             AssetRegistryCommand top = cmd.getCommandSpec().root().commandLine().getCommand();
             cmd.getErr().println("error: " + Failures.describe(e));
@@ -80,6 +98,22 @@ public class AssetRegistryCommand implements Callable<Integer> {
         return commandLine;
     }
 
+    /**
+     * A usage error is one line, like any error: what was wrong, a suggestion for a mistyped command or option, and
+     * where the usage is; not the whole usage message.
+     */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String message = e.getMessage();
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += " (did you mean " + unmatched.getSuggestions().stream().limit(3)
+                    .map(suggestion -> "'" + suggestion + "'").collect(Collectors.joining(" or ")) + "?)";
+        }
+        cmd.getErr().println("error: " + message + "; see: " + cmd.getCommandSpec().qualifiedName() + " --help");
+        cmd.getErr().flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
@@ -88,14 +122,35 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     /** Runs {@code action} against a registry started with the global options, and closes it. */
     <T> T withRegistry(Function<RegistryContext, T> action) {
-        try (RegistryContext context = registries.apply(new GlobalOptions(db, reports, debug, rules))) {
+        try (RegistryContext context = registries.open(options())) {
             return action.apply(context);
         }
+    }
+
+    /** Runs {@code action} against the queries of a registry opened for reading, and closes it. */
+    <T> T withQueries(Function<AssetQueries, T> action) {
+        try (RegistryContext context = registries.openForReading(options())) {
+            return action.apply(context.queries());
+        }
+    }
+
+    private GlobalOptions options() {
+        return new GlobalOptions(db, reports, debug, rules);
     }
 
     /** The base directory of run reports, as {@code --reports} gives it. */
     Path reportsDir() {
         return reports == null ? Path.of("reports") : reports;
+    }
+
+    /** Whether a file argument is {@code -}, standard input. */
+    static boolean isStandardInput(Path file) {
+        return file.toString().equals(STANDARD_INPUT_ARGUMENT);
+    }
+
+    /** The command's standard input. */
+    InputStream in() {
+        return in;
     }
 
     PrintWriter out() {

@@ -1,5 +1,6 @@
 package com.studio.assetregistry.cli;
 
+import com.studio.assetregistry.registry.AssetQueries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Writes the whole registry in the load format.",
                 "One JSON array, sorted by name, type, department and version. Loading it into",
                 "an empty registry reproduces the registry exactly."},
-        footer = {"", "Example:", "  asset-registry export registry.json"})
+        footer = {"", "Exit codes: 0 exported, 1 failure, 2 usage error.",
+                "", "Examples:", "  asset-registry export registry.json", "  asset-registry export | gzip > registry.json.gz"})
 class ExportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -29,26 +31,26 @@ class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (file == null) {
-            top.withRegistry(context -> context.registry().exportAssets(top.out()));
+            top.withQueries(queries -> queries.exportAssets(top.out()));
             return 0;
         }
-        long written = top.withRegistry(context -> exportToFile(context, file));
+        long written = top.withQueries(queries -> exportToFile(queries, file));
         top.out().println("exported " + written + " versions to " + file);
         return 0;
     }
 
     /** Writes beside the target and moves into place, so an interrupted export never leaves half a file. */
-    private static long exportToFile(RegistryContext context, Path file) {
+    private static long exportToFile(AssetQueries queries, Path file) {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
             long written;
             try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                written = context.registry().exportAssets(out);
+                written = queries.exportAssets(out);
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
         }
     }
 }

@@ -1,6 +1,10 @@
 package com.studio.assetregistry.cli;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * Turns a failure into the one line a person reads: the message of the application's own exceptions, which are
@@ -23,6 +27,20 @@ final class Failures {
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    /** Why a file could not be read or written, in a few words: the JDK's messages name the file instead. */
+    static String reason(IOException failure) {
+        if (failure instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failure instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return failure.getMessage();
     }
 
     private static boolean isOwn(Throwable failure) {

@@ -11,19 +11,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code generate}: writes a reproducible data file and prints what a correct load of it must produce. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Writes a reproducible file of version records in the load format, with a chosen share of",
                 "records that each break one rule, and prints the summary a load into an empty registry gives."},
-        footer = {"", "Example:", "  asset-registry generate --records 1000000 --error-rate 0.1 --seed 7 big.json"})
+        footer = {"", "Exit codes: 0 written, 1 failure, 2 usage error.", "", "Example:", "  asset-registry generate --records 1000000 --error-rate 0.1 --seed 7 big.json"})
 class GenerateCommand implements Callable<Integer> {
 
     @ParentCommand
     private AssetRegistryCommand top;
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--records", required = true, paramLabel = "N", description = "How many records")
     private long records;
@@ -44,12 +50,17 @@ class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var options = new GeneratorOptions(records, errorRate, seed, jsonLines);
+        GeneratorOptions options;
+        try {
+            options = new GeneratorOptions(records, errorRate, seed, jsonLines);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         ExpectedOutcome expected;
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             expected = new AssetDataGenerator().generate(options, out);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
         }
         top.out().println("wrote " + file + "; a load into an empty registry gives: " + expected.summaryLine());
         return 0;

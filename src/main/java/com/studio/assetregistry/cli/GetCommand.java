@@ -33,7 +33,7 @@ class GetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<AssetOverview> found = top.withRegistry(context -> context.registry().getAssetOverview(name, type));
+        Optional<AssetOverview> found = top.withQueries(queries -> queries.getAssetOverview(name, type));
         if (found.isEmpty()) {
             return AssetMissing.report(top, name, type);
         }

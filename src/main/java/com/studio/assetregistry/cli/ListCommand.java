@@ -35,12 +35,12 @@ class ListCommand implements Callable<Integer> {
         var filter = new AssetFilter(type, nameLike);
         if (output.json) {
             JsonOutput.Array array = JsonOutput.array(top.out());
-            top.withRegistry(context -> context.registry().forEachAsset(filter, array::add));
+            top.withQueries(queries -> queries.forEachAsset(filter, array::add));
             array.end();
             return 0;
         }
         Table table = Table.of(top.out(), "NAME", "TYPE", ">VERSIONS");
-        top.withRegistry(context -> context.registry().forEachAsset(filter,
+        top.withQueries(queries -> queries.forEachAsset(filter,
                 asset -> table.row(asset.name(), asset.type(), asset.versions())));
         table.end();
         if (table.rows() == 0) {

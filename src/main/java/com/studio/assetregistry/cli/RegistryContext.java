@@ -1,29 +1,61 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.AssetRegistryApplication;
+import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.RulesFileException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The Spring application started for one command, configured from the global options; closed when it ends. */
+/**
+ * The registry one command uses, configured from the global options; closed when the command ends. A command that
+ * changes the registry gets the Spring application; a command that only reads gets the registry's queries opened
+ * read-only without Spring when it can, which starts several times faster, and the application otherwise.
+ */
 final class RegistryContext implements AutoCloseable {
 
-    private final ConfigurableApplicationContext context;
+    /** The default registry file, as application.yml's {@code registry.db} names it. */
+    private static final String DEFAULT_DB = "registry.db";
+
+    private final ConfigurableApplicationContext context; // null when reading without Spring
+    private final AssetQueries queries; // null when the context answers
     private final boolean owned;
 
-    private RegistryContext(ConfigurableApplicationContext context, boolean owned) {
+    private RegistryContext(ConfigurableApplicationContext context, AssetQueries queries, boolean owned) {
         this.context = context;
+        this.queries = queries;
         this.owned = owned;
     }
 
     /** A registry whose application was started elsewhere and stays open when this closes: tests share one. */
     static RegistryContext borrowing(ConfigurableApplicationContext context) {
-        return new RegistryContext(context, false);
+        return new RegistryContext(context, null, false);
+    }
+
+    /**
+     * The registry for a command that only reads: its queries opened read-only, without Spring, when the command
+     * line alone configures the registry (no rules file, a file rather than a JDBC URL, no Spring configuration
+     * beside it) and the file's schema is current; else the application, which migrates the file first.
+     */
+    static RegistryContext startReading(GlobalOptions options) {
+        if (configuredByOptionsAlone(options)) {
+            Optional<AssetQueries> queries = AssetQueries.openReadOnly(
+                    Path.of(options.db() == null ? DEFAULT_DB : options.db()));
+            if (queries.isPresent()) {
+                return new RegistryContext(null, queries.get(), true);
+            }
+        }
+        return start(options);
     }
 
     static RegistryContext start(GlobalOptions options) {
@@ -53,7 +85,7 @@ final class RegistryContext implements AutoCloseable {
             context = new SpringApplicationBuilder(AssetRegistryApplication.class).main(AssetRegistryApplication.class)
                     .run(arguments);
             context.getBean(AssetRegistry.class); // opens and migrates the database now, so a failure is named here
-            return new RegistryContext(context, true);
+            return new RegistryContext(context, null, true);
         } catch (RuntimeException e) {
             if (context != null) {
                 context.close();
@@ -61,8 +93,51 @@ final class RegistryContext implements AutoCloseable {
             rulesFileProblem(e).ifPresent(problem -> {
                 throw problem;
             });
-            String where = options.db() == null ? "registry.db" : options.db();
+            String where = options.db() == null ? DEFAULT_DB : options.db();
             throw new RegistryUnavailableException("Cannot open the registry " + where + ": " + Failures.describe(e), e);
+        }
+    }
+
+    /**
+     * Whether the registry's settings come from the command line alone, so that reading without Spring reads the
+     * file the application would, under the rules it would check. Anything else that Spring Boot would read (a rules
+     * file, a JDBC URL, an environment variable or system property of Spring or of the registry, an application.yml
+     * or application.properties in the working directory) leaves the reading to the application.
+     */
+    static boolean configuredByOptionsAlone(GlobalOptions options) {
+        if (options.rules() != null || options.db() != null && options.db().startsWith("jdbc:")) {
+            return false;
+        }
+        boolean environment = System.getenv().keySet().stream()
+                .anyMatch(name -> name.startsWith("SPRING_") || name.startsWith("REGISTRY_"));
+        boolean systemProperties = System.getProperties().stringPropertyNames().stream()
+                .anyMatch(name -> name.startsWith("registry.")
+                        || name.startsWith("spring.") && !name.equals("spring.aot.enabled"));
+        return !environment && !systemProperties && !hasConfigFile();
+    }
+
+    /** Whether Spring Boot would find an application configuration file: {@code ./}, {@code config/}, {@code config/*}{@code /}. */
+    private static boolean hasConfigFile() {
+        Path config = Path.of("config");
+        List<Path> dirs = new ArrayList<>(List.of(Path.of("."), config));
+        if (Files.isDirectory(config)) {
+            try (DirectoryStream<Path> subdirectories = Files.newDirectoryStream(config, Files::isDirectory)) {
+                subdirectories.forEach(dirs::add);
+            } catch (IOException e) {
+                return true; // cannot tell: let Spring read what is there
+            }
+        }
+        return dirs.stream().anyMatch(RegistryContext::hasConfigFileIn);
+    }
+
+    private static boolean hasConfigFileIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "application.{properties,yml,yaml}")) {
+            return files.iterator().hasNext();
+        } catch (IOException e) {
+            return true;
         }
     }
 
@@ -76,14 +151,33 @@ final class RegistryContext implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The whole Java API, for a command that changes the registry. */
     AssetRegistry registry() {
+        if (context == null) {
+            throw new IllegalStateException("The registry was opened for reading only.");
+        }
         return context.getBean(AssetRegistry.class);
+    }
+
+    /** The registry's queries, for a command that only reads. */
+    AssetQueries queries() {
+        return queries != null ? queries : registry().queries();
+    }
+
+    /** Whether the queries read the file without the Spring application. */
+    boolean readsWithoutSpring() {
+        return context == null;
     }
 
     @Override
     public void close() {
-        if (owned) {
+        if (!owned) {
+            return;
+        }
+        if (context != null) {
             context.close();
+        } else {
+            queries.close();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code rules}: lists every rule with the settings of the rules file in force, as an aligned table. */
@@ -13,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
                 "force: id, severity (error rejects the record, warning only reports it), enabled, description."},
         footer = {"", "ENABLED is 'always' for the model's own rules, which the rules file cannot disable or make",
                 "warnings.", "", "Examples:", "  asset-registry rules",
-                "  asset-registry --rules studio-rules.yml rules"})
+                "  asset-registry --rules studio-rules.yml rules --json"})
 class RulesCommand implements Callable<Integer> {
 
     private static final List<String> HEADER = List.of("ID", "SEVERITY", "ENABLED", "DESCRIPTION");
@@ -21,9 +22,16 @@ class RulesCommand implements Callable<Integer> {
     @ParentCommand
     private AssetRegistryCommand top;
 
+    @Mixin
+    private JsonOption output;
+
     @Override
     public Integer call() {
         List<RuleEntry> rules = top.withRegistry(context -> context.registry().listRules());
+        if (output.json) {
+            JsonOutput.print(top.out(), rules);
+            return 0;
+        }
         table(rules).forEach(top.out()::println);
         return 0;
     }

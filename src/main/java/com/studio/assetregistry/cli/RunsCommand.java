@@ -38,7 +38,7 @@ class RunsCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be 1 or more, got " + limit);
         }
-        List<RunInfo> runs = top.withRegistry(context -> context.registry().listRuns(limit));
+        List<RunInfo> runs = top.withQueries(queries -> queries.listRuns(limit));
         if (output.json) {
             JsonOutput.print(top.out(), runs);
             return 0;

@@ -14,9 +14,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = {"Registers the next version of an asset in one department, from a JSON file:",
                 "  {\"department\": \"modeling\", \"version\": 3, \"status\": \"active\"}",
-                "Per department the versions are always 1..N: a version must be the next one."},
+                "Per department the versions are always 1..N: a version must be the next one.",
+                "- reads the version from standard input."},
         footer = {"", "Exit codes: 0 added, 1 refused (violations on standard error) or failed,",
-                "2 usage error, 3 no such asset.", "", "Example:", "  asset-registry versions add hero character v3.json"})
+                "2 usage error, 3 no such asset.", "", "Examples:", "  asset-registry versions add hero character v3.json",
+                "  echo '{\"department\": \"modeling\", \"version\": 3, \"status\": \"active\"}' \\",
+                "    | asset-registry versions add hero character -"})
 class VersionsAddCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -28,17 +31,22 @@ class VersionsAddCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TYPE", description = "The asset's type")
     private String type;
 
-    @Parameters(index = "2", paramLabel = "VERSION.json", description = "The version to add")
+    @Parameters(index = "2", paramLabel = "VERSION.json", description = "The version to add; - for standard input")
     private Path file;
 
     @Override
     public Integer call() {
         AssetRegistryCommand top = versions.top;
+        boolean standardInput = AssetRegistryCommand.isStandardInput(file);
+        var asset = new AssetKey(name, type);
         AssetVersion added;
         try {
-            added = top.withRegistry(context -> context.registry().addAssetVersion(new AssetKey(name, type), file));
+            added = top.withRegistry(context -> standardInput
+                    ? context.registry().addAssetVersion(asset, top.in(), AssetRegistryCommand.STANDARD_INPUT)
+                    : context.registry().addAssetVersion(asset, file));
         } catch (AssetValidationException refusal) {
-            return Violations.refused(top, file, refusal);
+            return Violations.refused(top, standardInput ? AssetRegistryCommand.STANDARD_INPUT : file.toString(),
+                    refusal);
         } catch (AssetNotFoundException missing) {
             top.error(missing.asset() + " is not registered; add it with: asset-registry add ASSET.json");
             return AssetRegistryCommand.NOT_FOUND;

@@ -2,7 +2,7 @@ package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.asset.AssetOverview;
 import com.studio.assetregistry.asset.AssetVersion;
-import com.studio.assetregistry.registry.AssetRegistry;
+import com.studio.assetregistry.registry.AssetQueries;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,7 +46,7 @@ class VersionsGetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AssetRegistryCommand top = versions.top;
-        Found found = top.withRegistry(context -> find(context.registry()));
+        Found found = top.withQueries(this::find);
         if (found.versions().isEmpty()) {
             return missing(top, found.asset());
         }
@@ -60,10 +60,10 @@ class VersionsGetCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Found find(AssetRegistry registry) {
-        List<AssetVersion> hits = department == null ? registry.getAssetVersion(name, type, version)
-                : registry.getAssetVersion(name, type, version, department).map(List::of).orElse(List.of());
-        return new Found(hits, hits.isEmpty() ? registry.getAssetOverview(name, type) : Optional.empty());
+    private Found find(AssetQueries queries) {
+        List<AssetVersion> hits = department == null ? queries.getAssetVersion(name, type, version)
+                : queries.getAssetVersion(name, type, version, department).map(List::of).orElse(List.of());
+        return new Found(hits, hits.isEmpty() ? queries.getAssetOverview(name, type) : Optional.empty());
     }
 
     private int missing(AssetRegistryCommand top, Optional<AssetOverview> asset) {

@@ -40,7 +40,7 @@ class VersionsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AssetRegistryCommand top = versions.top;
-        Optional<Asset> asset = top.withRegistry(context -> context.registry().getAsset(name, type));
+        Optional<Asset> asset = top.withQueries(queries -> queries.getAsset(name, type));
         if (asset.isEmpty()) {
             return AssetMissing.report(top, name, type);
         }

@@ -2,7 +2,6 @@ package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.registry.AssetValidationException;
 import com.studio.assetregistry.validation.Violation;
-import java.nio.file.Path;
 
 /** Prints a refused add: one line saying what was not added and what to do, then every violation in a table. */
 final class Violations {
@@ -11,9 +10,9 @@ final class Violations {
     }
 
     /** Prints the refusal on the command's standard error and returns exit code 1. */
-    static int refused(AssetRegistryCommand top, Path file, AssetValidationException refusal) {
+    static int refused(AssetRegistryCommand top, String source, AssetValidationException refusal) {
         int count = refusal.violations().size();
-        top.error(file + " was not added: " + (count == 1 ? "it breaks a rule" : "it breaks " + count + " rules")
+        top.error(source + " was not added: " + (count == 1 ? "it breaks a rule" : "it breaks " + count + " rules")
                 + "; fix " + (count == 1 ? "it" : "them") + " and add it again");
         Table table = Table.indented(top.err(), "  ", "RULE", "FIELD", "MESSAGE");
         for (Violation violation : refusal.violations()) {

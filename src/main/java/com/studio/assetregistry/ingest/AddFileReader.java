@@ -17,6 +17,7 @@ import com.studio.assetregistry.validation.rules.RecordMalformedRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,11 +92,25 @@ public class AddFileReader {
      * @throws InputFileException if the file cannot be read, or holds records of more than one asset
      */
     public Read<Asset> readAsset(Path file) {
-        byte[] bytes = readSmallFile(file);
+        return readAsset(file.toString(), readSmallFile(file));
+    }
+
+    /**
+     * Reads an asset document, or load-format records of one asset, from a stream such as standard input, which it
+     * leaves open.
+     *
+     * @param source what to call the stream in messages, e.g. {@code standard input}
+     * @throws InputFileException if the stream cannot be read, or holds records of more than one asset
+     */
+    public Read<Asset> readAsset(InputStream in, String source) {
+        return readAsset(source, readSmallStream(in, source));
+    }
+
+    private Read<Asset> readAsset(String source, byte[] bytes) {
         if (bytes == null) {
             return Read.invalid(List.of(tooLarge()));
         }
-        return documents.isLoadFormat(bytes) ? readRecords(file, bytes) : readAssetDocument(bytes);
+        return documents.isLoadFormat(bytes) ? readRecords(source, bytes) : readAssetDocument(bytes);
     }
 
     /**
@@ -104,7 +119,20 @@ public class AddFileReader {
      * @throws InputFileException if the file cannot be read
      */
     public Read<AssetVersion> readVersion(Path file, AssetKey asset) {
-        byte[] bytes = readSmallFile(file);
+        return readVersion(readSmallFile(file), asset);
+    }
+
+    /**
+     * Reads a version document of {@code asset} from a stream such as standard input, which it leaves open.
+     *
+     * @param source what to call the stream in messages, e.g. {@code standard input}
+     * @throws InputFileException if the stream cannot be read
+     */
+    public Read<AssetVersion> readVersion(InputStream in, String source, AssetKey asset) {
+        return readVersion(readSmallStream(in, source), asset);
+    }
+
+    private Read<AssetVersion> readVersion(byte[] bytes, AssetKey asset) {
         if (bytes == null) {
             return Read.invalid(List.of(tooLarge()));
         }
@@ -121,7 +149,7 @@ public class AddFileReader {
     }
 
     /** Records in the load format: each is judged as a load would judge it, then they must all be of one asset. */
-    private Read<Asset> readRecords(Path file, byte[] bytes) {
+    private Read<Asset> readRecords(String source, byte[] bytes) {
         var splitter = new RecordSplitter(new ByteArrayInputStream(bytes), limits.maxRecordBytes());
         List<Violation> violations = new ArrayList<>();
         List<VersionedAsset> versions = new ArrayList<>();
@@ -149,7 +177,7 @@ public class AddFileReader {
         Set<AssetKey> assets = new TreeSet<>();
         versions.forEach(version -> assets.add(version.asset()));
         if (assets.size() > 1) {
-            throw new InputFileException(file + " holds versions of " + assets.size() + " assets ("
+            throw new InputFileException(source + " holds versions of " + assets.size() + " assets ("
                     + assets.stream().limit(3).map(AssetKey::toString).collect(Collectors.joining(", "))
                     + (assets.size() > 3 ? ", ..." : "") + "); an add takes one asset's: load the file instead");
         }
@@ -240,8 +268,18 @@ public class AddFileReader {
         }
     }
 
+    /** The stream's bytes, or {@code null} if it holds more than a record may. */
+    private byte[] readSmallStream(InputStream in, String source) {
+        try {
+            byte[] bytes = in.readNBytes(limits.maxRecordBytes() + 1);
+            return bytes.length > limits.maxRecordBytes() ? null : bytes;
+        } catch (IOException e) {
+            throw new InputFileException("Cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
     private Violation tooLarge() {
-        return rules.tooLarge().violation("the file is larger than " + limits.maxRecordBytes()
+        return rules.tooLarge().violation("the document is larger than " + limits.maxRecordBytes()
                 + " bytes (registry.reader.max-record-bytes): load a file that large instead");
     }
 

@@ -25,6 +25,7 @@ import com.studio.assetregistry.validation.Violation;
 import com.studio.assetregistry.validation.rules.AssetExistsRule;
 import com.studio.assetregistry.validation.rules.AssetVersionsRequiredRule;
 import com.studio.assetregistry.validation.rules.VersionDuplicateRule;
+import java.io.InputStream;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,13 +49,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then register through the same set-wise cross-record rules as a load, in one transaction, so an add is all or
  * nothing. Invalid input is refused with an {@link AssetValidationException} carrying every violation of a rule whose
  * severity is error; a rule whose severity is warning does not refuse an add (the API has no report to list the
- * warning in). A missing asset is an empty {@link Optional}, never {@code null}. Thread-safe.
+ * warning in). A missing asset is an empty {@link Optional}, never {@code null}. The queries are those of
+ * {@link AssetQueries}, which a program that only reads can also open without starting the application. Thread-safe.
  */
 @Service
 public class AssetRegistry {
-
-    /** How many assets a page of {@link #forEachAsset} holds: a few hundred kilobytes at most. */
-    private static final int ASSET_PAGE = 1_000;
 
     /** Resolved on the first load: a query has no use for the batch machinery, and a lazy context skips it. */
     private final ObjectProvider<AssetLoader> loader;
@@ -65,10 +64,11 @@ public class AssetRegistry {
     private final RuleCatalogue catalogue;
     private final Rules rules;
     private final TransactionTemplate transaction;
-    private final RegistryExporter exporter;
     private final AddFileReader addFiles;
+    private final AssetQueries queries;
 
     AssetRegistry(ObjectProvider<AssetLoader> loader, AssetStore assets, LoadStore loads, AddFileReader addFiles,
+                  AssetQueries queries,
                   RecordValidator recordValidator, CrossRecordValidator crossRecordValidator,
                   RuleCatalogue catalogue, AssetExistsRule assetExists,
                   AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
@@ -81,8 +81,8 @@ public class AssetRegistry {
         this.crossRecordValidator = crossRecordValidator;
         this.rules = new Rules(assetExists, versionsRequired, duplicate);
         this.transaction = new TransactionTemplate(transactionManager);
-        this.exporter = new RegistryExporter(assets);
         this.addFiles = addFiles;
+        this.queries = queries;
     }
 
     /** The rules only the add methods apply. */
@@ -162,6 +162,24 @@ public class AssetRegistry {
     }
 
     /**
+     * Registers a new asset from a stream, such as standard input, holding what {@link #addAsset(Path)} takes from a
+     * file; reads at most {@code registry.reader.max-record-bytes} of it and leaves it open.
+     *
+     * @param source what to call the stream in messages, e.g. {@code standard input}
+     * @return the asset as registered
+     * @throws AssetValidationException with every violation if the document breaks a rule or the asset is registered
+     * @throws InputFileException       if the stream cannot be read, or holds versions of several assets
+     */
+    public Asset addAsset(InputStream in, String source) {
+        Objects.requireNonNull(in, "The input stream must not be null.");
+        var read = addFiles.readAsset(in, source);
+        if (!read.violations().isEmpty()) {
+            throw new AssetValidationException(read.violations());
+        }
+        return addAsset(read.value());
+    }
+
+    /**
      * Registers a new version of a registered asset from a JSON file,
      * {@code {"department": ..., "version": ..., "status": ...}}. Values are judged exactly as written.
      *
@@ -179,14 +197,34 @@ public class AssetRegistry {
         return addAssetVersion(asset, read.value());
     }
 
+    /**
+     * Registers a new version of a registered asset from a stream, such as standard input, holding what
+     * {@link #addAssetVersion(AssetKey, Path)} takes from a file; leaves it open.
+     *
+     * @param source what to call the stream in messages, e.g. {@code standard input}
+     * @return the version as registered
+     * @throws AssetNotFoundException   if the asset is not registered
+     * @throws AssetValidationException with every violation if the document breaks a rule or the version is registered
+     * @throws InputFileException       if the stream cannot be read
+     */
+    public AssetVersion addAssetVersion(AssetKey asset, InputStream in, String source) {
+        Objects.requireNonNull(asset, "The asset must not be null.");
+        Objects.requireNonNull(in, "The input stream must not be null.");
+        var read = addFiles.readVersion(in, source, asset);
+        if (!read.violations().isEmpty()) {
+            throw new AssetValidationException(read.violations());
+        }
+        return addAssetVersion(asset, read.value());
+    }
+
     /** Every registered asset, ordered by name and type. */
     public List<AssetKey> listAssets() {
-        return assets.listAssets();
+        return queries.listAssets();
     }
 
     /** The versions of an asset, ordered by department and version; empty if the asset is not registered. */
     public List<AssetVersion> listAssetVersions(String name, String type) {
-        return assets.listVersions(new AssetKey(name, type));
+        return queries.listAssetVersions(name, type);
     }
 
     /**
@@ -197,8 +235,7 @@ public class AssetRegistry {
      * @param limit  the most assets the page holds, 1 or more; a shorter page is the last
      */
     public List<AssetListing> listAssets(AssetFilter filter, AssetKey after, int limit) {
-        Objects.requireNonNull(filter, "The filter must not be null.");
-        return assets.listAssets(filter, after, limit);
+        return queries.listAssets(filter, after, limit);
     }
 
     /**
@@ -209,45 +246,37 @@ public class AssetRegistry {
      * @return how many assets it handed on
      */
     public long forEachAsset(AssetFilter filter, Consumer<AssetListing> action) {
-        Objects.requireNonNull(filter, "The filter must not be null.");
-        long count = 0;
-        AssetKey after = null;
-        List<AssetListing> page;
-        do {
-            page = assets.listAssets(filter, after, ASSET_PAGE);
-            page.forEach(action);
-            count += page.size();
-            after = page.isEmpty() ? null : page.get(page.size() - 1).key();
-        } while (page.size() == ASSET_PAGE);
-        return count;
+        return queries.forEachAsset(filter, action);
     }
 
     /** The asset's compact view (counts, and per department the latest version), or empty if it is not registered. */
     public Optional<AssetOverview> getAssetOverview(String name, String type) {
-        return getAsset(name, type).map(AssetOverview::of);
+        return queries.getAssetOverview(name, type);
     }
 
     /** The {@code limit} most recent runs, loads and API calls alike, the latest first. */
     public List<RunInfo> listRuns(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("The number of runs must be 1 or more, got " + limit + ".");
-        }
-        return loads.recentRuns(limit).stream().map(RunInfo::of).toList();
+        return queries.listRuns(limit);
     }
 
     /** The asset with its versions, or empty if it is not registered. */
     public Optional<Asset> getAsset(String name, String type) {
-        return assets.findAsset(new AssetKey(name, type));
+        return queries.getAsset(name, type);
     }
 
     /** The asset's versions with this number, one per department that has it; empty if there is none. */
     public List<AssetVersion> getAssetVersion(String name, String type, int version) {
-        return assets.findVersions(new AssetKey(name, type), version);
+        return queries.getAssetVersion(name, type, version);
     }
 
     /** The asset's version with this number in this department, or empty. */
     public Optional<AssetVersion> getAssetVersion(String name, String type, int version, String department) {
-        return assets.findVersion(new AssetKey(name, type), department, version);
+        return queries.getAssetVersion(name, type, version, department);
+    }
+
+    /** The queries alone, the read side of this API; {@link AssetQueries#openReadOnly} opens them without Spring. */
+    public AssetQueries queries() {
+        return queries;
     }
 
     /**
@@ -265,7 +294,7 @@ public class AssetRegistry {
      * @return how many version records were written
      */
     public long exportAssets(Writer out) {
-        return exporter.export(out);
+        return queries.exportAssets(out);
     }
 
     private List<Violation> checkRecords(AssetKey key, List<AssetVersion> versions) {

@@ -1,5 +1,6 @@
 package com.studio.assetregistry.validation;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** What breaking a rule does to a record: {@code error} rejects it, {@code warning} only reports it. */
@@ -11,7 +12,8 @@ public enum Severity {
     /** The record is registered all the same, and listed in {@code warnings.jsonl}. */
     WARNING;
 
-    /** How the rules file and the command line write it: {@code error}, {@code warning}. */
+    /** How the rules file, the command line and JSON write it: {@code error}, {@code warning}. */
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code add}, {@code get} and {@code list} on a real registry, through picocli. */
 class AssetCommandsTests extends CommandTest {
@@ -70,6 +72,37 @@ class AssetCommandsTests extends CommandTest {
                 texturing, rigging, animation, cfx, fx
                   status.unknown      versions[1].status      status "deprecated" is not one of active, inactive
                 """);
+        assertThat(run("list")).isZero();
+        assertThat(out()).isEqualTo("no asset is registered\n");
+    }
+
+    @Test
+    void addsAnAssetFromStandardInput() {
+        assertThat(runWithInput(HERO, "add", "-")).isZero();
+
+        assertThat(out()).isEqualTo("added hero/character with 3 versions: modeling v1-2, rigging v1\n");
+        assertThat(run("versions", "list", "hero", "character", "--json")).isZero();
+        assertThat(out()).isEqualTo("[{\"department\":\"modeling\",\"version\":1,\"status\":\"active\"},"
+                + "{\"department\":\"modeling\",\"version\":2,\"status\":\"inactive\"},"
+                + "{\"department\":\"rigging\",\"version\":1,\"status\":\"active\"}]\n");
+    }
+
+    @Test
+    void refusesAnInvalidAssetFromStandardInputListingEveryViolation() {
+        String records = """
+                {"asset": {"name": "hero", "type": "prop"}, "department": "fx", "version": 1, "status": "wip"}
+                {"asset": {"name": "hero", "type": "prop"}, "department": "fx", "version": 2 "status": "active"}
+                """;
+
+        assertThat(runWithInput(records, "add", "-")).isEqualTo(1);
+
+        assertThat(err().lines().findFirst()).contains(
+                "error: standard input was not added: it breaks 2 rules; fix them and add it again");
+        assertThat(err()).contains("status.unknown", "record 1 (line 1, column 1): status \"wip\"",
+                "json.syntax", "record 2 (line 2, column 1)");
+        assertThat(runWithInput("", "add", "-")).isEqualTo(1);
+        assertThat(err()).startsWith("error: standard input was not added: it breaks a rule")
+                .contains("json.syntax", "is empty");
         assertThat(run("list")).isZero();
         assertThat(out()).isEqualTo("no asset is registered\n");
     }
@@ -141,12 +174,33 @@ class AssetCommandsTests extends CommandTest {
     }
 
     @Test
+    void listsTheRulesAsJson() throws Exception {
+        assertThat(run("rules", "--json")).isZero();
+
+        JsonNode rules = JsonMapper.builder().build().readTree(out());
+        assertThat(rules.get(0).propertyNames()).containsExactly("id", "field", "description", "severity", "enabled",
+                "configurable");
+        assertThat(rules.valueStream().map(rule -> rule.get("id").asString()))
+                .startsWith("json.syntax", "record.too_large").contains("version.sequence", "name.pattern");
+        assertThat(rules.valueStream().filter(rule -> rule.get("id").asString().equals("status.unknown")))
+                .singleElement().satisfies(rule -> {
+                    assertThat(rule.get("severity").asString()).isEqualTo("error");
+                    assertThat(rule.get("configurable").asBoolean()).isFalse();
+                    assertThat(rule.get("description").asString()).isEqualTo("status is not one of active, inactive");
+                });
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertThat(run("get", "hero")).isEqualTo(2);
-        assertThat(err()).contains("Missing required parameter: 'TYPE'", "Usage: asset-registry get");
+        assertThat(err()).isEqualTo("error: Missing required parameter: 'TYPE'; see: asset-registry get --help\n");
         assertThat(run("list", "--colour", "red")).isEqualTo(2);
-        assertThat(err()).contains("Unknown options: '--colour', 'red'");
+        assertThat(err()).isEqualTo("error: Unknown options: '--colour', 'red'; see: asset-registry list --help\n");
+        assertThat(run("list", "--typ", "prop")).isEqualTo(2);
+        assertThat(err()).isEqualTo("error: Unknown options: '--typ', 'prop' (did you mean '--type'?); "
+                + "see: asset-registry list --help\n");
         assertThat(run("add")).isEqualTo(2);
-        assertThat(err()).contains("Missing required parameter: 'ASSET.json'");
+        assertThat(err()).isEqualTo("error: Missing required parameter: 'ASSET.json'; see: asset-registry add --help\n");
+        assertThat(out()).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.studio.assetregistry.registry.AssetQueries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,6 +53,46 @@ class CommandLineTests {
         Path second = dir.resolve("second.json");
         assertThat(run("--db", copy, "export", second.toString())).isZero();
         assertThat(Files.readString(second)).isEqualTo(Files.readString(export));
+
+        Path nowhere = dir.resolve("no/such/dir/export.json");
+        assertThat(run("--db", copy, "export", nowhere.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot write " + nowhere + ": no such file or directory\n");
+    }
+
+    @Test
+    void generatesAReproducibleFileWhoseLoadGivesTheSummaryItPrints() throws IOException {
+        Path data = dir.resolve("data.jsonl");
+
+        assertThat(run("generate", "--records", "200", "--error-rate", "0.1", "--seed", "7", "--ndjson",
+                data.toString())).isZero();
+
+        String expected = out.toString().replaceFirst("(?s)^wrote " + Pattern.quote(data.toString())
+                + "; a load into an empty registry gives: (read .*)\n$", "$1");
+        assertThat(expected).startsWith("read 200, registered ").contains("rejected 20 (");
+        String first = Files.readString(data);
+        assertThat(run("generate", "--records", "200", "--error-rate", "0.1", "--seed", "7", "--ndjson",
+                data.toString())).isZero();
+        assertThat(Files.readString(data)).isEqualTo(first);
+        out.getBuffer().setLength(0);
+        assertThat(run("--db", db(), "--reports", reports(), "load", data.toString())).isZero();
+        assertThat(out.toString()).startsWith(expected + "; report: ");
+    }
+
+    @Test
+    void generateRefusesOptionsOutOfRangeAsUsageErrorsAndAnUnwritableFileAsAFailure() {
+        assertThat(run("generate", "--records", "10", "--error-rate", "2", dir.resolve("x.json").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: The error rate must be from 0 to 1, got 2.0; "
+                + "see: asset-registry generate --help\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("generate", dir.resolve("x.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Missing required option: '--records=N'; "
+                + "see: asset-registry generate --help\n");
+        err.getBuffer().setLength(0);
+        Path nowhere = dir.resolve("no/such/dir/x.json");
+        assertThat(run("generate", "--records", "10", nowhere.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot write " + nowhere + ": no such file or directory\n");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test
@@ -151,13 +194,14 @@ class CommandLineTests {
         int exit = run("lod", "data/asset_data.json");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Unmatched argument").contains("Did you mean: asset-registry load?");
+        assertThat(err.toString()).isEqualTo("error: Unmatched arguments from index 0: 'lod', 'data/asset_data.json' "
+                + "(did you mean 'load'?); see: asset-registry --help\n");
     }
 
     @Test
     void loadWithoutAFileIsAUsageError() {
         assertThat(run("load")).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required parameter: 'FILE'");
+        assertThat(err.toString()).startsWith("error: Missing required parameter: 'FILE'").hasLineCount(1);
     }
 
     @Test
@@ -179,6 +223,42 @@ class CommandLineTests {
                 """);
         assertThat(err.toString()).isEqualTo("error: hero/vehicle is not registered; look for it with: "
                 + "asset-registry list --name-like 'hero*'\n");
+    }
+
+    @Test
+    void aQueryReadsACurrentRegistryWithoutStartingSpring() {
+        run("--db", db(), "--reports", reports(), "load", "data/asset_data.json");
+
+        try (RegistryContext context = RegistryContext.startReading(new GlobalOptions(db(), null, false, null))) {
+            assertThat(context.readsWithoutSpring()).isTrue();
+            assertThat(context.queries().getAssetOverview("hero", "character"))
+                    .hasValueSatisfying(hero -> assertThat(hero.versions()).isEqualTo(4));
+            assertThat(context.queries().listRuns(5)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aQueryLeavesARulesFileOrAJdbcUrlToTheApplication() {
+        assertThat(RegistryContext.configuredByOptionsAlone(new GlobalOptions(db(), null, false, null))).isTrue();
+        assertThat(RegistryContext.configuredByOptionsAlone(new GlobalOptions(null, null, true, null))).isTrue();
+        assertThat(RegistryContext.configuredByOptionsAlone(
+                new GlobalOptions(db(), null, false, Path.of("studio-rules.yml")))).isFalse();
+        assertThat(RegistryContext.configuredByOptionsAlone(
+                new GlobalOptions("jdbc:sqlite:" + db(), null, false, null))).isFalse();
+    }
+
+    @Test
+    void aQueryOnARegistryWhoseSchemaIsBehindMigratesItFirst() {
+        Flyway.configure().dataSource("jdbc:sqlite:" + db(), null, null).locations("classpath:db/migration")
+                .target("3").load().migrate();
+        assertThat(AssetQueries.openReadOnly(Path.of(db()))).isEmpty();
+
+        assertThat(run("--db", db(), "get", "hero", "character")).isEqualTo(3);
+
+        assertThat(err.toString()).startsWith("error: hero/character is not registered");
+        try (AssetQueries migrated = AssetQueries.openReadOnly(Path.of(db())).orElseThrow()) {
+            assertThat(migrated.listAssets()).isEmpty();
+        }
     }
 
     @Test

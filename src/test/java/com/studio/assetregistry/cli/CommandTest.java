@@ -1,8 +1,10 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -22,9 +24,15 @@ abstract class CommandTest extends RegistryIntegrationTest {
 
     /** Runs the command line with these arguments, with fresh output, and returns the exit code. */
     protected int run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** Runs the command line with these arguments and this text on its standard input; returns the exit code. */
+    protected int runWithInput(String input, String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine commandLine = AssetRegistryCommand.commandLine(options -> RegistryContext.borrowing(application));
+        CommandLine commandLine = AssetRegistryCommand.commandLine(options -> RegistryContext.borrowing(application),
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

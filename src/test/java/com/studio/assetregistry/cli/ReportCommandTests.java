@@ -120,9 +120,9 @@ class ReportCommandTests extends CommandTest {
         assertThat(err()).startsWith("error: No report in " + copy + ": no load has written one there");
 
         assertThat(report("1", "--dir", copy.toString())).isEqualTo(2);
-        assertThat(err()).startsWith("Give a RUN or --dir PATH, not both\n");
+        assertThat(err()).startsWith("error: Give a RUN or --dir PATH, not both; see: asset-registry report --help\n");
         assertThat(report("latest")).isEqualTo(2);
-        assertThat(err()).contains("'latest' is not a long");
+        assertThat(err()).contains("'latest' is not a long").hasLineCount(1);
     }
 
     @Test
@@ -147,6 +147,7 @@ class ReportCommandTests extends CommandTest {
         assertThat(runs.get(0).propertyNames()).containsExactly("id", "kind", "source", "startedAt",
                 "endedAt", "durationMillis", "status", "counts", "rejectsByRule", "warningsByRule");
         assertThat(run("runs", "--limit", "0")).isEqualTo(2);
+        assertThat(err()).isEqualTo("error: --limit must be 1 or more, got 0; see: asset-registry runs --help\n");
     }
 
     private int report(String... args) {

@@ -30,6 +30,18 @@ class VersionsCommandsTests extends CommandTest {
     }
 
     @Test
+    void addsAVersionFromStandardInput() {
+        String v3 = "{\"department\": \"modeling\", \"version\": 3, \"status\": \"active\"}";
+
+        assertThat(runWithInput(v3, "versions", "add", "hero", "character", "-")).isZero();
+        assertThat(out()).isEqualTo("added hero/character/modeling v3 (active)\n");
+
+        assertThat(runWithInput(v3, "versions", "add", "hero", "character", "-")).isEqualTo(1);
+        assertThat(err()).startsWith("error: standard input was not added: it breaks a rule")
+                .contains("version.duplicate", "hero/character/modeling v3 is already registered");
+    }
+
+    @Test
     void refusesAVersionWithEveryViolationOrOfAnUnknownAsset() {
         Path gap = file("v5.json", "{\"department\": \"modeling\", \"version\": 5, \"status\": \"active\"}");
         Path bad = file("bad.json", "{\"department\": \"lighting\", \"version\": 2.0}");
@@ -99,8 +111,9 @@ class VersionsCommandsTests extends CommandTest {
         assertThat(run("versions")).isEqualTo(2);
         assertThat(err()).contains("Usage: asset-registry versions", "Commands:");
         assertThat(run("versions", "get", "hero", "character", "two")).isEqualTo(2);
-        assertThat(err()).contains("Invalid value for positional parameter at index 2 (VERSION): 'two' is not an int");
+        assertThat(err()).isEqualTo("error: Invalid value for positional parameter at index 2 (VERSION): 'two' is "
+                + "not an int; see: asset-registry versions get --help\n");
         assertThat(run("versions", "remove", "hero")).isEqualTo(2);
-        assertThat(err()).contains("Unmatched arguments");
+        assertThat(err()).startsWith("error: Unmatched arguments").hasLineCount(1);
     }
 }

@@ -308,6 +308,19 @@ class AssetRegistryTests extends RegistryIntegrationTest {
                 .containsExactly("name.pattern", "name.reserved");
     }
 
+    @Test
+    void readsWhatItRegisteredThroughQueriesOpenedReadOnlyWithoutSpring() {
+        registry.addAsset(new Asset(HERO, List.of(active("modeling", 1), active("modeling", 2))));
+
+        try (AssetQueries queries = AssetQueries.openReadOnly(WORK_DIR.resolve("registry.db")).orElseThrow()) {
+            assertThat(queries.getAsset("hero", "character")).isEqualTo(registry.getAsset("hero", "character"));
+            assertThat(queries.getAssetOverview("hero", "character")).isEqualTo(registry.queries()
+                    .getAssetOverview("hero", "character"));
+            assertThat(queries.listRuns(5)).isEqualTo(registry.listRuns(5)).hasSize(1);
+        }
+        assertThat(AssetQueries.openReadOnly(WORK_DIR.resolve("no-such.db"))).isEmpty();
+    }
+
     private static AssetVersion active(String department, int version) {
         return new AssetVersion(department, version, "active");
     }
