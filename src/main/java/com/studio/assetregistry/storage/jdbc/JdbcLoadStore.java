@@ -78,10 +78,23 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
-    public Optional<LoadRun> findUnfinishedLoad(String sha256) {
+    public Optional<LoadRun> findUnfinishedRun(String kind, String sha256) {
         return jdbc.queryForList("""
-                SELECT id FROM load_run WHERE kind = 'load' AND sha256 = ? AND status <> 'COMPLETED' AND over_budget = 0
-                ORDER BY id DESC LIMIT 1""", Long.class, sha256).stream().findFirst().flatMap(this::findRun);
+                SELECT id FROM load_run WHERE kind = ? AND sha256 = ? AND status <> 'COMPLETED' AND over_budget = 0
+                ORDER BY id DESC LIMIT 1""", Long.class, kind, sha256).stream().findFirst().flatMap(this::findRun);
+    }
+
+    @Override
+    public Optional<LoadRun> findCompletedRun(String kind, String sha256) {
+        return jdbc.queryForList("""
+                SELECT id FROM load_run WHERE kind = ? AND sha256 = ? AND status = 'COMPLETED'
+                ORDER BY id DESC LIMIT 1""", Long.class, kind, sha256).stream().findFirst().flatMap(this::findRun);
+    }
+
+    @Override
+    public void countDryRunRegistrations(long runId, long versions) {
+        jdbc.update("UPDATE load_run SET registered = registered + ? WHERE id = ? AND kind = ?", versions, runId,
+                LoadRun.DRY_RUN);
     }
 
     @Override

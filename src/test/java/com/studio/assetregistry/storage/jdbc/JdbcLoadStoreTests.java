@@ -161,8 +161,50 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
         store.claimRun(crashed, "decaf", "1@test");
         store.finishRun(crashed, "FAILED", Instant.now(), 1, null, null);
 
-        assertThat(store.findUnfinishedLoad("c0ffee")).isEmpty();
-        assertThat(store.findUnfinishedLoad("decaf")).map(LoadRun::id).hasValue(crashed);
+        assertThat(store.findUnfinishedRun(LoadRun.LOAD, "c0ffee")).isEmpty();
+        assertThat(store.findUnfinishedRun(LoadRun.LOAD, "decaf")).map(LoadRun::id).hasValue(crashed);
+        assertThat(store.findUnfinishedRun(LoadRun.DRY_RUN, "decaf")).isEmpty();
+    }
+
+    @Test
+    void findsTheLatestCompletedRunOfAKindForAContent() {
+        long first = store.startRun(LoadRun.LOAD, "a.json", 10, Instant.now());
+        store.claimRun(first, "beef", "1@test");
+        store.finishRun(first, "COMPLETED", Instant.now(), 1, null, null);
+        long forced = store.startRun(LoadRun.LOAD, "b.json", 10, Instant.now());
+        store.claimRun(forced, "beef", "1@test");
+        store.finishRun(forced, "COMPLETED", Instant.now(), 1, null, null);
+        long crashed = store.startRun(LoadRun.LOAD, "b.json", 10, Instant.now());
+        store.claimRun(crashed, "beef", "1@test");
+        long dryRun = store.startRun(LoadRun.DRY_RUN, "c.json", 10, Instant.now());
+        store.claimRun(dryRun, "cafe", "1@test");
+        store.finishRun(dryRun, "COMPLETED", Instant.now(), 1, null, null);
+
+        assertThat(store.findCompletedRun(LoadRun.LOAD, "beef")).map(LoadRun::id).hasValue(forced);
+        assertThat(store.findCompletedRun(LoadRun.LOAD, "cafe")).isEmpty();
+        assertThat(store.findCompletedRun(LoadRun.DRY_RUN, "cafe")).map(LoadRun::source).hasValue("c.json");
+    }
+
+    @Test
+    void aDryRunCountsWhatItWouldRegisterAndRegistersNothing() {
+        long run = store.startRun(LoadRun.DRY_RUN, "dry.json", 10, Instant.now());
+        store.stage(run, List.of(v(1, "hero", "modeling", 1), v(2, "hero", "modeling", 2),
+                v(3, "hero", "modeling", 4)));
+        List<Resolution> walked = new ArrayList<>();
+
+        Resolution resolution = store.resolve(run, findings::add, judged -> {
+            walked.add(judged);
+            return false; // a dry run keeps none of its registrations
+        });
+        store.countDryRunRegistrations(run, walked.get(0).registered());
+
+        assertThat(resolution.registered()).isZero();
+        assertThat(findings).hasSize(1);
+        assertThat(registered()).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM asset")).isZero();
+        LoadRun recorded = store.findRun(run).orElseThrow();
+        assertThat(recorded.dryRun()).isTrue();
+        assertThat(recorded.counts().registered()).isEqualTo(2);
     }
 
     @Test
