@@ -13,6 +13,9 @@ import java.util.function.Function;
  * The content of {@code summary.json}.
  *
  * @param run              the run id
+ * @param kind             {@code load}, or {@code dry-run} for a dry run, which registered nothing: its
+ *                         {@code registered} count is what a load would have registered; {@code load} in reports
+ *                         written before it was added
  * @param file             the file loaded
  * @param startedAt        when the run started
  * @param endedAt          when it ended
@@ -25,11 +28,12 @@ import java.util.function.Function;
  *                         report read elsewhere, or after the rules changed, still says what its rules meant; empty
  *                         in reports written before it was added
  */
-public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant endedAt, long durationMillis,
+public record ReportSummary(long run, String kind, FileInfo file, Instant startedAt, Instant endedAt, long durationMillis,
                             String status, Counts counts, Map<String, Long> rejectsByRule,
                             Map<String, Long> warningsByRule, Map<String, String> ruleDescriptions) {
 
     public ReportSummary {
+        kind = kind == null ? LoadRun.LOAD : kind;
         rejectsByRule = rejectsByRule == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(rejectsByRule));
         warningsByRule = warningsByRule == null ? Map.of()
@@ -53,7 +57,7 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
     public static ReportSummary of(LoadRun run) {
         Instant ended = run.endedAt() == null ? Instant.now() : run.endedAt();
         var counts = run.counts();
-        return new ReportSummary(run.id(), new FileInfo(run.source(), run.fileSize(), run.sha256()), run.startedAt(),
+        return new ReportSummary(run.id(), run.kind(), new FileInfo(run.source(), run.fileSize(), run.sha256()), run.startedAt(),
                 ended, Duration.between(run.startedAt(), ended).toMillis(), run.status(),
                 new Counts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(), counts.warned()),
                 counts.rejectsByRule(), counts.warningsByRule(), Map.of());
@@ -68,7 +72,7 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
         rejectsByRule.keySet().forEach(rule -> describe.apply(rule).ifPresent(d -> descriptions.put(rule, d)));
         warningsByRule.keySet()
                 .forEach(rule -> describe.apply(rule).ifPresent(d -> descriptions.putIfAbsent(rule, d)));
-        return new ReportSummary(run, file, startedAt, endedAt, durationMillis, status, counts, rejectsByRule,
+        return new ReportSummary(run, kind, file, startedAt, endedAt, durationMillis, status, counts, rejectsByRule,
                 warningsByRule, descriptions);
     }
 }
