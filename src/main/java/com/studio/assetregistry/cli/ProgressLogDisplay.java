@@ -36,7 +36,8 @@ final class ProgressLogDisplay implements ProgressDisplay {
         if (resolving) {
             err.println("loading " + label + ": " + ProgressDisplay.resolving(progress));
         } else {
-            String eta = progress.remaining().map(left -> ", ETA " + HumanFormat.duration(left.toMillis())).orElse("");
+            String eta = progress.remaining().filter(left -> !left.isZero())
+                    .map(left -> ", ETA " + HumanFormat.duration(left.toMillis())).orElse("");
             err.println(String.format(Locale.ROOT, "loading %s: %.0f%% (%s%s)", label, progress.fraction() * 100,
                     ProgressDisplay.records(progress), eta));
         }
