@@ -42,6 +42,11 @@ public record ReportSummary(long run, String kind, FileInfo file, Instant starte
                 : Collections.unmodifiableMap(new LinkedHashMap<>(ruleDescriptions));
     }
 
+    /** Whether the run was a dry run: it registered nothing, and {@code registered} counts what a load would have. */
+    public boolean dryRun() {
+        return LoadRun.DRY_RUN.equals(kind);
+    }
+
     /** The file a run loaded: its path as given, its size and its SHA-256 in hex. */
     public record FileInfo(String path, long size, String sha256) {
     }

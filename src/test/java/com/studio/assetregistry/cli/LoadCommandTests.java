@@ -64,6 +64,9 @@ class LoadCommandTests extends CommandTest {
 
         assertThat(run("runs")).isZero();
         assertThat(out()).containsPattern(dryRun + "  dry-run +" + SAMPLE);
+        assertThat(run("--reports", WORK_DIR.resolve("reports").toString(), "report", Long.toString(dryRun))).isZero();
+        assertThat(out()).startsWith("dry run " + dryRun + ": " + SAMPLE + ", COMPLETED, started ")
+                .contains("\nread 20, would register 17, unchanged 0, rejected 3\n");
 
         // the dry run did not load the file: a load now registers what it said it would
         assertThat(run("load", SAMPLE)).isZero();

@@ -101,6 +101,7 @@ class LoadOptionsTests extends RegistryIntegrationTest {
                 .isEqualTo("hero/character/modeling v4: v3 is missing");
         JsonNode report = JSON.readTree(summary.reportDir().resolve("summary.json").toFile());
         assertThat(report.get("kind").asString()).isEqualTo("dry-run");
+        assertThat(report.has("dryRun")).as("the kind says it; no second property").isFalse();
         assertThat(report.get("counts").get("registered").asLong()).isEqualTo(2);
         // and nothing registered
         assertThat(jdbc.queryForList("SELECT name FROM asset ORDER BY name", String.class)).containsExactly("hero");
