@@ -7,11 +7,14 @@ import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.ExpectedOutcome;
 import com.studio.assetregistry.generate.GeneratorOptions;
 import com.studio.assetregistry.ingest.LoadProgress.Phase;
+import com.studio.assetregistry.storage.LoadRun;
+import com.studio.assetregistry.storage.LoadStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +33,8 @@ class LoadOptionsTests extends RegistryIntegrationTest {
 
     @Autowired
     private AssetLoader loader;
+    @Autowired
+    private LoadStore store;
 
     @Test
     void loadingContentAlreadyLoadedCompletelyDoesNothingAndNamesTheEarlierRun() throws IOException {
@@ -120,6 +125,25 @@ class LoadOptionsTests extends RegistryIntegrationTest {
         LoadSummary after = loader.load(LoadRequest.of(file).withDryRun(true));
         assertThat(after.alreadyLoaded()).isFalse();
         assertThat(List.of(after.registered(), after.unchanged(), after.rejected())).containsExactly(0L, 3L, 4L);
+    }
+
+    @Test
+    void anUnfinishedDryRunIsResumedByADryRunAndNeverByALoad() {
+        // given a dry run of the sample that failed before it finished
+        long unfinished = store.startRun(LoadRun.DRY_RUN, SAMPLE.toString(), 0, Instant.now());
+        store.claimRun(unfinished, FileDigest.sha256(SAMPLE), "1@test");
+        store.finishRun(unfinished, "FAILED", Instant.now(), 0, null, null);
+
+        LoadSummary load = loader.load(SAMPLE);
+        LoadSummary dryRun = loader.load(LoadRequest.of(SAMPLE).withDryRun(true));
+
+        assertThat(load.runId()).isNotEqualTo(unfinished);
+        assertThat(load.dryRun()).isFalse();
+        assertThat(load.registered()).isEqualTo(17);
+        assertThat(dryRun.runId()).isEqualTo(unfinished);
+        assertThat(dryRun.dryRun()).isTrue();
+        assertThat(List.of(dryRun.read(), dryRun.registered(), dryRun.unchanged(), dryRun.rejected()))
+                .containsExactly(20L, 0L, 17L, 3L);
     }
 
     @Test
