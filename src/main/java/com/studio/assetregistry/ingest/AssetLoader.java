@@ -1,13 +1,17 @@
 package com.studio.assetregistry.ingest;
 
+import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -31,6 +35,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class AssetLoader {
 
+    private static final Logger log = LoggerFactory.getLogger(AssetLoader.class);
+    private static final Duration QUEUE_POLL = Duration.ofMillis(500);
     private static final String OWNER = ProcessHandle.current().pid() + "@" + hostName();
 
     private final JobOperator jobOperator;
@@ -64,7 +70,7 @@ public class AssetLoader {
      * last run of the same content and kind (load, or dry run) did not complete, resumes it instead of starting anew.
      * If the content was already loaded completely, does nothing and returns that earlier run's summary, marked
      * {@link LoadSummary#alreadyLoaded()}, unless the request is forced or a dry run. A dry run judges every record by
-     * every rule and writes the full report, but registers nothing.
+     * every rule and writes the full report, but registers nothing; it queues behind a running load as a load does.
      *
      * @return what the load did, or what the earlier load of the same content did
      * @throws RejectBudgetExceededException if it rejected more records than the reject budget allows: it registered
@@ -87,7 +93,7 @@ public class AssetLoader {
         }
         long runId = unfinished.map(run -> prepareResume(run, file))
                 .orElseGet(() -> store.startRun(kind, file.toString(), size, Instant.now()));
-        store.claimRun(runId, sha256, OWNER);
+        claim(runId, sha256, file);
         JobParameters parameters = new JobParametersBuilder()
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, runId)
                 .addString(LoadJobConfiguration.FILE_PARAMETER, absolute.toString(), false) // the file may have moved
@@ -114,6 +120,56 @@ public class AssetLoader {
             throw new LoadException("The load of " + file + " failed: " + rootMessage(cause), summary, cause);
         }
         return summary;
+    }
+
+    /**
+     * Makes the run the registry's one pending load. A load of other content that died unfinished is abandoned
+     * first: its pending registrations are removed, and loading its content again starts anew. A live one is waited
+     * for, up to {@code registry.load.queue-wait}: loads into one registry queue, whichever process or host runs them.
+     */
+    private void claim(long runId, String sha256, Path file) {
+        Instant giveUp = Instant.now().plus(properties.queueWait());
+        boolean told = false;
+        while (true) {
+            Optional<LoadRun> other = store.findPendingLoad(runId);
+            if (other.isPresent() && (other.get().owner() == null || !isAlive(other.get().owner()))) {
+                log.warn("Run {} of {} died unfinished and is abandoned: its pending versions are removed; load it "
+                        + "again to load it anew", other.get().id(), other.get().source());
+                store.abandonRun(other.get().id());
+                continue;
+            }
+            if (other.isEmpty()) {
+                try {
+                    store.claimRun(runId, sha256, OWNER);
+                    return;
+                } catch (LoadInProgressException e) { // another load claimed the registry in between
+                    other = store.findRun(e.pendingRunId());
+                }
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                throw new LoadException("Cannot load " + file + ": " + describe(other)
+                        + " is loading into this registry; wait for it to end", null, null);
+            }
+            if (!told) {
+                log.warn("Waiting for {} to end before loading {}", describe(other), file);
+                told = true;
+            }
+            pause();
+        }
+    }
+
+    private static String describe(Optional<LoadRun> run) {
+        return run.map(r -> "run " + r.id() + " of " + r.source() + " (process " + r.owner() + ")")
+                .orElse("another run");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(QUEUE_POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoadException("Interrupted while waiting for another load to end", null, e);
+        }
     }
 
     /**

@@ -105,10 +105,12 @@ class LoadJobConfiguration {
     @Bean
     @StepScope
     ResolveTasklet resolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser,
-                                  RejectBudget rejectBudget, @Value("#{jobParameters['input.file']}") String file,
+                                  RejectBudget rejectBudget, ReaderLimits limits,
+                                  @Value("#{jobParameters['input.file']}") String file,
                                   @Value("#{jobParameters['run.id']}") Long runId,
                                   @Value("#{jobParameters['dry.run'] ?: false}") Boolean dryRun) {
-        return new ResolveTasklet(store, validator, parser, rejectBudget, Path.of(file), runId, dryRun);
+        return new ResolveTasklet(store, validator, parser, rejectBudget, Path.of(file), limits.maxRecordBytes(),
+                runId, dryRun);
     }
 
     @Bean

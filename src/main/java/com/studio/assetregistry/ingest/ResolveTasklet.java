@@ -14,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepContribution;
@@ -22,10 +23,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The second step: once the whole file is staged, judges it by the cross-record rules and registers what may be
- * registered, in one transaction. A staged record that may not be registered is rejected with every cross-record
- * rule it breaks and its text, read back from the file by its offset (only rejects are read twice). Running it again
- * after it committed does nothing, since resolving empties the stage.
+ * The second step: once the whole file is written, pending, judges it by the cross-record rules and registers what
+ * may be registered, in one transaction. A record that may not be registered is rejected with every cross-record
+ * rule it breaks and its text, read back from the file (only rejects are read twice): by its offset when the store
+ * kept it, or found again by its record number in one forward pass over the file. Running it again after it
+ * committed does nothing, since the run is then no longer pending.
  * <p>
  * The reject budget is checked once every record is judged, before the transaction commits: a load over it keeps its
  * rejects but none of its registrations, and the step ends with the exit status {@link #OVER_BUDGET}, on which the
@@ -46,16 +48,18 @@ class ResolveTasklet implements Tasklet {
     private final RecordParser parser;
     private final RejectBudget budget;
     private final Path file;
+    private final int maxRecordBytes;
     private final long runId;
     private final boolean dryRun;
 
     ResolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser, RejectBudget budget,
-                   Path file, long runId, boolean dryRun) {
+                   Path file, int maxRecordBytes, long runId, boolean dryRun) {
         this.store = store;
         this.validator = validator;
         this.parser = parser;
         this.budget = budget;
         this.file = file;
+        this.maxRecordBytes = maxRecordBytes;
         this.runId = runId;
         this.dryRun = dryRun;
     }
@@ -67,10 +71,11 @@ class ResolveTasklet implements Tasklet {
         long recordRejects = budget.isLimited() ? store.rejectTally(runId).records() : 0;
         boolean[] overBudget = {false};
         long[] wouldRegister = {0};
-        try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ);
+             RecordLocator locator = new RecordLocator(file, maxRecordBytes)) {
             List<Reject> rejects = new ArrayList<>();
             Resolution resolution = store.resolve(runId, finding -> {
-                rejects.add(toReject(finding, source));
+                rejects.add(toReject(finding, source, locator));
                 if (rejects.size() == BATCH_SIZE) {
                     store.reject(runId, rejects);
                     rejects.clear();
@@ -92,13 +97,17 @@ class ResolveTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private Reject toReject(StagedFinding finding, FileChannel source) {
+    private Reject toReject(StagedFinding finding, FileChannel source, RecordLocator locator) {
         List<Violation> violations = validator.validate(finding.finding());
         if (violations.isEmpty()) {
             throw new IllegalStateException("Record " + finding.position().recordNumber()
                     + " was held back from registration but breaks no cross-record rule.");
         }
-        return new Reject(finding.position(), violations, parser.compact(readRecord(source, finding.position())));
+        if (finding.isLocated()) {
+            return new Reject(finding.position(), violations, parser.compact(readRecord(source, finding.position())));
+        }
+        RawRecord raw = locator.find(finding.position().recordNumber());
+        return new Reject(raw.position(), violations, parser.compact(Arrays.copyOf(raw.bytes(), raw.kept())));
     }
 
     private static byte[] readRecord(FileChannel source, RecordPosition position) {

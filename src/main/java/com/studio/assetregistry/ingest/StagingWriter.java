@@ -10,8 +10,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * The step's writer: stages a chunk's valid records and records its rejects and warnings, all in the chunk's
- * transaction, so a chunk that rolls back leaves neither a staged record nor a phantom reject or warning behind.
+ * The step's writer: writes a chunk's valid records to the registry, pending until the resolve step, and records its
+ * rejects and warnings, all in the chunk's transaction, so a chunk that rolls back leaves neither a written record
+ * nor a phantom reject or warning behind.
  * Thread-safe.
  */
 class StagingWriter implements ItemWriter<CheckedRecord> {
@@ -39,7 +40,7 @@ class StagingWriter implements ItemWriter<CheckedRecord> {
                 warnings.add(record.warning());
             }
         }
-        store.stage(runId, staged);
+        store.write(runId, staged);
         store.reject(runId, rejects);
         store.warn(runId, warnings);
     }

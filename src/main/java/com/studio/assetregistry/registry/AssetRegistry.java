@@ -315,7 +315,7 @@ public class AssetRegistry {
                 staged.add(new StagedVersion(RecordPosition.ofNumber(staged.size() + 1), record));
             }
             long runId = loads.startRun("api", source, 0, Instant.now());
-            loads.stage(runId, staged);
+            loads.write(runId, staged);
             loads.resolve(runId, finding -> violations.addAll(crossRecordValidator.validate(finding.finding())));
             if (!violations.isEmpty()) {
                 throw new AssetValidationException(violations);

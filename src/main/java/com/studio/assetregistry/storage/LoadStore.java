@@ -8,11 +8,15 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Records runs, stages the records of a run that kept the record rules, registers them once the whole run has been
- * read, and keeps the run's rejects and warnings.
+ * Records runs, writes the records of a run that kept the record rules to the registry as pending, registers them
+ * once the whole run has been read and judged, and keeps the run's rejects and warnings.
  * <p>
- * Methods join the caller's transaction when there is one: a chunk's staged records and its rejects commit together,
- * and {@link #resolve} registers a whole run atomically. Implementations are thread-safe.
+ * A run's written records stay invisible to every reader of the registry ({@link AssetStore}) until
+ * {@link #resolve} has removed those the cross-record rules refuse and registered the rest, atomically. One load at a
+ * time may be pending in a registry ({@link #claimRun}).
+ * <p>
+ * Methods join the caller's transaction when there is one: a chunk's written records and its rejects commit
+ * together, and {@link #resolve} registers a whole run atomically. Implementations are thread-safe.
  */
 public interface LoadStore {
 
@@ -21,9 +25,21 @@ public interface LoadStore {
 
     /**
      * Marks a run as running in this process, for the file content with this SHA-256: a new run, or an unfinished one
-     * being resumed.
+     * being resumed. A load becomes the registry's pending load.
+     *
+     * @throws LoadInProgressException if another load is pending in the registry: it must complete, or be abandoned
+     *                                 ({@link #abandonRun}), first
      */
     void claimRun(long runId, String sha256, String owner);
+
+    /** The load pending in the registry, other than {@code runId}, if any: it is running, or it died unfinished. */
+    Optional<LoadRun> findPendingLoad(long runId);
+
+    /**
+     * Gives up an unfinished run for good: removes everything it wrote to the registry, and marks it
+     * {@code ABANDONED}, so that it is never resumed; loading its content again starts anew. Its rejects stay.
+     */
+    void abandonRun(long runId);
 
     /**
      * The latest run of this kind ({@link LoadRun#LOAD} or {@link LoadRun#DRY_RUN}) of this file content that did not
@@ -35,24 +51,28 @@ public interface LoadStore {
     /** The latest run of this kind of this file content that completed, if any. */
     Optional<LoadRun> findCompletedRun(String kind, String sha256);
 
-    /** Stages records of a run. */
-    void stage(long runId, List<StagedVersion> records);
+    /**
+     * Writes records of a run to the registry, pending: each version that is free is written; a record whose version
+     * is already written (registered, or by an earlier record) is kept aside for {@link #resolve} to judge.
+     */
+    void write(long runId, List<StagedVersion> records);
 
     /** Records rejects of a run. */
     void reject(long runId, List<Reject> rejects);
 
     /**
-     * Applies the cross-record facts to every record staged for the run: registers each version that is new, keeps
+     * Applies the cross-record facts to every record written for the run: registers each version that is new, keeps
      * no gap and comes first in the run; counts those already registered with the same status as unchanged; and
-     * hands every other one to {@code findings}. The run's registered and unchanged counts grow by what it did. The
-     * staged records are then removed, so a second call does nothing.
+     * hands every other one to {@code findings}. The findings the store can place in the file come first, with their
+     * position; then those it knows by record number only, in record order. The run's registered and unchanged counts
+     * are set; the run is no longer pending, so its versions are visible, and a second call does nothing.
      */
     default Resolution resolve(long runId, Consumer<StagedFinding> findings) {
         return resolve(runId, findings, resolution -> true);
     }
 
     /**
-     * As {@link #resolve(long, Consumer)}, but once every staged record has been judged, {@code keep} decides whether
+     * As {@link #resolve(long, Consumer)}, but once every record of the run has been judged, {@code keep} decides whether
      * the registrations stand. If it answers {@code false}, the versions the walk registered are removed again, with
      * the assets they created, before the caller's transaction ends: the run registers nothing, the resolution
      * returned says so, and the run is final ({@link #findUnfinishedRun} never offers it to be resumed). The findings

@@ -46,7 +46,17 @@ public record FieldValue(Kind kind, String text) {
 
     /** Whether this is a string of only white space (Unicode's, no-break spaces included), or empty. */
     public boolean isBlankString() {
-        return kind == Kind.STRING && text.codePoints().allMatch(FieldValue::isSpace);
+        if (kind != Kind.STRING) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); ) { // a loop, not a stream: every name and value of a load passes here
+            int codePoint = text.codePointAt(i);
+            if (!isSpace(codePoint)) {
+                return false;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return true;
     }
 
     /** Whether a character is white space in Unicode's sense: Java's white space plus the no-break spaces. */

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
+import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.ExpectedOutcome;
 import com.studio.assetregistry.generate.GeneratorOptions;
 import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.storage.StagedVersion;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +32,10 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +80,55 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(stage.getSkipCount()).isZero();
         assertThat(steps(execution).get("resolveRecordsStep").getWriteCount()).isEqualTo(17);
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+    }
+
+    @Test
+    void waitsForALoadRunningInTheSameRegistryToEndBeforeItStarts() throws Exception {
+        // given: another load holds the registry, in a live process (this one)
+        long running = loadStore.startRun("load", "other.json", 10, Instant.now());
+        loadStore.claimRun(running, "c0ffee", ProcessHandle.current().pid() + "@"
+                + InetAddress.getLocalHost().getHostName());
+        Thread ender = new Thread(() -> {
+            sleep(1_500);
+            loadStore.resolve(running, finding -> { });
+        });
+
+        // when
+        ender.start();
+        long started = System.nanoTime();
+        LoadSummary summary = loader.load(SAMPLE);
+        ender.join();
+
+        // then: it queued behind the other load, then ran in full
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(1));
+        assertThat(summary.registered()).isEqualTo(17);
+        assertThat(loadStore.findRun(summary.runId()).orElseThrow().status()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void abandonsALoadOfOtherContentWhoseProcessDiedBeforeItStarts() throws Exception {
+        // given: a load whose process is gone left a pending version behind
+        long dead = loadStore.startRun("load", "crashed.json", 10, Instant.now());
+        loadStore.claimRun(dead, "c0ffee", Long.MAX_VALUE + "@" + InetAddress.getLocalHost().getHostName());
+        loadStore.write(dead, List.of(new StagedVersion(RecordPosition.ofNumber(1),
+                new VersionedAsset(new AssetKey("ghost", "prop"), new AssetVersion("fx", 1, "active")))));
+
+        // when
+        LoadSummary summary = loader.load(SAMPLE);
+
+        // then
+        assertThat(summary.registered()).isEqualTo(17);
+        assertThat(loadStore.findRun(dead).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

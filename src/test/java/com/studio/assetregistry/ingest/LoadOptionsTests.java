@@ -131,8 +131,7 @@ class LoadOptionsTests extends RegistryIntegrationTest {
     void anUnfinishedDryRunIsResumedByADryRunAndNeverByALoad() {
         // given a dry run of the sample that failed before it finished
         long unfinished = store.startRun(LoadRun.DRY_RUN, SAMPLE.toString(), 0, Instant.now());
-        store.claimRun(unfinished, FileDigest.sha256(SAMPLE), "1@test");
-        store.finishRun(unfinished, "FAILED", Instant.now(), 0, null, null);
+        store.finishRun(unfinished, "FAILED", Instant.now(), 0, FileDigest.sha256(SAMPLE), null);
 
         LoadSummary load = loader.load(SAMPLE);
         LoadSummary dryRun = loader.load(LoadRequest.of(SAMPLE).withDryRun(true));

@@ -3,6 +3,7 @@ package com.studio.assetregistry.storage.jdbc;
 import com.studio.assetregistry.asset.AssetKey;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadRun.RunCounts;
 import com.studio.assetregistry.storage.LoadStore;
@@ -14,8 +15,11 @@ import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.storage.Warning;
 import com.studio.assetregistry.validation.VersionFinding;
 import com.studio.assetregistry.validation.Violation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,41 +30,71 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * {@link LoadStore} over JDBC. The cross-record rules' facts are computed set-wise in SQL (window functions), so a
- * load of millions of records is judged without holding it in memory. Thread-safe.
+ * {@link LoadStore} over JDBC. A load's records are written once, straight into the registry's row tables, pending;
+ * the views that readers query hide them until the run's resolve step has judged them all set-wise in SQL (groups
+ * with a gap found in one pass over the versions' primary key), removed those that may not stay, and cleared the
+ * run's pending flag, in one transaction. Records whose version was already written are kept aside in
+ * {@code staged_version} for the resolve step. Thread-safe.
  */
 @Repository
 class JdbcLoadStore implements LoadStore {
 
     private static final int BATCH_SIZE = 1_000;
 
+    /** Above this many written rows, the resolve step finds gaps in one pass over all versions, not group by group. */
+    private static final long LARGE_RUN = 50_000;
+
+    /** Rows that count for run {@code ?}: those registered, and its own (not another pending run's). */
+    private static final String COUNTS_FOR_RUN = "run_id NOT IN (SELECT id FROM load_run WHERE pending = 1 AND id <> ?)";
+
     /**
-     * A run's staged records in the order the resolver walks them (grouped by asset id, which stands for name and
-     * type), each with what the registry holds for it: the asset's id, the status registered for the same version, and
-     * the highest version registered in its department. SQLite's sorter reads every input row before returning the
-     * first, and PostgreSQL's cursor reads a snapshot, so the rows registered during the walk do not change what it sees.
+     * The run's records whose version was already written when their chunk wrote them, in the order they are judged
+     * (grouped by asset id, which stands for name and type), each with the row that holds the version and the gap-free
+     * prefix of its group if the group has a gap.
      */
-    private static final String STAGED_IN_ORDER = """
+    private static final String COLLIDED_IN_ORDER = """
             SELECT s.record_number, s.name, s.type, s.department, s.version, s.status,
                    s.line, s.col, s.byte_offset, s.byte_length, a.id AS asset_id,
-                   (SELECT r.status FROM asset_version r
-                     WHERE r.asset_id = a.id AND r.department = s.department AND r.version = s.version) AS registered_status,
-                   (SELECT MAX(r.version) FROM asset_version r
-                     WHERE r.asset_id = a.id AND r.department = s.department) AS registered_max
+                   r.status AS row_status, r.run_id AS row_run, r.record_number AS row_record,
+                   g.complete_up_to
             FROM staged_version s
-            JOIN asset a ON a.name = s.name AND a.type = s.type
+            JOIN asset_row a ON a.name = s.name AND a.type = s.type
+            LEFT JOIN asset_version_row r ON r.asset_id = a.id AND r.department = s.department AND r.version = s.version
+            LEFT JOIN run_gap g ON g.run_id = s.run_id AND g.asset_id = a.id AND g.department = s.department
             WHERE s.run_id = ?
             ORDER BY a.id, s.department, s.version, s.record_number""";
 
-    private final JdbcTemplate jdbc;
+    /** The run's rows above the gap-free prefix of their group, which may not stay, with their asset. */
+    private static final String ABOVE_GAPS = """
+            FROM run_gap g
+            JOIN asset_version_row v ON v.asset_id = g.asset_id AND v.department = g.department
+                                    AND v.version > g.complete_up_to
+            JOIN asset_row a ON a.id = g.asset_id
+            WHERE g.run_id = ? AND v.run_id = ?""";
 
+    private final JdbcTemplate jdbc;
+    private final long largeRun;
+    private final AssetIds assetIds = new AssetIds(200_000);
+
+    @Autowired
     JdbcLoadStore(JdbcTemplate jdbc) {
+        this(jdbc, LARGE_RUN);
+    }
+
+    /** A store that treats a run of more than {@code largeRun} written rows as large (tests try both ways). */
+    JdbcLoadStore(JdbcTemplate jdbc, long largeRun) {
         this.jdbc = Objects.requireNonNull(jdbc, "The JdbcTemplate must not be null.");
+        this.largeRun = largeRun;
     }
 
     @Override
@@ -73,14 +107,50 @@ class JdbcLoadStore implements LoadStore {
 
     @Override
     public void claimRun(long runId, String sha256, String owner) {
-        jdbc.update("UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL WHERE id = ?",
-                sha256, owner, runId);
+        try {
+            jdbc.update("""
+                    UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL,
+                                        pending = CASE WHEN kind IN ('load', 'dry-run') THEN 1 ELSE pending END
+                    WHERE id = ?""", sha256, owner, runId);
+        } catch (DataIntegrityViolationException e) {
+            throw new LoadInProgressException(findPendingLoad(runId).map(LoadRun::id).orElse(0L), e);
+        }
+    }
+
+    @Override
+    public Optional<LoadRun> findPendingLoad(long runId) {
+        return jdbc.queryForList("SELECT id FROM load_run WHERE pending = 1 AND kind IN ('load', 'dry-run') AND id <> ?",
+                Long.class, runId).stream().findFirst().flatMap(this::findRun);
+    }
+
+    @Override
+    public void abandonRun(long runId) {
+        removeRows(runId);
+        jdbc.update("DELETE FROM staged_version WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM run_gap WHERE run_id = ?", runId);
+        jdbc.update("UPDATE load_run SET pending = 0, status = 'ABANDONED', ended_at = COALESCE(ended_at, ?) "
+                + "WHERE id = ?", Instant.now().toString(), runId);
+    }
+
+    /** Removes every version the run wrote and the assets it created that are left without one. */
+    private void removeRows(long runId) {
+        jdbc.update("DELETE FROM asset_version_row WHERE run_id = ?", runId);
+        removeOrphanAssets(runId);
+    }
+
+    private void removeOrphanAssets(long runId) {
+        jdbc.update("""
+                DELETE FROM asset_row
+                WHERE run_id = ? AND NOT EXISTS (SELECT 1 FROM asset_version_row v WHERE v.asset_id = asset_row.id)""",
+                runId);
+        assetIds.clear();
     }
 
     @Override
     public Optional<LoadRun> findUnfinishedRun(String kind, String sha256) {
         return jdbc.queryForList("""
-                SELECT id FROM load_run WHERE kind = ? AND sha256 = ? AND status <> 'COMPLETED' AND over_budget = 0
+                SELECT id FROM load_run
+                WHERE kind = ? AND sha256 = ? AND status NOT IN ('COMPLETED', 'ABANDONED') AND over_budget = 0
                 ORDER BY id DESC LIMIT 1""", Long.class, kind, sha256).stream().findFirst().flatMap(this::findRun);
     }
 
@@ -98,7 +168,119 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
-    public void stage(long runId, List<StagedVersion> records) {
+    public void write(long runId, List<StagedVersion> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<StagedVersion> collided = jdbc.execute(
+                (ConnectionCallback<List<StagedVersion>>) connection -> writeRows(connection, runId, records));
+        stage(runId, Objects.requireNonNull(collided));
+        // pending already if it is a claimed load; pending from its first records if it is a Java API call
+        jdbc.update("UPDATE load_run SET written = written + ?, pending = 1 WHERE id = ?",
+                records.size() - collided.size(), runId);
+    }
+
+    /** Writes the records' versions, and returns the records whose version was already written. */
+    private List<StagedVersion> writeRows(Connection connection, long runId, List<StagedVersion> records)
+            throws SQLException {
+        long[] ids = assetIds(connection, runId, records);
+        List<StagedVersion> collided = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO asset_version_row (asset_id, department, version, status, run_id, record_number)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            for (int from = 0; from < records.size(); from += BATCH_SIZE) {
+                int to = Math.min(records.size(), from + BATCH_SIZE);
+                for (int i = from; i < to; i++) {
+                    AssetVersion version = records.get(i).record().version();
+                    insert.setLong(1, ids[i]);
+                    insert.setString(2, version.department());
+                    insert.setInt(3, version.version());
+                    insert.setString(4, version.status());
+                    insert.setLong(5, runId);
+                    insert.setLong(6, records.get(i).position().recordNumber());
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                for (int i = from; i < to; i++) {
+                    int count = counts[i - from];
+                    if (count == 0 || count == Statement.SUCCESS_NO_INFO
+                            && !isOwnRow(connection, runId, ids[i], records.get(i))) {
+                        collided.add(records.get(i));
+                    }
+                }
+            }
+        }
+        return collided;
+    }
+
+    /** For drivers that do not count a batch's rows one by one: whether this record wrote its version's row. */
+    private static boolean isOwnRow(Connection connection, long runId, long assetId, StagedVersion record)
+            throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement("""
+                SELECT 1 FROM asset_version_row
+                WHERE asset_id = ? AND department = ? AND version = ? AND run_id = ? AND record_number = ?""")) {
+            find.setLong(1, assetId);
+            find.setString(2, record.record().version().department());
+            find.setInt(3, record.record().version().version());
+            find.setLong(4, runId);
+            find.setLong(5, record.position().recordNumber());
+            try (ResultSet rs = find.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The id of each record's asset, creating the assets that do not exist yet, pending with the run. */
+    private long[] assetIds(Connection connection, long runId, List<StagedVersion> records) throws SQLException {
+        long[] ids = new long[records.size()];
+        boolean created = false;
+        assetIds.serve(runId);
+        try (PreparedStatement find = connection.prepareStatement("SELECT id FROM asset_row WHERE name = ? AND type = ?");
+             PreparedStatement create = connection.prepareStatement(
+                     "INSERT INTO asset_row (name, type, run_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id")) {
+            for (int i = 0; i < ids.length; i++) {
+                AssetKey key = records.get(i).record().asset();
+                Long id = assetIds.get(key);
+                if (id == null) {
+                    id = queryId(create, key, runId);
+                    created |= id != null;
+                    if (id == null) { // it exists, or another transaction just created it
+                        id = Objects.requireNonNull(queryId(find, key, null), "Asset " + key.name() + "/" + key.type() + " vanished.");
+                    }
+                    assetIds.put(key, id);
+                }
+                ids[i] = id;
+            }
+        }
+        if (created && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        assetIds.clear(); // the ids of the assets it created are void
+                    }
+                }
+            });
+        }
+        return ids;
+    }
+
+    private static Long queryId(PreparedStatement statement, AssetKey key, Long runId) throws SQLException {
+        statement.setString(1, key.name());
+        statement.setString(2, key.type());
+        if (runId != null) {
+            statement.setLong(3, runId);
+        }
+        try (ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
+    }
+
+    /** Keeps records aside for the resolve step, with their place in the file. */
+    private void stage(long runId, List<StagedVersion> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("""
                 INSERT INTO staged_version (run_id, record_number, name, type, department, version, status,
                                             line, col, byte_offset, byte_length)
@@ -157,96 +339,146 @@ class JdbcLoadStore implements LoadStore {
                 + "VALUES (?, ?, ?, ?, ?, ?)", violations);
     }
 
-    /** The versions a run registered from its staged records, found by their primary key. */
-    private static final String UNREGISTER = """
-            DELETE FROM asset_version
-            WHERE run_id = ? AND (asset_id, department, version) IN (
-                SELECT a.id, s.department, s.version
-                FROM staged_version s JOIN asset a ON a.name = s.name AND a.type = s.type
-                WHERE s.run_id = ?)""";
-
     @Override
     public Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep) {
-        // Every staged asset is created up front, set-wise, so the walk knows every asset's id; those that end up
-        // without a registered version are removed again before the transaction commits.
-        Long lastAssetBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM asset", Long.class);
-        jdbc.update("""
-                INSERT INTO asset (name, type) SELECT name, type FROM staged_version WHERE run_id = ?
-                ON CONFLICT DO NOTHING""", runId);
-        var registration = new Registration(runId, findings);
-        var resolver = new StagedRecordResolver(registration);
-        jdbc.query(STAGED_IN_ORDER, (RowCallbackHandler) rs -> resolver.accept(stagedRow(rs)), runId);
-        registration.flush();
-        var resolution = new Resolution(registration.registered, registration.unchanged, registration.heldBack);
-        if (!keep.test(resolution)) {
-            jdbc.update(UNREGISTER, runId, runId);
+        Map<String, Object> run = jdbc.queryForMap("SELECT pending, written FROM load_run WHERE id = ?", runId);
+        if (((Number) run.get("pending")).intValue() == 0) { // resolved already, or nothing written
+            return new Resolution(0, 0, 0);
+        }
+        long written = ((Number) run.get("written")).longValue();
+        findGaps(runId, written);
+        var collided = new CollidedRecords(runId, findings);
+        jdbc.query(COLLIDED_IN_ORDER, collided, runId);
+        long aboveGaps = handOutRowsAboveGaps(runId, findings);
+        var resolution = new Resolution(written - aboveGaps, collided.unchanged, collided.heldBack + aboveGaps);
+        if (keep.test(resolution)) {
+            jdbc.update("DELETE FROM asset_version_row WHERE run_id = ? AND (asset_id, department, version) IN ("
+                    + "SELECT v.asset_id, v.department, v.version " + ABOVE_GAPS + ")", runId, runId, runId);
+            // An asset another pending run created, to which this run adds versions, is this run's from now on.
+            jdbc.update("UPDATE asset_row SET run_id = ? WHERE run_id IN "
+                    + "(SELECT id FROM load_run WHERE pending = 1 AND id <> ?) AND EXISTS (SELECT 1 FROM "
+                    + "asset_version_row v WHERE v.asset_id = asset_row.id AND v.run_id = ?)", runId, runId, runId);
+            removeOrphanAssets(runId);
+        } else {
+            removeRows(runId);
             jdbc.update("UPDATE load_run SET over_budget = 1 WHERE id = ?", runId);
             resolution = new Resolution(0, resolution.unchanged(), resolution.findings());
         }
-        jdbc.update("""
-                DELETE FROM asset
-                WHERE id > ? AND NOT EXISTS (SELECT 1 FROM asset_version v WHERE v.asset_id = asset.id)""",
-                lastAssetBefore);
-        jdbc.update("UPDATE load_run SET registered = registered + ?, unchanged = unchanged + ? WHERE id = ?",
+        jdbc.update("UPDATE load_run SET pending = 0, registered = ?, unchanged = ? WHERE id = ?",
                 resolution.registered(), resolution.unchanged(), runId);
+        jdbc.update("DELETE FROM run_gap WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM staged_version WHERE run_id = ?", runId);
         return resolution;
     }
 
-    private static StagedRecordResolver.StagedRow stagedRow(ResultSet rs) throws SQLException {
-        var position = new RecordPosition(rs.getLong("record_number"), rs.getLong("line"), rs.getLong("col"),
-                rs.getLong("byte_offset"), rs.getInt("byte_length"));
-        var record = new VersionedAsset(new AssetKey(rs.getString("name"), rs.getString("type")),
-                new AssetVersion(rs.getString("department"), rs.getInt("version"), rs.getString("status")));
-        return new StagedRecordResolver.StagedRow(position, record, rs.getLong("asset_id"),
-                rs.getString("registered_status"),
-                rs.getInt("registered_max"));
+    /**
+     * Records in {@code run_gap} every group (asset and department) of the run whose versions, counting the
+     * registered ones and the run's own, are not exactly 1..N, with the length of their gap-free prefix. A large run
+     * is checked in one pass over all versions in primary-key order, where a group is a run of adjacent rows; a small
+     * one group by group, from its own rows.
+     */
+    private void findGaps(long runId, long written) {
+        if (written > largeRun) {
+            jdbc.update("INSERT INTO run_gap (run_id, asset_id, department, complete_up_to) "
+                    + "SELECT ?, asset_id, department, 0 FROM asset_version_row WHERE " + COUNTS_FOR_RUN
+                    + " GROUP BY asset_id, department"
+                    + " HAVING COUNT(*) <> MAX(version) AND MAX(CASE WHEN run_id = ? THEN 1 ELSE 0 END) = 1",
+                    runId, runId, runId);
+        } else {
+            jdbc.update("INSERT INTO run_gap (run_id, asset_id, department, complete_up_to) "
+                    + "SELECT DISTINCT ?, m.asset_id, m.department, 0 FROM asset_version_row m WHERE m.run_id = ?"
+                    + " AND (SELECT COUNT(*) FROM asset_version_row v WHERE v.asset_id = m.asset_id"
+                    + " AND v.department = m.department AND v." + COUNTS_FOR_RUN + ")"
+                    + " <> (SELECT MAX(v.version) FROM asset_version_row v WHERE v.asset_id = m.asset_id"
+                    + " AND v.department = m.department AND v." + COUNTS_FOR_RUN + ")",
+                    runId, runId, runId, runId);
+        }
+        // the prefix ends below the lowest version whose successor is missing, and is empty without a version 1
+        jdbc.update("UPDATE run_gap SET complete_up_to = COALESCE((SELECT MIN(v.version) FROM asset_version_row v"
+                + " WHERE v.asset_id = run_gap.asset_id AND v.department = run_gap.department AND v." + COUNTS_FOR_RUN
+                + " AND EXISTS (SELECT 1 FROM asset_version_row o WHERE o.asset_id = v.asset_id"
+                + " AND o.department = v.department AND o.version = 1 AND o." + COUNTS_FOR_RUN + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM asset_version_row w WHERE w.asset_id = v.asset_id"
+                + " AND w.department = v.department AND w.version = v.version + 1 AND w." + COUNTS_FOR_RUN + ")"
+                + "), 0) WHERE run_id = ?", runId, runId, runId, runId);
     }
 
-    /** Carries out the resolver's decisions: batches the registrations, and counts. */
-    private final class Registration implements StagedRecordResolver.Decisions {
+    /** Hands out the run's rows above a gap, in record order, known by record number only; returns how many. */
+    private long handOutRowsAboveGaps(long runId, Consumer<StagedFinding> findings) {
+        long[] count = {0};
+        jdbc.query("SELECT v.record_number, a.name, a.type, v.department, v.version, v.status, g.complete_up_to "
+                + ABOVE_GAPS
+                + " ORDER BY v.record_number", (RowCallbackHandler) rs -> {
+                    long recordNumber = rs.getLong("record_number");
+                    var record = new VersionedAsset(new AssetKey(rs.getString("name"), rs.getString("type")),
+                            new AssetVersion(rs.getString("department"), rs.getInt("version"), rs.getString("status")));
+                    findings.accept(new StagedFinding(RecordPosition.ofNumber(recordNumber), new VersionFinding(
+                            record, recordNumber, recordNumber, null, rs.getLong("complete_up_to"))));
+                    count[0]++;
+                }, runId, runId);
+        return count[0];
+    }
+
+    /**
+     * Judges the records whose version was already written when they came: a repeat of an earlier record of the run,
+     * or of a registered version (unchanged if it says the same, the first time).
+     */
+    private static final class CollidedRecords implements RowCallbackHandler {
 
         private final long runId;
         private final Consumer<StagedFinding> findings;
-        private final List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
-        private long registered;
         private long unchanged;
         private long heldBack;
+        private long assetId = -1;
+        private String department;
+        private int version;
+        private long firstRecord;
 
-        Registration(long runId, Consumer<StagedFinding> findings) {
+        CollidedRecords(long runId, Consumer<StagedFinding> findings) {
             this.runId = runId;
             this.findings = findings;
         }
 
         @Override
-        public void register(StagedRecordResolver.StagedRow row) {
-            VersionedAsset record = row.record();
-            batch.add(new Object[] {row.assetId(), record.version().department(),
-                    record.version().version(), record.version().status(), runId});
-            registered++;
-            if (batch.size() == BATCH_SIZE) {
-                flush();
+        public void processRow(ResultSet rs) throws SQLException {
+            var position = new RecordPosition(rs.getLong("record_number"), rs.getLong("line"), rs.getLong("col"),
+                    rs.getLong("byte_offset"), rs.getInt("byte_length"));
+            var record = new VersionedAsset(new AssetKey(rs.getString("name"), rs.getString("type")),
+                    new AssetVersion(rs.getString("department"), rs.getInt("version"), rs.getString("status")));
+            long rowRun = rs.getLong("row_run");
+            if (rs.wasNull()) {
+                throw new IllegalStateException("Record " + position.recordNumber() + " of run " + runId
+                        + " found its version written, but it is gone: " + record.label());
             }
+            long completeUpTo = rs.getLong("complete_up_to");
+            if (rs.wasNull()) { // no gap in the group
+                completeUpTo = record.version().version();
+            }
+            boolean firstOfVersion = rs.getLong("asset_id") != assetId
+                    || !record.version().department().equals(department) || record.version().version() != version;
+            if (firstOfVersion) {
+                assetId = rs.getLong("asset_id");
+                department = record.version().department();
+                version = record.version().version();
+                firstRecord = position.recordNumber();
+            }
+            if (rowRun == runId) { // an earlier record of this run wrote the version
+                holdBack(position, new VersionFinding(record, rs.getLong("row_record"), position.recordNumber(),
+                        null, completeUpTo));
+                return;
+            }
+            String registered = rs.getString("row_status");
+            if (firstOfVersion && record.version().status().equals(registered)) {
+                unchanged++;
+                return;
+            }
+            holdBack(position, new VersionFinding(record, firstRecord, position.recordNumber(), registered,
+                    completeUpTo));
         }
 
-        @Override
-        public void unchanged(StagedRecordResolver.StagedRow row) {
-            unchanged++;
-        }
-
-        @Override
-        public void heldBack(StagedRecordResolver.StagedRow row, VersionFinding finding) {
+        private void holdBack(RecordPosition position, VersionFinding finding) {
             heldBack++;
-            findings.accept(new StagedFinding(row.position(), finding));
-        }
-
-        void flush() {
-            if (!batch.isEmpty()) {
-                jdbc.batchUpdate("""
-                        INSERT INTO asset_version (asset_id, department, version, status, run_id)
-                        VALUES (?, ?, ?, ?, ?)""", batch);
-                batch.clear();
-            }
+            findings.accept(new StagedFinding(position, finding));
         }
     }
 

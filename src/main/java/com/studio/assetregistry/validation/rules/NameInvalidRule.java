@@ -49,7 +49,7 @@ public class NameInvalidRule implements RecordRule {
         if (FieldValue.isSpace(text.codePointAt(0)) || FieldValue.isSpace(text.codePointBefore(text.length()))) {
             return Optional.of(violation("asset.name " + name.describe() + " has leading or trailing white space"));
         }
-        if (text.chars().anyMatch(Character::isISOControl)) {
+        if (hasControlCharacter(text)) {
             return Optional.of(violation("asset.name " + name.describe() + " contains a control character"));
         }
         int length = text.codePointCount(0, text.length());
@@ -57,5 +57,14 @@ public class NameInvalidRule implements RecordRule {
             return Optional.of(violation("asset.name is " + length + " characters long, more than " + maxLength));
         }
         return Optional.empty();
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -104,16 +104,16 @@ class JdbcAssetStoreTests extends RegistryIntegrationTest {
 
     @Test
     void theDatabaseRefusesASecondAssetWithTheSameNameAndType() {
-        assertThatThrownBy(() -> jdbc.update("INSERT INTO asset (name, type) VALUES ('hero', 'character')"))
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO asset_row (name, type) VALUES ('hero', 'character')"))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void theDatabaseRefusesADuplicateVersionAndAVersionBelowOne() {
         long heroId = assetId("hero", "character");
-        assertThatThrownBy(() -> jdbc.update("INSERT INTO asset_version VALUES (?, 'modeling', 1, 'inactive', 0)",
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO asset_version_row VALUES (?, 'modeling', 1, 'inactive', 0, 0)",
                 heroId)).isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> jdbc.update("INSERT INTO asset_version VALUES (?, 'cfx', 0, 'active', 0)",
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO asset_version_row VALUES (?, 'cfx', 0, 'active', 0, 0)",
                 heroId)).isInstanceOf(DataIntegrityViolationException.class);
     }
 
@@ -122,8 +122,8 @@ class JdbcAssetStoreTests extends RegistryIntegrationTest {
     }
 
     private void insert(String name, String type, String department, int version, String status) {
-        jdbc.update("INSERT INTO asset (name, type) VALUES (?, ?) ON CONFLICT DO NOTHING", name, type);
-        jdbc.update("INSERT INTO asset_version (asset_id, department, version, status, run_id) VALUES (?, ?, ?, ?, 0)",
+        jdbc.update("INSERT INTO asset_row (name, type) VALUES (?, ?) ON CONFLICT DO NOTHING", name, type);
+        jdbc.update("INSERT INTO asset_version_row (asset_id, department, version, status, run_id) VALUES (?, ?, ?, ?, 0)",
                 assetId(name, type), department, version, status);
     }
 

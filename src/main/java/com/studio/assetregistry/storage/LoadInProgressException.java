@@ -1,0 +1,17 @@
+package com.studio.assetregistry.storage;
+
+/** Thrown when a load cannot start because another load is pending in the same registry. */
+public class LoadInProgressException extends RuntimeException {
+
+    private final long pendingRunId;
+
+    public LoadInProgressException(long pendingRunId, Throwable cause) {
+        super("Run " + pendingRunId + " is loading into this registry", cause);
+        this.pendingRunId = pendingRunId;
+    }
+
+    /** The load that holds the registry. */
+    public long pendingRunId() {
+        return pendingRunId;
+    }
+}
