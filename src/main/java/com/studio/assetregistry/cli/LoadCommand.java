@@ -1,57 +1,159 @@
 package com.studio.assetregistry.cli;
 
+import com.studio.assetregistry.ingest.LoadException;
+import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.ingest.RejectBudgetExceededException;
+import com.studio.assetregistry.registry.AssetRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code load FILE}: runs the load job and prints one summary line. */
+/**
+ * {@code load FILE...}: loads each file in turn and prints one summary line for each. A file that cannot be loaded
+ * (missing, unreadable, a failed run) is one error line, and the next file is loaded all the same; the exit code is
+ * the worst outcome of them all.
+ */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Loads a JSON file of version records (an array, or one record per line).",
-                "Valid records are registered; every other one is in the run's rejects.jsonl."},
-        footer = {"", "Exit codes: 0 the load completed (with or without rejects), 1 it failed, 2 usage error,",
-                "4 it rejected more records than the rules file's max-reject-rate allows: nothing was registered.",
-                "", "Example:", "  asset-registry load data/asset_data.json"})
+        description = {"Loads JSON files of version records (an array, or one record per line), one after another.",
+                "Valid records are registered; every other one is in the run's rejects.jsonl.",
+                "Content already loaded completely is not loaded again (the line names the earlier run) unless --force.",
+                "Progress goes to standard error: a bar on a terminal, else a line every few seconds."},
+        footer = {"", "Exit codes, the worst of all the files: 0 every load completed (with or without rejects) or",
+                "was loaded before, 1 a file could not be loaded or its load failed, 2 usage error, 4 a load rejected",
+                "more records than the rules file's max-reject-rate allows: it registered nothing.",
+                "", "Examples:", "  asset-registry load data/asset_data.json",
+                "  asset-registry load --dry-run nightly/*.json",
+                "  asset-registry load --force --progress log data/asset_data.json"})
 class LoadCommand implements Callable<Integer> {
+
+    /** The exit code of a load that rejected more records than the rules file's max-reject-rate allows. */
+    static final int OVER_BUDGET = 4;
+    private static final int FAILED = 1;
 
     @ParentCommand
     private AssetRegistryCommand top;
 
-    @Parameters(paramLabel = "FILE", description = "The JSON file to load")
-    private Path file;
+    @Spec
+    private CommandSpec spec;
 
-    /** The exit code of a load that rejected more records than the rules file's max-reject-rate allows. */
-    static final int OVER_BUDGET = 4;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The JSON files to load, in this order")
+    private List<Path> files;
+
+    @Option(names = "--force", description = "Load content that was already loaded completely again")
+    private boolean force;
+
+    @Option(names = "--dry-run", description = "Judge every record by every rule and write the full report, "
+            + "registering nothing")
+    private boolean dryRun;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "How to show progress on standard error: auto (a bar on a terminal, else log lines), "
+                    + "bar, log or none (default: ${DEFAULT-VALUE})")
+    private String progress;
+
+    @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "5",
+            description = "The least time between two progress log lines (default: ${DEFAULT-VALUE})")
+    private double progressInterval;
 
     @Override
     public Integer call() {
-        LoadSummary summary;
-        try {
-            summary = top.withRegistry(context -> context.registry().loadAssets(file));
-        } catch (RejectBudgetExceededException e) {
-            e.summary().ifPresent(failed -> top.out().println(line(failed)));
-            top.err().println("error: " + e.getMessage());
-            return OVER_BUDGET;
+        ProgressDisplay.Mode mode = progressMode();
+        if (!(progressInterval >= 0)) {
+            throw new ParameterException(spec.commandLine(), "--progress-interval must be 0 or more, got "
+                    + progressInterval);
         }
-        top.out().println(line(summary));
-        return 0;
+        return top.withRegistry(context -> {
+            int worst = 0;
+            for (Path file : files) {
+                worst = worse(worst, load(context.registry(), file, mode));
+            }
+            return worst;
+        });
+    }
+
+    private ProgressDisplay.Mode progressMode() {
+        try {
+            return ProgressDisplay.Mode.of(progress);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--progress must be auto, bar, log or none, not '"
+                    + progress + "'");
+        }
+    }
+
+    /** Loads one file, prints its line, and returns its exit code. */
+    private int load(AssetRegistry registry, Path file, ProgressDisplay.Mode mode) {
+        String prefix = files.size() > 1 ? file + ": " : "";
+        var request = LoadRequest.of(file).withForce(force).withDryRun(dryRun);
+        try (ProgressDisplay display = ProgressDisplay.of(mode, file, top.err(),
+                Duration.ofNanos((long) (progressInterval * 1e9)))) {
+            LoadSummary summary = registry.loadAssets(request.withProgress(display));
+            display.close(); // the bar ends before the summary line
+            top.out().println(prefix + line(summary, file));
+            return 0;
+        } catch (RejectBudgetExceededException e) {
+            e.summary().ifPresent(failed -> top.out().println(prefix + line(failed, file)));
+            top.error(e.getMessage());
+            return OVER_BUDGET;
+        } catch (LoadException e) {
+            top.error(e.getMessage());
+            return FAILED;
+        } finally {
+            top.out().flush();
+        }
+    }
+
+    /** A failure that stopped a load is worse than a load over its budget, which is worse than success. */
+    private static int worse(int one, int other) {
+        return rank(one) >= rank(other) ? one : other;
+    }
+
+    private static int rank(int exitCode) {
+        return switch (exitCode) {
+            case 0 -> 0;
+            case OVER_BUDGET -> 1;
+            default -> 2;
+        };
+    }
+
+    /** The summary line of a load, of a dry run, or of content loaded before. */
+    static String line(LoadSummary summary, Path given) {
+        if (summary.alreadyLoaded()) {
+            String from = summary.file().equals(given) ? "" : " (" + summary.file() + ")";
+            return "already loaded as run " + summary.runId() + from + " on " + HumanFormat.time(summary.startedAt())
+                    + " (" + counts(summary) + "); report: " + summary.reportDir() + "/; use --force to load it again";
+        }
+        if (summary.dryRun()) {
+            return "dry run: would register " + summary.registered() + " of " + summary.read() + " records read"
+                    + ", unchanged " + summary.unchanged() + ", rejected " + summary.rejected()
+                    + byRule(summary.rejectsByRule()) + warned(summary) + "; nothing was registered; report: "
+                    + summary.reportDir() + "/";
+        }
+        return counts(summary) + "; report: " + summary.reportDir() + "/";
     }
 
     /**
-     * {@code read 20, registered 17, unchanged 0, rejected 3 (status.unknown 2, version.sequence 1); report: ...},
-     * with {@code , warned 2 (name.pattern 2)} before the report when records had warnings.
+     * {@code read 20, registered 17, unchanged 0, rejected 3 (status.unknown 2, version.sequence 1)}, with
+     * {@code , warned 2 (name.pattern 2)} when records had warnings.
      */
-    static String line(LoadSummary summary) {
-        String warned = summary.warned() == 0 ? ""
-                : ", warned " + summary.warned() + byRule(summary.warningsByRule());
+    private static String counts(LoadSummary summary) {
         return "read " + summary.read() + ", registered " + summary.registered() + ", unchanged "
-                + summary.unchanged() + ", rejected " + summary.rejected() + byRule(summary.rejectsByRule()) + warned
-                + "; report: " + summary.reportDir() + "/";
+                + summary.unchanged() + ", rejected " + summary.rejected() + byRule(summary.rejectsByRule())
+                + warned(summary);
+    }
+
+    private static String warned(LoadSummary summary) {
+        return summary.warned() == 0 ? "" : ", warned " + summary.warned() + byRule(summary.warningsByRule());
     }
 
     private static String byRule(Map<String, Long> counts) {

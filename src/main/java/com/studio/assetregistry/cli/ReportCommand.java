@@ -101,8 +101,9 @@ class ReportCommand implements Callable<Integer> {
         var out = top.out();
         out.println(runLine(report.summary()));
         var counts = report.summary().counts();
-        out.println("read " + counts.read() + ", registered " + counts.registered() + ", unchanged "
-                + counts.unchanged() + ", rejected " + counts.rejected());
+        boolean dryRun = report.summary().dryRun();
+        out.println("read " + counts.read() + (dryRun ? ", would register " : ", registered ") + counts.registered()
+                + ", unchanged " + counts.unchanged() + ", rejected " + counts.rejected());
         if (report.rules().isEmpty()) {
             out.flush();
             return;
@@ -157,7 +158,8 @@ class ReportCommand implements Callable<Integer> {
     }
 
     private static String runLine(ReportSummary summary) {
-        return "run " + summary.run() + ": " + summary.file().path() + ", " + summary.status() + ", started "
+        String kind = summary.dryRun() ? "dry run " : "run ";
+        return kind + summary.run() + ": " + summary.file().path() + ", " + summary.status() + ", started "
                 + HumanFormat.time(summary.startedAt()) + ", took " + HumanFormat.duration(summary.durationMillis());
     }
 

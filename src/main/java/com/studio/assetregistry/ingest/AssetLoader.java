@@ -28,7 +28,9 @@ import org.springframework.stereotype.Service;
  * <p>
  * A run is identified by the file's content (its SHA-256), not its path. Loading content whose last load did not
  * complete (it failed, or its process was killed) resumes that run where its last commit left it: a Spring Batch
- * restart of the same job instance, whose reader seeks to the byte offset saved at that commit.
+ * restart of the same job instance, whose reader seeks to the byte offset saved at that commit. Loading content that
+ * was already loaded completely does nothing unless forced. A dry run is a run of its own kind: it never resumes a
+ * load, a load never resumes it, and it does not count as having loaded its content.
  */
 @Service
 public class AssetLoader {
@@ -43,51 +45,75 @@ public class AssetLoader {
     private final LoadStore store;
     private final LoadProperties properties;
     private final RejectBudget budget;
+    private final ProgressListeners progressListeners;
 
     AssetLoader(JobOperator jobOperator, JobRepository jobRepository, Job assetLoadJob, LoadStore store,
-                LoadProperties properties, RejectBudget budget) {
+                LoadProperties properties, RejectBudget budget, ProgressListeners progressListeners) {
         this.jobOperator = Objects.requireNonNull(jobOperator, "The job operator must not be null.");
         this.jobRepository = Objects.requireNonNull(jobRepository, "The job repository must not be null.");
         this.assetLoadJob = Objects.requireNonNull(assetLoadJob, "The load job must not be null.");
         this.store = Objects.requireNonNull(store, "The load store must not be null.");
         this.properties = Objects.requireNonNull(properties, "The load properties must not be null.");
         this.budget = Objects.requireNonNull(budget, "The reject budget must not be null.");
+        this.progressListeners = Objects.requireNonNull(progressListeners, "The progress listeners must not be null.");
     }
 
     /**
-     * Loads {@code file}: every valid record is registered, every other one is in the run's report. If the last load
-     * of the same content did not complete, resumes it instead of starting anew.
-     *
-     * @return what the load did; a completed load may have rejected records
-     * @throws RejectBudgetExceededException if it rejected more records than the reject budget allows: it registered
-     *                                       nothing, and its report was written
-     * @throws LoadException                 if the file cannot be read or the load cannot finish
+     * Loads {@code file}, as {@link #load(LoadRequest)} does with no option.
      */
     public LoadSummary load(Path file) {
-        Objects.requireNonNull(file, "The file must not be null.");
+        return load(LoadRequest.of(file));
+    }
+
+    /**
+     * Loads the request's file: every valid record is registered, every other one is in the run's report. If the
+     * last run of the same content and kind (load, or dry run) did not complete, resumes it instead of starting anew.
+     * If the content was already loaded completely, does nothing and returns that earlier run's summary, marked
+     * {@link LoadSummary#alreadyLoaded()}, unless the request is forced or a dry run. A dry run judges every record by
+     * every rule and writes the full report, but registers nothing; it queues behind a running load as a load does.
+     *
+     * @return what the load did, or what the earlier load of the same content did
+     * @throws RejectBudgetExceededException if it rejected more records than the reject budget allows: it registered
+     *                                       nothing, and its report was written (a dry run throws it when a load would)
+     * @throws LoadException                 if the file cannot be read or the load cannot finish
+     */
+    public LoadSummary load(LoadRequest request) {
+        Objects.requireNonNull(request, "The load request must not be null.");
+        Path file = request.file();
         Path absolute = file.toAbsolutePath().normalize();
         long size = readableSize(file, absolute);
         String sha256 = FileDigest.sha256(absolute);
-        long runId = store.findUnfinishedLoad(sha256)
-                .map(unfinished -> prepareResume(unfinished, file))
-                .orElseGet(() -> store.startRun("load", file.toString(), size, Instant.now()));
+        String kind = request.dryRun() ? LoadRun.DRY_RUN : LoadRun.LOAD;
+        Optional<LoadRun> unfinished = store.findUnfinishedRun(kind, sha256);
+        if (unfinished.isEmpty() && !request.dryRun() && !request.force()) {
+            Optional<LoadRun> earlier = store.findCompletedRun(LoadRun.LOAD, sha256);
+            if (earlier.isPresent()) {
+                return LoadSummary.alreadyLoaded(earlier.get(), reportDirOf(earlier.get()));
+            }
+        }
+        long runId = unfinished.map(run -> prepareResume(run, file))
+                .orElseGet(() -> store.startRun(kind, file.toString(), size, Instant.now()));
         claim(runId, sha256, file);
         JobParameters parameters = new JobParametersBuilder()
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, runId)
                 .addString(LoadJobConfiguration.FILE_PARAMETER, absolute.toString(), false) // the file may have moved
+                .addJobParameter(LoadJobConfiguration.DRY_RUN_PARAMETER, request.dryRun(), Boolean.class, false)
                 .toJobParameters();
         JobExecution execution;
+        progressListeners.register(runId, request.progress());
         try {
             execution = jobOperator.start(assetLoadJob, parameters);
         } catch (JobExecutionException e) {
             throw new LoadException("Cannot start the load of " + file + ": " + e.getMessage(), summary(runId, file), e);
+        } finally {
+            progressListeners.remove(runId);
         }
         LoadSummary summary = summary(runId, file);
         if (execution.getStepExecutions().stream()
                 .anyMatch(step -> ResolveTasklet.OVER_BUDGET.equals(step.getExitStatus().getExitCode()))) {
-            throw new RejectBudgetExceededException("The load of " + file + " "
-                    + budget.describeExcess(summary.rejected(), summary.read()) + "; nothing was registered",
-                    summary);
+            throw new RejectBudgetExceededException((request.dryRun() ? "The dry run of " : "The load of ") + file
+                    + " " + budget.describeExcess(summary.rejected(), summary.read())
+                    + (request.dryRun() ? "; a load would register nothing" : "; nothing was registered"), summary);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
@@ -186,6 +212,11 @@ public class AssetLoader {
     private LoadSummary summary(long runId, Path file) {
         LoadRun run = store.findRun(runId).orElseThrow(() -> new IllegalStateException("Run " + runId + " vanished."));
         return LoadSummary.of(run, file, properties.reportDir(runId));
+    }
+
+    /** Where an earlier run's report was written, which may not be under today's reports directory. */
+    private Path reportDirOf(LoadRun run) {
+        return run.reportDir() == null ? properties.reportDir(run.id()) : Path.of(run.reportDir());
     }
 
     private static long readableSize(Path file, Path absolute) {

@@ -60,6 +60,16 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         }
     }
 
+    /** How far the reader has come: offset, line, column and records read. Cheap: progress asks once per chunk. */
+    public RecordSplitter.Checkpoint position() {
+        return splitter.checkpoint();
+    }
+
+    /** The byte offset a step with this execution context resumes from: 0 for a step that starts afresh. */
+    static long savedOffset(ExecutionContext context) {
+        return context.getLong(PREFIX + "offset", 0);
+    }
+
     @Override
     public void update(ExecutionContext context) {
         var checkpoint = splitter.checkpoint();

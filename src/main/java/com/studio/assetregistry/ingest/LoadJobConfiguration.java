@@ -16,6 +16,8 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -30,7 +32,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code resolveRecordsStep} applies the cross-record rules and the reject budget and registers,
  * {@code writeReportStep} writes the report. A load over its budget fails after resolving, having registered nothing.
  * Job parameters: {@code run.id}, the run recorded in the store, which identifies the job instance, and
- * {@code input.file}, the file's absolute path, which does not (a resumed run may find its file moved).
+ * {@code input.file}, the file's absolute path, which does not (a resumed run may find its file moved), and
+ * {@code dry.run}, which makes it a dry run that registers nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class LoadJobConfiguration {
@@ -38,6 +41,9 @@ class LoadJobConfiguration {
     static final String JOB_NAME = "assetLoadJob";
     static final String FILE_PARAMETER = "input.file";
     static final String RUN_PARAMETER = "run.id";
+    /** {@code true} for a dry run: judged by every rule, reported, and nothing registered. Not identifying. */
+    static final String DRY_RUN_PARAMETER = "dry.run";
+    static final String STAGE_STEP = "stageRecordsStep";
 
     @Bean
     RecordParser recordParser(ReaderLimits limits, JsonSyntaxRule syntaxRule, RecordTooLargeRule tooLargeRule) {
@@ -68,18 +74,29 @@ class LoadJobConfiguration {
     }
 
     @Bean
+    @StepScope
+    ProgressPublisher progressPublisher(ProgressListeners progressListeners, LoadStore store,
+                                        JsonFileReader assetRecordReader,
+                                        @Value("#{jobParameters['input.file']}") String file,
+                                        @Value("#{jobParameters['run.id']}") Long runId) {
+        return new ProgressPublisher(progressListeners, store, assetRecordReader, Path.of(file), runId);
+    }
+
+    @Bean
     Step stageRecordsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           LoadProperties properties, JsonFileReader assetRecordReader,
-                          RecordCheckProcessor recordCheckProcessor, StagingWriter stagingWriter) {
+                          RecordCheckProcessor recordCheckProcessor, StagingWriter stagingWriter,
+                          ProgressPublisher progressPublisher) {
         var promotion = new ExecutionContextPromotionListener();
         promotion.setKeys(new String[] {JsonFileReader.RECORDS_KEY});
-        return new StepBuilder("stageRecordsStep", jobRepository)
+        return new StepBuilder(STAGE_STEP, jobRepository)
                 .<SourceRecord, CheckedRecord>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(assetRecordReader)
                 .processor(recordCheckProcessor)
                 .writer(stagingWriter)
                 .listener(promotion)
+                .listener((StepListener) progressPublisher)
                 .build();
     }
 
@@ -93,16 +110,18 @@ class LoadJobConfiguration {
     ResolveTasklet resolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser,
                                   RejectBudget rejectBudget, ReaderLimits limits,
                                   @Value("#{jobParameters['input.file']}") String file,
-                                  @Value("#{jobParameters['run.id']}") Long runId) {
+                                  @Value("#{jobParameters['run.id']}") Long runId,
+                                  @Value("#{jobParameters['dry.run'] ?: false}") Boolean dryRun) {
         return new ResolveTasklet(store, validator, parser, rejectBudget, Path.of(file), limits.maxRecordBytes(),
-                runId);
+                runId, dryRun);
     }
 
     @Bean
     Step resolveRecordsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            ResolveTasklet resolveTasklet) {
+                            ResolveTasklet resolveTasklet, ProgressPublisher progressPublisher) {
         return new StepBuilder("resolveRecordsStep", jobRepository)
                 .tasklet(resolveTasklet, transactionManager)
+                .listener((StepExecutionListener) progressPublisher)
                 .build();
     }
 

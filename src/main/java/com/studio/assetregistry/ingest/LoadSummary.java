@@ -23,16 +23,29 @@ import java.util.Map;
  * @param reportDir     the directory holding {@code rejects.jsonl}, {@code warnings.jsonl} and {@code summary.json}
  * @param startedAt     when the run started
  * @param endedAt       when it ended
+ * @param dryRun        whether the run was a dry run: it registered nothing, and {@code registered} counts the versions
+ *                      a load would have registered
+ * @param alreadyLoaded whether the load did nothing because its content had been loaded completely before: this is
+ *                      then the summary of that earlier run, its file the path that run was given
  */
 public record LoadSummary(long runId, Path file, String status, long read, long registered, long unchanged,
                           long rejected, Map<String, Long> rejectsByRule, long warned, Map<String, Long> warningsByRule,
-                          Path reportDir, Instant startedAt, Instant endedAt) {
+                          Path reportDir, Instant startedAt, Instant endedAt, boolean dryRun, boolean alreadyLoaded) {
 
     static LoadSummary of(LoadRun run, Path file, Path reportDir) {
+        return of(run, file, reportDir, false);
+    }
+
+    /** The summary of an earlier run that loaded the same content completely. */
+    static LoadSummary alreadyLoaded(LoadRun earlier, Path reportDir) {
+        return of(earlier, Path.of(earlier.source()), reportDir, true);
+    }
+
+    private static LoadSummary of(LoadRun run, Path file, Path reportDir, boolean alreadyLoaded) {
         var counts = run.counts();
         return new LoadSummary(run.id(), file, run.status(), counts.read(), counts.registered(), counts.unchanged(),
                 counts.rejected(), counts.rejectsByRule(), counts.warned(), counts.warningsByRule(), reportDir,
-                run.startedAt(), run.endedAt());
+                run.startedAt(), run.endedAt(), run.dryRun(), alreadyLoaded);
     }
 
     /** Whether the run finished; it may still have rejected records. */

@@ -32,6 +32,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * The reject budget is checked once every record is judged, before the transaction commits: a load over it keeps its
  * rejects but none of its registrations, and the step ends with the exit status {@link #OVER_BUDGET}, on which the
  * job fails.
+ * <p>
+ * A dry run judges everything the same way and keeps none of its registrations, as if it were over budget; it counts
+ * the versions it would have registered instead, and fails only if the load would have been over budget.
  */
 class ResolveTasklet implements Tasklet {
 
@@ -47,9 +50,10 @@ class ResolveTasklet implements Tasklet {
     private final Path file;
     private final int maxRecordBytes;
     private final long runId;
+    private final boolean dryRun;
 
     ResolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser, RejectBudget budget,
-                   Path file, int maxRecordBytes, long runId) {
+                   Path file, int maxRecordBytes, long runId, boolean dryRun) {
         this.store = store;
         this.validator = validator;
         this.parser = parser;
@@ -57,6 +61,7 @@ class ResolveTasklet implements Tasklet {
         this.file = file;
         this.maxRecordBytes = maxRecordBytes;
         this.runId = runId;
+        this.dryRun = dryRun;
     }
 
     @Override
@@ -65,6 +70,7 @@ class ResolveTasklet implements Tasklet {
                 .getLong(JsonFileReader.RECORDS_KEY, 0);
         long recordRejects = budget.isLimited() ? store.rejectTally(runId).records() : 0;
         boolean[] overBudget = {false};
+        long[] wouldRegister = {0};
         try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ);
              RecordLocator locator = new RecordLocator(file, maxRecordBytes)) {
             List<Reject> rejects = new ArrayList<>();
@@ -76,9 +82,13 @@ class ResolveTasklet implements Tasklet {
                 }
             }, walked -> {
                 overBudget[0] = !budget.allows(recordRejects + walked.findings(), read);
-                return !overBudget[0];
+                wouldRegister[0] = overBudget[0] ? 0 : walked.registered();
+                return !overBudget[0] && !dryRun;
             });
             store.reject(runId, rejects);
+            if (dryRun) {
+                store.countDryRunRegistrations(runId, wouldRegister[0]);
+            }
             contribution.incrementWriteCount(resolution.registered());
         }
         if (overBudget[0]) {

@@ -11,7 +11,9 @@ import com.studio.assetregistry.ingest.AddFileReader;
 import com.studio.assetregistry.ingest.AssetLoader;
 import com.studio.assetregistry.ingest.InputFileException;
 import com.studio.assetregistry.ingest.LoadException;
+import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.LoadSummary;
+import com.studio.assetregistry.ingest.RejectBudgetExceededException;
 import com.studio.assetregistry.storage.AssetStore;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
@@ -92,14 +94,32 @@ public class AssetRegistry {
 
     /**
      * Loads a JSON file of version records (a top-level array, or one record per line): registers every valid record
-     * and writes a rejection report for the others.
+     * and writes a rejection report for the others. Content that was already loaded completely is not loaded again:
+     * the summary of that earlier run is returned, marked {@link LoadSummary#alreadyLoaded()}.
      *
      * @param file the file to load
      * @return what the load did
      * @throws LoadException if the file cannot be read or the load cannot finish
      */
     public LoadSummary loadAssets(Path file) {
-        return loader.getObject().load(file);
+        return loadAssets(LoadRequest.of(file));
+    }
+
+    /**
+     * Loads a JSON file of version records with options: {@link LoadRequest#force()} loads content that was already
+     * loaded completely again, {@link LoadRequest#dryRun()} judges it by every rule and reports without registering
+     * anything, and {@link LoadRequest#progress()} is told how the load advances, once per chunk of records. The load
+     * runs in the calling thread.
+     *
+     * @return what the load did; for content already loaded (neither forced nor a dry run), the earlier run's
+     *         summary, marked {@link LoadSummary#alreadyLoaded()}
+     * @throws RejectBudgetExceededException if the load (or the load a dry run stands for) rejected more records
+     *                                       than the rules file's {@code max-reject-rate} allows; nothing was
+     *                                       registered, and the report was written
+     * @throws LoadException                 if the file cannot be read or the load cannot finish
+     */
+    public LoadSummary loadAssets(LoadRequest request) {
+        return loader.getObject().load(request);
     }
 
     /**

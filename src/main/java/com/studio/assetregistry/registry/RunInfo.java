@@ -11,7 +11,9 @@ import java.util.Map;
  * a run, for the command line and the REST API.
  *
  * @param id             the run id, also the name of a load's report directory
- * @param kind           {@code load} for a file load, {@code api} for an add through the Java API
+ * @param kind           {@code load} for a file load, {@code dry-run} for a dry run (it registered nothing: its
+ *                       {@code registered} count is what a load would have registered), {@code api} for an add
+ *                       through the Java API
  * @param source         the file loaded, as it was given, or the API call
  * @param startedAt      when it started
  * @param endedAt        when it ended; {@code null} while it runs

@@ -13,6 +13,9 @@ import java.util.function.Function;
  * The content of {@code summary.json}.
  *
  * @param run              the run id
+ * @param kind             {@code load}, or {@code dry-run} for a dry run, which registered nothing: its
+ *                         {@code registered} count is what a load would have registered; {@code load} in reports
+ *                         written before it was added
  * @param file             the file loaded
  * @param startedAt        when the run started
  * @param endedAt          when it ended
@@ -27,18 +30,24 @@ import java.util.function.Function;
  * @param metrics          what the run's last execution added to the load's meters; {@code null} in reports written
  *                         before it was added, and in summaries of runs that did not go through the load job
  */
-public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant endedAt, long durationMillis,
+public record ReportSummary(long run, String kind, FileInfo file, Instant startedAt, Instant endedAt, long durationMillis,
                             String status, Counts counts, Map<String, Long> rejectsByRule,
                             Map<String, Long> warningsByRule, Map<String, String> ruleDescriptions,
                             Metrics metrics) {
 
     public ReportSummary {
+        kind = kind == null ? LoadRun.LOAD : kind;
         rejectsByRule = rejectsByRule == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(rejectsByRule));
         warningsByRule = warningsByRule == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(warningsByRule));
         ruleDescriptions = ruleDescriptions == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(ruleDescriptions));
+    }
+
+    /** Whether the run was a dry run: it registered nothing, and {@code registered} counts what a load would have. */
+    public boolean dryRun() {
+        return LoadRun.DRY_RUN.equals(kind);
     }
 
     /** The file a run loaded: its path as given, its size and its SHA-256 in hex. */
@@ -80,7 +89,7 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
     public static ReportSummary of(LoadRun run) {
         Instant ended = run.endedAt() == null ? Instant.now() : run.endedAt();
         var counts = run.counts();
-        return new ReportSummary(run.id(), new FileInfo(run.source(), run.fileSize(), run.sha256()), run.startedAt(),
+        return new ReportSummary(run.id(), run.kind(), new FileInfo(run.source(), run.fileSize(), run.sha256()), run.startedAt(),
                 ended, Duration.between(run.startedAt(), ended).toMillis(), run.status(),
                 new Counts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(), counts.warned()),
                 counts.rejectsByRule(), counts.warningsByRule(), Map.of(), null);
@@ -88,7 +97,7 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
 
     /** This summary with the figures its run's execution added to the meters. */
     public ReportSummary withMetrics(Metrics metrics) {
-        return new ReportSummary(run, file, startedAt, endedAt, durationMillis, status, counts, rejectsByRule,
+        return new ReportSummary(run, kind, file, startedAt, endedAt, durationMillis, status, counts, rejectsByRule,
                 warningsByRule, ruleDescriptions, metrics);
     }
 
@@ -101,7 +110,7 @@ public record ReportSummary(long run, FileInfo file, Instant startedAt, Instant 
         rejectsByRule.keySet().forEach(rule -> describe.apply(rule).ifPresent(d -> descriptions.put(rule, d)));
         warningsByRule.keySet()
                 .forEach(rule -> describe.apply(rule).ifPresent(d -> descriptions.putIfAbsent(rule, d)));
-        return new ReportSummary(run, file, startedAt, endedAt, durationMillis, status, counts, rejectsByRule,
+        return new ReportSummary(run, kind, file, startedAt, endedAt, durationMillis, status, counts, rejectsByRule,
                 warningsByRule, descriptions, metrics);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * One run of a load, or one Java API call that added versions, as recorded in the store.
  *
  * @param id         the run id, also the name of its report directory
- * @param kind       {@code load} for a file load, {@code api} for an add through the Java API
+ * @param kind       {@link #LOAD} for a file load, {@link #DRY_RUN} for a dry run of one, {@code api} for an add
+ *                   through the Java API
  * @param source     the file loaded, as given, or a description of the API call
  * @param fileSize   the file's size in bytes; 0 for API calls
  * @param sha256     the file's SHA-256 in hex, once known; may be {@code null}
@@ -22,6 +23,20 @@ import java.util.Map;
  */
 public record LoadRun(long id, String kind, String source, long fileSize, String sha256, Instant startedAt,
                       Instant endedAt, String status, RunCounts counts, String reportDir, String owner) {
+
+    /** The kind of a run that loaded a file. */
+    public static final String LOAD = "load";
+
+    /**
+     * The kind of a run that judged a file by every rule without registering it: its {@code registered} count is
+     * what a load would have registered.
+     */
+    public static final String DRY_RUN = "dry-run";
+
+    /** Whether this run is a dry run: it registered nothing, whatever its counts say it would have. */
+    public boolean dryRun() {
+        return DRY_RUN.equals(kind);
+    }
 
     /** This run with its per-rule reject counts and its warnings replaced. */
     public LoadRun withTallies(Map<String, Long> rejectsByRule, long warned, Map<String, Long> warningsByRule) {

@@ -42,10 +42,14 @@ public interface LoadStore {
     void abandonRun(long runId);
 
     /**
-     * The latest load of this file content that did not complete (it failed, or its process died), if any. A load
-     * whose resolution was not kept (it was over its reject budget) is final, and never offered.
+     * The latest run of this kind ({@link LoadRun#LOAD} or {@link LoadRun#DRY_RUN}) of this file content that did not
+     * complete (it failed, or its process died), if any. A run whose resolution was not kept (a load over its reject
+     * budget, a dry run) is final, and never offered.
      */
-    Optional<LoadRun> findUnfinishedLoad(String sha256);
+    Optional<LoadRun> findUnfinishedRun(String kind, String sha256);
+
+    /** The latest run of this kind of this file content that completed, if any. */
+    Optional<LoadRun> findCompletedRun(String kind, String sha256);
 
     /**
      * Writes records of a run to the registry, pending: each version that is free is written; a record whose version
@@ -71,10 +75,16 @@ public interface LoadStore {
      * As {@link #resolve(long, Consumer)}, but once every record of the run has been judged, {@code keep} decides whether
      * the registrations stand. If it answers {@code false}, the versions the walk registered are removed again, with
      * the assets they created, before the caller's transaction ends: the run registers nothing, the resolution
-     * returned says so, and the run is final ({@link #findUnfinishedLoad} never offers it to be resumed). The findings
+     * returned says so, and the run is final ({@link #findUnfinishedRun} never offers it to be resumed). The findings
      * have been handed out either way.
      */
     Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep);
+
+    /**
+     * Adds to a dry run's registered count the versions it would have registered: it resolved without keeping its
+     * registrations, so {@link #resolve} counted none.
+     */
+    void countDryRunRegistrations(long runId, long versions);
 
     /** Records warnings of a run: records that broke rules whose severity is warning. */
     void warn(long runId, List<Warning> warnings);

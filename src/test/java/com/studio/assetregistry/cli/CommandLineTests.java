@@ -155,6 +155,35 @@ class CommandLineTests {
     }
 
     @Test
+    void severalFilesExitWithTheWorstOutcomeAFailureBeforeALoadOverBudget() throws IOException {
+        Path rules = Files.writeString(dir.resolve("strict.yml"), "max-reject-rate: 0.1\n");
+        Path clean = Files.writeString(dir.resolve("clean.jsonl"), "{\"asset\": {\"name\": \"lamp\", \"type\": "
+                + "\"prop\"}, \"department\": \"fx\", \"version\": 1, \"status\": \"active\"}\n");
+        String[] global = {"--db", db(), "--reports", reports(), "--rules", rules.toString(), "load"};
+
+        int overBudget = run(concat(global, clean.toString(), "data/asset_data.json"));
+        assertThat(overBudget).isEqualTo(4);
+        assertThat(out.toString().lines()).hasSize(2);
+        int failed = run(concat(global, "--dry-run", "data/asset_data.json", dir.resolve("gone.json").toString()));
+
+        assertThat(failed).isEqualTo(1);
+        assertThat(out.toString().lines().toList().get(2)).startsWith("data/asset_data.json: dry run: would register "
+                + "0 of 20 records read, unchanged 0, rejected 3 (status.unknown 2, version.sequence 1); nothing was "
+                + "registered; report: ");
+        assertThat(err.toString().lines()).containsExactly(
+                "error: The load of data/asset_data.json rejected 3 of 20 records (15%), more than max-reject-rate 0.1 "
+                        + "allows; nothing was registered",
+                "error: The dry run of data/asset_data.json rejected 3 of 20 records (15%), more than "
+                        + "max-reject-rate 0.1 allows; a load would register nothing",
+                "error: Cannot load " + dir.resolve("gone.json") + ": no such file");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+    }
+
+    @Test
     void listsEveryRuleWithTheSettingsOfTheRulesFileAsAnAlignedTable() throws IOException {
         Path rules = Files.writeString(dir.resolve("studio.yml"), """
                 model:

@@ -176,20 +176,6 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
-    void loadingTheSameFileAgainRegistersNothingAndReportsTheSameRejects() throws IOException {
-        LoadSummary first = loader.load(SAMPLE);
-
-        LoadSummary second = loader.load(SAMPLE);
-
-        assertThat(second.runId()).isNotEqualTo(first.runId());
-        assertThat(List.of(second.read(), second.registered(), second.unchanged(), second.rejected()))
-                .containsExactly(20L, 0L, 17L, 3L);
-        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
-        assertThat(Files.readString(second.reportDir().resolve("rejects.jsonl")))
-                .isEqualTo(Files.readString(first.reportDir().resolve("rejects.jsonl")));
-    }
-
-    @Test
     void readsJsonLinesWithAByteOrderMarkAndIgnoresUnknownProperties() throws IOException {
         Path file = file("lines.jsonl", "\uFEFF"
                 + "{\"asset\": {\"name\": \"hero\", \"type\": \"character\"}, \"department\": \"modeling\", "

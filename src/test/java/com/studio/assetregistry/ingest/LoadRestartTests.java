@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,12 +132,17 @@ class LoadRestartTests {
     private record Result(int exit, String out) {
     }
 
+    /** Runs a command; its result holds standard output, and standard error after it (progress lines apart). */
     private static Result cli(String... args) {
         var out = new StringWriter();
+        var err = new StringWriter();
         var commandLine = AssetRegistryCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(out, true));
-        return new Result(commandLine.execute(args), out.toString());
+        commandLine.setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute(args);
+        String errors = err.toString().lines().filter(line -> !line.startsWith("loading "))
+                .map(line -> line + "\n").collect(Collectors.joining());
+        return new Result(exit, out + errors);
     }
 
     private static String db(String name) {

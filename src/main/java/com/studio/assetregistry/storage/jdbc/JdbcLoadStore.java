@@ -110,7 +110,7 @@ class JdbcLoadStore implements LoadStore {
         try {
             jdbc.update("""
                     UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL,
-                                        pending = CASE WHEN kind = 'load' THEN 1 ELSE pending END
+                                        pending = CASE WHEN kind IN ('load', 'dry-run') THEN 1 ELSE pending END
                     WHERE id = ?""", sha256, owner, runId);
         } catch (DataIntegrityViolationException e) {
             throw new LoadInProgressException(findPendingLoad(runId).map(LoadRun::id).orElse(0L), e);
@@ -119,7 +119,7 @@ class JdbcLoadStore implements LoadStore {
 
     @Override
     public Optional<LoadRun> findPendingLoad(long runId) {
-        return jdbc.queryForList("SELECT id FROM load_run WHERE pending = 1 AND kind = 'load' AND id <> ?",
+        return jdbc.queryForList("SELECT id FROM load_run WHERE pending = 1 AND kind IN ('load', 'dry-run') AND id <> ?",
                 Long.class, runId).stream().findFirst().flatMap(this::findRun);
     }
 
@@ -147,11 +147,24 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
-    public Optional<LoadRun> findUnfinishedLoad(String sha256) {
+    public Optional<LoadRun> findUnfinishedRun(String kind, String sha256) {
         return jdbc.queryForList("""
                 SELECT id FROM load_run
-                WHERE kind = 'load' AND sha256 = ? AND status NOT IN ('COMPLETED', 'ABANDONED') AND over_budget = 0
-                ORDER BY id DESC LIMIT 1""", Long.class, sha256).stream().findFirst().flatMap(this::findRun);
+                WHERE kind = ? AND sha256 = ? AND status NOT IN ('COMPLETED', 'ABANDONED') AND over_budget = 0
+                ORDER BY id DESC LIMIT 1""", Long.class, kind, sha256).stream().findFirst().flatMap(this::findRun);
+    }
+
+    @Override
+    public Optional<LoadRun> findCompletedRun(String kind, String sha256) {
+        return jdbc.queryForList("""
+                SELECT id FROM load_run WHERE kind = ? AND sha256 = ? AND status = 'COMPLETED'
+                ORDER BY id DESC LIMIT 1""", Long.class, kind, sha256).stream().findFirst().flatMap(this::findRun);
+    }
+
+    @Override
+    public void countDryRunRegistrations(long runId, long versions) {
+        jdbc.update("UPDATE load_run SET registered = registered + ? WHERE id = ? AND kind = ?", versions, runId,
+                LoadRun.DRY_RUN);
     }
 
     @Override

@@ -134,7 +134,7 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM asset_version_row")).isZero();
         assertThat(count("SELECT COUNT(*) FROM asset_row")).isZero();
         assertThat(store.findRun(first).orElseThrow().status()).isEqualTo("ABANDONED");
-        assertThat(store.findUnfinishedLoad("c0ffee")).isEmpty();
+        assertThat(store.findUnfinishedRun(LoadRun.LOAD, "c0ffee")).isEmpty();
         assertThat(store.findPendingLoad(0)).map(LoadRun::id).hasValue(second);
     }
 
@@ -248,8 +248,59 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
         store.claimRun(crashed, "decaf", "1@test");
         store.finishRun(crashed, "FAILED", Instant.now(), 1, null, null);
 
-        assertThat(store.findUnfinishedLoad("c0ffee")).isEmpty();
-        assertThat(store.findUnfinishedLoad("decaf")).map(LoadRun::id).hasValue(crashed);
+        assertThat(store.findUnfinishedRun(LoadRun.LOAD, "c0ffee")).isEmpty();
+        assertThat(store.findUnfinishedRun(LoadRun.LOAD, "decaf")).map(LoadRun::id).hasValue(crashed);
+        assertThat(store.findUnfinishedRun(LoadRun.DRY_RUN, "decaf")).isEmpty();
+    }
+
+    @Test
+    void findsTheLatestCompletedRunOfAKindForAContent() {
+        long first = store.startRun(LoadRun.LOAD, "a.json", 10, Instant.now());
+        store.finishRun(first, "COMPLETED", Instant.now(), 1, "beef", null);
+        long forced = store.startRun(LoadRun.LOAD, "b.json", 10, Instant.now());
+        store.finishRun(forced, "COMPLETED", Instant.now(), 1, "beef", null);
+        long failed = store.startRun(LoadRun.LOAD, "b.json", 10, Instant.now());
+        store.finishRun(failed, "FAILED", Instant.now(), 1, "beef", null);
+        long dryRun = store.startRun(LoadRun.DRY_RUN, "c.json", 10, Instant.now());
+        store.finishRun(dryRun, "COMPLETED", Instant.now(), 1, "cafe", null);
+
+        assertThat(store.findCompletedRun(LoadRun.LOAD, "beef")).map(LoadRun::id).hasValue(forced);
+        assertThat(store.findCompletedRun(LoadRun.LOAD, "cafe")).isEmpty();
+        assertThat(store.findCompletedRun(LoadRun.DRY_RUN, "cafe")).map(LoadRun::source).hasValue("c.json");
+    }
+
+    @Test
+    void aDryRunTakesTheRegistrysOnePendingLoadPlace() {
+        long dryRun = store.startRun(LoadRun.DRY_RUN, "dry.json", 10, Instant.now());
+        store.claimRun(dryRun, "cafe", "1@test");
+        long load = store.startRun(LoadRun.LOAD, "load.json", 10, Instant.now());
+
+        assertThatThrownBy(() -> store.claimRun(load, "beef", "2@test"))
+                .isInstanceOfSatisfying(LoadInProgressException.class,
+                        e -> assertThat(e.pendingRunId()).isEqualTo(dryRun));
+        assertThat(store.findPendingLoad(load)).map(LoadRun::id).hasValue(dryRun);
+    }
+
+    @Test
+    void aDryRunCountsWhatItWouldRegisterAndRegistersNothing() {
+        long run = store.startRun(LoadRun.DRY_RUN, "dry.json", 10, Instant.now());
+        store.write(run, List.of(v(1, "hero", "modeling", 1), v(2, "hero", "modeling", 2),
+                v(3, "hero", "modeling", 4)));
+        List<Resolution> walked = new ArrayList<>();
+
+        Resolution resolution = store.resolve(run, findings::add, judged -> {
+            walked.add(judged);
+            return false; // a dry run keeps none of its registrations
+        });
+        store.countDryRunRegistrations(run, walked.get(0).registered());
+
+        assertThat(resolution.registered()).isZero();
+        assertThat(findings).hasSize(1);
+        assertThat(registered()).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM asset")).isZero();
+        LoadRun recorded = store.findRun(run).orElseThrow();
+        assertThat(recorded.dryRun()).isTrue();
+        assertThat(recorded.counts().registered()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,96 @@
+package com.studio.assetregistry.cli;
+
+import com.studio.assetregistry.ingest.LoadProgress;
+import java.io.PrintWriter;
+import java.time.Duration;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+
+/**
+ * Progress as a live bar on standard error, drawn by the progressbar library: bytes read of the file's size, with
+ * records, records per second and rejects so far, and the time left. The bar appears with the first report and is
+ * redrawn in place by the library's own thread until the load ends.
+ */
+final class ProgressBarDisplay implements ProgressDisplay {
+
+    private static final long MIB = 1L << 20;
+
+    private final String label;
+    private final PrintWriter err;
+    private ProgressBar bar;
+    private volatile LoadProgress latest;
+
+    ProgressBarDisplay(String label, PrintWriter err) {
+        this.label = label;
+        this.err = err;
+    }
+
+    @Override
+    public void progressed(LoadProgress progress) {
+        latest = progress;
+        if (bar == null) {
+            bar = start(progress);
+        }
+        if (progress.phase() == LoadProgress.Phase.RESOLVING) {
+            bar.stepTo(bar.getMax());
+            bar.setExtraMessage(ProgressDisplay.resolving(progress));
+        } else {
+            bar.stepTo(progress.bytesRead());
+            bar.setExtraMessage(ProgressDisplay.records(progress));
+        }
+    }
+
+    private ProgressBar start(LoadProgress progress) {
+        boolean large = progress.fileSize() >= 10 * MIB;
+        return new ProgressBarBuilder()
+                .setTaskName(label)
+                .setInitialMax(Math.max(1, progress.fileSize()))
+                .setUnit(large ? " MiB" : " KiB", large ? MIB : 1024)
+                .startsFrom(progress.startBytes(), Duration.ZERO) // a resumed load: its time left counts this run
+                .setEtaFunction(state -> latest.remaining()) // from the load's own pace, whose start it knows
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new WriterConsumer(err))
+                .build();
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
+    /**
+     * Draws the bar on the command's standard error, which is the process's own unless a test captures it, as wide
+     * as the terminal the library measures.
+     */
+    private static final class WriterConsumer implements ProgressBarConsumer {
+
+        private final PrintWriter err;
+        private final ConsoleProgressBarConsumer terminal = new ConsoleProgressBarConsumer(System.err);
+
+        WriterConsumer(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public int getMaxRenderedLength() {
+            return terminal.getMaxRenderedLength();
+        }
+
+        @Override
+        public void accept(String rendered) {
+            err.print('\r' + rendered);
+            err.flush();
+        }
+
+        @Override
+        public void close() {
+            err.println();
+            err.flush();
+        }
+    }
+}

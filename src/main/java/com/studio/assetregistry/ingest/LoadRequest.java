@@ -1,0 +1,43 @@
+package com.studio.assetregistry.ingest;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What to load, and how: the file and the options of one load. {@code LoadRequest.of(file)} is a plain load; the
+ * {@code with} methods return a copy with one option changed.
+ *
+ * @param file     the JSON file of version records to load
+ * @param force    load it even if the same content was already loaded completely; without it such a load does
+ *                 nothing and names the earlier run
+ * @param dryRun   judge every record by every rule, the registry-dependent ones included, and write the full report,
+ *                 but register nothing; a dry run is never taken for an earlier load of the content
+ * @param progress told how the load advances, once per chunk of records; {@link LoadProgressListener#NONE} by default
+ */
+public record LoadRequest(Path file, boolean force, boolean dryRun, LoadProgressListener progress) {
+
+    public LoadRequest {
+        Objects.requireNonNull(file, "The file must not be null.");
+        progress = progress == null ? LoadProgressListener.NONE : progress;
+    }
+
+    /** A plain load of {@code file}: not forced, not a dry run, no progress. */
+    public static LoadRequest of(Path file) {
+        return new LoadRequest(file, false, false, LoadProgressListener.NONE);
+    }
+
+    /** This request, loading content already loaded again if {@code force}. */
+    public LoadRequest withForce(boolean force) {
+        return new LoadRequest(file, force, dryRun, progress);
+    }
+
+    /** This request as a dry run if {@code dryRun}. */
+    public LoadRequest withDryRun(boolean dryRun) {
+        return new LoadRequest(file, force, dryRun, progress);
+    }
+
+    /** This request, telling {@code progress} how the load advances. */
+    public LoadRequest withProgress(LoadProgressListener progress) {
+        return new LoadRequest(file, force, dryRun, progress);
+    }
+}

@@ -1,0 +1,166 @@
+package com.studio.assetregistry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.studio.assetregistry.generate.AssetDataGenerator;
+import com.studio.assetregistry.generate.GeneratorOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code load}: re-runs, {@code --force}, {@code --dry-run}, progress on standard error, and several files. */
+class LoadCommandTests extends CommandTest {
+
+    private static final Pattern REPORT = Pattern.compile("report: (.+?)/(?:;|$)", Pattern.MULTILINE);
+    private static final String SAMPLE = "data/asset_data.json";
+    private static final String SAMPLE_COUNTS = "read 20, registered 17, unchanged 0, rejected 3 "
+            + "(status.unknown 2, version.sequence 1)";
+
+    @Test
+    void loadingTheSameContentAgainIsANoOpThatNamesTheEarlierRun() {
+        assertThat(run("load", SAMPLE)).isZero();
+        long first = runIdIn(out());
+
+        int exit = run("load", SAMPLE);
+
+        assertThat(exit).isZero();
+        assertThat(out()).matches("already loaded as run " + first + " on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\("
+                + quote(SAMPLE_COUNTS) + "\\); report: " + quote(reportDir(first)) + "/; use --force to load it again\n");
+        assertThat(err()).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM load_run")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+    }
+
+    @Test
+    void forceLoadsItAgainAndFindsEverythingUnchangedOrRejectedAsBefore() {
+        run("load", SAMPLE);
+
+        int exit = run("load", "--force", SAMPLE);
+
+        assertThat(exit).isZero();
+        assertThat(out()).startsWith("read 20, registered 0, unchanged 17, rejected 3 "
+                + "(status.unknown 2, version.sequence 1); report: ");
+        assertThat(count("SELECT COUNT(*) FROM load_run")).isEqualTo(2);
+    }
+
+    @Test
+    void aDryRunReportsEveryRejectAndRegistersNothing() throws IOException {
+        int exit = run("load", "--dry-run", SAMPLE);
+
+        assertThat(exit).isZero();
+        long dryRun = runIdIn(out());
+        assertThat(out()).isEqualTo("dry run: would register 17 of 20 records read, unchanged 0, rejected 3 "
+                + "(status.unknown 2, version.sequence 1); nothing was registered; report: " + reportDir(dryRun)
+                + "/\n");
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM asset")).isZero();
+        assertThat(Path.of(reportDir(dryRun), "rejects.jsonl")).content().contains("\"version.sequence\"")
+                .contains("\"status.unknown\"");
+        assertThat(Files.readAllLines(Path.of(reportDir(dryRun), "rejects.jsonl"))).hasSize(3);
+
+        assertThat(run("runs")).isZero();
+        assertThat(out()).containsPattern(dryRun + "  dry-run +" + SAMPLE);
+        assertThat(run("--reports", WORK_DIR.resolve("reports").toString(), "report", Long.toString(dryRun))).isZero();
+        assertThat(out()).startsWith("dry run " + dryRun + ": " + SAMPLE + ", COMPLETED, started ")
+                .contains("\nread 20, would register 17, unchanged 0, rejected 3\n");
+
+        // the dry run did not load the file: a load now registers what it said it would
+        assertThat(run("load", SAMPLE)).isZero();
+        assertThat(out()).startsWith(SAMPLE_COUNTS + "; report: ");
+    }
+
+    @Test
+    void aLongLoadNotOnATerminalLogsItsProgressOnStandardErrorOnly() throws IOException {
+        Path file = generated(25_000);
+
+        int exit = run("load", "--progress-interval", "0", file.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out().lines()).hasSize(1).allMatch(line -> line.startsWith("read 25000, "));
+        List<String> progress = err().lines().toList();
+        assertThat(progress).hasSize(4);
+        assertThat(progress.subList(0, 3)).allMatch(line -> line.matches("loading " + quote(file.toString())
+                + ": \\d{1,3}% \\([\\d,]+ records, [\\d,]+/s, [\\d,]+ rejected(, ETA [^)]+)?\\)"));
+        assertThat(progress.get(0)).contains("% (10,000 records, ");
+        assertThat(progress.get(2)).contains(": 100% (25,000 records, ");
+        assertThat(progress.get(3)).matches("loading " + quote(file.toString())
+                + ": read all 25,000 records \\([\\d,]+ rejected\\); checking them against the registry");
+    }
+
+    @Test
+    void progressLinesWaitForTheirIntervalAndCanBeTurnedOff() throws IOException {
+        Path file = generated(2_000);
+
+        assertThat(run("load", file.toString())).isZero();
+        assertThat(err()).as("a load shorter than the default 5 s interval").isEmpty();
+
+        assertThat(run("load", "--force", "--progress", "none", "--progress-interval", "0", file.toString()))
+                .isZero();
+        assertThat(err()).isEmpty();
+        assertThat(out()).startsWith("read 2000, registered 0, ");
+    }
+
+    @Test
+    void aBarDrawsOnStandardErrorAndNeverOnStandardOutput() throws IOException {
+        Path file = generated(2_000);
+
+        assertThat(run("load", "--progress", "bar", file.toString())).isZero();
+
+        assertThat(out().lines()).hasSize(1).allMatch(line -> line.startsWith("read 2000, "));
+        assertThat(err()).startsWith("\r" + file.getFileName() + " ").contains("100%").endsWith("\n");
+    }
+
+    @Test
+    void loadsSeveralFilesInTurnWithALineEachAndGoesOnPastAMissingOne() {
+        String missing = WORK_DIR.resolve("missing.json").toString();
+        String lines = file("two.jsonl", """
+                {"asset": {"name": "lamp", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
+                """).toString();
+
+        int exit = run("load", SAMPLE, missing, lines, SAMPLE);
+
+        assertThat(exit).as("the worst outcome: a file that could not be loaded").isEqualTo(1);
+        List<String> out = out().lines().toList();
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0)).startsWith(SAMPLE + ": " + SAMPLE_COUNTS + "; report: ");
+        assertThat(out.get(1)).startsWith(lines + ": read 1, registered 1, unchanged 0, rejected 0; report: ");
+        assertThat(out.get(2)).startsWith(SAMPLE + ": already loaded as run " + runIdIn(out.get(0)) + " on ");
+        assertThat(err()).isEqualTo("error: Cannot load " + missing + ": no such file\n");
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(18);
+    }
+
+    @Test
+    void aProgressModeThatDoesNotExistIsAUsageError() {
+        assertThat(run("load", "--progress", "fancy", SAMPLE)).isEqualTo(2);
+        assertThat(err()).contains("--progress must be auto, bar, log or none, not 'fancy'");
+        assertThat(run("load", "--progress-interval", "-1", SAMPLE)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM load_run")).isZero();
+    }
+
+    private static Path generated(int records) throws IOException {
+        Path file = WORK_DIR.resolve("generated-" + records + ".jsonl");
+        try (var out = Files.newBufferedWriter(file)) {
+            new AssetDataGenerator().generate(new GeneratorOptions(records, 0.1, 3, true), out);
+        }
+        return file;
+    }
+
+    /** The run id a summary line names: its report directory's name. */
+    private static long runIdIn(String line) {
+        Matcher report = REPORT.matcher(line);
+        assertThat(report.find()).as("a report directory in: " + line).isTrue();
+        return Long.parseLong(Path.of(report.group(1)).getFileName().toString());
+    }
+
+    private static String reportDir(long run) {
+        return WORK_DIR.resolve("reports").resolve(Long.toString(run)).toString();
+    }
+
+    private static String quote(String text) {
+        return Pattern.quote(text);
+    }
+}
