@@ -29,7 +29,7 @@ public class Baseline {
         String url = "jdbc:sqlite:" + args[1] + "?journal_mode=WAL&synchronous=NORMAL&cache_size=-65536";
         try (Connection db = DriverManager.getConnection(url)) {
             try (Statement schema = db.createStatement()) {
-                for (String sql : Files.readString(Path.of("src/main/resources/db/migration/V1__registry.sql"))
+                for (String sql : Files.readString(Path.of("src/main/resources/db/migration/sqlite/V1__registry.sql"))
                         .replaceAll("(?m)--.*$", "").split(";")) {
                     if (!sql.isBlank()) {
                         schema.execute(sql);

@@ -29,6 +29,7 @@ import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link LoadStore} over JDBC. The cross-record rules' facts are computed set-wise in SQL (window functions), so a
@@ -58,9 +59,11 @@ class JdbcLoadStore implements LoadStore {
             ORDER BY a.id, s.department, s.version, s.record_number""";
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
 
     JdbcLoadStore(JdbcTemplate jdbc) {
         this.jdbc = Objects.requireNonNull(jdbc, "The JdbcTemplate must not be null.");
+        this.dialect = SqlDialect.of(jdbc);
     }
 
     @Override
@@ -152,8 +155,16 @@ class JdbcLoadStore implements LoadStore {
                 FROM staged_version s JOIN asset a ON a.name = s.name AND a.type = s.type
                 WHERE s.run_id = ?)""";
 
+    /**
+     * In a transaction of its own unless the caller has one, so that a resolution is atomic however it is called.
+     * Registrations take turns ({@link SqlDialect#lockRegistration}): several loads against one PostgreSQL stage
+     * their files side by side, and register one after the other, each judged against what the ones before it
+     * registered.
+     */
     @Override
+    @Transactional
     public Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep) {
+        dialect.lockRegistration(jdbc);
         // Every staged asset is created up front, set-wise, so the walk knows every asset's id; those that end up
         // without a registered version are removed again before the transaction commits.
         Long lastAssetBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM asset", Long.class);
@@ -237,13 +248,16 @@ class JdbcLoadStore implements LoadStore {
         }
     }
 
+    /** In a transaction, as {@link #forEachWarning} is, so that PostgreSQL streams the rows through a cursor. */
     @Override
+    @Transactional
     public void forEachReject(long runId, Consumer<Reject> action) {
         forEach(Reported.REJECTS, runId,
                 row -> action.accept(new Reject(row.position(), row.violations(), row.recordJson())));
     }
 
     @Override
+    @Transactional
     public void forEachWarning(long runId, Consumer<Warning> action) {
         forEach(Reported.WARNINGS, runId,
                 row -> action.accept(new Warning(row.position(), row.violations(), row.recordJson())));

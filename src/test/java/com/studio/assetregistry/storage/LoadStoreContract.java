@@ -1,4 +1,4 @@
-package com.studio.assetregistry.storage.jdbc;
+package com.studio.assetregistry.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -7,26 +7,27 @@ import com.studio.assetregistry.RegistryIntegrationTest;
 import com.studio.assetregistry.asset.AssetKey;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
-import com.studio.assetregistry.storage.LoadRun;
-import com.studio.assetregistry.storage.LoadStore;
-import com.studio.assetregistry.storage.RecordPosition;
-import com.studio.assetregistry.storage.Reject;
-import com.studio.assetregistry.storage.Resolution;
-import com.studio.assetregistry.storage.StagedFinding;
-import com.studio.assetregistry.storage.StagedVersion;
-import com.studio.assetregistry.storage.Warning;
 import com.studio.assetregistry.validation.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The load store against a real SQLite file: staging, the cross-record resolution, rejects and runs. */
-class JdbcLoadStoreTests extends RegistryIntegrationTest {
+/**
+ * The contract of {@link LoadStore}, written once for every storage type: staging, the cross-record resolution,
+ * rejects, warnings and runs. A storage type runs it by a subclass whose application context puts the registry on it
+ * (see {@code storage.jdbc.SqliteStorageTests} and {@code PostgresStorageTests}). It uses the storage interfaces
+ * only: what is registered is read back through {@link AssetStore}.
+ */
+public abstract class LoadStoreContract extends RegistryIntegrationTest {
 
     @Autowired
     private LoadStore store;
+
+    @Autowired
+    private AssetStore assets;
 
     private final List<StagedFinding> findings = new ArrayList<>();
 
@@ -55,7 +56,7 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
     void createsNoAssetWhoseVersionsAreAllHeldBack() {
         load(v(1, "villain", "animation", 2));
 
-        assertThat(count("SELECT COUNT(*) FROM asset")).isZero();
+        assertThat(assets.listAssets()).isEmpty();
         assertThat(findings).hasSize(1);
     }
 
@@ -68,7 +69,7 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
 
         assertThat(second.registered()).isEqualTo(2);
         assertThat(registered()).hasSize(4);
-        assertThat(count("SELECT COUNT(*) FROM asset")).isEqualTo(1);
+        assertThat(assets.listAssets()).hasSize(1);
     }
 
     @Test
@@ -112,7 +113,7 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
                         new AssetVersion("modeling", 1, "active"))));
 
         assertThat(resolution.registered()).isEqualTo(3);
-        assertThat(count("SELECT COUNT(*) FROM asset")).isEqualTo(2);
+        assertThat(assets.listAssets()).hasSize(2);
     }
 
     @Test
@@ -124,7 +125,6 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
         Resolution again = store.resolve(run, findings::add);
 
         assertThat(again).isEqualTo(new Resolution(0, 0, 0));
-        assertThat(count("SELECT COUNT(*) FROM staged_version")).isZero();
         assertThat(store.findRun(run).orElseThrow().counts().registered()).isEqualTo(1);
     }
 
@@ -145,9 +145,9 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
         assertThat(resolution).isEqualTo(new Resolution(0, 1, 1));
         assertThat(findings).extracting(f -> f.position().recordNumber()).containsExactly(4L);
         assertThat(registered()).containsExactly("hero/character/modeling v1 active");
-        assertThat(jdbc.queryForList("SELECT name FROM asset", String.class)).containsExactly("hero");
+        assertThat(assets.listAssets()).extracting(AssetKey::name).containsExactly("hero");
         assertThat(store.findRun(run).orElseThrow().counts().registered()).isZero();
-        assertThat(count("SELECT COUNT(*) FROM staged_version WHERE run_id = ?", run)).isZero();
+        assertThat(store.resolve(run, findings::add)).as("nothing left staged").isEqualTo(new Resolution(0, 0, 0));
     }
 
     @Test
@@ -186,8 +186,8 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
         LoadStore.RuleTally tally = store.rejectTally(run);
         assertThat(tally.records()).isEqualTo(2);
         assertThat(tally.byRule()).containsExactly(
-                java.util.Map.entry("json.syntax", 1L), java.util.Map.entry("status.unknown", 1L),
-                java.util.Map.entry("version.invalid", 1L));
+                Map.entry("json.syntax", 1L), Map.entry("status.unknown", 1L),
+                Map.entry("version.invalid", 1L));
     }
 
     @Test
@@ -210,13 +210,13 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
         assertThat(read.get(0).violations()).containsExactly(pattern, reserved);
         assertThat(read.get(0).recordJson()).isEqualTo(warned.recordJson());
         assertThat(store.warningTally(run)).isEqualTo(new LoadStore.RuleTally(2,
-                java.util.Map.of("name.pattern", 2L, "name.reserved", 1L)));
+                Map.of("name.pattern", 2L, "name.reserved", 1L)));
         LoadRun.RunCounts counts = store.findRun(run).orElseThrow().counts();
         assertThat(counts.rejected()).isEqualTo(1);
         assertThat(counts.rejectsByRule()).containsOnlyKeys("status.unknown");
         assertThat(counts.warned()).isEqualTo(2);
-        assertThat(counts.warningsByRule()).containsExactly(java.util.Map.entry("name.pattern", 2L),
-                java.util.Map.entry("name.reserved", 1L));
+        assertThat(counts.warningsByRule()).containsExactly(Map.entry("name.pattern", 2L),
+                Map.entry("name.reserved", 1L));
     }
 
     @Test
@@ -257,7 +257,7 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
         assertThat(store.recentRuns(10)).last().satisfies(run -> {
             assertThat(run.id()).isEqualTo(first);
             assertThat(run.counts().rejected()).isEqualTo(1);
-            assertThat(run.counts().rejectsByRule()).containsExactly(java.util.Map.entry("status.unknown", 1L));
+            assertThat(run.counts().rejectsByRule()).containsExactly(Map.entry("status.unknown", 1L));
         });
     }
 
@@ -268,11 +268,9 @@ class JdbcLoadStoreTests extends RegistryIntegrationTest {
     }
 
     private List<String> registered() {
-        return jdbc.query("""
-                SELECT a.name, a.type, v.department, v.version, v.status
-                FROM asset a JOIN asset_version v ON v.asset_id = a.id ORDER BY 1, 2, 3, 4""",
-                (rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + " v" + rs.getInt(4)
-                        + " " + rs.getString(5));
+        List<String> registered = new ArrayList<>();
+        assets.forEachVersion(version -> registered.add(version.label() + " " + version.version().status()));
+        return registered;
     }
 
     private static StagedVersion v(long recordNumber, String name, String department, int version) {
