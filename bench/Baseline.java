@@ -16,20 +16,25 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The benchmark's baseline: the least a loader must do. Streams the file with Jackson and inserts the rows with plain
  * JDBC batches (1,000 per batch, a commit per 10,000 rows) into the registry's own schema (the Flyway migration
- * V1, with its UNIQUE constraints), with the same SQLite settings as the service. No validation, no report, no
- * restart state: a record that breaks a constraint is skipped. Reads JSON Lines, one parser per line, so that a broken
- * line is skipped too (the benchmark's files are JSON Lines).
+ * V1 of the database's vendor, with its UNIQUE constraints), with the same SQLite settings as the service, or on
+ * PostgreSQL with the same driver setting (reWriteBatchedInserts). No validation, no report, no restart state: a record
+ * that breaks a constraint is skipped. Reads JSON Lines, one parser per line, so that a broken line is skipped too (the
+ * benchmark's files are JSON Lines).
  *
- * Usage: java -cp CLASSPATH bench/Baseline.java FILE DB
+ * Usage: java -cp CLASSPATH bench/Baseline.java FILE DB, where DB is a SQLite file or a jdbc:postgresql: URL
  */
 public class Baseline {
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
-        String url = "jdbc:sqlite:" + args[1] + "?journal_mode=WAL&synchronous=NORMAL&cache_size=-65536";
+        boolean postgres = args[1].startsWith("jdbc:postgresql:");
+        String url = postgres ? args[1] + (args[1].contains("?") ? "&" : "?") + "reWriteBatchedInserts=true"
+                : "jdbc:sqlite:" + args[1] + "?journal_mode=WAL&synchronous=NORMAL&cache_size=-65536";
+        String vendor = postgres ? "postgresql" : "sqlite";
         try (Connection db = DriverManager.getConnection(url)) {
             try (Statement schema = db.createStatement()) {
-                for (String sql : Files.readString(Path.of("src/main/resources/db/migration/V1__registry.sql"))
+                Path migration = Path.of("src/main/resources/db/migration", vendor, "V1__registry.sql");
+                for (String sql : Files.readString(migration)
                         .replaceAll("(?m)--.*$", "").split(";")) {
                     if (!sql.isBlank()) {
                         schema.execute(sql);
@@ -50,9 +55,10 @@ public class Baseline {
         int batched = 0;
         JsonFactory json = new JsonFactory();
         try (BufferedReader lines = Files.newBufferedReader(file);
-             PreparedStatement asset = db.prepareStatement("INSERT OR IGNORE INTO asset (id, name, type) VALUES (?, ?, ?)");
-             PreparedStatement version = db.prepareStatement("INSERT OR IGNORE INTO asset_version "
-                     + "(asset_id, department, version, status, run_id) VALUES (?, ?, ?, ?, 0)")) {
+             PreparedStatement asset = db.prepareStatement("INSERT INTO asset (id, name, type) VALUES (?, ?, ?) "
+                     + "ON CONFLICT DO NOTHING");
+             PreparedStatement version = db.prepareStatement("INSERT INTO asset_version "
+                     + "(asset_id, department, version, status, run_id) VALUES (?, ?, ?, ?, 0) ON CONFLICT DO NOTHING")) {
             String line;
             while ((line = lines.readLine()) != null) {
                 String name = null, type = null, department = null, status = null;
@@ -86,7 +92,8 @@ public class Baseline {
                     continue;
                 }
                 records++;
-                if (name == null || type == null || department == null || status == null) {
+                // what SQLite's INSERT OR IGNORE used to skip, and PostgreSQL's ON CONFLICT does not: a CHECK violation
+                if (name == null || type == null || department == null || status == null || number < 1) {
                     continue;
                 }
                 String key = name + '\u0000' + type;

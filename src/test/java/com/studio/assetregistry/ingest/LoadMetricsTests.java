@@ -58,15 +58,27 @@ class LoadMetricsTests extends RegistryIntegrationTest {
     }
 
     @Test
-    void countsAReloadAsUnchangedAndTheSameRejects() {
+    void countsAForcedReloadAsUnchangedAndTheSameRejects() {
+        loader.load(SAMPLE);
+        Map<String, Double> before = snapshot();
+
+        loader.load(LoadRequest.of(SAMPLE).withForce(true));
+
+        assertThat(addedSince(before)).containsEntry("records/registered", 0.0)
+                .containsEntry("records/unchanged", 17.0).containsEntry("records/rejected", 3.0)
+                .containsEntry("rejects/status.unknown", 2.0).containsEntry("runs/COMPLETED", 1.0);
+    }
+
+    @Test
+    void countsNothingForContentAlreadyLoaded() {
         loader.load(SAMPLE);
         Map<String, Double> before = snapshot();
 
         loader.load(SAMPLE);
 
         assertThat(addedSince(before)).containsEntry("records/registered", 0.0)
-                .containsEntry("records/unchanged", 17.0).containsEntry("records/rejected", 3.0)
-                .containsEntry("rejects/status.unknown", 2.0).containsEntry("runs/COMPLETED", 1.0);
+                .containsEntry("records/unchanged", 0.0).containsEntry("records/rejected", 0.0)
+                .containsEntry("runs/COMPLETED", 0.0);
     }
 
     @Test

@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link AssetStore} over JDBC. Thread-safe. */
 @Repository
@@ -30,9 +33,15 @@ class JdbcAssetStore implements AssetStore {
             new AssetVersion(rs.getString("department"), rs.getInt("version"), rs.getString("status"));
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+    private final TransactionOperations streaming;
 
-    JdbcAssetStore(JdbcTemplate jdbc) {
+    JdbcAssetStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = Objects.requireNonNull(jdbc, "The JdbcTemplate must not be null.");
+        this.dialect = SqlDialect.of(jdbc);
+        Objects.requireNonNull(transactionManager, "The transaction manager must not be null.");
+        this.streaming = dialect.streamsInTransactionOnly() ? new TransactionTemplate(transactionManager)
+                : TransactionOperations.withoutTransaction();
     }
 
     @Override
@@ -74,7 +83,7 @@ class JdbcAssetStore implements AssetStore {
             args.add(filter.type());
         }
         if (filter.nameLike() != null) {
-            sql.append(" AND a.name LIKE ? ESCAPE '\\'");
+            sql.append(" AND a.name ").append(dialect.caseInsensitiveLike()).append(" ? ESCAPE '\\'");
             args.add(likePattern(filter.nameLike()));
         }
         sql.append(" ORDER BY a.name, a.type LIMIT ?");
@@ -116,12 +125,12 @@ class JdbcAssetStore implements AssetStore {
 
     @Override
     public void forEachVersion(Consumer<VersionedAsset> action) {
-        jdbc.query("""
+        streaming.executeWithoutResult(transaction -> jdbc.query("""
                 SELECT a.name, a.type, v.department, v.version, v.status
                 FROM asset a JOIN asset_version v ON v.asset_id = a.id
                 ORDER BY a.name, a.type, v.department, v.version""", (RowCallbackHandler) rs ->
                 action.accept(new VersionedAsset(new AssetKey(rs.getString("name"), rs.getString("type")),
-                        VERSION.mapRow(rs, 0))));
+                        VERSION.mapRow(rs, 0)))));
     }
 
     @Override

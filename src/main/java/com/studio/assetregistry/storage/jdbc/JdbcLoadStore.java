@@ -23,11 +23,13 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link LoadStore} over JDBC. A load's records are written once, straight into the registry's row tables, pending;
@@ -83,6 +86,7 @@ class JdbcLoadStore implements LoadStore {
             WHERE g.run_id = ? AND v.run_id = ?""";
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
     private final long largeRun;
     private final AssetIds assetIds = new AssetIds(200_000);
 
@@ -95,6 +99,7 @@ class JdbcLoadStore implements LoadStore {
     JdbcLoadStore(JdbcTemplate jdbc, long largeRun) {
         this.jdbc = Objects.requireNonNull(jdbc, "The JdbcTemplate must not be null.");
         this.largeRun = largeRun;
+        this.dialect = SqlDialect.of(jdbc);
     }
 
     @Override
@@ -201,10 +206,12 @@ class JdbcLoadStore implements LoadStore {
                     insert.addBatch();
                 }
                 int[] counts = insert.executeBatch();
+                Set<Long> written = anyUncounted(counts) ? writtenRecords(connection, runId, records, from, to) : null;
                 for (int i = from; i < to; i++) {
                     int count = counts[i - from];
-                    if (count == 0 || count == Statement.SUCCESS_NO_INFO
-                            && !isOwnRow(connection, runId, ids[i], records.get(i))) {
+                    boolean wrote = count == Statement.SUCCESS_NO_INFO
+                            ? written.contains(records.get(i).position().recordNumber()) : count > 0;
+                    if (!wrote) {
                         collided.add(records.get(i));
                     }
                 }
@@ -213,21 +220,41 @@ class JdbcLoadStore implements LoadStore {
         return collided;
     }
 
-    /** For drivers that do not count a batch's rows one by one: whether this record wrote its version's row. */
-    private static boolean isOwnRow(Connection connection, long runId, long assetId, StagedVersion record)
-            throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement("""
-                SELECT 1 FROM asset_version_row
-                WHERE asset_id = ? AND department = ? AND version = ? AND run_id = ? AND record_number = ?""")) {
-            find.setLong(1, assetId);
-            find.setString(2, record.record().version().department());
-            find.setInt(3, record.record().version().version());
-            find.setLong(4, runId);
-            find.setLong(5, record.position().recordNumber());
-            try (ResultSet rs = find.executeQuery()) {
-                return rs.next();
+    private static boolean anyUncounted(int[] counts) {
+        for (int count : counts) {
+            if (count == Statement.SUCCESS_NO_INFO) {
+                return true;
             }
         }
+        return false;
+    }
+
+    /**
+     * For drivers that do not count a batch's rows one by one (PostgreSQL's with {@code reWriteBatchedInserts}): the
+     * record numbers among {@code records[from, to)} whose row this run wrote, in one query over the run's index.
+     */
+    private static Set<Long> writtenRecords(Connection connection, long runId, List<StagedVersion> records, int from,
+                                            int to) throws SQLException {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            long number = records.get(i).position().recordNumber();
+            first = Math.min(first, number);
+            last = Math.max(last, number);
+        }
+        Set<Long> written = new HashSet<>();
+        try (PreparedStatement find = connection.prepareStatement(
+                "SELECT record_number FROM asset_version_row WHERE run_id = ? AND record_number BETWEEN ? AND ?")) {
+            find.setLong(1, runId);
+            find.setLong(2, first);
+            find.setLong(3, last);
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    written.add(rs.getLong(1));
+                }
+            }
+        }
+        return written;
     }
 
     /** The id of each record's asset, creating the assets that do not exist yet, pending with the run. */
@@ -339,8 +366,16 @@ class JdbcLoadStore implements LoadStore {
                 + "VALUES (?, ?, ?, ?, ?, ?)", violations);
     }
 
+    /**
+     * In a transaction of its own unless the caller has one, so that a resolution is atomic however it is called.
+     * Resolutions take turns ({@link SqlDialect#lockRegistration}) on a database that several processes write:
+     * loads are already one at a time (one pending load per database), this keeps an API write or a maintenance
+     * task from interleaving with the judgement.
+     */
     @Override
+    @Transactional
     public Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep) {
+        dialect.lockRegistration(jdbc);
         Map<String, Object> run = jdbc.queryForMap("SELECT pending, written FROM load_run WHERE id = ?", runId);
         if (((Number) run.get("pending")).intValue() == 0) { // resolved already, or nothing written
             return new Resolution(0, 0, 0);
@@ -482,13 +517,16 @@ class JdbcLoadStore implements LoadStore {
         }
     }
 
+    /** In a transaction, as {@link #forEachWarning} is, so that PostgreSQL streams the rows through a cursor. */
     @Override
+    @Transactional
     public void forEachReject(long runId, Consumer<Reject> action) {
         forEach(Reported.REJECTS, runId,
                 row -> action.accept(new Reject(row.position(), row.violations(), row.recordJson())));
     }
 
     @Override
+    @Transactional
     public void forEachWarning(long runId, Consumer<Warning> action) {
         forEach(Reported.WARNINGS, runId,
                 row -> action.accept(new Warning(row.position(), row.violations(), row.recordJson())));

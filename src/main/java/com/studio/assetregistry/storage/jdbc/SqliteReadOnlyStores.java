@@ -24,6 +24,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.sqlite.SQLiteConfig;
 
@@ -40,9 +41,9 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteReadOnlyStores implements AutoCloseable {
 
-    /** Where Flyway finds the migrations: in the jar, in any vendor folder below the default location. */
-    private static final String MIGRATION_DIR = "db/migration/";
-    private static final String MIGRATIONS = "classpath:" + MIGRATION_DIR + "**/V*__*.sql";
+    /** Where Flyway finds SQLite's migrations in the jar. */
+    private static final String MIGRATION_DIR = "db/migration/sqlite/";
+    private static final String MIGRATIONS = "classpath:" + MIGRATION_DIR + "V*__*.sql";
     private static final Pattern MIGRATION_VERSION = Pattern.compile("V([0-9][0-9._]*)__.*\\.sql");
     private static final int BUSY_TIMEOUT_MILLIS = 30_000;
 
@@ -52,8 +53,9 @@ public final class SqliteReadOnlyStores implements AutoCloseable {
 
     private SqliteReadOnlyStores(Connection connection) {
         this.connection = connection;
-        var jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-        this.assets = new JdbcAssetStore(jdbc);
+        var dataSource = new SingleConnectionDataSource(connection, true);
+        var jdbc = new JdbcTemplate(dataSource);
+        this.assets = new JdbcAssetStore(jdbc, new DataSourceTransactionManager(dataSource));
         this.loads = new JdbcLoadStore(jdbc);
     }
 

@@ -101,7 +101,7 @@ class SqliteReadOnlyStoresTests {
     private Path migrated(String name, String target) {
         Path db = dir.resolve(name);
         var flyway = Flyway.configure().dataSource("jdbc:sqlite:" + db, null, null)
-                .locations("classpath:db/migration");
+                .locations("classpath:db/migration/sqlite");
         if (target != null) {
             flyway.target(target);
         }

@@ -1,4 +1,4 @@
-package com.studio.assetregistry.storage.jdbc;
+package com.studio.assetregistry.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,29 +8,35 @@ import com.studio.assetregistry.asset.AssetFilter;
 import com.studio.assetregistry.asset.AssetKey;
 import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetVersion;
-import com.studio.assetregistry.storage.AssetStore;
+import com.studio.assetregistry.asset.VersionedAsset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataIntegrityViolationException;
 
-/** The asset store's queries and the schema's constraints, against a real SQLite file. */
-class JdbcAssetStoreTests extends RegistryIntegrationTest {
+/**
+ * The contract of {@link AssetStore}, written once for every storage type: a storage type runs it by a subclass
+ * whose application context puts the registry on it (see {@code storage.jdbc.SqliteStorageTests} and
+ * {@code PostgresStorageTests}). It uses the storage interfaces only: versions are registered through
+ * {@link LoadStore}, as the application does.
+ */
+public abstract class AssetStoreContract extends RegistryIntegrationTest {
 
     private static final AssetKey HERO = new AssetKey("hero", "character");
 
     @Autowired
     private AssetStore store;
 
+    @Autowired
+    private LoadStore loads;
+
     @BeforeEach
     void someAssets() {
-        insert("villain", "fx", "animation", 1, "active");
-        insert("hero", "character", "rigging", 1, "inactive");
-        insert("hero", "character", "modeling", 2, "active");
-        insert("hero", "character", "modeling", 1, "active");
-        insert("hero", "prop", "modeling", 1, "active");
+        register(v("villain", "fx", "animation", 1, "active"), v("hero", "character", "rigging", 1, "inactive"),
+                v("hero", "character", "modeling", 2, "active"), v("hero", "character", "modeling", 1, "active"),
+                v("hero", "prop", "modeling", 1, "active"));
     }
 
     @Test
@@ -64,9 +70,14 @@ class JdbcAssetStoreTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void refusesAPageOfNoAsset() {
+        assertThatThrownBy(() -> store.listAssets(AssetFilter.ALL, null, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void filtersAListingByTypeAndByAWholeNamePattern() {
-        insert("hero_2", "prop", "modeling", 1, "active");
-        insert("hero%2", "prop", "modeling", 1, "active");
+        register(v("hero_2", "prop", "modeling", 1, "active"), v("hero%2", "prop", "modeling", 1, "active"));
 
         assertThat(names(new AssetFilter("prop", null))).containsExactly("hero/prop", "hero%2/prop", "hero_2/prop");
         assertThat(names(new AssetFilter(null, "h*"))).containsExactly("hero/character", "hero/prop", "hero%2/prop",
@@ -76,6 +87,19 @@ class JdbcAssetStoreTests extends RegistryIntegrationTest {
         assertThat(names(new AssetFilter("prop", "hero_*"))).containsExactly("hero_2/prop");
         assertThat(names(new AssetFilter(null, "hero%2"))).containsExactly("hero%2/prop");
         assertThat(names(new AssetFilter(null, "ero*"))).isEmpty();
+    }
+
+    @Test
+    void ordersNamesByCodePointWhateverTheLocale() {
+        // a locale's collation would put "Zeta" after "alpha", ignore "_" and "-", and sort "é" beside "e"
+        register(v("alpha", "prop", "modeling", 1, "active"), v("Zeta", "prop", "modeling", 1, "active"),
+                v("a_b", "prop", "modeling", 1, "active"), v("a-c", "prop", "modeling", 1, "active"),
+                v("élan", "prop", "modeling", 1, "active"), v("ab", "prop", "modeling", 1, "active"));
+
+        assertThat(names(new AssetFilter("prop", null))).containsExactly("Zeta/prop", "a-c/prop", "a_b/prop",
+                "ab/prop", "alpha/prop", "hero/prop", "élan/prop");
+        assertThat(store.listAssets(new AssetFilter("prop", null), new AssetKey("a_b", "prop"), 2))
+                .extracting(AssetListing::name).containsExactly("ab", "alpha");
     }
 
     @Test
@@ -103,31 +127,49 @@ class JdbcAssetStoreTests extends RegistryIntegrationTest {
     }
 
     @Test
-    void theDatabaseRefusesASecondAssetWithTheSameNameAndType() {
-        assertThatThrownBy(() -> jdbc.update("INSERT INTO asset_row (name, type) VALUES ('hero', 'character')"))
-                .isInstanceOf(DataIntegrityViolationException.class);
-    }
+    void streamsMoreVersionsThanOneFetchHolds() {
+        List<StagedVersion> many = new ArrayList<>();
+        for (int version = 1; version <= 2_500; version++) {
+            many.add(new StagedVersion(RecordPosition.ofNumber(version),
+                    v("crowd", "character", "animation", version, "active")));
+        }
+        register(many);
+        long[] seen = {0};
+        int[] last = {0};
 
-    @Test
-    void theDatabaseRefusesADuplicateVersionAndAVersionBelowOne() {
-        long heroId = assetId("hero", "character");
-        assertThatThrownBy(() -> jdbc.update("INSERT INTO asset_version_row VALUES (?, 'modeling', 1, 'inactive', 0, 0)",
-                heroId)).isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> jdbc.update("INSERT INTO asset_version_row VALUES (?, 'cfx', 0, 'active', 0, 0)",
-                heroId)).isInstanceOf(DataIntegrityViolationException.class);
+        store.forEachVersion(v -> {
+            if (v.asset().name().equals("crowd")) {
+                assertThat(v.version().version()).isEqualTo(last[0] + 1);
+                last[0]++;
+            }
+            seen[0]++;
+        });
+
+        assertThat(last[0]).isEqualTo(2_500);
+        assertThat(seen[0]).isEqualTo(store.countVersions()).isEqualTo(2_505);
     }
 
     private List<String> names(AssetFilter filter) {
         return store.listAssets(filter, null, 100).stream().map(listing -> listing.key().toString()).toList();
     }
 
-    private void insert(String name, String type, String department, int version, String status) {
-        jdbc.update("INSERT INTO asset_row (name, type) VALUES (?, ?) ON CONFLICT DO NOTHING", name, type);
-        jdbc.update("INSERT INTO asset_version_row (asset_id, department, version, status, run_id) VALUES (?, ?, ?, ?, 0)",
-                assetId(name, type), department, version, status);
+    private void register(VersionedAsset... versions) {
+        List<StagedVersion> staged = new ArrayList<>();
+        for (VersionedAsset version : versions) {
+            staged.add(new StagedVersion(RecordPosition.ofNumber(staged.size() + 1), version));
+        }
+        register(staged);
     }
 
-    private long assetId(String name, String type) {
-        return count("SELECT id FROM asset WHERE name = ? AND type = ?", name, type);
+    private void register(List<StagedVersion> staged) {
+        long run = loads.startRun("load", "seed", 0, Instant.now());
+        loads.write(run, staged);
+        assertThat(loads.resolve(run, finding -> {
+            throw new AssertionError("A seed version was not registered: " + finding);
+        }).registered()).isEqualTo(staged.size());
+    }
+
+    private static VersionedAsset v(String name, String type, String department, int version, String status) {
+        return new VersionedAsset(new AssetKey(name, type), new AssetVersion(department, version, status));
     }
 }

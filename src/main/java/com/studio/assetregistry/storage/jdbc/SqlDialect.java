@@ -1,0 +1,94 @@
+package com.studio.assetregistry.storage.jdbc;
+
+import java.sql.DatabaseMetaData;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+/**
+ * What the JDBC stores do differently on each database they run on, all in one place: everything else is SQL that
+ * SQLite and PostgreSQL both understand ({@code ON CONFLICT DO NOTHING}, {@code RETURNING}, row values, window
+ * functions), and the schemas themselves are Flyway migrations per vendor ({@code db/migration/{vendor}}). A new
+ * database is one more constant here, one more migration folder, and a run of the storage contract tests.
+ */
+enum SqlDialect {
+
+    /**
+     * SQLite: a file has one writer at a time, so a registration never runs beside another. {@code LIKE} ignores the
+     * case of ASCII letters.
+     */
+    SQLITE("LIKE", false) {
+        @Override
+        void lockRegistration(JdbcTemplate jdbc) {
+            // SQLite's own write lock serialises registrations
+        }
+    },
+
+    /**
+     * PostgreSQL: several hosts may load at once, so registrations take turns on a transaction-scoped advisory lock
+     * (see {@link #lockRegistration}). {@code ILIKE} on the schema's "C"-collated columns ignores the case of ASCII
+     * letters, as SQLite's {@code LIKE} does.
+     */
+    POSTGRESQL("ILIKE", true) {
+        @Override
+        void lockRegistration(JdbcTemplate jdbc) {
+            jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, REGISTRATION_LOCK);
+        }
+    };
+
+    /** The advisory lock key of registration: any constant no other application on the database uses. */
+    static final long REGISTRATION_LOCK = 0x61737365745f7265L; // "asset_re"
+
+    private final String caseInsensitiveLike;
+    private final boolean streamsInTransactionOnly;
+
+    SqlDialect(String caseInsensitiveLike, boolean streamsInTransactionOnly) {
+        this.caseInsensitiveLike = caseInsensitiveLike;
+        this.streamsInTransactionOnly = streamsInTransactionOnly;
+    }
+
+    /** The LIKE operator that ignores the case of ASCII letters. */
+    String caseInsensitiveLike() {
+        return caseInsensitiveLike;
+    }
+
+    /**
+     * Whether a query streams its rows (a few at a time, {@code spring.jdbc.template.fetch-size}) only inside a
+     * transaction. PostgreSQL's driver reads a whole result into memory otherwise; SQLite always steps through it, and
+     * a long read is better outside a transaction there, where every transaction takes the file's write lock.
+     */
+    boolean streamsInTransactionOnly() {
+        return streamsInTransactionOnly;
+    }
+
+    /**
+     * Waits until this transaction is the only one registering versions, and keeps it so until the transaction ends.
+     * Registration reads the registry (what is registered, the highest version per asset and department), decides,
+     * and writes: two registrations interleaved could both see version 3 missing and both register it, or leave a gap.
+     * Taking turns makes every registration see all that the ones before it committed. Must run inside a transaction,
+     * before the registration's first read.
+     */
+    abstract void lockRegistration(JdbcTemplate jdbc);
+
+    /** The dialect of the database behind {@code jdbc}. */
+    static SqlDialect of(JdbcTemplate jdbc) {
+        DataSource dataSource = jdbc.getDataSource();
+        if (dataSource == null) {
+            throw new IllegalArgumentException("The JdbcTemplate must have a data source.");
+        }
+        String product;
+        try {
+            product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("Cannot tell which database the registry is on: " + e.getMessage(), e);
+        }
+        return switch (product.toLowerCase(Locale.ROOT)) {
+            case "sqlite" -> SQLITE;
+            case "postgresql" -> POSTGRESQL;
+            default -> throw new IllegalStateException("The registry runs on SQLite or PostgreSQL, not on " + product
+                    + ".");
+        };
+    }
+}
