@@ -278,7 +278,7 @@ class CommandLineTests {
 
     @Test
     void aQueryOnARegistryWhoseSchemaIsBehindMigratesItFirst() {
-        Flyway.configure().dataSource("jdbc:sqlite:" + db(), null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource("jdbc:sqlite:" + db(), null, null).locations("classpath:db/migration/sqlite")
                 .target("3").load().migrate();
         assertThat(AssetQueries.openReadOnly(Path.of(db()))).isEmpty();
 
