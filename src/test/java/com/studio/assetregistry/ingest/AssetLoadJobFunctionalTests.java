@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -225,6 +226,36 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(ruleIds(rejects.get(4))).containsExactly("version.duplicate");
         assertThat(rejects.get(4).get("rules").get(0).get("message").asString())
                 .isEqualTo("ok/prop/modeling v1 already appears in record 3");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"42", "null", "\"hero\"", "  null  \n"})
+    void readsATopLevelScalarAsOneMalformedRecord(String content) throws IOException {
+        LoadSummary summary = loader.load(file("scalar.json", content));
+
+        assertThat(summary.completed()).isTrue();
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(1L, 0L, 1L);
+        assertThat(summary.rejectsByRule()).containsExactly(Map.entry("record.malformed", 1L));
+    }
+
+    @Test
+    void rejectsEveryLineOfAFileThatIsNotJsonAndCompletes() throws IOException {
+        byte[] bytes = new byte[64 * 1024];
+        new Random(7).nextBytes(bytes);
+        Path file = Files.write(WORK_DIR.resolve("texture.png"), bytes);
+
+        LoadSummary summary = loader.load(file);
+
+        assertThat(summary.completed()).isTrue();
+        assertThat(summary.registered()).isZero();
+        assertThat(summary.rejected()).isEqualTo(summary.read()).isPositive();
+        assertThat(summary.rejectsByRule()).containsOnlyKeys("json.syntax");
+        List<JsonNode> rejects = rejectLines(summary);
+        assertThat(rejects).hasSize((int) summary.rejected());
+        assertThat(rejects).allSatisfy(reject -> {
+            assertThat(ruleIds(reject)).containsExactly("json.syntax");
+            assertThat(reject.get("record").asString()).as("an excerpt of at most 1 KiB").hasSizeLessThanOrEqualTo(1024);
+        });
     }
 
     /** The outcomes data/README.md documents, worked out by hand from the rules. */
