@@ -1,0 +1,126 @@
+package com.studio.assetregistry.inbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The inbox on disk: which files wait in it, and where a file goes once loaded. A waiting file is a regular file
+ * directly in the inbox (not in a subfolder) whose name ends in {@code .json} or {@code .jsonl}, in any case, and does
+ * not start with a dot: a copy in progress under a temporary name ({@code .assets.json.tmp}, {@code assets.json.part},
+ * rsync's {@code .assets.json.XyZ12}) is not one. Not thread-safe: one pass at a time uses it.
+ */
+final class InboxFolder {
+
+    static final String PROCESSED = "processed";
+    static final String FAILED = "failed";
+    /** The suffix of the note written beside a moved file, naming its run and its report. */
+    static final String NOTE_SUFFIX = ".report";
+
+    private final Path inbox;
+
+    InboxFolder(Path inbox) {
+        this.inbox = Objects.requireNonNull(inbox, "The inbox folder must not be null.");
+    }
+
+    Path path() {
+        return inbox;
+    }
+
+    /** Every waiting file, settled or not, oldest first; none if the inbox does not exist. */
+    List<Path> waiting() {
+        return waitingSettledBy(null);
+    }
+
+    /** The waiting files last modified at {@code now - settleTime} or before, oldest first (then by name). */
+    List<Path> settled(Instant now, Duration settleTime) {
+        return waitingSettledBy(FileTime.from(now.minus(settleTime)));
+    }
+
+    private List<Path> waitingSettledBy(FileTime settledBy) {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        List<Waiting> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox, InboxFolder::isInboxName)) {
+            for (Path entry : entries) {
+                BasicFileAttributes attributes = attributes(entry);
+                if (attributes != null && attributes.isRegularFile()
+                        && (settledBy == null || attributes.lastModifiedTime().compareTo(settledBy) <= 0)) {
+                    files.add(new Waiting(entry, attributes.lastModifiedTime()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the inbox " + inbox + ": " + e.getMessage(), e);
+        }
+        return files.stream()
+                .sorted(Comparator.comparing(Waiting::modified).thenComparing(w -> w.file().getFileName().toString()))
+                .map(Waiting::file)
+                .toList();
+    }
+
+    /**
+     * Moves {@code file} into the subfolder {@code folder} of the inbox, under its own name or, if that is taken, the
+     * first free one of {@code name-2.json}, {@code name-3.json}..., and writes the note beside it
+     * ({@code name.json.report}). Never overwrites a file.
+     *
+     * @return where the file is now
+     */
+    Path moveTo(String folder, Path file, String note) throws IOException {
+        Path target = Files.createDirectories(inbox.resolve(folder));
+        String name = file.getFileName().toString();
+        for (int n = 1; ; n++) {
+            Path moved = target.resolve(n == 1 ? name : numbered(name, n));
+            if (Files.exists(moved) || Files.exists(noteOf(moved))) {
+                continue;
+            }
+            try {
+                Files.move(file, moved); // without REPLACE_EXISTING: fails rather than overwrite one that just came
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            Files.writeString(noteOf(moved), note);
+            return moved;
+        }
+    }
+
+    static Path noteOf(Path moved) {
+        return moved.resolveSibling(moved.getFileName() + NOTE_SUFFIX);
+    }
+
+    /** {@code assets.json} numbered 2 is {@code assets-2.json}: the extension stays last, so the file still globs. */
+    private static String numbered(String name, int n) {
+        int dot = name.lastIndexOf('.');
+        return name.substring(0, dot) + "-" + n + name.substring(dot);
+    }
+
+    private static boolean isInboxName(Path entry) {
+        String name = entry.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && (lower.endsWith(".json") || lower.endsWith(".jsonl"));
+    }
+
+    /** The file's attributes, or null if it went away since it was listed. */
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private record Waiting(Path file, FileTime modified) {
+    }
+}
