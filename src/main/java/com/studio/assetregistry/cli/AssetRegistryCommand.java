@@ -21,13 +21,14 @@ import picocli.CommandLine.Spec;
         description = "Validates and registers the studio's assets and their versions.",
         subcommands = {LoadCommand.class, AddCommand.class, GetCommand.class, ListCommand.class,
                 VersionsCommand.class, ReportCommand.class, RunsCommand.class, ExportCommand.class,
-                GenerateCommand.class, RulesCommand.class, AutoComplete.GenerateCompletion.class},
+                GenerateCommand.class, RulesCommand.class, ServeCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 not found,",
                 "4 a load over its reject budget.",
                 "", "Examples:", "  asset-registry load data/asset_data.json",
                 "  asset-registry get hero character",
                 "  asset-registry --db /tmp/test.db export registry.json",
                 "  asset-registry --rules studio-rules.yml rules",
+                "  asset-registry serve --port 8080",
                 "  source <(asset-registry generate-completion)   # completion in bash or zsh"})
 public class AssetRegistryCommand implements Callable<Integer> {
 
@@ -91,6 +92,14 @@ public class AssetRegistryCommand implements Callable<Integer> {
         try (RegistryContext context = registries.apply(new GlobalOptions(db, reports, debug, rules))) {
             return action.apply(context);
         }
+    }
+
+    /**
+     * The registry as a web server, started with the global options and {@code web}'s properties; the command closes
+     * it. Tests do not share theirs: the server is started as a user starts it.
+     */
+    RegistryContext server(java.util.Map<String, String> web) {
+        return RegistryContext.startServer(new GlobalOptions(db, reports, debug, rules), web);
     }
 
     /** The base directory of run reports, as {@code --reports} gives it. */

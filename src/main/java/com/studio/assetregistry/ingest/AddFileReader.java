@@ -95,7 +95,45 @@ public class AddFileReader {
         if (bytes == null) {
             return Read.invalid(List.of(tooLarge()));
         }
-        return documents.isLoadFormat(bytes) ? readRecords(file, bytes) : readAssetDocument(bytes);
+        return readAsset(bytes, file.toString());
+    }
+
+    /**
+     * Reads an asset from the bytes of a JSON document, as {@link #readAsset(Path)} reads a file: an HTTP request's
+     * body, say.
+     *
+     * @param name what the bytes are called in messages
+     * @throws InputFileException if they hold records of more than one asset
+     */
+    public Read<Asset> readAsset(byte[] bytes, String name) {
+        if (bytes.length > limits.maxRecordBytes()) {
+            return Read.invalid(List.of(tooLarge()));
+        }
+        return documents.isLoadFormat(bytes) ? readRecords(name, bytes) : readAssetDocument(bytes);
+    }
+
+    /**
+     * Reads one version record in the load format, {@code {"asset": {"name", "type"}, "department", "version",
+     * "status"}}, judged by the record rules exactly as a load judges a record. Violations name the record's fields
+     * ({@code asset.name}, {@code version}); bytes that hold no record, or more than one, are {@code record.malformed}.
+     */
+    public Read<VersionedAsset> readVersionRecord(byte[] bytes) {
+        if (bytes.length > limits.maxRecordBytes()) {
+            return Read.invalid(List.of(tooLarge()));
+        }
+        var splitter = new RecordSplitter(new ByteArrayInputStream(bytes), limits.maxRecordBytes());
+        RawRecord first = splitter.next();
+        if (first == null || splitter.next() != null) {
+            return Read.invalid(List.of(rules.malformed().violation(
+                    "the document must hold exactly one version record, a JSON object")));
+        }
+        SourceRecord record = recordParser.parse(first);
+        if (record instanceof SourceRecord.Unreadable unreadable) {
+            return Read.invalid(List.of(unreadable.violation()));
+        }
+        InputRecord input = ((SourceRecord.Parsed) record).input();
+        List<Violation> violations = validator.validate(input).errors();
+        return violations.isEmpty() ? valid(RecordCheckProcessor.toVersion(input)) : Read.invalid(violations);
     }
 
     /**
@@ -121,7 +159,7 @@ public class AddFileReader {
     }
 
     /** Records in the load format: each is judged as a load would judge it, then they must all be of one asset. */
-    private Read<Asset> readRecords(Path file, byte[] bytes) {
+    private Read<Asset> readRecords(String file, byte[] bytes) {
         var splitter = new RecordSplitter(new ByteArrayInputStream(bytes), limits.maxRecordBytes());
         List<Violation> violations = new ArrayList<>();
         List<VersionedAsset> versions = new ArrayList<>();

@@ -57,17 +57,44 @@ public class AssetLoader {
      * @throws LoadException                 if the file cannot be read or the load cannot finish
      */
     public LoadSummary load(Path file) {
+        return run(prepare(file, file.toString()));
+    }
+
+    /**
+     * The first half of {@link #load}, for a caller that runs the load in the background and needs its run id at
+     * once: records the run (a new one, or the unfinished run of the same content, to be resumed) and claims it for
+     * this process. Reads the whole file once, for its SHA-256. {@link #run} does the rest.
+     *
+     * @param source what the run's {@code source} says: the file as the user named it
+     * @throws LoadException if the file cannot be read, or its unfinished run is still running in another process
+     */
+    public PreparedLoad prepare(Path file, String source) {
         Objects.requireNonNull(file, "The file must not be null.");
+        Objects.requireNonNull(source, "The source must not be null.");
         Path absolute = file.toAbsolutePath().normalize();
         long size = readableSize(file, absolute);
         String sha256 = FileDigest.sha256(absolute);
         long runId = store.findUnfinishedLoad(sha256)
                 .map(unfinished -> prepareResume(unfinished, file))
-                .orElseGet(() -> store.startRun("load", file.toString(), size, Instant.now()));
+                .orElseGet(() -> store.startRun("load", source, size, Instant.now()));
         store.claimRun(runId, sha256, OWNER);
+        return new PreparedLoad(runId, file);
+    }
+
+    /**
+     * Runs a load that {@link #prepare} recorded, in the calling thread, as {@link #load} does.
+     *
+     * @throws RejectBudgetExceededException as {@link #load}
+     * @throws LoadException                 as {@link #load}
+     */
+    public LoadSummary run(PreparedLoad load) {
+        Objects.requireNonNull(load, "The load must not be null.");
+        long runId = load.runId();
+        Path file = load.file();
         JobParameters parameters = new JobParametersBuilder()
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, runId)
-                .addString(LoadJobConfiguration.FILE_PARAMETER, absolute.toString(), false) // the file may have moved
+                .addString(LoadJobConfiguration.FILE_PARAMETER, file.toAbsolutePath().normalize().toString(),
+                        false) // the file may have moved
                 .toJobParameters();
         JobExecution execution;
         try {
@@ -87,6 +114,19 @@ public class AssetLoader {
             throw new LoadException("The load of " + file + " failed: " + rootMessage(cause), summary, cause);
         }
         return summary;
+    }
+
+    /**
+     * A load recorded in the store and claimed by this process, ready to {@link #run}.
+     *
+     * @param runId the run's id
+     * @param file  the file it loads
+     */
+    public record PreparedLoad(long runId, Path file) {
+
+        public PreparedLoad {
+            Objects.requireNonNull(file, "The file must not be null.");
+        }
     }
 
     /**

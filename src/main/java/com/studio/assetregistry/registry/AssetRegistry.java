@@ -9,9 +9,14 @@ import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.ingest.AddFileReader;
 import com.studio.assetregistry.ingest.AssetLoader;
+import com.studio.assetregistry.ingest.AssetLoader.PreparedLoad;
+import com.studio.assetregistry.ingest.LoadProgress;
+import com.studio.assetregistry.ingest.LoadProgressReader;
 import com.studio.assetregistry.ingest.InputFileException;
 import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.LoadSummary;
+import com.studio.assetregistry.report.RejectReportWriter;
+import com.studio.assetregistry.report.ReportedReject;
 import com.studio.assetregistry.storage.AssetStore;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
@@ -26,6 +31,7 @@ import com.studio.assetregistry.validation.rules.AssetExistsRule;
 import com.studio.assetregistry.validation.rules.AssetVersionsRequiredRule;
 import com.studio.assetregistry.validation.rules.VersionDuplicateRule;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +45,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The asset registry's Java API: load files of version records, add assets and versions, and query what is
@@ -58,6 +65,10 @@ public class AssetRegistry {
 
     /** Resolved on the first load: a query has no use for the batch machinery, and a lazy context skips it. */
     private final ObjectProvider<AssetLoader> loader;
+    /** Reads the JobRepository: resolved on the first progress asked for, for the same reason. */
+    private final ObjectProvider<LoadProgressReader> progress;
+    /** Reads a reject's record text back into a JSON tree. */
+    private final JsonMapper json = JsonMapper.builder().build();
     private final AssetStore assets;
     private final LoadStore loads;
     private final RecordValidator recordValidator;
@@ -68,12 +79,13 @@ public class AssetRegistry {
     private final RegistryExporter exporter;
     private final AddFileReader addFiles;
 
-    AssetRegistry(ObjectProvider<AssetLoader> loader, AssetStore assets, LoadStore loads, AddFileReader addFiles,
+    AssetRegistry(ObjectProvider<AssetLoader> loader, ObjectProvider<LoadProgressReader> progress, AssetStore assets, LoadStore loads, AddFileReader addFiles,
                   RecordValidator recordValidator, CrossRecordValidator crossRecordValidator,
                   RuleCatalogue catalogue, AssetExistsRule assetExists,
                   AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
                   PlatformTransactionManager transactionManager) {
         this.loader = loader;
+        this.progress = progress;
         this.catalogue = catalogue;
         this.assets = assets;
         this.loads = loads;
@@ -100,6 +112,26 @@ public class AssetRegistry {
      */
     public LoadSummary loadAssets(Path file) {
         return loader.getObject().load(file);
+    }
+
+    /**
+     * Records a load of {@code file} and returns it ready to {@link #runLoad run}, for a caller that runs loads in
+     * the background and needs the run id at once. The two together are {@link #loadAssets(Path)}.
+     *
+     * @param source what the run's source says: the file as its user named it
+     * @throws LoadException if the file cannot be read
+     */
+    public PreparedLoad prepareLoad(Path file, String source) {
+        return loader.getObject().prepare(file, source);
+    }
+
+    /**
+     * Runs a load {@link #prepareLoad} recorded, in the calling thread.
+     *
+     * @throws LoadException if the load cannot finish, or rejects more records than the budget allows
+     */
+    public LoadSummary runLoad(PreparedLoad load) {
+        return loader.getObject().run(load);
     }
 
     /**
@@ -179,6 +211,40 @@ public class AssetRegistry {
         return addAssetVersion(asset, read.value());
     }
 
+    /**
+     * Registers a new asset from the bytes of a JSON document, judged exactly as {@link #addAsset(Path)} judges a
+     * file: an HTTP request's body, say.
+     *
+     * @throws AssetValidationException with every violation
+     * @throws InputFileException       if the document holds versions of several assets
+     */
+    public Asset addAsset(byte[] document) {
+        var read = addFiles.readAsset(document, "the document");
+        if (!read.violations().isEmpty()) {
+            throw new AssetValidationException(read.violations());
+        }
+        return addAsset(read.value());
+    }
+
+    /**
+     * Registers a new version from the bytes of one record in the load format,
+     * {@code {"asset": {"name", "type"}, "department", "version", "status"}}, judged by the record rules as a load
+     * judges a record, then as {@link #addAssetVersion(AssetKey, AssetVersion)}.
+     *
+     * @return the version as registered, with its asset
+     * @throws AssetNotFoundException   if the asset is not registered
+     * @throws AssetValidationException with every violation
+     */
+    public VersionedAsset addAssetVersion(byte[] record) {
+        var read = addFiles.readVersionRecord(record);
+        if (!read.violations().isEmpty()) {
+            throw new AssetValidationException(read.violations());
+        }
+        VersionedAsset version = read.value();
+        addAssetVersion(version.asset(), version.version());
+        return version;
+    }
+
     /** Every registered asset, ordered by name and type. */
     public List<AssetKey> listAssets() {
         return assets.listAssets();
@@ -199,6 +265,39 @@ public class AssetRegistry {
     public List<AssetListing> listAssets(AssetFilter filter, AssetKey after, int limit) {
         Objects.requireNonNull(filter, "The filter must not be null.");
         return assets.listAssets(filter, after, limit);
+    }
+
+    /**
+     * One page of the assets of a type (every type when {@code null}) whose names start with {@code namePrefix}
+     * (compared exactly, case included; every name when {@code null}), ordered by name and type.
+     *
+     * @param after the last asset of the previous page, or {@code null} for the first page
+     * @param limit the most assets the page holds, 1 or more; a shorter page is the last
+     */
+    public List<AssetListing> listAssets(String type, String namePrefix, AssetKey after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
+        }
+        if (namePrefix == null || namePrefix.isEmpty()) {
+            return assets.listAssets(new AssetFilter(type, null), after, limit);
+        }
+        // The name pattern matches ASCII letters in either case and has no escape for its wildcards, so it only
+        // narrows the search ('*' and '?' in the prefix stand for themselves or anything); the exact prefix is kept
+        // here, reading on until the page is full or the assets run out.
+        var filter = new AssetFilter(type, namePrefix.replace('*', '?') + "*");
+        List<AssetListing> page = new ArrayList<>(Math.min(limit, ASSET_PAGE));
+        AssetKey from = after;
+        List<AssetListing> batch;
+        do {
+            batch = assets.listAssets(filter, from, limit);
+            for (AssetListing listing : batch) {
+                if (listing.name().startsWith(namePrefix) && page.size() < limit) {
+                    page.add(listing);
+                }
+            }
+            from = batch.isEmpty() ? from : batch.get(batch.size() - 1).key();
+        } while (page.size() < limit && batch.size() == limit);
+        return page;
     }
 
     /**
@@ -233,6 +332,42 @@ public class AssetRegistry {
             throw new IllegalArgumentException("The number of runs must be 1 or more, got " + limit + ".");
         }
         return loads.recentRuns(limit).stream().map(RunInfo::of).toList();
+    }
+
+    /** The run with this id, a load or an API call, or empty if there is none. */
+    public Optional<RunInfo> getRun(long runId) {
+        return loads.findRun(runId).map(RunInfo::of);
+    }
+
+    /**
+     * How far a load has gone, from what its job committed last; empty if the run is not a load. A finished load's
+     * phase is {@code finished}. Reads what any process running the load has committed.
+     */
+    public Optional<LoadProgress> getLoadProgress(long runId) {
+        return loads.findRun(runId).flatMap(run -> progress.getObject().progress(run));
+    }
+
+    /**
+     * One page of a run's rejects in record order, in the shape of {@code rejects.jsonl}: the first {@code limit}
+     * after record number {@code afterRecord} (0 for the first page), only those that broke {@code rule} when it is
+     * not {@code null}. Read from the registry, so the rejects of a running load are there as its chunks commit.
+     */
+    public List<ReportedReject> listRejects(long runId, String rule, long afterRecord, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
+        }
+        return loads.rejects(runId, rule, afterRecord, limit).stream().map(reject -> new ReportedReject(
+                reject.position().recordNumber(), reject.position().line(), reject.position().column(),
+                reject.violations().stream().map(v -> new ReportedReject.BrokenRule(v.rule(), v.field(),
+                        v.message())).toList(),
+                json.readTree(reject.recordJson()))).toList();
+    }
+
+    /** The {@code rejects.jsonl} file of a finished load, if its report has been written and is still there. */
+    public Optional<Path> getRejectsFile(long runId) {
+        return loads.findRun(runId).map(run -> run.reportDir())
+                .map(dir -> Path.of(dir).resolve(RejectReportWriter.REJECTS_FILE))
+                .filter(Files::isRegularFile);
     }
 
     /** The asset with its versions, or empty if it is not registered. */
