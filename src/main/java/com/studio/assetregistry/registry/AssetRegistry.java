@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -319,6 +320,11 @@ public class AssetRegistry {
             after = page.isEmpty() ? null : page.get(page.size() - 1).key();
         } while (page.size() == ASSET_PAGE);
         return count;
+    }
+
+    /** How many assets are registered of each type that has one, ordered by type. */
+    public Map<String, Long> countAssetsByType() {
+        return assets.countAssetsByType();
     }
 
     /** The asset's compact view (counts, and per department the latest version), or empty if it is not registered. */

@@ -7,6 +7,7 @@ import com.studio.assetregistry.asset.AssetOverview;
 import com.studio.assetregistry.registry.AssetRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +48,12 @@ class AssetController {
         }
         AssetListing last = found.get(size - 1);
         return new Paging.Page<>(found.subList(0, size), Paging.cursor(last.name(), last.type()));
+    }
+
+    @Operation(summary = "How many assets each type has, by type: {\"character\": 12, \"prop\": 3}")
+    @GetMapping("/assets/types")
+    Map<String, Long> types() {
+        return registry.countAssetsByType();
     }
 
     @Operation(summary = "One asset with every version")
