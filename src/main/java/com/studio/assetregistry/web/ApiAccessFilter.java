@@ -14,8 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bearer-token access: with {@code registry.api.token} set, a write (any method but GET, HEAD and OPTIONS) needs
  * {@code Authorization: Bearer <token>}; with {@code registry.api.read-token} set, a read needs it or the write
- * token. Without them, the API is open: it binds to 127.0.0.1 unless told otherwise. The OpenAPI description and
- * Swagger UI stay open: they hold no data. Tokens are compared in constant time. Thread-safe.
+ * token. Without them, the API is open: it binds to 127.0.0.1 unless told otherwise. The OpenAPI description,
+ * Swagger UI and the web page's own files ({@code /}, {@code /index.html}, {@code /app/}) stay open: they hold no
+ * data, and the page sends the token with its API calls. Tokens are compared in constant time. Thread-safe.
  */
 class ApiAccessFilter extends OncePerRequestFilter {
 
@@ -34,7 +35,8 @@ class ApiAccessFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui") || path.equals("/error");
+        return path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui") || path.equals("/error")
+                || path.equals("/") || path.equals("/index.html") || path.startsWith("/app/");
     }
 
     @Override
