@@ -19,7 +19,7 @@ export async function reportPage(main, ctx) {
     h('p', { class: 'summary' }, run.kind === 'load' ? 'Load of ' : 'API add: ', h('span', { class: 'source' }, run.source),
       ', started ', when(run.startedAt), ', ', h('span', { class: 'run-status', dataset: { status: run.status } },
         run.status.toLowerCase()), run.durationMillis !== null ? ' in ' + duration(run.durationMillis) : ''),
-    run.failure ? h('p', { class: 'problem', role: 'alert' }, 'Failed: ', run.failure) : null,
+    run.failure ? h('p', { class: 'problem', role: 'alert' }, 'Failed: ', run.failure) : '',
     h('dl', { class: 'counts', id: 'run-counts' },
       [['Read', c.read], ['Registered', c.registered], ['Unchanged', c.unchanged], ['Rejected', c.rejected],
         ['With warnings', c.warned]].map(([label, n]) => h('div', {}, h('dt', {}, label), h('dd', {}, count(n))))));
