@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 
 RECORDS=${RECORDS:-1000000}
 DURATION=${DURATION:-20s}
-CONNECTIONS=${CONNECTIONS:-16}
+DURING=${DURING:-30s}  # wrk while the load runs
+CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-2}
 OUT=bench/out/api
 JAR=target/asset-registry.jar
@@ -55,7 +56,7 @@ BASE="http://127.0.0.1:$PORT"
 
 # run LABEL: wrk for $DURATION, its report kept in $OUT/LABEL.txt
 run() {
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$OUT/versions.lua" "$BASE" > "$OUT/$1.txt"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -s "$OUT/versions.lua" "$BASE" > "$OUT/$1.txt"
 }
 # figure FILE: requests/s, p50, p99 and errors from a wrk report
 figure() {
@@ -70,20 +71,24 @@ figure() {
 echo "warming up..." >&2
 wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s "$OUT/versions.lua" "$BASE" > /dev/null
 echo "alone..." >&2
-run alone
+run alone "$DURATION"
 
 echo "during a load..." >&2
 RUN=$(curl -sf -X POST -H 'Content-Type: application/x-ndjson' --data-binary @"$OUT/load.jsonl" "$BASE/assets/load" \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
-run during-load
+run during-load "$DURING"
 STATUS=$(curl -sf "$BASE/runs/$RUN" | python3 -c 'import json, sys; r = json.load(sys.stdin); print(r["status"], r["progress"]["phase"], r["progress"]["fraction"])')
 echo "load run $RUN after the run: $STATUS" >&2
 until curl -sf "$BASE/runs/$RUN" | grep -q '"status":"\(COMPLETED\|FAILED\)"'; do sleep 2; done
-LOAD=$(curl -sf "$BASE/runs/$RUN" | python3 -c 'import json, sys; r = json.load(sys.stdin); c = r["counts"]; print(f"{r[\"status\"]} in {r[\"durationMillis\"] / 1000:.1f} s: read {c[\"read\"]}, registered {c[\"registered\"]}, unchanged {c[\"unchanged\"]}")')
+LOAD=$(curl -sf "$BASE/runs/$RUN" | python3 -c '
+import json, sys
+r = json.load(sys.stdin); c = r["counts"]
+print("%s in %.1f s: read %d, registered %d, unchanged %d, rejected %d" % (r["status"], r["durationMillis"] / 1000,
+      c["read"], c["registered"], c["unchanged"], c["rejected"]))')
 
 {
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Registry: $VERSIONS versions. wrk -t$THREADS -c$CONNECTIONS -d$DURATION, GET /assets/versions?asset=&type= over 1,000 assets."
+  echo "Registry: $VERSIONS versions. wrk -t$THREADS -c$CONNECTIONS -d$DURATION (during the load -d$DURING), GET /assets/versions?asset=&type= over 1,000 assets."
   echo "The load during the run: $RECORDS records, $LOAD; when wrk ended it was $STATUS."
   echo
   echo "| scenario | requests/s | p50 | p99 | non-2xx |"
