@@ -14,11 +14,13 @@ import picocli.CommandLine.ParentCommand;
 /** {@code serve}: the REST API, until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves the REST API over HTTP until stopped (Ctrl-C or SIGTERM).",
-                "Binds to 127.0.0.1 unless --address says otherwise. With REGISTRY_API_TOKEN set in the",
-                "environment, writes need 'Authorization: Bearer <token>'; with REGISTRY_API_READ_TOKEN, reads too."},
+                "Binds to 127.0.0.1 unless --address says otherwise.",
+                "With REGISTRY_API_TOKEN set in the environment, writes need",
+                "'Authorization: Bearer <token>'; with REGISTRY_API_READ_TOKEN, reads too."},
         footer = {"", "Endpoints: /assets, /assets/versions, /assets/load, /runs, /rules;",
                 "OpenAPI at /v3/api-docs, Swagger UI at /swagger-ui.html.",
-                "", "Example:", "  REGISTRY_API_TOKEN=s3cret asset-registry serve --port 8080"})
+                "", "Examples:", "  asset-registry serve --port 8080",
+                "  REGISTRY_API_TOKEN=s3cret asset-registry --db /shows/abc/registry.db serve"})
 class ServeCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -1,70 +1,97 @@
 package com.studio.assetregistry.ingest;
 
 import com.studio.assetregistry.storage.LoadRun;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a load's progress from what its job already persists at every chunk commit: the step executions in the
- * JobRepository and the reader's saved byte offset and record count in the reading step's execution context. It
- * changes nothing and holds nothing, so it sees a load run by any process on the same database. Thread-safe.
+ * Reads a load's progress from what its job already persists at every chunk commit: its step executions and the
+ * reader's saved byte offset and record count in the reading step's execution context. It reads the JobRepository's
+ * tables with plain queries, outside any transaction, so that it never waits for the load's write lock (the
+ * JobRepository's own methods each open one); and it changes nothing, so it sees a load run by any process on the
+ * same database. Thread-safe.
  */
 @Component
 public class LoadProgressReader {
 
     private static final String READ_STEP = "stageRecordsStep";
-    private static final String RESOLVE_STEP = "resolveRecordsStep";
-    private static final String REPORT_STEP = "writeReportStep";
     private static final String OFFSET_KEY = "reader.offset";
 
-    private final JobRepository jobRepository;
+    /** The steps of the run's latest job execution, the latest first, each with its context when it has one. */
+    private static final String STEPS = """
+            SELECT s.STEP_NAME, s.STATUS, s.READ_COUNT, c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT
+            FROM BATCH_JOB_EXECUTION_PARAMS p
+            JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = p.JOB_EXECUTION_ID
+            JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+            JOIN BATCH_STEP_EXECUTION s ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+            LEFT JOIN BATCH_STEP_EXECUTION_CONTEXT c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID
+            WHERE i.JOB_NAME = ? AND p.PARAMETER_NAME = ? AND p.PARAMETER_VALUE = ?
+            ORDER BY e.JOB_EXECUTION_ID DESC, s.STEP_EXECUTION_ID DESC""";
 
-    LoadProgressReader(JobRepository jobRepository) {
-        this.jobRepository = Objects.requireNonNull(jobRepository, "The job repository must not be null.");
+    private final JdbcTemplate jdbc;
+    private final DefaultExecutionContextSerializer serializer = new DefaultExecutionContextSerializer();
+
+    LoadProgressReader(JdbcTemplate jdbc) {
+        this.jdbc = Objects.requireNonNull(jdbc, "The JdbcTemplate must not be null.");
     }
 
-    /** The progress of a load run, or empty if it is not a load or its job has not been created yet. */
+    /** A step execution as its tables keep it. */
+    private record Step(String name, String status, long readCount, String context) {
+    }
+
+    /** The progress of a load run, or empty if it is not a load. */
     public Optional<LoadProgress> progress(LoadRun run) {
         if (!"load".equals(run.kind())) {
             return Optional.empty();
         }
-        JobInstance instance = jobRepository.getJobInstance(LoadJobConfiguration.JOB_NAME,
-                new JobParametersBuilder().addLong(LoadJobConfiguration.RUN_PARAMETER, run.id()).toJobParameters());
-        if (instance == null) {
-            return Optional.of(LoadProgress.of("starting", 0, run.fileSize(), 0));
-        }
-        StepExecution read = jobRepository.getLastStepExecution(instance, READ_STEP);
+        List<Step> steps = jdbc.query(STEPS, (rs, n) -> new Step(rs.getString("STEP_NAME"), rs.getString("STATUS"),
+                rs.getLong("READ_COUNT"), rs.getString("SERIALIZED_CONTEXT") != null
+                        ? rs.getString("SERIALIZED_CONTEXT") : rs.getString("SHORT_CONTEXT")),
+                LoadJobConfiguration.JOB_NAME, LoadJobConfiguration.RUN_PARAMETER, Long.toString(run.id()));
+        Step read = steps.stream().filter(step -> step.name().equals(READ_STEP)).findFirst().orElse(null);
         long bytes = 0;
         long records = 0;
         if (read != null) {
-            ExecutionContext context = read.getExecutionContext();
-            bytes = context.getLong(OFFSET_KEY, 0);
-            records = context.getLong(JsonFileReader.RECORDS_KEY, read.getReadCount());
+            Map<String, Object> context = context(read.context());
+            bytes = number(context.get(OFFSET_KEY), 0);
+            records = number(context.get(JsonFileReader.RECORDS_KEY), read.readCount());
         }
-        return Optional.of(LoadProgress.of(phase(run, instance, read), bytes, run.fileSize(), records));
+        return Optional.of(LoadProgress.of(phase(run, steps), bytes, run.fileSize(), records));
     }
 
-    private String phase(LoadRun run, JobInstance instance, StepExecution read) {
+    private static String phase(LoadRun run, List<Step> steps) {
         if (!"RUNNING".equals(run.status())) {
             return "finished";
         }
-        if (read == null) {
+        if (steps.isEmpty()) {
             return "starting";
         }
-        if (read.getStatus() != BatchStatus.COMPLETED) {
-            return "reading";
+        return switch (steps.get(0).name()) { // the latest step of the latest execution
+            case "resolveRecordsStep" -> "resolving";
+            case "writeReportStep" -> "reporting";
+            default -> "reading";
+        };
+    }
+
+    /** The saved context, or an empty one if there is none or it cannot be read (a newer format, say). */
+    private Map<String, Object> context(String serialized) {
+        if (serialized == null || serialized.isEmpty()) {
+            return Map.of();
         }
-        StepExecution report = jobRepository.getLastStepExecution(instance, REPORT_STEP);
-        if (report != null) {
-            return "reporting";
+        try {
+            return serializer.deserialize(new java.io.ByteArrayInputStream(
+                    serialized.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Map.of();
         }
-        return jobRepository.getLastStepExecution(instance, RESOLVE_STEP) == null ? "reading" : "resolving";
+    }
+
+    private static long number(Object value, long otherwise) {
+        return value instanceof Number number ? number.longValue() : otherwise;
     }
 }

@@ -63,6 +63,9 @@ class BodySizeFilter extends OncePerRequestFilter {
         if (bytes % (1L << 20) == 0) {
             return size.toMegabytes() + " MiB";
         }
+        if (bytes % (1L << 10) == 0) {
+            return size.toKilobytes() + " KiB";
+        }
         return bytes + " bytes";
     }
 

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 class LoadLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(LoadLauncher.class);
+    private static final long FINISHING_WAIT_NANOS = 5_000_000_000L;
 
     /** The load under way: {@code 0} while it is being received, then its run id; {@code null} when idle. */
     private final AtomicReference<Long> current = new AtomicReference<>();
@@ -68,9 +69,7 @@ class LoadLauncher {
      * @throws IOException       if the upload cannot be read or spooled (too large included)
      */
     long start(Upload upload, String source) throws IOException {
-        if (!current.compareAndSet(null, 0L)) {
-            throw new LoadBusyException(current.get());
-        }
+        claimSlot();
         Path spool = null;
         try {
             Files.createDirectories(properties.spoolDir());
@@ -85,6 +84,29 @@ class LoadLauncher {
             current.set(null);
             deleteQuietly(spool);
             throw e;
+        }
+    }
+
+    /**
+     * Takes the one load slot, or throws naming the load that holds it. A load whose run the store already shows
+     * ended is finishing in its thread (the status commits before the job returns): that one is waited for, briefly,
+     * so that a client that polled a load to its end can post the next one at once.
+     */
+    private void claimSlot() {
+        long deadline = System.nanoTime() + FINISHING_WAIT_NANOS;
+        while (!current.compareAndSet(null, 0L)) {
+            Long running = current.get();
+            boolean finishing = running != null && running > 0 && registry.getRun(running)
+                    .map(run -> !"RUNNING".equals(run.status())).orElse(false);
+            if (!finishing || System.nanoTime() > deadline) {
+                throw new LoadBusyException(running);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LoadBusyException(running);
+            }
         }
     }
 

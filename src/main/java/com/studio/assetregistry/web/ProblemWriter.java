@@ -23,7 +23,6 @@ final class ProblemWriter {
         }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
     }
 }
