@@ -51,7 +51,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * names ({@code ./mvnw test -Dtest=WebPageTests -Dweb.screenshots=docs/screenshots} refreshes the README's).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.main.web-application-type=servlet")
+        properties = {"spring.main.web-application-type=servlet",
+                // Selenium notes that it has no DevTools binding for this Chromium; the tests use WebDriver only
+                "logging.level.org.openqa.selenium.devtools=ERROR"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPageTests {
