@@ -26,13 +26,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Validates and registers the studio's assets and their versions.",
         subcommands = {LoadCommand.class, AddCommand.class, GetCommand.class, ListCommand.class,
                 VersionsCommand.class, ReportCommand.class, RunsCommand.class, ExportCommand.class,
-                GenerateCommand.class, RulesCommand.class, AutoComplete.GenerateCompletion.class},
+                GenerateCommand.class, RulesCommand.class, ServeCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 not found,",
                 "4 a load over its reject budget.",
                 "", "Examples:", "  asset-registry load data/asset_data.json",
                 "  asset-registry get hero character",
                 "  asset-registry --db /tmp/test.db export registry.json",
                 "  asset-registry --rules studio-rules.yml rules",
+                "  asset-registry serve --port 8080",
                 "  source <(asset-registry generate-completion)   # completion in bash or zsh"})
 public class AssetRegistryCommand implements Callable<Integer> {
 
@@ -132,6 +133,14 @@ public class AssetRegistryCommand implements Callable<Integer> {
         try (RegistryContext context = registries.openForReading(options())) {
             return action.apply(context.queries());
         }
+    }
+
+    /**
+     * The registry as a web server, started with the global options and {@code web}'s properties; the command closes
+     * it. Tests do not share theirs: the server is started as a user starts it.
+     */
+    RegistryContext server(java.util.Map<String, String> web) {
+        return RegistryContext.startServer(options(), web);
     }
 
     private GlobalOptions options() {

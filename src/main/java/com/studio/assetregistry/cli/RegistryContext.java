@@ -1,6 +1,7 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.AssetRegistryApplication;
+import com.studio.assetregistry.inbox.InboxIngestionConfiguration;
 import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.validation.RulesFile;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -59,6 +61,26 @@ final class RegistryContext implements AutoCloseable {
     }
 
     static RegistryContext start(GlobalOptions options) {
+        return start(options, Map.of());
+    }
+
+    /**
+     * The application as a web server, for {@code serve}: not lazy, with the servlet stack, and the framework's
+     * warnings logged (a server has no command output to read). {@code web} adds properties, the port and address.
+     */
+    static RegistryContext startServer(GlobalOptions options, Map<String, String> web) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.main.web-application-type", "servlet");
+        properties.put("spring.main.lazy-initialization", "false");
+        properties.put("logging.level.root", options.debug() ? "INFO" : "WARN");
+        properties.put("logging.level.com.studio.assetregistry", "INFO"); // a load's start and end lines
+        properties.putAll(web);
+        // the scheduled ingestion of an inbox, which runs when registry.ingest.schedule holds a cron expression
+        return start(options, properties, InboxIngestionConfiguration.class);
+    }
+
+    private static RegistryContext start(GlobalOptions options, Map<String, String> overrides,
+                                         Class<?>... extraSources) {
         Map<String, String> properties = new LinkedHashMap<>();
         if (options.db() != null) {
             String db = options.db();
@@ -75,6 +97,7 @@ final class RegistryContext implements AutoCloseable {
         properties.put("logging.level.com.studio.assetregistry", options.debug() ? "INFO" : "OFF"); // a load's log lines
         // A command uses a few beans: create only those, so a query does not start the batch machinery.
         properties.put("spring.main.lazy-initialization", "true");
+        properties.putAll(overrides);
         // Passed as command-line arguments, which take precedence over application.yml.
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
@@ -82,8 +105,8 @@ final class RegistryContext implements AutoCloseable {
         ConfigurableApplicationContext context = null;
         try {
             // main(...) names the application class, whose AOT initializer runs with -Dspring.aot.enabled=true
-            context = new SpringApplicationBuilder(AssetRegistryApplication.class).main(AssetRegistryApplication.class)
-                    .run(arguments);
+            context = new SpringApplicationBuilder(AssetRegistryApplication.class).sources(extraSources)
+                    .main(AssetRegistryApplication.class).run(arguments);
             context.getBean(AssetRegistry.class); // opens and migrates the database now, so a failure is named here
             return new RegistryContext(context, null, true);
         } catch (RuntimeException e) {
@@ -92,6 +115,10 @@ final class RegistryContext implements AutoCloseable {
             }
             rulesFileProblem(e).ifPresent(problem -> {
                 throw problem;
+            });
+            portInUse(e).ifPresent(port -> {
+                throw new RegistryUnavailableException("Cannot serve on port " + port + ": it is in use; choose"
+                        + " another with --port", e);
             });
             String where = options.db() == null ? DEFAULT_DB : options.db();
             throw new RegistryUnavailableException("Cannot open the registry " + where + ": " + Failures.describe(e), e);
@@ -149,6 +176,21 @@ final class RegistryContext implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** The port a web server failed to bind, if that is why the application failed. */
+    private static Optional<Integer> portInUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PortInUseException inUse) {
+                return Optional.of(inUse.getPort());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The application itself, for a command that runs as long as it does ({@code serve}). */
+    ConfigurableApplicationContext application() {
+        return context;
     }
 
     /** The whole Java API, for a command that changes the registry. */

@@ -92,7 +92,7 @@ public class AddFileReader {
      * @throws InputFileException if the file cannot be read, or holds records of more than one asset
      */
     public Read<Asset> readAsset(Path file) {
-        return readAsset(file.toString(), readSmallFile(file));
+        return assetOf(file.toString(), readSmallFile(file));
     }
 
     /**
@@ -103,14 +103,53 @@ public class AddFileReader {
      * @throws InputFileException if the stream cannot be read, or holds records of more than one asset
      */
     public Read<Asset> readAsset(InputStream in, String source) {
-        return readAsset(source, readSmallStream(in, source));
+        return assetOf(source, readSmallStream(in, source));
     }
 
-    private Read<Asset> readAsset(String source, byte[] bytes) {
+    /** The asset in bytes read with the size limit, {@code null} when they were over it. */
+    private Read<Asset> assetOf(String source, byte[] bytes) {
         if (bytes == null) {
             return Read.invalid(List.of(tooLarge()));
         }
-        return documents.isLoadFormat(bytes) ? readRecords(source, bytes) : readAssetDocument(bytes);
+        return readAsset(bytes, source);
+    }
+
+    /**
+     * Reads an asset from the bytes of a JSON document, as {@link #readAsset(Path)} reads a file: an HTTP request's
+     * body, say.
+     *
+     * @param name what the bytes are called in messages
+     * @throws InputFileException if they hold records of more than one asset
+     */
+    public Read<Asset> readAsset(byte[] bytes, String name) {
+        if (bytes.length > limits.maxRecordBytes()) {
+            return Read.invalid(List.of(tooLarge()));
+        }
+        return documents.isLoadFormat(bytes) ? readRecords(name, bytes) : readAssetDocument(bytes);
+    }
+
+    /**
+     * Reads one version record in the load format, {@code {"asset": {"name", "type"}, "department", "version",
+     * "status"}}, judged by the record rules exactly as a load judges a record. Violations name the record's fields
+     * ({@code asset.name}, {@code version}); bytes that hold no record, or more than one, are {@code record.malformed}.
+     */
+    public Read<VersionedAsset> readVersionRecord(byte[] bytes) {
+        if (bytes.length > limits.maxRecordBytes()) {
+            return Read.invalid(List.of(tooLarge()));
+        }
+        var splitter = new RecordSplitter(new ByteArrayInputStream(bytes), limits.maxRecordBytes());
+        RawRecord first = splitter.next();
+        if (first == null || splitter.next() != null) {
+            return Read.invalid(List.of(rules.malformed().violation(
+                    "the document must hold exactly one version record, a JSON object")));
+        }
+        SourceRecord record = recordParser.parse(first);
+        if (record instanceof SourceRecord.Unreadable unreadable) {
+            return Read.invalid(List.of(unreadable.violation()));
+        }
+        InputRecord input = ((SourceRecord.Parsed) record).input();
+        List<Violation> violations = validator.validate(input).errors();
+        return violations.isEmpty() ? valid(RecordCheckProcessor.toVersion(input)) : Read.invalid(violations);
     }
 
     /**

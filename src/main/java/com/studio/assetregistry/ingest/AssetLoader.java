@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Loads a JSON file of version records into the registry by running the load job, and says what it did. Runs the
- * job in the calling thread. Thread-safe, but loads into one SQLite file are serialised by SQLite itself.
+ * job in the calling thread: {@link #load} all at once, or {@link #prepare} then {@link #run} for a caller that needs
+ * the run id before the load runs in a thread of its own. Both go the same way: one pending load per registry, whose
+ * claim {@code load} waits for and {@code prepare} does not. Thread-safe.
  * <p>
  * A run is identified by the file's content (its SHA-256), not its path. Loading content whose last load did not
  * complete (it failed, or its process was killed) resumes that run where its last commit left it: a Spring Batch
@@ -70,33 +73,52 @@ public class AssetLoader {
      * last run of the same content and kind (load, or dry run) did not complete, resumes it instead of starting anew.
      * If the content was already loaded completely, does nothing and returns that earlier run's summary, marked
      * {@link LoadSummary#alreadyLoaded()}, unless the request is forced or a dry run. A dry run judges every record by
-     * every rule and writes the full report, but registers nothing; it queues behind a running load as a load does.
+     * every rule and writes the full report, but registers nothing. While another run loads into the registry, from
+     * this process or another, waits for it to end, up to {@code registry.load.queue-wait}.
      *
      * @return what the load did, or what the earlier load of the same content did
      * @throws RejectBudgetExceededException if it rejected more records than the reject budget allows: it registered
      *                                       nothing, and its report was written (a dry run throws it when a load would)
+     * @throws RegistryBusyException         if another run was still loading into the registry when the wait ended
      * @throws LoadException                 if the file cannot be read or the load cannot finish
      */
     public LoadSummary load(LoadRequest request) {
-        Objects.requireNonNull(request, "The load request must not be null.");
-        Path file = request.file();
-        Path absolute = file.toAbsolutePath().normalize();
-        long size = readableSize(file, absolute);
-        String sha256 = FileDigest.sha256(absolute);
-        String kind = request.dryRun() ? LoadRun.DRY_RUN : LoadRun.LOAD;
-        Optional<LoadRun> unfinished = store.findUnfinishedRun(kind, sha256);
-        if (unfinished.isEmpty() && !request.dryRun() && !request.force()) {
-            Optional<LoadRun> earlier = store.findCompletedRun(LoadRun.LOAD, sha256);
-            if (earlier.isPresent()) {
-                return LoadSummary.alreadyLoaded(earlier.get(), reportDirOf(earlier.get()));
-            }
+        return run(prepare(request, properties.queueWait()));
+    }
+
+    /**
+     * The first half of {@link #load(LoadRequest)}, for a caller that runs the load in the background and needs its
+     * run id at once: records the run (a new one, or the unfinished run of the same content, to be resumed) and
+     * claims the registry for it, without waiting. Reads the whole file once, for its SHA-256. {@link #run} does the
+     * rest. Content already loaded completely (neither forced nor a dry run) is not recorded again: the load returned
+     * is a no-op, its {@link PreparedLoad#alreadyLoaded()} the earlier run's summary.
+     *
+     * @throws RegistryBusyException if another run is loading into the registry, from this process or another
+     * @throws LoadException         if the file cannot be read
+     */
+    public PreparedLoad prepare(LoadRequest request) {
+        return prepare(request, Duration.ZERO);
+    }
+
+    /**
+     * Runs a load that {@link #prepare} recorded, in the calling thread, as {@link #load(LoadRequest)} does; a no-op
+     * returns the earlier run's summary at once.
+     *
+     * @throws RejectBudgetExceededException as {@link #load(LoadRequest)}
+     * @throws LoadException                 as {@link #load(LoadRequest)}
+     */
+    public LoadSummary run(PreparedLoad load) {
+        Objects.requireNonNull(load, "The load must not be null.");
+        if (load.alreadyLoaded() != null) {
+            return load.alreadyLoaded();
         }
-        long runId = unfinished.map(run -> prepareResume(run, file))
-                .orElseGet(() -> store.startRun(kind, file.toString(), size, Instant.now()));
-        claim(runId, sha256, file);
+        LoadRequest request = load.request();
+        long runId = load.runId();
+        Path file = request.file();
         JobParameters parameters = new JobParametersBuilder()
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, runId)
-                .addString(LoadJobConfiguration.FILE_PARAMETER, absolute.toString(), false) // the file may have moved
+                .addString(LoadJobConfiguration.FILE_PARAMETER, file.toAbsolutePath().normalize().toString(),
+                        false) // the file may have moved
                 .addJobParameter(LoadJobConfiguration.DRY_RUN_PARAMETER, request.dryRun(), Boolean.class, false)
                 .toJobParameters();
         JobExecution execution;
@@ -123,15 +145,54 @@ public class AssetLoader {
     }
 
     /**
-     * Makes the run the registry's one pending load. A load of other content that died unfinished is abandoned
-     * first: its pending registrations are removed, and loading its content again starts anew. A live one is waited
-     * for, up to {@code registry.load.queue-wait}: loads into one registry queue, whichever process or host runs them.
+     * A load {@link #prepare prepared} to {@link #run}: recorded in the store and claimed by this process, or a no-op
+     * because its content was already loaded.
+     *
+     * @param runId         the run's id; for a no-op, the earlier load's
+     * @param request       what to load, and how
+     * @param alreadyLoaded for a no-op, the earlier load's summary; else {@code null}
      */
-    private void claim(long runId, String sha256, Path file) {
-        Instant giveUp = Instant.now().plus(properties.queueWait());
+    public record PreparedLoad(long runId, LoadRequest request, LoadSummary alreadyLoaded) {
+
+        public PreparedLoad {
+            Objects.requireNonNull(request, "The load request must not be null.");
+        }
+    }
+
+    /** Checks the file, finds the run to resume or the earlier load, and claims the registry, waiting up to queueWait. */
+    private PreparedLoad prepare(LoadRequest request, Duration queueWait) {
+        Objects.requireNonNull(request, "The load request must not be null.");
+        Path file = request.file();
+        Path absolute = file.toAbsolutePath().normalize();
+        long size = readableSize(file, absolute);
+        String sha256 = FileDigest.sha256(absolute);
+        String kind = request.dryRun() ? LoadRun.DRY_RUN : LoadRun.LOAD;
+        Optional<LoadRun> unfinished = store.findUnfinishedRun(kind, sha256);
+        if (unfinished.isEmpty() && !request.dryRun() && !request.force()) {
+            Optional<LoadRun> earlier = store.findCompletedRun(LoadRun.LOAD, sha256);
+            if (earlier.isPresent()) {
+                return new PreparedLoad(earlier.get().id(), request,
+                        LoadSummary.alreadyLoaded(earlier.get(), reportDirOf(earlier.get())));
+            }
+        }
+        Optional<Long> resumed = unfinished.map(run -> prepareResume(run, file));
+        long runId = claim(resumed, sha256, file, Instant.now().plus(queueWait),
+                () -> store.startRun(kind, request.source(), size, Instant.now()));
+        return new PreparedLoad(runId, request, null);
+    }
+
+    /**
+     * Makes the run the registry's one pending load, and returns its id. A new run is recorded ({@code start}) once
+     * the registry is free, so that a load refused at once leaves no run behind. A load of other content that died
+     * unfinished is abandoned first: its pending registrations are removed, and loading its content again starts
+     * anew. A live one is waited for until {@code giveUp}: loads into one registry queue, whichever process or host
+     * runs them.
+     */
+    private long claim(Optional<Long> resumed, String sha256, Path file, Instant giveUp, LongSupplier start) {
+        Long runId = resumed.orElse(null);
         boolean told = false;
         while (true) {
-            Optional<LoadRun> other = store.findPendingLoad(runId);
+            Optional<LoadRun> other = store.findPendingLoad(runId == null ? 0 : runId);
             if (other.isPresent() && (other.get().owner() == null || !isAlive(other.get().owner()))) {
                 log.warn("Run {} of {} died unfinished and is abandoned: its pending versions are removed; load it "
                         + "again to load it anew", other.get().id(), other.get().source());
@@ -139,16 +200,20 @@ public class AssetLoader {
                 continue;
             }
             if (other.isEmpty()) {
+                runId = runId == null ? start.getAsLong() : runId;
                 try {
                     store.claimRun(runId, sha256, OWNER);
-                    return;
+                    return runId;
                 } catch (LoadInProgressException e) { // another load claimed the registry in between
                     other = store.findRun(e.pendingRunId());
                 }
             }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new LoadException("Cannot load " + file + ": " + describe(other)
-                        + " is loading into this registry; wait for it to end", null, null);
+            if (!Instant.now().isBefore(giveUp)) {
+                if (runId != null && resumed.isEmpty()) { // recorded, then beaten to the registry: it never ran
+                    store.finishRun(runId, "FAILED", Instant.now(), 0, sha256, null);
+                }
+                throw new RegistryBusyException("Cannot load " + file + ": " + describe(other)
+                        + " is loading into this registry; wait for it to end", other.map(LoadRun::id).orElse(0L));
             }
             if (!told) {
                 log.warn("Waiting for {} to end before loading {}", describe(other), file);
@@ -179,8 +244,8 @@ public class AssetLoader {
     private long prepareResume(LoadRun unfinished, Path file) {
         String owner = unfinished.owner();
         if ("RUNNING".equals(unfinished.status()) && owner != null && !owner.equals(OWNER) && isAlive(owner)) {
-            throw new LoadException("Run " + unfinished.id() + " of " + file + " is still running (process " + owner
-                    + "); wait for it to end", null, null);
+            throw new RegistryBusyException("Run " + unfinished.id() + " of " + file + " is still running (process "
+                    + owner + "); wait for it to end", unfinished.id());
         }
         JobParameters identifying = new JobParametersBuilder()
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, unfinished.id())

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How far a load has come. A resumed load starts where its last commit left it: {@code startBytes} and
+ * How far a load has come, as the load hands it to its caller's {@link LoadProgressListener} while it runs, in the
+ * same process (the command line's progress bar); what any process reads of a run from the database is
+ * {@link RunProgress}. A resumed load starts where its last commit left it: {@code startBytes} and
  * {@code startRecords} say where, so that speeds and the time remaining count only this run's work.
  *
  * @param file         the file being loaded, as an absolute path

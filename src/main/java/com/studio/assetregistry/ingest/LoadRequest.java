@@ -8,36 +8,44 @@ import java.util.Objects;
  * {@code with} methods return a copy with one option changed.
  *
  * @param file     the JSON file of version records to load
+ * @param source   what the run's {@code source} says: the file as its user named it; the file's path by default, and
+ *                 for the REST API the upload's name rather than the server's spool file
  * @param force    load it even if the same content was already loaded completely; without it such a load does
  *                 nothing and names the earlier run
  * @param dryRun   judge every record by every rule, the registry-dependent ones included, and write the full report,
  *                 but register nothing; a dry run is never taken for an earlier load of the content
  * @param progress told how the load advances, once per chunk of records; {@link LoadProgressListener#NONE} by default
  */
-public record LoadRequest(Path file, boolean force, boolean dryRun, LoadProgressListener progress) {
+public record LoadRequest(Path file, String source, boolean force, boolean dryRun, LoadProgressListener progress) {
 
     public LoadRequest {
         Objects.requireNonNull(file, "The file must not be null.");
+        source = source == null ? file.toString() : source;
         progress = progress == null ? LoadProgressListener.NONE : progress;
     }
 
     /** A plain load of {@code file}: not forced, not a dry run, no progress. */
     public static LoadRequest of(Path file) {
-        return new LoadRequest(file, false, false, LoadProgressListener.NONE);
+        return new LoadRequest(file, null, false, false, LoadProgressListener.NONE);
+    }
+
+    /** This request, its run's source saying {@code source}. */
+    public LoadRequest withSource(String source) {
+        return new LoadRequest(file, source, force, dryRun, progress);
     }
 
     /** This request, loading content already loaded again if {@code force}. */
     public LoadRequest withForce(boolean force) {
-        return new LoadRequest(file, force, dryRun, progress);
+        return new LoadRequest(file, source, force, dryRun, progress);
     }
 
     /** This request as a dry run if {@code dryRun}. */
     public LoadRequest withDryRun(boolean dryRun) {
-        return new LoadRequest(file, force, dryRun, progress);
+        return new LoadRequest(file, source, force, dryRun, progress);
     }
 
     /** This request, telling {@code progress} how the load advances. */
     public LoadRequest withProgress(LoadProgressListener progress) {
-        return new LoadRequest(file, force, dryRun, progress);
+        return new LoadRequest(file, source, force, dryRun, progress);
     }
 }

@@ -11,7 +11,9 @@ import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.jdbc.SqliteReadOnlyStores;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -102,6 +104,44 @@ public final class AssetQueries implements AutoCloseable {
     public List<AssetListing> listAssets(AssetFilter filter, AssetKey after, int limit) {
         Objects.requireNonNull(filter, "The filter must not be null.");
         return assets.listAssets(filter, after, limit);
+    }
+
+    /**
+     * One page of the assets of a type (every type when {@code null}) whose names start with {@code namePrefix}
+     * (compared exactly, case included; every name when {@code null}), ordered by name and type.
+     *
+     * @param after the last asset of the previous page, or {@code null} for the first page
+     * @param limit the most assets the page holds, 1 or more; a shorter page is the last
+     */
+    public List<AssetListing> listAssets(String type, String namePrefix, AssetKey after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
+        }
+        if (namePrefix == null || namePrefix.isEmpty()) {
+            return assets.listAssets(new AssetFilter(type, null), after, limit);
+        }
+        // The name pattern matches ASCII letters in either case and has no escape for its wildcards, so it only
+        // narrows the search ('*' and '?' in the prefix stand for themselves or anything); the exact prefix is kept
+        // here, reading on until the page is full or the assets run out.
+        var filter = new AssetFilter(type, namePrefix.replace('*', '?') + "*");
+        List<AssetListing> page = new ArrayList<>(Math.min(limit, ASSET_PAGE));
+        AssetKey from = after;
+        List<AssetListing> batch;
+        do {
+            batch = assets.listAssets(filter, from, limit);
+            for (AssetListing listing : batch) {
+                if (listing.name().startsWith(namePrefix) && page.size() < limit) {
+                    page.add(listing);
+                }
+            }
+            from = batch.isEmpty() ? from : batch.get(batch.size() - 1).key();
+        } while (page.size() < limit && batch.size() == limit);
+        return page;
+    }
+
+    /** How many assets are registered of each type that has one, ordered by type. */
+    public Map<String, Long> countAssetsByType() {
+        return assets.countAssetsByType();
     }
 
     /**

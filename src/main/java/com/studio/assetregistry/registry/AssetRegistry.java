@@ -9,11 +9,17 @@ import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.ingest.AddFileReader;
 import com.studio.assetregistry.ingest.AssetLoader;
+import com.studio.assetregistry.ingest.AssetLoader.PreparedLoad;
+import com.studio.assetregistry.ingest.RunProgress;
+import com.studio.assetregistry.ingest.RunProgressReader;
 import com.studio.assetregistry.ingest.InputFileException;
 import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.LoadSummary;
+import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.ingest.RejectBudgetExceededException;
+import com.studio.assetregistry.report.RejectReportWriter;
+import com.studio.assetregistry.report.ReportedReject;
 import com.studio.assetregistry.storage.AssetStore;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
@@ -29,11 +35,13 @@ import com.studio.assetregistry.validation.rules.AssetVersionsRequiredRule;
 import com.studio.assetregistry.validation.rules.VersionDuplicateRule;
 import java.io.InputStream;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +50,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The asset registry's Java API: load files of version records, add assets and versions, and query what is
@@ -59,6 +68,10 @@ public class AssetRegistry {
 
     /** Resolved on the first load: a query has no use for the batch machinery, and a lazy context skips it. */
     private final ObjectProvider<AssetLoader> loader;
+    /** Reads the JobRepository: resolved on the first progress asked for, for the same reason. */
+    private final ObjectProvider<RunProgressReader> progress;
+    /** Reads a reject's record text back into a JSON tree. */
+    private final JsonMapper json = JsonMapper.builder().build();
     private final AssetStore assets;
     private final LoadStore loads;
     private final RecordValidator recordValidator;
@@ -69,13 +82,14 @@ public class AssetRegistry {
     private final AddFileReader addFiles;
     private final AssetQueries queries;
 
-    AssetRegistry(ObjectProvider<AssetLoader> loader, AssetStore assets, LoadStore loads, AddFileReader addFiles,
-                  AssetQueries queries,
+    AssetRegistry(ObjectProvider<AssetLoader> loader, ObjectProvider<RunProgressReader> progress, AssetStore assets,
+                  LoadStore loads, AddFileReader addFiles, AssetQueries queries,
                   RecordValidator recordValidator, CrossRecordValidator crossRecordValidator,
                   RuleCatalogue catalogue, AssetExistsRule assetExists,
                   AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
                   PlatformTransactionManager transactionManager) {
         this.loader = loader;
+        this.progress = progress;
         this.catalogue = catalogue;
         this.assets = assets;
         this.loads = loads;
@@ -120,6 +134,29 @@ public class AssetRegistry {
      */
     public LoadSummary loadAssets(LoadRequest request) {
         return loader.getObject().load(request);
+    }
+
+    /**
+     * Records a load as {@link #loadAssets(LoadRequest)} would run it, and returns it ready to {@link #runLoad run},
+     * for a caller that runs loads in the background and needs the run id at once. Unlike {@code loadAssets}, it does
+     * not wait for another load to end: it refuses at once. Content already loaded (neither forced nor a dry run) is
+     * a no-op that names the earlier run.
+     *
+     * @throws RegistryBusyException if another run is loading into the registry, from this process or another
+     * @throws LoadException         if the file cannot be read
+     */
+    public PreparedLoad prepareLoad(LoadRequest request) {
+        return loader.getObject().prepare(request);
+    }
+
+    /**
+     * Runs a load {@link #prepareLoad} recorded, in the calling thread.
+     *
+     * @throws RejectBudgetExceededException if the load rejects more records than the budget allows
+     * @throws LoadException                 if the load cannot finish
+     */
+    public LoadSummary runLoad(PreparedLoad load) {
+        return loader.getObject().run(load);
     }
 
     /**
@@ -237,6 +274,40 @@ public class AssetRegistry {
         return addAssetVersion(asset, read.value());
     }
 
+    /**
+     * Registers a new asset from the bytes of a JSON document, judged exactly as {@link #addAsset(Path)} judges a
+     * file: an HTTP request's body, say.
+     *
+     * @throws AssetValidationException with every violation
+     * @throws InputFileException       if the document holds versions of several assets
+     */
+    public Asset addAsset(byte[] document) {
+        var read = addFiles.readAsset(document, "the document");
+        if (!read.violations().isEmpty()) {
+            throw new AssetValidationException(read.violations());
+        }
+        return addAsset(read.value());
+    }
+
+    /**
+     * Registers a new version from the bytes of one record in the load format,
+     * {@code {"asset": {"name", "type"}, "department", "version", "status"}}, judged by the record rules as a load
+     * judges a record, then as {@link #addAssetVersion(AssetKey, AssetVersion)}.
+     *
+     * @return the version as registered, with its asset
+     * @throws AssetNotFoundException   if the asset is not registered
+     * @throws AssetValidationException with every violation
+     */
+    public VersionedAsset addAssetVersion(byte[] record) {
+        var read = addFiles.readVersionRecord(record);
+        if (!read.violations().isEmpty()) {
+            throw new AssetValidationException(read.violations());
+        }
+        VersionedAsset version = read.value();
+        addAssetVersion(version.asset(), version.version());
+        return version;
+    }
+
     /** Every registered asset, ordered by name and type. */
     public List<AssetKey> listAssets() {
         return queries.listAssets();
@@ -259,6 +330,17 @@ public class AssetRegistry {
     }
 
     /**
+     * One page of the assets of a type (every type when {@code null}) whose names start with {@code namePrefix}
+     * (compared exactly, case included; every name when {@code null}), ordered by name and type.
+     *
+     * @param after the last asset of the previous page, or {@code null} for the first page
+     * @param limit the most assets the page holds, 1 or more; a shorter page is the last
+     */
+    public List<AssetListing> listAssets(String type, String namePrefix, AssetKey after, int limit) {
+        return queries.listAssets(type, namePrefix, after, limit);
+    }
+
+    /**
      * Hands every asset the filter lets through to {@code action}, ordered by name and type, with their version
      * counts. Reads a page at a time, so memory does not grow with the registry, and holds no database transaction
      * between pages: assets registered meanwhile may or may not be seen.
@@ -269,6 +351,11 @@ public class AssetRegistry {
         return queries.forEachAsset(filter, action);
     }
 
+    /** How many assets are registered of each type that has one, ordered by type. */
+    public Map<String, Long> countAssetsByType() {
+        return queries.countAssetsByType();
+    }
+
     /** The asset's compact view (counts, and per department the latest version), or empty if it is not registered. */
     public Optional<AssetOverview> getAssetOverview(String name, String type) {
         return queries.getAssetOverview(name, type);
@@ -277,6 +364,42 @@ public class AssetRegistry {
     /** The {@code limit} most recent runs, loads and API calls alike, the latest first. */
     public List<RunInfo> listRuns(int limit) {
         return queries.listRuns(limit);
+    }
+
+    /** The run with this id, a load or an API call, or empty if there is none. */
+    public Optional<RunInfo> getRun(long runId) {
+        return loads.findRun(runId).map(RunInfo::of);
+    }
+
+    /**
+     * How far a load has gone, from what its job committed last; empty if the run is not a load. A finished load's
+     * phase is {@code finished}. Reads what any process running the load has committed.
+     */
+    public Optional<RunProgress> getRunProgress(long runId) {
+        return loads.findRun(runId).flatMap(run -> progress.getObject().progress(run));
+    }
+
+    /**
+     * One page of a run's rejects in record order, in the shape of {@code rejects.jsonl}: the first {@code limit}
+     * after record number {@code afterRecord} (0 for the first page), only those that broke {@code rule} when it is
+     * not {@code null}. Read from the registry, so the rejects of a running load are there as its chunks commit.
+     */
+    public List<ReportedReject> listRejects(long runId, String rule, long afterRecord, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
+        }
+        return loads.rejects(runId, rule, afterRecord, limit).stream().map(reject -> new ReportedReject(
+                reject.position().recordNumber(), reject.position().line(), reject.position().column(),
+                reject.violations().stream().map(v -> new ReportedReject.BrokenRule(v.rule(), v.field(),
+                        v.message())).toList(),
+                json.readTree(reject.recordJson()))).toList();
+    }
+
+    /** The {@code rejects.jsonl} file of a finished load, if its report has been written and is still there. */
+    public Optional<Path> getRejectsFile(long runId) {
+        return loads.findRun(runId).map(run -> run.reportDir())
+                .map(dir -> Path.of(dir).resolve(RejectReportWriter.REJECTS_FILE))
+                .filter(Files::isRegularFile);
     }
 
     /** The asset with its versions, or empty if it is not registered. */

@@ -7,6 +7,7 @@ import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -49,4 +50,7 @@ public interface AssetStore {
 
     /** How many versions are registered. */
     long countVersions();
+
+    /** How many assets are registered of each type that has one, ordered by type. */
+    Map<String, Long> countAssetsByType();
 }

@@ -92,6 +92,13 @@ public interface LoadStore {
     /** The run's rejects in record order, streamed to {@code action}. */
     void forEachReject(long runId, Consumer<Reject> action);
 
+    /**
+     * One page of the run's rejects in record order: the first {@code limit} after record number {@code after}
+     * (0 for the first page), only those that broke {@code rule} when it is not {@code null}. Paged by record number,
+     * so every page costs the same wherever it starts.
+     */
+    List<Reject> rejects(long runId, String rule, long after, int limit);
+
     /** The run's warnings in record order, streamed to {@code action}. */
     void forEachWarning(long runId, Consumer<Warning> action);
 

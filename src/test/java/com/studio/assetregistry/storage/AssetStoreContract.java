@@ -2,6 +2,7 @@ package com.studio.assetregistry.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
 import com.studio.assetregistry.asset.AssetFilter;
@@ -52,6 +53,12 @@ public abstract class AssetStoreContract extends RegistryIntegrationTest {
         assertThat(store.exists(new AssetKey("nobody", "character"))).isFalse();
         assertThat(store.exists(HERO)).isTrue();
         assertThat(store.listVersions(new AssetKey("nobody", "character"))).isEmpty();
+    }
+
+    @Test
+    void countsTheAssetsOfEachTypeInTypeOrder() {
+        assertThat(store.countAssetsByType()).containsExactly(entry("character", 1L), entry("fx", 1L),
+                entry("prop", 1L));
     }
 
     @Test

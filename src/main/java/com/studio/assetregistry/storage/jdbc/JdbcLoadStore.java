@@ -541,6 +541,29 @@ class JdbcLoadStore implements LoadStore {
         grouper.flush();
     }
 
+    @Override
+    public List<Reject> rejects(long runId, String rule, long after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
+        }
+        // The page's records first (the primary key from the cursor on), then every rule each one broke.
+        String ofRule = rule == null ? "" : " AND EXISTS (SELECT 1 FROM reject_violation x WHERE x.run_id = r.run_id"
+                + " AND x.record_number = r.record_number AND x.rule = ?)";
+        String sql = "SELECT p.record_number, p.line, p.col, p.record, v.rule, v.field, v.message FROM ("
+                + "SELECT r.record_number, r.line, r.col, r.record FROM reject r"
+                + " WHERE r.run_id = ? AND r.record_number > ?" + ofRule + " ORDER BY r.record_number LIMIT ?) p"
+                + " JOIN reject_violation v ON v.run_id = ? AND v.record_number = p.record_number"
+                + " ORDER BY p.record_number, v.ordinal";
+        Object[] args = rule == null ? new Object[] {runId, after, limit, runId}
+                : new Object[] {runId, after, rule, limit, runId};
+        List<Reject> page = new ArrayList<>(limit);
+        var grouper = new ViolationGrouper(row -> page.add(new Reject(row.position(), row.violations(),
+                row.recordJson())));
+        jdbc.query(sql, grouper, args);
+        grouper.flush();
+        return page;
+    }
+
     /** The two tables that keep one kind of reported record: the records, and every rule each one broke. */
     private enum Reported {
         REJECTS("reject", "reject_violation"),

@@ -1,0 +1,158 @@
+package com.studio.assetregistry.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Request size limits: {@code registry.api.max-load-size} for {@code POST /assets/load}, {@code max-body-size} for
+ * every other body. A declared length over the limit is refused before the body is read; a body sent without one
+ * (chunked) fails with {@link BodyTooLargeException} once it passes the limit. Either way the answer is a 413
+ * problem. Thread-safe.
+ */
+class BodySizeFilter extends OncePerRequestFilter {
+
+    private final long maxBody;
+    private final long maxLoad;
+    private final ProblemWriter problems;
+
+    BodySizeFilter(ApiProperties properties, ProblemWriter problems) {
+        this.maxBody = properties.maxBodySize().toBytes();
+        this.maxLoad = properties.maxLoadSize().toBytes();
+        this.problems = problems;
+    }
+
+    /** The largest body a request to {@code path} may have. */
+    long limit(String path) {
+        return path.equals("/assets/load") ? maxLoad : maxBody;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = limit(request.getRequestURI().substring(request.getContextPath().length()));
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            // The client may be sending the rest: close the connection rather than read gigabytes to discard them.
+            response.setHeader("Connection", "close");
+            problems.write(request, response, tooLarge(limit));
+            return;
+        }
+        chain.doFilter(new Limited(request, limit), response);
+    }
+
+    static ProblemDetail tooLarge(long limit) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "the request body is larger than "
+                + describe(limit) + ", the limit of this endpoint");
+    }
+
+    static String describe(long bytes) {
+        DataSize size = DataSize.ofBytes(bytes);
+        if (bytes % (1L << 30) == 0) {
+            return size.toGigabytes() + " GiB";
+        }
+        if (bytes % (1L << 20) == 0) {
+            return size.toMegabytes() + " MiB";
+        }
+        if (bytes % (1L << 10) == 0) {
+            return size.toKilobytes() + " KiB";
+        }
+        return bytes + " bytes";
+    }
+
+    /** A body passed its endpoint's limit while it was read. */
+    static class BodyTooLargeException extends IOException {
+
+        private final long limit;
+
+        BodyTooLargeException(long limit) {
+            super("the request body is larger than " + describe(limit));
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
+        }
+    }
+
+    /** The request with its body counted as it is read. */
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        CountingStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLargeException {
+            read += n;
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.studio.assetregistry.web;
+
+import com.studio.assetregistry.ingest.AssetLoader.PreparedLoad;
+import com.studio.assetregistry.registry.AssetRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /assets/load}: a file of version records, as the request body ({@code application/json},
+ * {@code application/x-ndjson}) or as the part {@code file} of a {@code multipart/form-data} upload. It is streamed
+ * to a spool file, never held in memory, and loaded in the background: the answer is {@code 202 Accepted} with
+ * {@code Location: /runs/{id}}. {@code ?force=true} and {@code ?dryRun=true} are the command line's --force and
+ * --dry-run.
+ */
+@RestController
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class LoadController {
+
+    private static final String NDJSON = "application/x-ndjson";
+
+    private final AssetRegistry registry;
+    private final LoadLauncher launcher;
+    private final long maxLoad;
+
+    LoadController(AssetRegistry registry, LoadLauncher launcher, ApiProperties properties) {
+        this.registry = registry;
+        this.launcher = launcher;
+        this.maxLoad = properties.maxLoadSize().toBytes();
+    }
+
+    @Operation(summary = "Load a file of version records in the background; poll the run it answers with",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE),
+                    @Content(mediaType = NDJSON),
+                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(type = "object", requiredProperties = "file"))}))
+    @PostMapping(path = "/assets/load", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, "application/jsonl"})
+    ResponseEntity<RunStatus> load(HttpServletRequest request,
+                                   @RequestHeader(name = "X-File-Name", required = false) String fileName,
+                                   @RequestParam(defaultValue = "false") boolean force,
+                                   @RequestParam(defaultValue = "false") boolean dryRun)
+            throws IOException {
+        InputStream body = request.getInputStream();
+        return answer(launcher.start(LoadLauncher.of(body), source(fileName), force, dryRun));
+    }
+
+    @PostMapping(path = "/assets/load", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<RunStatus> upload(HttpServletRequest request,
+                                     @RequestParam(defaultValue = "false") boolean force,
+                                     @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        Part file = filePart(request);
+        String name = file.getSubmittedFileName();
+        return answer(launcher.start(spool -> {
+            try (InputStream in = file.getInputStream()) {
+                java.nio.file.Files.copy(in, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                file.delete();
+            }
+        }, source(name), force, dryRun));
+    }
+
+    /**
+     * {@code 202 Accepted} and the new run for a load under way; {@code 200 OK} and the earlier run for content that
+     * was already loaded, which is not loaded again (as on the command line; {@code ?force=true} loads it again).
+     */
+    private ResponseEntity<RunStatus> answer(PreparedLoad load) {
+        long runId = load.runId();
+        var run = registry.getRun(runId).orElseThrow();
+        HttpStatus status = load.alreadyLoaded() == null ? HttpStatus.ACCEPTED : HttpStatus.OK;
+        return ResponseEntity.status(status).location(Locations.run(runId))
+                .body(new RunStatus(run, registry.getRunProgress(runId).orElse(null), null));
+    }
+
+    /** The upload's part {@code file}, or its only part. */
+    private Part filePart(HttpServletRequest request) throws IOException {
+        Collection<Part> parts;
+        try {
+            parts = request.getParts();
+        } catch (ServletException e) {
+            throw new BadParameterException("file", "the multipart body cannot be read: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            // the container's size limits
+            throw new BodySizeFilter.BodyTooLargeException(maxLoad);
+        }
+        return parts.stream().filter(part -> part.getName().equals("file")).findFirst()
+                .or(() -> parts.size() == 1 ? parts.stream().findFirst() : java.util.Optional.empty())
+                .orElseThrow(() -> new BadParameterException("file",
+                        "the multipart body has no part named file: upload the file as the part file"));
+    }
+
+    /** The run's source: the file name the client gave, else where it came from. */
+    private static String source(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return "POST /assets/load";
+        }
+        String name = fileName.strip().replaceAll("\\p{Cntrl}", "");
+        return "POST /assets/load " + (name.length() > 200 ? name.substring(0, 200) : name);
+    }
+}

@@ -1,0 +1,195 @@
+package com.studio.assetregistry.web;
+
+import com.studio.assetregistry.ingest.InputFileException;
+import com.studio.assetregistry.ingest.LoadException;
+import com.studio.assetregistry.ingest.RegistryBusyException;
+import com.studio.assetregistry.registry.AssetNotFoundException;
+import com.studio.assetregistry.registry.AssetValidationException;
+import com.studio.assetregistry.validation.Violation;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Maps every failure to a problem detail (RFC 9457, {@code application/problem+json}): Spring MVC's own (unknown
+ * path, wrong method or media type) through {@link ResponseEntityExceptionHandler}, the registry's by what they mean.
+ * A refused add lists every violation; a conflict with what is registered is a 409, any other broken rule a 422; a
+ * body that is not JSON is a 400 saying where it broke. An unexpected failure is a 500 with no stack trace.
+ */
+@RestControllerAdvice
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** Rules whose breaking means the add conflicts with what is registered: 409 rather than 422. */
+    private static final Set<String> CONFLICTS = Set.of("asset.exists", "version.duplicate", "version.conflict");
+    /** Rules whose breaking means the body is not a JSON document at all: 400. */
+    private static final Set<String> NOT_JSON = Set.of("json.syntax");
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(AssetValidationException e) {
+        List<Violation> violations = e.violations();
+        if (violations.stream().anyMatch(v -> NOT_JSON.contains(v.rule()))) {
+            return answer(Problems.withViolations(HttpStatus.BAD_REQUEST, "not-json",
+                    "the body is not JSON: " + violations.get(0).message(), violations));
+        }
+        if (violations.stream().allMatch(v -> CONFLICTS.contains(v.rule()))) {
+            return answer(Problems.withViolations(HttpStatus.CONFLICT, "conflict",
+                    violations.get(0).message(), violations));
+        }
+        return answer(Problems.withViolations(HttpStatus.UNPROCESSABLE_CONTENT, "rules-broken",
+                violations.size() == 1 ? "it breaks a rule: " + violations.get(0).message()
+                        : "it breaks " + violations.size() + " rules; every one is listed in violations",
+                violations));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notFound(AssetNotFoundException e) {
+        return answer(Problems.of(HttpStatus.NOT_FOUND, "not-found", e.asset()
+                + " is not registered; add it with POST /assets first"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return answer(Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> badParameter(BadParameterException e) {
+        return answer(Problems.badParameter(e.parameter(), e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> busy(LoadLauncher.LoadBusyException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "load-running", e.getMessage());
+        if (e.runId() > 0) {
+            problem.setProperty("runningRun", e.runId());
+        }
+        return answer(problem);
+    }
+
+    /** Another process loads into the registry: refused as a load of this server's own would be, not waited for. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> busy(RegistryBusyException e) {
+        long running = e.runningRunId();
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "load-running", running > 0
+                ? "run " + running + " is loading into this registry; post this load when it has ended (GET /runs/"
+                        + running + ")"
+                : "another load is loading into this registry; post this load when it has ended");
+        if (running > 0) {
+            problem.setProperty("runningRun", running);
+        }
+        return answer(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooLarge(BodySizeFilter.BodyTooLargeException e) {
+        return answer(BodySizeFilter.tooLarge(e.limit()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unusableInput(InputFileException e) {
+        return answer(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unusable-input", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> loadRefused(LoadException e) {
+        return answer(Problems.of(HttpStatus.CONFLICT, "load-refused", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> database(DataAccessException e) {
+        log.error("Database failure", e);
+        return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable",
+                "the registry's database cannot answer now; try again"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        BodySizeFilter.BodyTooLargeException tooLarge = cause(e, BodySizeFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
+        log.error("Unexpected failure", e);
+        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "the server failed to answer; its log says why"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodySizeFilter.BodyTooLargeException tooLarge = cause(e, BodySizeFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return objectAnswer(BodySizeFilter.tooLarge(tooLarge.limit()));
+        }
+        JacksonException json = cause(e, JacksonException.class);
+        String where = json == null || json.getLocation() == null ? ""
+                : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+        String what = json == null ? "the body is missing or unreadable" : json.getOriginalMessage();
+        return objectAnswer(Problems.of(HttpStatus.BAD_REQUEST, "not-json", "the body is not JSON" + where + ": "
+                + what));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return objectAnswer(Problems.of(HttpStatus.NOT_FOUND, "not-found", "there is nothing at /"
+                + e.getResourcePath() + "; the endpoints are described at /v3/api-docs"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return objectAnswer(Problems.badParameter(e.getParameterName(), "the query parameter "
+                + e.getParameterName() + " is required"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : e.getPropertyName();
+        String type = e.getRequiredType() == null ? "a value it takes"
+                : switch (e.getRequiredType().getSimpleName()) {
+                    case "Integer", "int", "Long", "long" -> "an integer";
+                    default -> "a " + e.getRequiredType().getSimpleName();
+                };
+        return objectAnswer(Problems.badParameter(name, name + " must be " + type + ", not \"" + e.getValue() + "\""));
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ResponseEntity<Object> objectAnswer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,89 @@
+package com.studio.assetregistry.web;
+
+import com.studio.assetregistry.registry.AssetRegistry;
+import com.studio.assetregistry.registry.RunInfo;
+import com.studio.assetregistry.report.ReportedReject;
+import io.swagger.v3.oas.annotations.Operation;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /runs}: recent runs, one run with its progress, and a run's rejects, paged or as the report file. */
+@RestController
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class RunController {
+
+    private static final int DEFAULT_RUNS = 20;
+
+    private final AssetRegistry registry;
+    private final LoadLauncher launcher;
+
+    RunController(AssetRegistry registry, LoadLauncher launcher) {
+        this.registry = registry;
+        this.launcher = launcher;
+    }
+
+    @Operation(summary = "The most recent runs, loads and API adds, the latest first (limit: 1 to 1000, default 20)")
+    @GetMapping("/runs")
+    List<RunInfo> list(@RequestParam(required = false) Integer limit) {
+        return registry.listRuns(limit == null ? DEFAULT_RUNS : Paging.limit(limit));
+    }
+
+    @Operation(summary = "One run: status, counts, per-rule counts and, for a load, its progress")
+    @GetMapping("/runs/{id}")
+    RunStatus get(@PathVariable long id) {
+        RunInfo run = registry.getRun(id).orElseThrow(() -> noRun(id));
+        return new RunStatus(run, registry.getRunProgress(id).orElse(null), launcher.failure(id).orElse(null));
+    }
+
+    @Operation(summary = "A page of the run's rejects in record order, optionally of one rule; the rejects of a"
+            + " running load appear as its chunks commit")
+    @GetMapping("/runs/{id}/rejects")
+    Paging.Page<ReportedReject> rejects(@PathVariable long id, @RequestParam(required = false) String rule,
+                                        @RequestParam(required = false) Integer limit,
+                                        @RequestParam(required = false) String cursor) {
+        int size = Paging.limit(limit);
+        long after = 0;
+        if (cursor != null) {
+            try {
+                after = Long.parseLong(Paging.parts(cursor, 1).get(0));
+            } catch (NumberFormatException e) {
+                throw new BadParameterException("cursor", "cursor is not a cursor this API gave: pass back the"
+                        + " nextCursor of the previous page unchanged");
+            }
+        }
+        if (registry.getRun(id).isEmpty()) {
+            throw noRun(id);
+        }
+        List<ReportedReject> found = registry.listRejects(id, rule, after, size + 1);
+        if (found.size() <= size) {
+            return new Paging.Page<>(found, null);
+        }
+        return new Paging.Page<>(found.subList(0, size),
+                Paging.cursor(Long.toString(found.get(size - 1).recordNumber())));
+    }
+
+    @Operation(summary = "The run's rejects.jsonl report file, once the run has ended")
+    @GetMapping(path = "/runs/{id}/rejects.jsonl", produces = "application/x-ndjson")
+    ResponseEntity<Resource> rejectsFile(@PathVariable long id) {
+        RunInfo run = registry.getRun(id).orElseThrow(() -> noRun(id));
+        Path file = registry.getRejectsFile(id).orElseThrow(() -> new NotFoundException("RUNNING".equals(run.status())
+                ? "run " + id + " is still running: its report is written when it ends; GET /runs/" + id
+                        + "/rejects pages through the rejects so far"
+                : "run " + id + " has no report file" + ("api".equals(run.kind()) ? ": it is an API add" : "")));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(new FileSystemResource(file));
+    }
+
+    private static NotFoundException noRun(long id) {
+        return new NotFoundException("there is no run " + id + "; GET /runs lists the recent ones");
+    }
+}

@@ -1,0 +1,16 @@
+package com.studio.assetregistry.web;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.studio.assetregistry.ingest.RunProgress;
+import com.studio.assetregistry.registry.RunInfo;
+
+/**
+ * A run as {@code GET /runs/{id}} shows it: the run ({@link RunInfo}, the shape of {@code GET /runs}), and for a
+ * load its progress and, if this server ran it and it failed, why.
+ *
+ * @param run      the run
+ * @param progress how far the load has gone; {@code null} for an API add
+ * @param failure  why the load failed, when this server ran it; else {@code null}
+ */
+record RunStatus(@JsonUnwrapped RunInfo run, RunProgress progress, String failure) {
+}

@@ -1,0 +1,63 @@
+package com.studio.assetregistry.web;
+
+import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.registry.AssetRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /assets/versions}: an asset's versions, one version number, and adding the next version. */
+@RestController
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class VersionController {
+
+    private final AssetRegistry registry;
+
+    VersionController(AssetRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Operation(summary = "An asset's versions by department and version, optionally of one department or status;"
+            + " with version=N, that version in each department (or in one)")
+    @GetMapping("/assets/versions")
+    List<AssetVersion> list(@RequestParam String asset, @RequestParam String type,
+                            @RequestParam(required = false) String department,
+                            @RequestParam(required = false) String status,
+                            @RequestParam(required = false) Integer version) {
+        if (version != null && version < 1) {
+            throw new BadParameterException("version", "version must be 1 or more, not " + version);
+        }
+        List<AssetVersion> versions = registry.listAssetVersions(asset, type);
+        if (versions.isEmpty()) {
+            throw AssetController.notRegistered(asset, type);
+        }
+        List<AssetVersion> found = versions.stream()
+                .filter(v -> department == null || v.department().equals(department))
+                .filter(v -> status == null || v.status().equals(status))
+                .filter(v -> version == null || v.version() == version)
+                .toList();
+        if (version != null && found.isEmpty()) {
+            throw new NotFoundException(asset + "/" + type + " has no version " + version
+                    + (department == null ? "" : " in " + department)
+                    + (status == null ? "" : " with status " + status));
+        }
+        return found;
+    }
+
+    @Operation(summary = "Add the next version of a department: {\"asset\": {\"name\", \"type\"}, \"department\","
+            + " \"version\", \"status\"}")
+    @PostMapping(path = "/assets/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<VersionRecord> add(@RequestBody byte[] body) {
+        VersionedAsset added = registry.addAssetVersion(body);
+        return ResponseEntity.created(Locations.version(added.asset().name(), added.asset().type(),
+                added.version().department(), added.version().version())).body(VersionRecord.of(added));
+    }
+}

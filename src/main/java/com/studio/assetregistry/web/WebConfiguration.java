@@ -1,0 +1,60 @@
+package com.studio.assetregistry.web;
+
+import jakarta.servlet.MultipartConfigElement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST API's servlet parts: the access and size filters, in that order (a request without its token is refused
+ * before its body is read), and the multipart limits of uploads. Only in a web application: the command line never
+ * creates them.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(ApiProperties.class)
+class WebConfiguration {
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper jsonMapper) {
+        return new ProblemWriter(jsonMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiAccessFilter> apiAccessFilter(ApiProperties properties, ProblemWriter problemWriter) {
+        var registration = new FilterRegistrationBean<>(new ApiAccessFilter(properties, problemWriter));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeFilter> bodySizeFilter(ApiProperties properties, ProblemWriter problemWriter) {
+        var registration = new FilterRegistrationBean<>(new BodySizeFilter(properties, problemWriter));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /**
+     * Lets the servlet container parse {@code multipart/form-data} uploads of {@code POST /assets/load}, to disk (no
+     * part is held in memory), up to the load size limit. Spring's own multipart resolution is off
+     * ({@code spring.servlet.multipart.enabled=false}): only the load endpoint reads parts.
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(ApiProperties properties) {
+        try {
+            Files.createDirectories(properties.spoolDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the spool directory " + properties.spoolDir() + ": "
+                    + e.getMessage(), e);
+        }
+        long max = properties.maxLoadSize().toBytes();
+        return new MultipartConfigElement(properties.spoolDir().toString(), max, max + (1 << 20), 0);
+    }
+}

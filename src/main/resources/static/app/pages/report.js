@@ -1,0 +1,93 @@
+// The Run report page: the run's counts, its rejects per rule as a bar chart, and its rejects a page at a time,
+// filtered by rule, with a link to the rejects.jsonl file.
+import { h, fill, count, when, duration } from '../dom.js';
+import { api } from '../api.js';
+import { barChart } from '../charts.js';
+import { loading, section, Pager } from './common.js';
+
+const PAGE_SIZE = 20;
+
+export async function reportPage(main, ctx) {
+  const id = ctx.match[1];
+  fill(main, h('p', {}, h('a', { href: '#/runs' }, '← Runs')), h('h1', { tabindex: '-1' }, 'Run ' + id), loading());
+  const run = await api('/runs/' + id);
+  if (!ctx.alive()) return;
+  main.lastChild.remove();
+  const rules = Object.entries(run.rejectsByRule ?? {});
+  const c = run.counts ?? {};
+  main.append(
+    h('p', { class: 'summary' }, run.kind === 'load' ? 'Load of ' : 'API add: ', h('span', { class: 'source' }, run.source),
+      ', started ', when(run.startedAt), ', ', h('span', { class: 'run-status', dataset: { status: run.status } },
+        run.status.toLowerCase()), run.durationMillis !== null ? ' in ' + duration(run.durationMillis) : ''),
+    run.failure ? h('p', { class: 'problem', role: 'alert' }, 'Failed: ', run.failure) : '',
+    h('dl', { class: 'counts', id: 'run-counts' },
+      [['Read', c.read], ['Registered', c.registered], ['Unchanged', c.unchanged], ['Rejected', c.rejected],
+        ['With warnings', c.warned]].map(([label, n]) => h('div', {}, h('dt', {}, label), h('dd', {}, count(n))))));
+
+  if (run.status === 'RUNNING') {
+    const fraction = run.progress?.fraction ?? 0;
+    main.append(h('p', { role: 'status' }, 'Still running (', run.progress?.phase ?? 'starting', ', ',
+      Math.round(fraction * 100), ' % read); this page refreshes until it ends.'));
+    setTimeout(() => { if (ctx.alive()) ctx.rerender(); }, 1000);
+  } else if (run.kind === 'load') {
+    main.append(h('p', {}, h('a', { href: '/runs/' + encodeURIComponent(id) + '/rejects.jsonl',
+      download: 'run-' + id + '-rejects.jsonl', id: 'download-rejects' }, 'Download rejects.jsonl')));
+  }
+  if (!rules.length) {
+    main.append(h('p', { id: 'no-rejects' }, 'No record was rejected.'));
+    return;
+  }
+
+  main.append(h('h2', {}, 'Rejects per rule'),
+    h('figure', { class: 'chart-box' },
+      barChart(rules.map(([rule, n]) => ({ label: rule, value: n })), { title: 'Rejected records per rule' }),
+      h('figcaption', {}, 'Rejected records per rule; a record that breaks several rules counts once for each.')));
+
+  const rule = h('select', { id: 'reject-rule' }, h('option', { value: '' }, 'All rules'),
+    rules.map(([r, n]) => h('option', { value: r }, r + ' (' + count(n) + ')')));
+  const wanted = ctx.params.get('rule') ?? '';
+  if (wanted && !rules.some(([r]) => r === wanted)) rule.append(h('option', { value: wanted }, wanted));
+  rule.value = wanted;
+  const table = h('section', { 'aria-live': 'polite', id: 'rejects' });
+  let seq = 0;
+  const pager = new Pager(() => list());
+  rule.addEventListener('change', () => {
+    const params = new URLSearchParams();
+    if (rule.value) params.set('rule', rule.value);
+    ctx.replaceParams(params);
+    pager.reset();
+    list();
+  });
+  main.append(h('h2', {}, 'Rejected records'),
+    h('div', { class: 'filters' }, h('div', { class: 'field' }, h('label', { for: 'reject-rule' }, 'Rule'), rule)),
+    table);
+
+  function list() {
+    const mine = ++seq;
+    const query = new URLSearchParams({ limit: PAGE_SIZE });
+    if (rule.value) query.set('rule', rule.value);
+    if (pager.cursor) query.set('cursor', pager.cursor);
+    return section(table, async () => rejectTable(await api('/runs/' + id + '/rejects?' + query), pager),
+      () => mine === seq && ctx.alive(), list);
+  }
+  await list();
+}
+
+function rejectTable(page, pager) {
+  const items = page?.items ?? [];
+  if (!items.length) return h('p', {}, 'No rejected record here.');
+  return [
+    h('div', { class: 'table-wrap' }, h('table', { class: 'rejects' },
+      h('thead', {}, h('tr', {}, ['Record', 'Line', 'Column', 'Rules', 'The record'].map((t, i) =>
+        h('th', { scope: 'col', class: i < 3 ? 'num' : null }, t)))),
+      h('tbody', {}, items.map(r => h('tr', { dataset: { record: r.recordNumber } },
+        h('td', { class: 'num' }, count(r.recordNumber)),
+        h('td', { class: 'num' }, count(r.line)),
+        h('td', { class: 'num' }, count(r.column)),
+        h('td', {}, h('ul', { class: 'rules' }, r.rules.map(b => h('li', {},
+          h('code', { class: 'rule-id' }, b.id), ' ', h('span', { class: 'rule-message' }, b.message))))),
+        h('td', {}, h('pre', { class: 'record' }, typeof r.record === 'string' ? r.record
+          : JSON.stringify(r.record, null, 1)))))))),
+    pager.controls(page.nextCursor, 'Reject pages'),
+  ];
+}

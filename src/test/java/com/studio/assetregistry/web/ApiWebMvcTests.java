@@ -1,0 +1,322 @@
+package com.studio.assetregistry.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.studio.assetregistry.asset.Asset;
+import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetListing;
+import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.registry.AssetNotFoundException;
+import com.studio.assetregistry.registry.AssetRegistry;
+import com.studio.assetregistry.registry.AssetValidationException;
+import com.studio.assetregistry.registry.RunInfo;
+import com.studio.assetregistry.report.ReportSummary;
+import com.studio.assetregistry.report.ReportedReject;
+import com.studio.assetregistry.validation.RuleEntry;
+import com.studio.assetregistry.validation.Severity;
+import com.studio.assetregistry.validation.Violation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The web layer alone (a Spring MVC slice): each endpoint's answer and how each failure is mapped to a problem
+ * detail. The registry is a stand-in that answers as the real one does; {@code RestApiServerTests} runs the same
+ * endpoints over real HTTP on a real registry.
+ */
+@WebMvcTest(properties = {"spring.main.web-application-type=servlet", "registry.api.max-body-size=64B"})
+@Import({WebConfiguration.class, LoadLauncher.class})
+class ApiWebMvcTests {
+
+    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private AssetRegistry registry;
+
+    private static final Asset HERO = Asset.of("hero", "character", List.of(
+            new AssetVersion("modeling", 1, "active"), new AssetVersion("modeling", 2, "inactive")));
+
+    @Test
+    void listsAPageOfAssetsWithTheCursorOfTheNext() throws Exception {
+        when(registry.listAssets(eq("prop"), eq("sw"), isNull(), eq(3))).thenReturn(List.of(
+                new AssetListing("sword", "prop", 2), new AssetListing("swords", "prop", 1),
+                new AssetListing("swing", "prop", 4)));
+
+        mvc.perform(get("/assets").param("type", "prop").param("name", "sw").param("limit", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items", hasSize(2)))
+                .andExpect(jsonPath("$.items[0].name").value("sword"))
+                .andExpect(jsonPath("$.items[0].versions").value(2))
+                .andExpect(jsonPath("$.nextCursor").value(Paging.cursor("swords", "prop")));
+    }
+
+    @Test
+    void theNextPageStartsAfterTheCursorsKeyAndTheLastPageHasNoCursor() throws Exception {
+        when(registry.listAssets(isNull(), isNull(), eq(new AssetKey("swords", "prop")), eq(101)))
+                .thenReturn(List.of(new AssetListing("swing", "prop", 4)));
+
+        mvc.perform(get("/assets").param("cursor", Paging.cursor("swords", "prop")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items", hasSize(1)))
+                .andExpect(jsonPath("$.nextCursor").value(nullValue()));
+    }
+
+    @Test
+    void aBadLimitOrCursorIsA400NamingTheParameterAndNeverReachesTheRegistry() throws Exception {
+        mvc.perform(get("/assets").param("limit", "ten"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.parameter").value("limit"))
+                .andExpect(jsonPath("$.detail").value("limit must be an integer, not \"ten\""));
+        mvc.perform(get("/assets").param("limit", "1001"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("limit"));
+        mvc.perform(get("/assets").param("cursor", "not a cursor!"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("cursor"));
+        mvc.perform(get("/runs/x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("id"));
+        verifyNoInteractions(registry);
+    }
+
+    @Test
+    void getsOneAssetWithItsVersionsOr404() throws Exception {
+        when(registry.getAsset("hero", "character")).thenReturn(Optional.of(HERO));
+
+        mvc.perform(get("/assets").param("asset", "hero").param("type", "character"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("hero"))
+                .andExpect(jsonPath("$.versions[1].version").value(2))
+                .andExpect(jsonPath("$.versions[1].status").value("inactive"));
+        mvc.perform(get("/assets").param("asset", "hero").param("type", "prop"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail").value("hero/prop is not registered"));
+        mvc.perform(get("/assets").param("asset", "hero"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("type"));
+    }
+
+    @Test
+    void addsAnAssetWith201AndItsLocation() throws Exception {
+        when(registry.addAsset(any(byte[].class))).thenReturn(HERO);
+
+        mvc.perform(post("/assets").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/assets?asset=hero&type=character"))
+                .andExpect(jsonPath("$.versions", hasSize(2)));
+    }
+
+    @Test
+    void anAssetAlreadyRegisteredIs409AndBrokenRulesAre422WithEveryViolation() throws Exception {
+        when(registry.addAsset(any(byte[].class)))
+                .thenThrow(new AssetValidationException(List.of(
+                        new Violation("asset.exists", "asset", "hero/character is already registered"))))
+                .thenThrow(new AssetValidationException(List.of(
+                        new Violation("name.invalid", "name", "asset.name \" hero\" has leading white space"),
+                        new Violation("status.unknown", "versions[0].status", "status \"wip\" is not one of"))));
+
+        mvc.perform(post("/assets").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.violations[0].rule").value("asset.exists"));
+        mvc.perform(post("/assets").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.violations", hasSize(2)))
+                .andExpect(jsonPath("$.violations[1].rule").value("status.unknown"))
+                .andExpect(jsonPath("$.violations[1].field").value("versions[0].status"))
+                .andExpect(jsonPath("$.violations[1].message").value("status \"wip\" is not one of"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs400SayingWhereItBroke() throws Exception {
+        when(registry.addAsset(any(byte[].class))).thenThrow(new AssetValidationException(List.of(
+                new Violation("json.syntax", "record", "line 1, column 9: Unexpected end-of-input"))));
+
+        mvc.perform(post("/assets").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("the body is not JSON: line 1, column 9: Unexpected end-of-input"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413AndNeverReachesTheRegistry() throws Exception {
+        mvc.perform(post("/assets").contentType(MediaType.APPLICATION_JSON).content("x".repeat(65)))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail", containsString("64 bytes")));
+        verifyNoInteractions(registry);
+    }
+
+    @Test
+    void aVersionIsAdded201Or404ForAnUnknownAssetOr422ForAGapOr409ForAConflict() throws Exception {
+        var record = new VersionedAsset(new AssetKey("hero", "character"), new AssetVersion("modeling", 3, "active"));
+        when(registry.addAssetVersion(any(byte[].class)))
+                .thenReturn(record)
+                .thenThrow(new AssetNotFoundException(new AssetKey("nope", "prop")))
+                .thenThrow(new AssetValidationException(List.of(
+                        new Violation("version.sequence", "version", "hero/character/modeling v5: v3 is missing"))))
+                .thenThrow(new AssetValidationException(List.of(
+                        new Violation("version.conflict", "status", "registered as active"))));
+
+        mvc.perform(post("/assets/versions").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location",
+                        "/assets/versions?asset=hero&type=character&department=modeling&version=3"))
+                .andExpect(jsonPath("$.asset.name").value("hero"))
+                .andExpect(jsonPath("$.version").value(3));
+        mvc.perform(post("/assets/versions").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("nope/prop is not registered; add it with POST /assets first"));
+        mvc.perform(post("/assets/versions").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.violations[0].rule").value("version.sequence"));
+        mvc.perform(post("/assets/versions").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.violations[0].rule").value("version.conflict"));
+    }
+
+    @Test
+    void listsVersionsFilteredOrOneNumberAnd404sWhatIsNotThere() throws Exception {
+        when(registry.listAssetVersions("hero", "character")).thenReturn(HERO.versions());
+
+        mvc.perform(get("/assets/versions").param("asset", "hero").param("type", "character")
+                        .param("status", "inactive"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].version").value(2));
+        mvc.perform(get("/assets/versions").param("asset", "hero").param("type", "character")
+                        .param("version", "1").param("department", "modeling"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].status").value("active"));
+        mvc.perform(get("/assets/versions").param("asset", "hero").param("type", "character")
+                        .param("version", "7"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/assets/versions").param("asset", "villain").param("type", "character"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/assets/versions").param("asset", "hero").param("type", "character")
+                        .param("version", "0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("version"));
+    }
+
+    @Test
+    void showsARunWithItsCountsOr404() throws Exception {
+        var run = new RunInfo(7, "load", "POST /assets/load a.json", Instant.parse("2026-11-26T10:00:00Z"),
+                Instant.parse("2026-11-26T10:00:01Z"), 1000L, "COMPLETED",
+                new ReportSummary.Counts(20, 17, 0, 3, 0), Map.of("status.unknown", 3L), Map.of());
+        when(registry.getRun(7)).thenReturn(Optional.of(run));
+        when(registry.listRuns(20)).thenReturn(List.of(run));
+
+        mvc.perform(get("/runs/7"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(7))
+                .andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.counts.rejected").value(3))
+                .andExpect(jsonPath("$.rejectsByRule['status.unknown']").value(3))
+                .andExpect(jsonPath("$.startedAt").value("2026-11-26T10:00:00Z"));
+        mvc.perform(get("/runs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].durationMillis").value(1000));
+        mvc.perform(get("/runs/8"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
+    void pagesARunsRejectsByRecordNumber() throws Exception {
+        var run = new RunInfo(7, "load", "a.json", Instant.EPOCH, null, null, "RUNNING",
+                new ReportSummary.Counts(0, 0, 0, 0, 0), Map.of(), Map.of());
+        when(registry.getRun(7)).thenReturn(Optional.of(run));
+        var reject = new ReportedReject(11, 92, 3, List.of(new ReportedReject.BrokenRule("status.unknown", "status",
+                "status \"deprecated\" is not one of active, inactive")), JsonNodeFactory.instance.objectNode());
+        when(registry.listRejects(eq(7L), eq("status.unknown"), eq(0L), eq(2))).thenReturn(List.of(reject, reject));
+
+        mvc.perform(get("/runs/7/rejects").param("rule", "status.unknown").param("limit", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].recordNumber").value(11))
+                .andExpect(jsonPath("$.items[0].rules[0].id").value("status.unknown"))
+                .andExpect(jsonPath("$.nextCursor").value(Paging.cursor("11")));
+        mvc.perform(get("/runs/7/rejects.jsonl"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail", containsString("still running")));
+    }
+
+    @Test
+    void listsTheRules() throws Exception {
+        when(registry.listRules()).thenReturn(List.of(new RuleEntry("status.unknown", "status",
+                "status is not one of active, inactive", Severity.ERROR, true, false)));
+
+        mvc.perform(get("/rules"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value("status.unknown"))
+                .andExpect(jsonPath("$[0].field").value("status"))
+                .andExpect(jsonPath("$[0].description").value("status is not one of active, inactive"));
+    }
+
+    @Test
+    void anUnknownPathAWrongMethodAndAWrongMediaTypeAreProblemsNotPages() throws Exception {
+        mvc.perform(get("/nothing/here"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.detail", containsString("/nothing/here")));
+        mvc.perform(delete("/assets"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        mvc.perform(post("/assets").contentType(MediaType.TEXT_PLAIN).content("hero"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        mvc.perform(post("/assets/load").contentType(MediaType.TEXT_PLAIN).content("hero"))
+                .andExpect(status().isUnsupportedMediaType());
+        verifyNoInteractions(registry);
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemWithoutAStackTrace() throws Exception {
+        when(registry.listRules()).thenThrow(new IllegalStateException("boom at com.studio.Secret"));
+
+        mvc.perform(get("/rules"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(content().string(not(containsString("boom"))))
+                .andExpect(content().string(not(containsString("Exception"))));
+    }
+
+    @Test
+    void theRejectsOfAnUnknownRunAre404() throws Exception {
+        when(registry.getRun(anyLong())).thenReturn(Optional.empty());
+
+        mvc.perform(get("/runs/3/rejects"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("there is no run 3; GET /runs lists the recent ones"));
+    }
+}

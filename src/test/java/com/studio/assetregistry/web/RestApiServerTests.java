@@ -1,0 +1,347 @@
+package com.studio.assetregistry.web;
+
+import static com.studio.assetregistry.web.HttpApi.encode;
+import static com.studio.assetregistry.web.HttpApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.studio.assetregistry.storage.LoadStore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The REST API as a client uses it: the real server on a random port, over real HTTP, on a real SQLite file, with no
+ * token (the API is open, bound to 127.0.0.1).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.main.web-application-type=servlet", "registry.load.chunk-size=100"})
+class RestApiServerTests {
+
+    private static final Path WORK_DIR = workDir();
+    private static final String NDJSON = "application/x-ndjson";
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private LoadStore loads;
+
+    private HttpApi api;
+
+    @DynamicPropertySource
+    static void registryProperties(DynamicPropertyRegistry registry) {
+        registry.add("registry.db", () -> WORK_DIR.resolve("registry.db").toString());
+        registry.add("registry.load.reports-dir", () -> WORK_DIR.resolve("reports").toString());
+        registry.add("registry.api.spool-dir", () -> WORK_DIR.resolve("spool").toString());
+    }
+
+    @BeforeEach
+    void emptyRegistry() {
+        api = new HttpApi(port);
+        // a load a failed test left running would find its run gone
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM load_run WHERE status = 'RUNNING'", Long.class) > 0
+                && System.nanoTime() < deadline) {
+            HttpApi.pause(100);
+        }
+        for (String table : new String[] {"reject_violation", "reject", "warning_violation", "warning",
+                "staged_version", "run_gap", "asset_version_row", "asset_row", "load_run"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    @Test
+    void aLoadPostedIsPolledToCompletionThenQueried() throws IOException {
+        HttpResponse<String> posted = api.post("/assets/load", "application/json",
+                HttpRequest.BodyPublishers.ofFile(Path.of("data/asset_data.json")));
+
+        assertThat(posted.statusCode()).isEqualTo(202);
+        long id = json(posted).path("id").asLong();
+        assertThat(posted.headers().firstValue("Location")).hasValue("/runs/" + id);
+        JsonNode run = api.awaitRun(id);
+        assertThat(run.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(run.path("counts").path("read").asLong()).isEqualTo(20);
+        assertThat(run.path("counts").path("registered").asLong()).isEqualTo(17);
+        assertThat(run.path("counts").path("rejected").asLong()).isEqualTo(3);
+        assertThat(run.path("rejectsByRule").path("status.unknown").asLong()).isEqualTo(2);
+        assertThat(run.path("rejectsByRule").path("version.sequence").asLong()).isEqualTo(1);
+        assertThat(run.path("progress").path("phase").asString()).isEqualTo("finished");
+        assertThat(run.path("progress").path("fraction").asDouble()).isEqualTo(1.0);
+        assertThat(Files.list(WORK_DIR.resolve("spool"))).as("the spool file is gone").isEmpty();
+
+        JsonNode versions = json(api.get("/assets/versions?asset=hero&type=character"));
+        assertThat(versions).hasSize(4);
+        assertThat(versions.get(3).path("version").asInt()).isEqualTo(4);
+        assertThat(json(api.get("/runs")).get(0).path("id").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    void aRunsRejectsArePagedByCursorAndMatchItsReportFile() {
+        long id = json(api.post("/assets/load", "application/json", readSample())).path("id").asLong();
+        api.awaitRun(id);
+
+        JsonNode first = json(api.get("/runs/" + id + "/rejects?limit=2"));
+        assertThat(first.path("items")).hasSize(2);
+        String cursor = first.path("nextCursor").asString();
+        JsonNode second = json(api.get("/runs/" + id + "/rejects?limit=2&cursor=" + cursor));
+        assertThat(second.path("items")).hasSize(1);
+        assertThat(second.path("nextCursor").isNull()).isTrue();
+        JsonNode ofRule = json(api.get("/runs/" + id + "/rejects?rule=status.unknown"));
+        assertThat(ofRule.path("items")).hasSize(2);
+        assertThat(ofRule.path("items").get(0).path("rules").get(0).path("id").asString())
+                .isEqualTo("status.unknown");
+
+        HttpResponse<String> file = api.get("/runs/" + id + "/rejects.jsonl");
+        assertThat(file.statusCode()).isEqualTo(200);
+        List<JsonNode> lines = file.body().lines().map(line -> HttpApi.json(line)).toList();
+        List<JsonNode> paged = new ArrayList<>();
+        first.path("items").forEach(paged::add);
+        second.path("items").forEach(paged::add);
+        assertThat(paged).as("a page's items have the shape of the report's lines").isEqualTo(lines);
+    }
+
+    @Test
+    void aMultipartUploadIsLoadedUnderItsFileName() {
+        String boundary = "----" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"nightly.json\""
+                + "\r\nContent-Type: application/json\r\n\r\n" + readSample() + "\r\n--" + boundary + "--\r\n";
+
+        HttpResponse<String> posted = api.post("/assets/load", "multipart/form-data; boundary=" + boundary, body);
+
+        assertThat(posted.statusCode()).isEqualTo(202);
+        JsonNode run = api.awaitRun(json(posted).path("id").asLong());
+        assertThat(run.path("source").asString()).isEqualTo("POST /assets/load nightly.json");
+        assertThat(run.path("counts").path("registered").asLong()).isEqualTo(17);
+    }
+
+    @Test
+    void readsGoOnDuringALoadAnApiWriteWaitsItsTurnAndASecondLoadIsRefused() {
+        assertThat(api.post("/assets", "application/json", asset("hero", "character")).statusCode()).isEqualTo(201);
+        String records = records(10_000);
+
+        long id = json(api.post("/assets/load", NDJSON, records)).path("id").asLong();
+
+        int readsWhileRunning = 0;
+        boolean wroteWhileRunning = false;
+        List<Long> bytesRead = new ArrayList<>();
+        JsonNode run;
+        while ((run = json(api.get("/runs/" + id))).path("status").asString().equals("RUNNING")) {
+            bytesRead.add(run.path("progress").path("bytesRead").asLong());
+            HttpResponse<String> read = api.get("/assets/versions?asset=hero&type=character");
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(json(read).get(0).path("status").asString()).isEqualTo("active");
+            readsWhileRunning++;
+            if (!wroteWhileRunning) {
+                assertThat(api.post("/assets", "application/json", asset("villain", "prop")).statusCode())
+                        .isEqualTo(201);
+                wroteWhileRunning = true;
+                HttpResponse<String> second = api.post("/assets/load", NDJSON, records(1));
+                if (second.statusCode() == 409) {
+                    assertThat(json(second).path("runningRun").asLong()).isEqualTo(id);
+                    assertThat(json(second).path("detail").asString()).contains("run " + id + " is loading");
+                } else { // only once the first has ended
+                    assertThat(json(api.get("/runs/" + id)).path("status").asString()).isNotEqualTo("RUNNING");
+                    api.awaitRun(json(second).path("id").asLong());
+                }
+            }
+        }
+        assertThat(readsWhileRunning).as("reads answered while the load ran").isPositive();
+        assertThat(bytesRead).as("progress only grows").isSorted();
+        assertThat(run.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(run.path("counts").path("registered").asLong()).isEqualTo(10_000);
+        assertThat(run.path("progress").path("bytesRead").asLong())
+                .isEqualTo(records.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(json(api.get("/assets?asset=villain&type=prop")).path("name").asString()).isEqualTo("villain");
+    }
+
+    @Test
+    void contentAlreadyLoadedAnswersTheEarlierRunUnlessForcedAndADryRunRegistersNothing() {
+        long first = json(api.post("/assets/load", "application/json", readSample())).path("id").asLong();
+        api.awaitRun(first);
+
+        HttpResponse<String> again = api.post("/assets/load", "application/json", readSample());
+        HttpResponse<String> dryRun = api.post("/assets/load?dryRun=true", "application/json", readSample());
+        JsonNode dry = api.awaitRun(json(dryRun).path("id").asLong());
+        HttpResponse<String> forced = api.post("/assets/load?force=true", "application/json", readSample());
+        JsonNode reloaded = api.awaitRun(json(forced).path("id").asLong());
+
+        // then: as on the command line, a re-run is a no-op naming the earlier run; --dry-run and --force apply
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Location")).hasValue("/runs/" + first);
+        assertThat(json(again).path("id").asLong()).isEqualTo(first);
+        assertThat(dryRun.statusCode()).isEqualTo(202);
+        assertThat(dry.path("kind").asString()).isEqualTo("dry-run");
+        assertThat(dry.path("progress").path("phase").asString()).isEqualTo("finished");
+        assertThat(forced.statusCode()).isEqualTo(202);
+        assertThat(reloaded.path("id").asLong()).isNotIn(first, dry.path("id").asLong());
+        assertThat(reloaded.path("counts").path("unchanged").asLong()).isEqualTo(17);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isEqualTo(3);
+    }
+
+    @Test
+    void aLoadIsRefusedAtOnceWith409WhileAnotherProcessLoadsIntoTheRegistry() throws IOException {
+        // given: a load of another process, on another host, holds the registry (the command line would queue)
+        long other = loads.startRun("load", "nightly.json", 10, Instant.now());
+        loads.claimRun(other, "c0ffee", "4242@render-node-7");
+        try {
+            // when
+            long started = System.nanoTime();
+            HttpResponse<String> posted = api.post("/assets/load", "application/json", readSample());
+
+            // then: refused without waiting, naming the run, and no run recorded for it
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            assertThat(posted.statusCode()).isEqualTo(409);
+            assertThat(json(posted).path("runningRun").asLong()).isEqualTo(other);
+            assertThat(json(posted).path("detail").asString()).contains("run " + other + " is loading");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isEqualTo(1);
+            assertThat(Files.list(WORK_DIR.resolve("spool"))).as("the spool file is gone").isEmpty();
+        } finally {
+            loads.abandonRun(other);
+        }
+        assertThat(api.post("/assets/load", "application/json", readSample()).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aSecondLoadWhileOneIsUnderWayIsRefusedWith409() throws Exception {
+        byte[] sample = readSample().getBytes(StandardCharsets.UTF_8);
+        try (Socket first = new Socket("127.0.0.1", port)) {
+            // the first load's headers and the start of its body, the rest held back: it is being received
+            OutputStream out = first.getOutputStream();
+            out.write(("POST /assets/load HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + sample.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(sample, 0, 10);
+            out.flush();
+            HttpResponse<String> second = null;
+            for (int attempt = 0; attempt < 200; attempt++) { // until the server has begun receiving the first
+                second = api.post("/assets/load?force=true", "application/json", "[]"); // the same content again
+                if (second.statusCode() != 202) {
+                    break;
+                }
+                api.awaitRun(json(second).path("id").asLong());
+                HttpApi.pause(50);
+            }
+
+            assertThat(second.statusCode()).isEqualTo(409);
+            assertThat(second.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json(second).path("detail").asString()).contains("another load is being received");
+
+            out.write(sample, 10, sample.length - 10);
+            out.flush();
+            String answer = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 202");
+            long id = json(answer.substring(answer.indexOf("\r\n\r\n") + 4).lines()
+                    .filter(line -> line.startsWith("{")).findFirst().orElseThrow()).path("id").asLong();
+
+            assertThat(api.awaitRun(id).path("status").asString()).isEqualTo("COMPLETED");
+        }
+    }
+
+    @Test
+    void namesWithQuotesUnicodeAndMarkupRoundTripUnchanged() {
+        String name = "<b>Dr\u00e1gon's \"fire\"</b> \ud83d\udc09 ' OR 1=1 --";
+        HttpResponse<String> added = api.post("/assets", "application/json", asset(name, "prop")
+                .replace("\"name\": \"" + name + "\"", "\"name\": " + quoted(name)));
+
+        assertThat(added.statusCode()).isEqualTo(201);
+        String location = added.headers().firstValue("Location").orElseThrow();
+        JsonNode got = json(api.get(location));
+        assertThat(got.path("name").asString()).isEqualTo(name);
+        JsonNode listed = json(api.get("/assets?name=" + encode("<b>Dr\u00e1gon's")));
+        assertThat(listed.path("items")).hasSize(1);
+        assertThat(listed.path("items").get(0).path("name").asString()).isEqualTo(name);
+        assertThat(json(api.get("/assets?name=" + encode("<B>"))).path("items")).as("the prefix is exact").isEmpty();
+        assertThat(json(api.get("/assets/versions?asset=" + encode(name) + "&type=prop"))).hasSize(1);
+    }
+
+    @Test
+    void assetsArePagedInNameOrderWithFilters() {
+        for (String name : List.of("axe", "bow", "sword", "swords", "swing")) {
+            api.post("/assets", "application/json", asset(name, "prop"));
+        }
+        api.post("/assets", "application/json", asset("sword", "character"));
+
+        JsonNode first = json(api.get("/assets?limit=2"));
+        assertThat(first.path("items").findValuesAsString("name")).containsExactly("axe", "bow");
+        JsonNode rest = json(api.get("/assets?limit=1000&cursor=" + first.path("nextCursor").asString()));
+        assertThat(rest.path("items").findValuesAsString("name"))
+                .containsExactly("swing", "sword", "sword", "swords");
+        assertThat(json(api.get("/assets?name=swo&type=prop")).path("items").findValuesAsString("name"))
+                .containsExactly("sword", "swords");
+    }
+
+    @Test
+    void anUnknownPathIsAProblemNotAnErrorPage() {
+        HttpResponse<String> response = api.get("/nothing");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain("Whitelabel").doesNotContain("Exception");
+    }
+
+    @Test
+    void withoutTokensTheApiIsOpenForReadsAndWrites() {
+        assertThat(api.get("/rules").statusCode()).isEqualTo(200);
+        assertThat(api.post("/assets", "application/json", asset("open", "prop")).statusCode()).isEqualTo(201);
+    }
+
+    static String asset(String name, String type) {
+        return "{\"name\": \"" + name + "\", \"type\": \"" + type + "\", \"versions\": ["
+                + "{\"department\": \"modeling\", \"version\": 1, \"status\": \"active\"}]}";
+    }
+
+    private static String quoted(String text) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
+    }
+
+    /** {@code count} valid records of distinct assets, one per line. */
+    static String records(int count) {
+        var out = new StringBuilder(count * 100);
+        for (int i = 0; i < count; i++) {
+            out.append("{\"asset\": {\"name\": \"asset_").append(i).append("\", \"type\": \"prop\"}, ")
+                    .append("\"department\": \"modeling\", \"version\": 1, \"status\": \"active\"}\n");
+        }
+        return out.toString();
+    }
+
+    static String readSample() {
+        try {
+            return Files.readString(Path.of("data/asset_data.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path workDir() {
+        try {
+            Path dir = Files.createTempDirectory("asset-registry-api-test");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
