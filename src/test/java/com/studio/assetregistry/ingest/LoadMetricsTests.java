@@ -74,7 +74,7 @@ class LoadMetricsTests extends RegistryIntegrationTest {
         loader.load(SAMPLE);
         Map<String, Double> before = snapshot();
 
-        loader.load(LoadRequest.of(SAMPLE).withForce(true)); // unforced, loading the same content again is a no-op
+        loader.load(SAMPLE); // unforced: loading the same content again is a no-op
 
         assertThat(addedSince(before)).containsEntry("records/registered", 0.0)
                 .containsEntry("records/unchanged", 0.0).containsEntry("records/rejected", 0.0)
