@@ -106,6 +106,21 @@ class ServeCommandTests {
         }
     }
 
+    @Test
+    void theHealthCheckNeedsNoTokenAndPrometheusIsARead() throws Exception {
+        var options = new GlobalOptions(dir.resolve("registry.db").toString(), dir.resolve("reports"), false, null);
+        try (RegistryContext server = RegistryContext.startServer(options, Map.of("server.port", "0",
+                "registry.api.token", "w-token", "registry.api.read-token", "r-token"))) {
+            String api = "http://127.0.0.1:" + ((WebServerApplicationContext) server.application()).getWebServer()
+                    .getPort();
+
+            assertThat(get(api + "/actuator/health", null).statusCode()).isEqualTo(200);
+            assertThat(get(api + "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(api + "/actuator/prometheus", "r-token").statusCode()).isEqualTo(200);
+            assertThat(get(api + "/assets", null).statusCode()).isEqualTo(401);
+        }
+    }
+
     private static HttpResponse<String> get(String uri, String token) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(uri));
         if (token != null) {
