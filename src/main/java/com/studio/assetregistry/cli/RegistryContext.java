@@ -60,8 +60,13 @@ final class RegistryContext implements AutoCloseable {
         return start(options);
     }
 
+    /**
+     * The application for a command: no web server, no actuator endpoint and no Prometheus registry (the command
+     * line's meters go to summary.json), so that it starts no faster or slower than without the actuator.
+     */
     static RegistryContext start(GlobalOptions options) {
-        return start(options, Map.of());
+        return start(options, Map.of("management.endpoints.access.default", "none",
+                "management.prometheus.metrics.export.enabled", "false"));
     }
 
     /**

@@ -16,7 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer <token>}; with {@code registry.api.read-token} set, a read needs it or the write
  * token. Without them, the API is open: it binds to 127.0.0.1 unless told otherwise. The OpenAPI description,
  * Swagger UI and the web page's own files ({@code /}, {@code /index.html}, {@code /app/}) stay open: they hold no
- * data, and the page sends the token with its API calls. Tokens are compared in constant time. Thread-safe.
+ * data, and the page sends the token with its API calls. So does {@code /actuator/health}, for a container's or load
+ * balancer's health check, which has no token: it says UP or DOWN per component, no details. {@code
+ * /actuator/prometheus} is a read like any other. Tokens are compared in constant time. Thread-safe.
  */
 class ApiAccessFilter extends OncePerRequestFilter {
 
@@ -36,7 +38,8 @@ class ApiAccessFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui") || path.equals("/error")
-                || path.equals("/") || path.equals("/index.html") || path.startsWith("/app/");
+                || path.equals("/") || path.equals("/index.html") || path.startsWith("/app/")
+                || path.equals("/actuator/health") || path.startsWith("/actuator/health/");
     }
 
     @Override

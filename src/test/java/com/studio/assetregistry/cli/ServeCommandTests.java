@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.registry.RunInfo;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -20,11 +22,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** {@code serve} starts the web server, bound to 127.0.0.1; every other command's application has none. */
+/**
+ * {@code serve} starts the web server, bound to 127.0.0.1, with its health and Prometheus endpoints; every other
+ * command's application has neither server nor endpoint.
+ */
 class ServeCommandTests {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     Path dir;
@@ -70,17 +82,97 @@ class ServeCommandTests {
             assertThat(run.source()).endsWith("nightly.json");
             assertThat(run.status()).isEqualTo("COMPLETED");
             assertThat(List.of(run.counts().registered(), run.counts().rejected())).containsExactly(17L, 3L);
+            int port = ((WebServerApplicationContext) server.application()).getWebServer().getPort();
+            assertThat(get("http://127.0.0.1:" + port + "/actuator/prometheus", null).body().lines())
+                    .as("the inbox's gauge, empty now").contains("registry_inbox_files 0.0");
         }
     }
 
     @Test
-    void aCommandOtherThanServeStartsNoWebServer() {
+    void aCommandOtherThanServeStartsNoWebServerAndNoActuatorEndpoint() {
         var options = new GlobalOptions(dir.resolve("registry.db").toString(), dir.resolve("reports"), false, null);
         try (RegistryContext cli = RegistryContext.start(options)) {
             assertThat(cli.application()).isNotInstanceOf(WebServerApplicationContext.class);
             assertThat(cli.application().getBeanNamesForType(
                     org.springframework.web.servlet.DispatcherServlet.class)).isEmpty();
+            assertThat(cli.application().getBeanNamesForType(HealthEndpoint.class)).isEmpty();
+            assertThat(cli.application().getBeanNamesForType(PrometheusScrapeEndpoint.class)).isEmpty();
+            assertThat(cli.application().getBean(MeterRegistry.class)).isNotInstanceOf(PrometheusMeterRegistry.class);
         }
+    }
+
+    @Test
+    void servesItsHealthWithTheDatabaseAndTheLoadMetersForPrometheus() throws Exception {
+        var options = new GlobalOptions(dir.resolve("registry.db").toString(), dir.resolve("reports"), false, null);
+        try (RegistryContext server = RegistryContext.startServer(options, Map.of("server.port", "0"))) {
+            String api = "http://127.0.0.1:" + ((WebServerApplicationContext) server.application()).getWebServer()
+                    .getPort();
+
+            // given: a load posted through the API, to its end
+            HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/assets/load"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(Path.of("data/asset_data.json"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).isEqualTo(202);
+            awaitRun(api, JSON.readTree(posted.body()).path("id").asLong());
+
+            // when
+            HttpResponse<String> health = get(api + "/actuator/health", null);
+            HttpResponse<String> prometheus = get(api + "/actuator/prometheus", null);
+
+            // then
+            assertThat(health.statusCode()).isEqualTo(200);
+            JsonNode status = JSON.readTree(health.body());
+            assertThat(status.path("status").asString()).isEqualTo("UP");
+            assertThat(status.path("components").path("db").path("status").asString()).isEqualTo("UP");
+            assertThat(prometheus.statusCode()).isEqualTo(200);
+            assertThat(prometheus.body().lines())
+                    .anySatisfy(line -> assertThat(line).startsWith("registry_load_records_total{")
+                            .contains("outcome=\"registered\"").endsWith(" 17.0"))
+                    .anySatisfy(line -> assertThat(line).startsWith("registry_load_records_total{")
+                            .contains("outcome=\"rejected\"").endsWith(" 3.0"))
+                    .anySatisfy(line -> assertThat(line).startsWith("registry_load_rejects_records_total{")
+                            .contains("rule=\"status.unknown\"").endsWith(" 2.0"))
+                    .anySatisfy(line -> assertThat(line).startsWith("registry_load_duration_seconds_count{")
+                            .contains("status=\"COMPLETED\"").endsWith(" 1"));
+            assertThat(prometheus.body()).as("no per-item Batch observation").doesNotContain("spring_batch_item");
+        }
+    }
+
+    @Test
+    void theHealthCheckNeedsNoTokenAndPrometheusIsARead() throws Exception {
+        var options = new GlobalOptions(dir.resolve("registry.db").toString(), dir.resolve("reports"), false, null);
+        try (RegistryContext server = RegistryContext.startServer(options, Map.of("server.port", "0",
+                "registry.api.token", "w-token", "registry.api.read-token", "r-token"))) {
+            String api = "http://127.0.0.1:" + ((WebServerApplicationContext) server.application()).getWebServer()
+                    .getPort();
+
+            assertThat(get(api + "/actuator/health", null).statusCode()).isEqualTo(200);
+            assertThat(get(api + "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(api + "/actuator/prometheus", "r-token").statusCode()).isEqualTo(200);
+            assertThat(get(api + "/assets", null).statusCode()).isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> get(String uri, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(uri));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void awaitRun(String api, long id) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            JsonNode run = JSON.readTree(get(api + "/runs/" + id, null).body());
+            if (!run.path("status").asString().equals("RUNNING")) {
+                assertThat(run.path("status").asString()).isEqualTo("COMPLETED");
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + id + " did not end in time");
     }
 
     @Test
