@@ -28,10 +28,13 @@ RUN groupadd --system --gid 10001 registry \
     && chown registry:registry /data /reports /inbox
 COPY --from=build /src/target/asset-registry.jar /app/asset-registry.jar
 # Spring reads these as registry.db and registry.load.reports-dir; the working directory / makes the report
-# command's default, reports, the same /reports.
+# command's default, reports, the same /reports. serve binds to 127.0.0.1 outside a container; inside one the loopback
+# is the container's own, unreachable through a published port, so it listens on every interface here: publish it
+# as -p 127.0.0.1:8080:8080 to keep it on the host, and set REGISTRY_API_TOKEN before exposing it further.
 ENV REGISTRY_DB=/data/registry.db \
     REGISTRY_LOAD_REPORTSDIR=/reports \
-    REGISTRY_INGEST_INBOX=/inbox
+    REGISTRY_INGEST_INBOX=/inbox \
+    SERVER_ADDRESS=0.0.0.0
 WORKDIR /
 VOLUME ["/data", "/reports", "/inbox"]
 USER 10001:10001

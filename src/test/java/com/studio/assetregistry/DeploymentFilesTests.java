@@ -99,6 +99,8 @@ class DeploymentFilesTests {
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)));
 
         assertThat(binder.bind("registry.db", String.class).get()).isEqualTo("/data/registry.db");
+        assertThat(binder.bind("server.address", String.class).get())
+                .as("reachable through a published port, not only from inside the container").isEqualTo("0.0.0.0");
         assertThat(binder.bind("registry.load", LoadProperties.class).get().reportsDir())
                 .isEqualTo(Path.of("/reports"));
         assertThat(stage("runtime")).as("from /, the report command's default, reports, is /reports")
