@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,8 @@ public class AssetLoader {
     private final LoadProperties properties;
     private final RejectBudget budget;
     private final ProgressListeners progressListeners;
+    /** The runs this process is loading now: a run of the same content is not resumed beside its live self. */
+    private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
     AssetLoader(JobOperator jobOperator, JobRepository jobRepository, Job assetLoadJob, LoadStore store,
                 LoadProperties properties, RejectBudget budget, ProgressListeners progressListeners) {
@@ -129,6 +133,7 @@ public class AssetLoader {
             throw new LoadException("Cannot start the load of " + file + ": " + e.getMessage(), summary(runId, file), e);
         } finally {
             progressListeners.remove(runId);
+            runningHere.remove(runId);
         }
         LoadSummary summary = summary(runId, file);
         if (execution.getStepExecutions().stream()
@@ -167,7 +172,23 @@ public class AssetLoader {
         long size = readableSize(file, absolute);
         String sha256 = FileDigest.sha256(absolute);
         String kind = request.dryRun() ? LoadRun.DRY_RUN : LoadRun.LOAD;
+        Instant giveUp = Instant.now().plus(queueWait);
         Optional<LoadRun> unfinished = store.findUnfinishedRun(kind, sha256);
+        boolean told = false;
+        while (unfinished.isPresent() && runningHere.contains(unfinished.get().id())) {
+            // the same content is loading in this process (the inbox and the API, say): wait, then it is a no-op
+            long running = unfinished.get().id();
+            if (!Instant.now().isBefore(giveUp)) {
+                throw new RegistryBusyException("Cannot load " + file + ": run " + running + " of the same content is "
+                        + "loading in this process; wait for it to end", running);
+            }
+            if (!told) {
+                log.warn("Waiting for run {} of the same content to end before loading {}", running, file);
+                told = true;
+            }
+            pause();
+            unfinished = store.findUnfinishedRun(kind, sha256);
+        }
         if (unfinished.isEmpty() && !request.dryRun() && !request.force()) {
             Optional<LoadRun> earlier = store.findCompletedRun(LoadRun.LOAD, sha256);
             if (earlier.isPresent()) {
@@ -176,8 +197,9 @@ public class AssetLoader {
             }
         }
         Optional<Long> resumed = unfinished.map(run -> prepareResume(run, file));
-        long runId = claim(resumed, sha256, file, Instant.now().plus(queueWait),
+        long runId = claim(resumed, sha256, file, giveUp,
                 () -> store.startRun(kind, request.source(), size, Instant.now()));
+        runningHere.add(runId);
         return new PreparedLoad(runId, request, null);
     }
 

@@ -107,6 +107,34 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void neverRunsTheSameContentTwiceAtOnceInOneProcess() throws Exception {
+        // given: this process has claimed a run of the sample (as serve's API does before it loads in the background)
+        AssetLoader.PreparedLoad first = loader.prepare(LoadRequest.of(SAMPLE));
+
+        // then: the same content, asked for again without waiting (the API), is refused, naming that run
+        assertThatThrownBy(() -> loader.prepare(LoadRequest.of(SAMPLE)))
+                .isInstanceOfSatisfying(RegistryBusyException.class,
+                        e -> assertThat(e.getMessage()).contains("run " + first.runId()));
+
+        // when: asked for with a wait (the inbox, the command line) while the first one runs
+        Thread runner = new Thread(() -> {
+            sleep(1_000);
+            loader.run(first);
+        });
+        runner.start();
+        LoadSummary second = loader.load(SAMPLE);
+        runner.join();
+
+        // then: it waited for the first run, and found its content loaded
+        assertThat(second.alreadyLoaded()).isTrue();
+        assertThat(second.runId()).isEqualTo(first.runId());
+        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p "
+                + "ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = 'run.id' AND p.PARAMETER_VALUE = ?",
+                String.valueOf(first.runId()))).as("one job execution of the run").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+    }
+
+    @Test
     void abandonsALoadOfOtherContentWhoseProcessDiedBeforeItStarts() throws Exception {
         // given: a load whose process is gone left a pending version behind
         long dead = loadStore.startRun("load", "crashed.json", 10, Instant.now());
