@@ -3,6 +3,7 @@ package com.studio.assetregistry.inbox;
 import com.studio.assetregistry.registry.AssetRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.TimeZone;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,8 +37,9 @@ public class InboxIngestionConfiguration {
     }
 
     /**
-     * ShedLock on its table in the registry's database, with the JVM's time (ShedLock knows no SQLite function for
-     * the database's), each statement in a transaction of its own, outside any load's.
+     * ShedLock on its table in the registry's database, with the JVM's time in UTC (ShedLock knows no SQLite function
+     * for the database's; UTC so that instances in other time zones agree), each statement in a transaction of its
+     * own, outside any load's.
      */
     private static JdbcTemplateLockProvider lockProvider(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -45,6 +47,7 @@ public class InboxIngestionConfiguration {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(jdbc)
                 .withTableName("shedlock")
+                .withTimeZone(TimeZone.getTimeZone("UTC"))
                 .build());
     }
 }

@@ -60,7 +60,8 @@ final class InboxSchedule implements SmartLifecycle {
         scheduler.setPoolSize(2); // the passes, and the lock's keep-alive beside a long one
         scheduler.setThreadNamePrefix("inbox-");
         scheduler.setDaemon(true);
-        scheduler.setWaitForTasksToCompleteOnShutdown(true); // shutdown() rather than interrupting the load
+        scheduler.setWaitForTasksToCompleteOnShutdown(true); // shutdown() rather than interrupting the load,
+        scheduler.setAwaitTerminationSeconds(30); // and waits for it, before the database closes; else it resumes
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         scheduler.initialize();
         LockingTaskExecutor locking = new DefaultLockingTaskExecutor(

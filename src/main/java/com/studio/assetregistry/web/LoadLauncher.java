@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +39,18 @@ class LoadLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(LoadLauncher.class);
     private static final long FINISHING_WAIT_NANOS = 5_000_000_000L;
+    private static final int KEPT_FAILURES = 100;
+    private static final long STOP_WAIT_SECONDS = 30;
 
     /** The load under way: {@code 0} while it is being received, then its run id; {@code null} when idle. */
     private final AtomicReference<Long> current = new AtomicReference<>();
-    private final Map<Long, String> failures = new ConcurrentHashMap<>();
+    /** The failure messages of the most recent failed loads, the oldest forgotten first. */
+    private final Map<Long, String> failures = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > KEPT_FAILURES;
+        }
+    });
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "api-load");
         thread.setDaemon(false);
@@ -145,10 +155,17 @@ class LoadLauncher {
         return Optional.ofNullable(failures.get(runId));
     }
 
-    /** Waits for the running load, if any, to end its current step, so the JVM does not stop inside it. */
+    /**
+     * Waits up to 30 s for the running load, if any, to end, before the database closes under it; a load still running
+     * then stops with the JVM, and resumes when its content is loaded again.
+     */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         executor.shutdown();
+        if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            log.warn("Load run {} is still running as the server stops; load the same file again to resume it",
+                    current.get());
+        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -128,8 +128,11 @@ class JdbcLoadStore implements LoadStore {
                 Long.class, runId).stream().findFirst().flatMap(this::findRun);
     }
 
+    /** In one transaction, under the registration lock, as {@link #resolve} is: no resolution sees half of it. */
     @Override
+    @Transactional
     public void abandonRun(long runId) {
+        dialect.lockRegistration(jdbc);
         removeRows(runId);
         jdbc.update("DELETE FROM staged_version WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM run_gap WHERE run_id = ?", runId);
