@@ -131,7 +131,8 @@ class LoadCommand implements Callable<Integer> {
         if (summary.alreadyLoaded()) {
             String from = summary.file().equals(given) ? "" : " (" + summary.file() + ")";
             return "already loaded as run " + summary.runId() + from + " on " + HumanFormat.time(summary.startedAt())
-                    + " (" + counts(summary) + "); report: " + summary.reportDir() + "/; use --force to load it again";
+                    + " (" + summary.countsLine() + "); report: " + summary.reportDir()
+                    + "/; use --force to load it again";
         }
         if (summary.dryRun()) {
             return "dry run: would register " + summary.registered() + " of " + summary.read() + " records read"
@@ -139,17 +140,7 @@ class LoadCommand implements Callable<Integer> {
                     + byRule(summary.rejectsByRule()) + warned(summary) + "; nothing was registered; report: "
                     + summary.reportDir() + "/";
         }
-        return counts(summary) + "; report: " + summary.reportDir() + "/";
-    }
-
-    /**
-     * {@code read 20, registered 17, unchanged 0, rejected 3 (status.unknown 2, version.sequence 1)}, with
-     * {@code , warned 2 (name.pattern 2)} when records had warnings.
-     */
-    private static String counts(LoadSummary summary) {
-        return "read " + summary.read() + ", registered " + summary.registered() + ", unchanged "
-                + summary.unchanged() + ", rejected " + summary.rejected() + byRule(summary.rejectsByRule())
-                + warned(summary);
+        return summary.countsLine() + "; report: " + summary.reportDir() + "/";
     }
 
     private static String warned(LoadSummary summary) {

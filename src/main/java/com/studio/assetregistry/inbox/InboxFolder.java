@@ -35,10 +35,6 @@ final class InboxFolder {
         this.inbox = Objects.requireNonNull(inbox, "The inbox folder must not be null.");
     }
 
-    Path path() {
-        return inbox;
-    }
-
     /** Every waiting file, settled or not, oldest first; none if the inbox does not exist. */
     List<Path> waiting() {
         return waitingSettledBy(null);

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,10 +105,10 @@ public class InboxIngester {
         if (summary.alreadyLoaded()) {
             return move(file, InboxOutcome.Result.SKIPPED, summary.runId(), "skipped: already loaded as run "
                     + summary.runId() + " (" + summary.file() + ") at " + summary.startedAt() + ": "
-                    + counts(summary), summary.reportDir());
+                    + summary.countsLine(), summary.reportDir());
         }
         return move(file, InboxOutcome.Result.LOADED, summary.runId(),
-                "loaded as run " + summary.runId() + ": " + counts(summary), summary.reportDir());
+                "loaded as run " + summary.runId() + ": " + summary.countsLine(), summary.reportDir());
     }
 
     private InboxOutcome move(Path file, InboxOutcome.Result result, long runId, String message, Path reportDir) {
@@ -138,15 +136,4 @@ public class InboxIngester {
         }
     }
 
-    /** {@code read 20, registered 17, unchanged 0, rejected 3 (status.unknown 2, version.sequence 1)}. */
-    private static String counts(LoadSummary summary) {
-        return "read " + summary.read() + ", registered " + summary.registered() + ", unchanged "
-                + summary.unchanged() + ", rejected " + summary.rejected() + byRule(summary.rejectsByRule());
-    }
-
-    private static String byRule(Map<String, Long> counts) {
-        return counts.isEmpty() ? "" : counts.entrySet().stream()
-                .map(rule -> rule.getKey() + " " + rule.getValue())
-                .collect(Collectors.joining(", ", " (", ")"));
-    }
 }

@@ -4,9 +4,7 @@ import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -80,17 +78,8 @@ class LoadRunLog implements JobExecutionListener {
 
     /** {@code read 20, registered 17, unchanged 0, rejected 3 (status.unknown 2, ...); report: reports/1/}. */
     private static String counts(LoadRun run) {
-        var counts = run.counts();
-        String warned = counts.warned() == 0 ? "" : ", warned " + counts.warned() + byRule(counts.warningsByRule());
         String report = run.reportDir() == null ? "" : "; report: " + run.reportDir() + "/";
-        return "read " + counts.read() + ", registered " + counts.registered() + ", unchanged " + counts.unchanged()
-                + ", rejected " + counts.rejected() + byRule(counts.rejectsByRule()) + warned + report;
-    }
-
-    private static String byRule(Map<String, Long> counts) {
-        return counts.isEmpty() ? "" : counts.entrySet().stream()
-                .map(rule -> rule.getKey() + " " + rule.getValue())
-                .collect(Collectors.joining(", ", " (", ")"));
+        return LoadSummary.countsLine(run) + report;
     }
 
     /** The first failure's message: one line, the stack trace is for debugging ({@code --debug}), not the log. */

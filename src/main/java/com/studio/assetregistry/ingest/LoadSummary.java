@@ -4,6 +4,7 @@ import com.studio.assetregistry.storage.LoadRun;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a load did.
@@ -46,6 +47,33 @@ public record LoadSummary(long runId, Path file, String status, long read, long 
         return new LoadSummary(run.id(), file, run.status(), counts.read(), counts.registered(), counts.unchanged(),
                 counts.rejected(), counts.rejectsByRule(), counts.warned(), counts.warningsByRule(), reportDir,
                 run.startedAt(), run.endedAt(), run.dryRun(), alreadyLoaded);
+    }
+
+    /**
+     * The counts as every summary line gives them (the command line's, the log's, the inbox's notes):
+     * {@code read 20, registered 17, unchanged 0, rejected 3 (status.unknown 2, version.sequence 1)}, with
+     * {@code , warned 2 (name.pattern 2)} when records had warnings.
+     */
+    public String countsLine() {
+        return countsLine(read, registered, unchanged, rejected, rejectsByRule, warned, warningsByRule);
+    }
+
+    static String countsLine(LoadRun run) {
+        var counts = run.counts();
+        return countsLine(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(),
+                counts.rejectsByRule(), counts.warned(), counts.warningsByRule());
+    }
+
+    private static String countsLine(long read, long registered, long unchanged, long rejected,
+                                     Map<String, Long> rejectsByRule, long warned, Map<String, Long> warningsByRule) {
+        return "read " + read + ", registered " + registered + ", unchanged " + unchanged + ", rejected " + rejected
+                + byRule(rejectsByRule) + (warned == 0 ? "" : ", warned " + warned + byRule(warningsByRule));
+    }
+
+    private static String byRule(Map<String, Long> counts) {
+        return counts.isEmpty() ? "" : counts.entrySet().stream()
+                .map(rule -> rule.getKey() + " " + rule.getValue())
+                .collect(Collectors.joining(", ", " (", ")"));
     }
 
     /** Whether the run finished; it may still have rejected records. */
