@@ -1,14 +1,19 @@
 package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.registry.RunInfo;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +25,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -54,10 +60,14 @@ class ServeCommandTests {
             assertThat(rules.statusCode()).isEqualTo(200);
             assertThat(rules.body()).contains("\"id\":\"version.sequence\"");
             assertThat(server.application().getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                assertThat(socket.isConnected()).isTrue();
-            }
+            Optional<InetAddress> outside = NetworkInterface.networkInterfaces()
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()).findFirst();
+            outside.ifPresent(address -> assertThatThrownBy(() -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(address, port), 1000);
+                }
+            }).as("not reachable on " + address).isInstanceOf(IOException.class));
         }
     }
 
