@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The progress listener of each load that runs, by run id: how the job, whose parameters can only carry values,
- * finds the listener its caller passed in. Thread-safe: loads may run side by side.
+ * finds the listener its caller passed in. Thread-safe: one registry runs one load at a time, but the threads of one
+ * process (the REST API's background loads, the inbox, a load waiting its turn) register and look up listeners at once.
  */
 @Component
 class ProgressListeners {

@@ -1,7 +1,14 @@
 /**
- * The load job: streams a JSON file record by record, checks each record against the record rules, stages the
- * valid ones and records the rejects chunk by chunk, then judges the whole load by the cross-record rules, registers
- * what may be registered and writes the rejection report.
+ * The load job: streams a JSON file record by record, checks each record against the record rules, and chunk by chunk
+ * writes the valid ones once, straight into the registry's tables but pending (invisible), and records the rejects;
+ * then judges the whole load set-wise by the cross-record rules, removes what may not stay, makes the rest visible in
+ * one transaction, and writes the rejection report. One load (or dry run) at a time is pending in a registry: a load
+ * waits for the running one up to {@code registry.load.queue-wait}, while {@code AssetLoader.prepare}, the REST API's
+ * way in, refuses at once.
+ * <p>
+ * Its database work goes through the {@code storage} contracts, except for
+ * {@link com.studio.assetregistry.ingest.RunProgressReader}, which reads Spring Batch's {@code BATCH_*} tables for a
+ * run's progress.
  * <p>
  * The public face is {@link com.studio.assetregistry.ingest.AssetLoader} and its
  * {@link com.studio.assetregistry.ingest.LoadSummary}; the rest is the job's machinery.
