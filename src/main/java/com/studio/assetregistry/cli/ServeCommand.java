@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code serve}: the REST API, until the process is stopped. */
+/** {@code serve}: the REST API, the web page, the actuator endpoints and the inbox schedule, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves the REST API, the web page at / and the actuator endpoints over",
                 "HTTP until stopped (Ctrl-C or SIGTERM). When registry.ingest.schedule holds",
