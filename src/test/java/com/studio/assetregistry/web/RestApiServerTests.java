@@ -235,6 +235,9 @@ class RestApiServerTests {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(sample, 0, 10);
             out.flush();
+            // Give the server time to take the first request before probing: a probe that finds the slot free runs a
+            // load, and a first request arriving during that load would be the one refused.
+            HttpApi.pause(1_000);
             HttpResponse<String> second = null;
             for (int attempt = 0; attempt < 200; attempt++) { // until the server has begun receiving the first
                 second = api.post("/assets/load?force=true", "application/json", "[]"); // the same content again
