@@ -8,12 +8,34 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A client of the API over real HTTP, for the tests that run the server on a port. */
 final class HttpApi {
+
+    /** A temporary directory for a server test's registry, reports and spool, removed when the JVM exits. */
+    static Path workDir(String name) {
+        try {
+            Path dir = Files.createTempDirectory(name);
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts a server test's registry, reports and upload spool in {@code dir}. */
+    static void registryIn(Path dir, DynamicPropertyRegistry properties) {
+        properties.add("registry.db", () -> dir.resolve("registry.db").toString());
+        properties.add("registry.load.reports-dir", () -> dir.resolve("reports").toString());
+        properties.add("registry.api.spool-dir", () -> dir.resolve("spool").toString());
+    }
+
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

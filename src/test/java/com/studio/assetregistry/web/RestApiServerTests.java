@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
         properties = {"spring.main.web-application-type=servlet", "registry.load.chunk-size=100"})
 class RestApiServerTests {
 
-    private static final Path WORK_DIR = workDir();
+    private static final Path WORK_DIR = HttpApi.workDir("asset-registry-api-test");
     private static final String NDJSON = "application/x-ndjson";
 
     @LocalServerPort
@@ -53,9 +53,7 @@ class RestApiServerTests {
 
     @DynamicPropertySource
     static void registryProperties(DynamicPropertyRegistry registry) {
-        registry.add("registry.db", () -> WORK_DIR.resolve("registry.db").toString());
-        registry.add("registry.load.reports-dir", () -> WORK_DIR.resolve("reports").toString());
-        registry.add("registry.api.spool-dir", () -> WORK_DIR.resolve("spool").toString());
+        HttpApi.registryIn(WORK_DIR, registry);
     }
 
     @BeforeEach
@@ -333,16 +331,6 @@ class RestApiServerTests {
     static String readSample() {
         try {
             return Files.readString(Path.of("data/asset_data.json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path workDir() {
-        try {
-            Path dir = Files.createTempDirectory("asset-registry-api-test");
-            dir.toFile().deleteOnExit();
-            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,12 +4,9 @@ import static com.studio.assetregistry.web.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "registry.api.max-load-size=4KB"})
 class SecuredRestApiServerTests {
 
-    private static final Path WORK_DIR = workDir();
+    private static final Path WORK_DIR = HttpApi.workDir("asset-registry-api-secured-test");
     private static final String WRITE = "write-s3cret";
     private static final String READ = "read-s3cret";
 
@@ -46,9 +43,7 @@ class SecuredRestApiServerTests {
 
     @DynamicPropertySource
     static void registryProperties(DynamicPropertyRegistry registry) {
-        registry.add("registry.db", () -> WORK_DIR.resolve("registry.db").toString());
-        registry.add("registry.load.reports-dir", () -> WORK_DIR.resolve("reports").toString());
-        registry.add("registry.api.spool-dir", () -> WORK_DIR.resolve("spool").toString());
+        HttpApi.registryIn(WORK_DIR, registry);
     }
 
     @BeforeEach
@@ -134,15 +129,5 @@ class SecuredRestApiServerTests {
 
     private static String asset(String name) {
         return RestApiServerTests.asset(name, "prop");
-    }
-
-    private static Path workDir() {
-        try {
-            Path dir = Files.createTempDirectory("asset-registry-api-secured-test");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -62,7 +62,7 @@ class WebPageTests {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SAMPLE = Path.of("data/asset_data.json");
     private static final String MARKUP_NAME = "<img src=x onerror=alert(1)>";
-    private static final Path WORK_DIR = workDir();
+    private static final Path WORK_DIR = HttpApi.workDir("asset-registry-web-test");
 
     @LocalServerPort
     private int port;
@@ -76,9 +76,7 @@ class WebPageTests {
 
     @DynamicPropertySource
     static void registryProperties(DynamicPropertyRegistry properties) {
-        properties.add("registry.db", () -> WORK_DIR.resolve("registry.db").toString());
-        properties.add("registry.load.reports-dir", () -> WORK_DIR.resolve("reports").toString());
-        properties.add("registry.api.spool-dir", () -> WORK_DIR.resolve("spool").toString());
+        HttpApi.registryIn(WORK_DIR, properties);
     }
 
     @BeforeAll
@@ -259,14 +257,6 @@ class WebPageTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path workDir() {
-        try {
-            return Files.createTempDirectory("asset-registry-web-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
