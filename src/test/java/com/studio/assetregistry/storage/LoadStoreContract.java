@@ -139,6 +139,33 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void writesAChunkOverHundredsOfAssetsNewAndKnownEachToItsOwnAsset() {
+        // given: 300 assets registered by an earlier load
+        List<StagedVersion> first = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            first.add(v(i + 1, "a" + i, "modeling", 1));
+        }
+        load(first.toArray(StagedVersion[]::new));
+
+        // when: one write of 1,400 records over 700 assets, the 300 known and 400 new
+        List<StagedVersion> second = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            second.add(v(2 * i + 1, "a" + i, "modeling", i < 300 ? 2 : 1));
+            second.add(v(2 * i + 2, "a" + i, "rigging", 1));
+        }
+        Resolution resolution = load(second.toArray(StagedVersion[]::new));
+
+        // then
+        assertThat(resolution).isEqualTo(new Resolution(1_400, 0, 0));
+        assertThat(assets.listAssets()).hasSize(700);
+        assertThat(assets.countVersions()).isEqualTo(1_700);
+        assertThat(assets.listVersions(new AssetKey("a10", "character"))).extracting(v -> v.department() + " v" + v.version())
+                .containsExactlyInAnyOrder("modeling v1", "modeling v2", "rigging v1");
+        assertThat(assets.listVersions(new AssetKey("a650", "character"))).extracting(v -> v.department() + " v" + v.version())
+                .containsExactlyInAnyOrder("modeling v1", "rigging v1");
+    }
+
+    @Test
     void countsARecordIdenticalToARegisteredVersionAsUnchanged() {
         load(v(1, "hero", "modeling", 1));
 

@@ -22,14 +22,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +56,12 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcLoadStore implements LoadStore {
 
     private static final int BATCH_SIZE = 1_000;
+
+    /** Assets looked up per query when a chunk writes to assets not known here: 1,000 parameters. */
+    private static final int KEYS_PER_LOOKUP = 500;
+
+    /** An asset id not known yet: ids are positive. */
+    private static final long UNKNOWN = 0;
 
     /** Above this many written rows, the resolve step finds gaps in one pass over all versions, not group by group. */
     private static final long LARGE_RUN = 50_000;
@@ -264,49 +273,119 @@ class JdbcLoadStore implements LoadStore {
         return written;
     }
 
-    /** The id of each record's asset, creating the assets that do not exist yet, pending with the run. */
+    /**
+     * The id of each record's asset, creating the assets that do not exist yet, pending with the run. Set-wise: the
+     * chunk's assets not known here are created in one batch (a no-op for those that exist) and looked up a page of
+     * keys per query, rather than with a statement or two per asset.
+     */
     private long[] assetIds(Connection connection, long runId, List<StagedVersion> records) throws SQLException {
-        long[] ids = new long[records.size()];
-        boolean created = false;
         assetIds.serve(runId);
-        try (PreparedStatement find = connection.prepareStatement("SELECT id FROM asset_row WHERE name = ? AND type = ?");
-             PreparedStatement create = connection.prepareStatement(
-                     "INSERT INTO asset_row (name, type, run_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id")) {
-            for (int i = 0; i < ids.length; i++) {
-                AssetKey key = records.get(i).record().asset();
-                Long id = assetIds.get(key);
-                if (id == null) {
-                    id = queryId(create, key, runId);
-                    created |= id != null;
-                    if (id == null) { // it exists, or another transaction just created it
-                        id = Objects.requireNonNull(queryId(find, key, null), "Asset " + key.name() + "/" + key.type() + " vanished.");
-                    }
-                    assetIds.put(key, id);
-                }
+        long[] ids = new long[records.size()];
+        Set<AssetKey> unknown = new LinkedHashSet<>();
+        for (int i = 0; i < ids.length; i++) {
+            AssetKey key = records.get(i).record().asset();
+            Long id = assetIds.get(key);
+            if (id == null) {
+                unknown.add(key);
+                ids[i] = UNKNOWN;
+            } else {
                 ids[i] = id;
             }
         }
-        if (created && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        assetIds.clear(); // the ids of the assets it created are void
-                    }
-                }
-            });
+        if (unknown.isEmpty()) {
+            return ids;
+        }
+        List<AssetKey> keys = List.copyOf(unknown);
+        if (createAssets(connection, runId, keys)) {
+            forgetIdsOnRollback();
+        }
+        Map<AssetKey, Long> found = new HashMap<>();
+        lookUpAssets(connection, keys, (key, id) -> {
+            found.put(key, id);
+            assetIds.put(key, id);
+        });
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == UNKNOWN) {
+                AssetKey key = records.get(i).record().asset();
+                ids[i] = Objects.requireNonNull(found.get(key), () -> "Asset " + key + " vanished.");
+            }
         }
         return ids;
     }
 
-    private static Long queryId(PreparedStatement statement, AssetKey key, Long runId) throws SQLException {
-        statement.setString(1, key.name());
-        statement.setString(2, key.type());
-        if (runId != null) {
-            statement.setLong(3, runId);
+    /** Creates those of the assets that do not exist, pending with the run; whether it may have created any. */
+    private static boolean createAssets(Connection connection, long runId, List<AssetKey> keys) throws SQLException {
+        boolean created = false;
+        try (PreparedStatement create = connection.prepareStatement(
+                "INSERT INTO asset_row (name, type, run_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (int from = 0; from < keys.size(); from += BATCH_SIZE) {
+                for (AssetKey key : keys.subList(from, Math.min(keys.size(), from + BATCH_SIZE))) {
+                    create.setString(1, key.name());
+                    create.setString(2, key.type());
+                    create.setLong(3, runId);
+                    create.addBatch();
+                }
+                for (int count : create.executeBatch()) {
+                    created |= count != 0; // 1, or SUCCESS_NO_INFO from a driver that does not count
+                }
+            }
         }
-        try (ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : null;
+        return created;
+    }
+
+    /** Looks the assets up by name and type, {@link #KEYS_PER_LOOKUP} keys per query, and hands out their ids. */
+    private static void lookUpAssets(Connection connection, List<AssetKey> keys,
+                                     BiConsumer<AssetKey, Long> found) throws SQLException {
+        PreparedStatement fullPage = null;
+        try {
+            for (int from = 0; from < keys.size(); from += KEYS_PER_LOOKUP) {
+                List<AssetKey> page = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LOOKUP));
+                boolean full = page.size() == KEYS_PER_LOOKUP;
+                if (full && fullPage == null) {
+                    fullPage = connection.prepareStatement(lookUpQuery(KEYS_PER_LOOKUP));
+                }
+                PreparedStatement lookUp = full ? fullPage : connection.prepareStatement(lookUpQuery(page.size()));
+                try {
+                    int parameter = 1;
+                    for (AssetKey key : page) {
+                        lookUp.setString(parameter++, key.name());
+                        lookUp.setString(parameter++, key.type());
+                    }
+                    try (ResultSet rs = lookUp.executeQuery()) {
+                        while (rs.next()) {
+                            found.accept(new AssetKey(rs.getString(2), rs.getString(3)), rs.getLong(1));
+                        }
+                    }
+                } finally {
+                    if (!full) {
+                        lookUp.close();
+                    }
+                }
+            }
+        } finally {
+            if (fullPage != null) {
+                fullPage.close();
+            }
+        }
+    }
+
+    /** The ids of {@code keys} assets: a join on a list of values, which both databases drive by the unique index. */
+    private static String lookUpQuery(int keys) {
+        return "WITH k (name, type) AS (VALUES " + String.join(", ", Collections.nCopies(keys, "(?, ?)")) + ") "
+                + "SELECT a.id, a.name, a.type FROM k JOIN asset_row a ON a.name = k.name AND a.type = k.type";
+    }
+
+    /** The ids of the assets this transaction created are void if it rolls back: forget every id then. */
+    private void forgetIdsOnRollback() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        assetIds.clear();
+                    }
+                }
+            });
         }
     }
 
