@@ -473,13 +473,20 @@ class JdbcLoadStore implements LoadStore {
         long aboveGaps = handOutRowsAboveGaps(runId, findings);
         var resolution = new Resolution(written - aboveGaps, collided.unchanged, collided.heldBack + aboveGaps);
         if (keep.test(resolution)) {
-            jdbc.update("DELETE FROM asset_version_row WHERE run_id = ? AND (asset_id, department, version) IN ("
-                    + "SELECT v.asset_id, v.department, v.version " + ABOVE_GAPS + ")", runId, runId, runId);
+            // by primary key, from the gaps: "WHERE run_id = ? AND ..." would walk every row of the run
+            jdbc.update("DELETE FROM asset_version_row WHERE (asset_id, department, version) IN ("
+                    + "SELECT v.asset_id, v.department, v.version " + ABOVE_GAPS + ")", runId, runId);
             // An asset another pending run created, to which this run adds versions, is this run's from now on.
             jdbc.update("UPDATE asset_row SET run_id = ? WHERE run_id IN "
                     + "(SELECT id FROM load_run WHERE pending = 1 AND id <> ?) AND EXISTS (SELECT 1 FROM "
-                    + "asset_version_row v WHERE v.asset_id = asset_row.id AND v.run_id = ?)", runId, runId, runId);
-            removeOrphanAssets(runId);
+                    + "asset_version_row v WHERE v.asset_id = asset_row.id AND +v.run_id = ?)", runId, runId, runId);
+            // only an asset with a gap can have lost all its versions
+            jdbc.update("""
+                    DELETE FROM asset_row
+                    WHERE id IN (SELECT asset_id FROM run_gap WHERE run_id = ?) AND run_id = ?
+                      AND NOT EXISTS (SELECT 1 FROM asset_version_row v WHERE v.asset_id = asset_row.id)""",
+                    runId, runId);
+            assetIds.clear();
         } else {
             removeRows(runId);
             jdbc.update("UPDATE load_run SET over_budget = 1 WHERE id = ?", runId);
