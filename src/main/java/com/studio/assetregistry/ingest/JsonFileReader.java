@@ -6,6 +6,10 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -14,12 +18,21 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Streams the records of a JSON file, one at a time, whatever the file's size. Restartable: each commit saves the
  * byte offset, line, column and record number reached, and a restarted step seeks straight there.
  * <p>
+ * Reads ahead: a thread of its own splits and parses the records following those handed out, while the step's thread
+ * checks and writes the ones before, so that a load keeps two cores busy. It runs at most {@link #BATCHES_AHEAD}
+ * batches ahead (each of at most {@link #BATCH_RECORDS} records or about {@link #BATCH_BYTES} bytes), so its memory
+ * is bounded whatever the file. What a commit saves is the position after the last record handed out, never the
+ * read-ahead's.
+ * <p>
  * Not thread-safe, as Spring Batch readers of a single-threaded step need not be.
  */
 class JsonFileReader implements ItemStreamReader<SourceRecord> {
 
     static final String RECORDS_KEY = "input.records";
     private static final String PREFIX = "reader.";
+    static final int BATCH_RECORDS = 1_000;
+    static final int BATCH_BYTES = 1 << 20;
+    static final int BATCHES_AHEAD = 4;
 
     private final Path file;
     private final RecordParser parser;
@@ -27,6 +40,26 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
 
     private FileChannel channel;
     private RecordSplitter splitter;
+    private BlockingQueue<Batch> ahead;
+    private Thread readAhead;
+    private Batch batch;
+    private int next;
+    private volatile RecordSplitter.Checkpoint handedOut;
+
+    /** A record read, and the position after it. */
+    private record Read(SourceRecord record, RecordSplitter.Checkpoint after) {
+    }
+
+    /**
+     * Records read ahead, in file order. The last batch carries the position at the end of the file; a batch with a
+     * failure ends the reading too.
+     */
+    private record Batch(List<Read> reads, RecordSplitter.Checkpoint end, RuntimeException failure) {
+
+        boolean last() {
+            return end != null || failure != null;
+        }
+    }
 
     JsonFileReader(Path file, RecordParser parser, int maxRecordBytes) {
         this.file = file;
@@ -48,21 +81,77 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         } catch (IOException e) {
             throw new ItemStreamException("Cannot open " + file + ": " + e.getMessage(), e);
         }
+        handedOut = splitter.checkpoint();
+        ahead = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+        batch = null;
+        readAhead = new Thread(this::readAhead, "read-ahead " + file.getFileName());
+        readAhead.setDaemon(true);
+        readAhead.start();
+    }
+
+    /** The read-ahead thread: splits and parses the file into batches until its end, a failure, or {@link #close}. */
+    private void readAhead() {
+        try {
+            List<Read> reads = new ArrayList<>();
+            long bytes = 0;
+            RawRecord raw;
+            while ((raw = splitter.next()) != null) {
+                reads.add(new Read(parser.parse(raw), splitter.checkpoint()));
+                bytes += raw.kept();
+                if (reads.size() == BATCH_RECORDS || bytes >= BATCH_BYTES) {
+                    ahead.put(new Batch(reads, null, null));
+                    reads = new ArrayList<>();
+                    bytes = 0;
+                }
+            }
+            ahead.put(new Batch(reads, splitter.checkpoint(), null));
+        } catch (InterruptedException e) {
+            // closed: the step no longer wants records
+        } catch (RuntimeException e) {
+            RuntimeException failure = e instanceof UncheckedIOException io
+                    ? new ItemStreamException("Cannot read " + file + ": " + io.getCause().getMessage(), io) : e;
+            try {
+                ahead.put(new Batch(List.of(), null, failure));
+            } catch (InterruptedException closed) {
+                // closed: nobody is left to tell
+            }
+        }
     }
 
     @Override
     public SourceRecord read() {
+        while (batch == null || next == batch.reads().size()) {
+            if (batch != null && batch.last()) {
+                handedOut = batch.end() == null ? handedOut : batch.end();
+                return null;
+            }
+            batch = take();
+            next = 0;
+            if (batch.failure() != null) {
+                RuntimeException failure = batch.failure();
+                batch = new Batch(List.of(), handedOut, null); // read no further
+                throw failure;
+            }
+        }
+        Read read = batch.reads().get(next++);
+        handedOut = read.after();
+        return read.record();
+    }
+
+    private Batch take() {
         try {
-            RawRecord raw = splitter.next();
-            return raw == null ? null : parser.parse(raw);
-        } catch (UncheckedIOException e) {
-            throw new ItemStreamException("Cannot read " + file + ": " + e.getCause().getMessage(), e);
+            return ahead.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ItemStreamException("Interrupted while reading " + file, e);
         }
     }
 
-    /** How far the reader has come: offset, line, column and records read. Cheap: progress asks once per chunk. */
+    /**
+     * How far the reader has come: offset, line, column and records handed out. Cheap: progress asks once per chunk.
+     */
     public RecordSplitter.Checkpoint position() {
-        return splitter.checkpoint();
+        return handedOut;
     }
 
     /** The byte offset a step with this execution context resumes from: 0 for a step that starts afresh. */
@@ -72,7 +161,7 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
 
     @Override
     public void update(ExecutionContext context) {
-        var checkpoint = splitter.checkpoint();
+        var checkpoint = handedOut;
         context.putLong(PREFIX + "offset", checkpoint.offset());
         context.putLong(PREFIX + "line", checkpoint.line());
         context.putLong(PREFIX + "column", checkpoint.column());
@@ -91,6 +180,7 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
 
     @Override
     public void close() {
+        stopReadingAhead();
         try {
             if (channel != null) {
                 channel.close();
@@ -98,5 +188,19 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         } catch (IOException e) {
             throw new ItemStreamException("Cannot close " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Stops the read-ahead thread, and waits for it, so that the file is not read once closed. */
+    private void stopReadingAhead() {
+        if (readAhead == null) {
+            return;
+        }
+        readAhead.interrupt();
+        try {
+            readAhead.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        readAhead = null;
     }
 }

@@ -204,7 +204,68 @@ class JsonFileReaderTests {
         }
     }
 
+    @Test
+    void aCommitSavesThePositionOfTheLastRecordHandedOutNotOfTheReadAhead() throws IOException {
+        // given: more records than the reader reads ahead, so that it has read past what the step took
+        int total = JsonFileReader.BATCH_RECORDS * (JsonFileReader.BATCHES_AHEAD + 2);
+        Path file = write(jsonLines(total));
+        JsonFileReader first = reader(file);
+        var saved = new ExecutionContext();
+        first.open(saved);
+        SourceRecord last = null;
+        for (int i = 0; i < 2_345; i++) {
+            last = first.read();
+        }
+
+        // when
+        first.update(saved);
+        first.close();
+        JsonFileReader restarted = reader(file);
+        restarted.open(new ExecutionContext(saved));
+        List<SourceRecord> rest = readAll(restarted);
+        restarted.close();
+
+        // then
+        assertThat(saved.getLong(JsonFileReader.RECORDS_KEY)).isEqualTo(2_345);
+        assertThat(saved.getLong("reader.offset")).isEqualTo(last.position().offset() + last.position().length());
+        assertThat(first.position().recordNumber()).isEqualTo(2_345);
+        assertThat(rest).hasSize(total - 2_345);
+        assertThat(rest.get(0).position().recordNumber()).isEqualTo(2_346);
+        assertThat(rest.get(0).position().line()).isEqualTo(2_346);
+    }
+
+    @Test
+    void closeStopsTheReadAheadThread() throws IOException {
+        // given: a reader that has filled its read-ahead and waits for the step to take more
+        Path file = write(jsonLines(JsonFileReader.BATCH_RECORDS * (JsonFileReader.BATCHES_AHEAD + 3)));
+        JsonFileReader reader = reader(file);
+        reader.open(new ExecutionContext());
+        reader.read();
+        assertThat(readAheadThreads(file)).isNotEmpty();
+
+        // when
+        reader.close();
+
+        // then
+        assertThat(readAheadThreads(file)).isEmpty();
+    }
+
     // --- helpers ---
+
+    private static String jsonLines(int records) {
+        var lines = new StringBuilder();
+        for (int i = 1; i <= records; i++) {
+            lines.append("{\"asset\": {\"name\": \"a").append(i)
+                    .append("\", \"type\": \"prop\"}, \"department\": \"fx\", \"version\": 1, \"status\": \"active\"}\n");
+        }
+        return lines.toString();
+    }
+
+    private static List<Thread> readAheadThreads(Path file) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("read-ahead " + file.getFileName()) && thread.isAlive())
+                .toList();
+    }
 
     private JsonFileReader reader(Path file) {
         var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
@@ -230,7 +291,7 @@ class JsonFileReaderTests {
         SourceRecord record;
         while ((record = reader.read()) != null) {
             records.add(record);
-            if (records.size() > 1000) {
+            if (records.size() > 100_000) {
                 throw new AssertionError("The reader does not come to an end.");
             }
         }
