@@ -45,6 +45,12 @@ class LoadJobConfiguration {
     static final String DRY_RUN_PARAMETER = "dry.run";
     static final String STAGE_STEP = "stageRecordsStep";
 
+    /** Spring Batch's own observations only when they are enabled: see {@link BatchObservationSwitch}. */
+    @Bean
+    static BatchObservationSwitch batchObservationSwitch() {
+        return new BatchObservationSwitch();
+    }
+
     @Bean
     RecordParser recordParser(ReaderLimits limits, JsonSyntaxRule syntaxRule, RecordTooLargeRule tooLargeRule) {
         return new RecordParser(limits, syntaxRule, tooLargeRule);

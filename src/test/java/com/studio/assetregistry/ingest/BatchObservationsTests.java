@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,5 +30,19 @@ class BatchObservationsTests extends RegistryIntegrationTest {
         assertThat(meters.find("spring.batch.item.read").timer()).isNotNull()
                 .satisfies(timer -> assertThat(timer.count()).isGreaterThanOrEqualTo(20));
         assertThat(meters.find("spring.batch.job").timer()).isNotNull();
+    }
+
+    @Test
+    void theSwitchFollowsTheMostSpecificPropertyOfTheObservationsName() {
+        assertThat(BatchObservationSwitch.isEnabled(new MockEnvironment())).isTrue();
+        assertThat(BatchObservationSwitch.isEnabled(new MockEnvironment()
+                .withProperty("management.observations.enable.spring.batch", "false"))).isFalse();
+        assertThat(BatchObservationSwitch.isEnabled(new MockEnvironment()
+                .withProperty("management.observations.enable.spring", "false"))).isFalse();
+        assertThat(BatchObservationSwitch.isEnabled(new MockEnvironment()
+                .withProperty("management.observations.enable.all", "false"))).isFalse();
+        assertThat(BatchObservationSwitch.isEnabled(new MockEnvironment()
+                .withProperty("management.observations.enable.all", "false")
+                .withProperty("management.observations.enable.spring.batch", "true"))).isTrue();
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.util.ReflectionTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +42,10 @@ class LoadMetricsTests extends RegistryIntegrationTest {
     private MeterRegistry meters;
     @Autowired
     private LoadStore loadStore;
+    @Autowired
+    @Qualifier("stageRecordsStep")
+    private Step stageRecordsStep;
+
 
     @Test
     void countsTheRecordsOfARunByOutcomeAndItsRejectsByRule() throws IOException {
@@ -134,6 +142,9 @@ class LoadMetricsTests extends RegistryIntegrationTest {
         assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
                 .contains(LoadMetrics.RECORDS)
                 .noneMatch(name -> name.startsWith("spring.batch"));
+        // not even made and dropped: the steps keep Spring Batch's no-op registry
+        assertThat(ReflectionTestUtils.getField(stageRecordsStep, "observationRegistry"))
+                .isSameAs(ObservationRegistry.NOOP);
     }
 
     /** The load meters' values, keyed {@code records/<outcome>}, {@code rejects/<rule>} and {@code runs/<status>}. */
