@@ -336,35 +336,32 @@ class JdbcLoadStore implements LoadStore {
     /** Looks the assets up by name and type, {@link #KEYS_PER_LOOKUP} keys per query, and hands out their ids. */
     private static void lookUpAssets(Connection connection, List<AssetKey> keys,
                                      BiConsumer<AssetKey, Long> found) throws SQLException {
-        PreparedStatement fullPage = null;
-        try {
+        // one statement for every full page, prepared once: a query of 1,000 parameters costs to prepare
+        try (PreparedStatement fullPage = keys.size() < KEYS_PER_LOOKUP ? null
+                : connection.prepareStatement(lookUpQuery(KEYS_PER_LOOKUP))) {
             for (int from = 0; from < keys.size(); from += KEYS_PER_LOOKUP) {
                 List<AssetKey> page = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LOOKUP));
-                boolean full = page.size() == KEYS_PER_LOOKUP;
-                if (full && fullPage == null) {
-                    fullPage = connection.prepareStatement(lookUpQuery(KEYS_PER_LOOKUP));
-                }
-                PreparedStatement lookUp = full ? fullPage : connection.prepareStatement(lookUpQuery(page.size()));
-                try {
-                    int parameter = 1;
-                    for (AssetKey key : page) {
-                        lookUp.setString(parameter++, key.name());
-                        lookUp.setString(parameter++, key.type());
-                    }
-                    try (ResultSet rs = lookUp.executeQuery()) {
-                        while (rs.next()) {
-                            found.accept(new AssetKey(rs.getString(2), rs.getString(3)), rs.getLong(1));
-                        }
-                    }
-                } finally {
-                    if (!full) {
-                        lookUp.close();
+                if (page.size() == KEYS_PER_LOOKUP) {
+                    lookUp(fullPage, page, found);
+                } else {
+                    try (PreparedStatement lastPage = connection.prepareStatement(lookUpQuery(page.size()))) {
+                        lookUp(lastPage, page, found);
                     }
                 }
             }
-        } finally {
-            if (fullPage != null) {
-                fullPage.close();
+        }
+    }
+
+    private static void lookUp(PreparedStatement query, List<AssetKey> page, BiConsumer<AssetKey, Long> found)
+            throws SQLException {
+        int parameter = 1;
+        for (AssetKey key : page) {
+            query.setString(parameter++, key.name());
+            query.setString(parameter++, key.type());
+        }
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                found.accept(new AssetKey(rs.getString(2), rs.getString(3)), rs.getLong(1));
             }
         }
     }
