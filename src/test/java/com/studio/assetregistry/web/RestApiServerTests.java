@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,7 +89,8 @@ class RestApiServerTests {
         assertThat(run.path("rejectsByRule").path("version.sequence").asLong()).isEqualTo(1);
         assertThat(run.path("progress").path("phase").asString()).isEqualTo("finished");
         assertThat(run.path("progress").path("fraction").asDouble()).isEqualTo(1.0);
-        assertThat(Files.list(WORK_DIR.resolve("spool"))).as("the spool file is gone").isEmpty();
+        // the run's status commits before its thread deletes the spool file: give the thread its moment
+        assertThat(spoolFilesOnceSettled()).as("the spool file is gone").isEmpty();
 
         JsonNode versions = json(api.get("/assets/versions?asset=hero&type=character"));
         assertThat(versions).hasSize(4);
@@ -333,6 +335,20 @@ class RestApiServerTests {
             return Files.readString(Path.of("data/asset_data.json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The spool directory's files, once empty or after 10 s. */
+    private static List<Path> spoolFilesOnceSettled() throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try (Stream<Path> files = Files.list(WORK_DIR.resolve("spool"))) {
+                List<Path> left = files.toList();
+                if (left.isEmpty() || System.nanoTime() > deadline) {
+                    return left;
+                }
+            }
+            HttpApi.pause(20);
         }
     }
 }
