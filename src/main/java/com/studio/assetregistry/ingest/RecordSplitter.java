@@ -108,7 +108,14 @@ final class RecordSplitter {
     }
 
     private void skipByteOrderMark() {
-        fill();
+        try { // at the start of the file, where a read (of a pipe, say) may return fewer bytes than the mark's three
+            int read;
+            while (limit < 3 && (read = in.read(buffer, limit, buffer.length - limit)) > 0) {
+                limit += read;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the input at byte " + offset + ": " + e.getMessage(), e);
+        }
         if (limit - pos >= 3 && buffer[pos + 1] == (byte) 0xBB && buffer[pos + 2] == (byte) 0xBF) {
             pos += 3;
             offset += 3;
@@ -122,11 +129,27 @@ final class RecordSplitter {
         }
         startRecord();
         int trailingWhitespace = 0; // counted over the whole line, not only the bytes kept of a too-large one
-        int b;
-        while ((b = peek()) != EOF && b != '\n') {
-            keep(b);
-            advance();
-            trailingWhitespace = isWhitespace(b) ? trailingWhitespace + 1 : 0;
+        // A buffer's worth of the line at a time: the resolve step and a resumed load find records by splitting the
+        // file again, and byte-at-a-time bookkeeping made that pass several times slower.
+        while (peek() != EOF) {
+            int start = pos;
+            int end = start;
+            int characters = 0;
+            byte b;
+            while (end < limit && (b = buffer[end]) != '\n') {
+                if ((b & 0xC0) != 0x80) { // continuation bytes of a UTF-8 character take no column of their own
+                    characters++;
+                }
+                end++;
+            }
+            keep(start, end);
+            trailingWhitespace = trailingWhitespace(start, end, trailingWhitespace);
+            column += characters;
+            offset += end - start;
+            pos = end;
+            if (end < limit) {
+                break; // at the line's end; the next record's skipWhitespace moves past it
+            }
         }
         recordFullLength -= trailingWhitespace;
         recordLength = Math.min(recordLength, recordFullLength);
@@ -373,6 +396,30 @@ final class RecordSplitter {
             record = Arrays.copyOf(record, Math.min(maxRecordBytes, record.length * 2));
         }
         record[recordLength++] = (byte) b;
+    }
+
+    /** Keeps the bytes {@code buffer[start, end)}, as {@link #keep(int)} each. */
+    private void keep(int start, int end) {
+        int length = end - start;
+        recordFullLength += length;
+        int kept = Math.min(length, maxRecordBytes - recordLength);
+        if (kept <= 0) {
+            return;
+        }
+        if (recordLength + kept > record.length) {
+            record = Arrays.copyOf(record, Math.min(maxRecordBytes, Math.max(record.length * 2, recordLength + kept)));
+        }
+        System.arraycopy(buffer, start, record, recordLength, kept);
+        recordLength += kept;
+    }
+
+    /** The white space at the end of the line once {@code buffer[start, end)} is added to it. */
+    private int trailingWhitespace(int start, int end, int before) {
+        int at = end;
+        while (at > start && isWhitespace(buffer[at - 1] & 0xFF)) {
+            at--;
+        }
+        return at == start ? before + (end - start) : end - at;
     }
 
     private RawRecord finishRecord(String problem) {

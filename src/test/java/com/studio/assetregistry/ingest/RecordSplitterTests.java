@@ -486,6 +486,40 @@ class RecordSplitterTests {
         assertThat(cuts).containsExactly(new Cut(new RecordPosition(1, 1, 2, 1, big.length()), big, false, null));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"a\": \"日本 🐉\"}\r\n\r\n  {\"b\": [1, 2]} \t \n{\"d\": \"0123456789012345678901234567890\"}   \r\n"
+                + "{\"e\": \"é\"}\n\n\n\"x\"\n{\"f\": 6}  ",
+        "[\n  {\"a\": \"日本 🐉\"},\n  {\"b\": [1, {\"c\": \"]\"}]}, {\"d\": \"0123456789012345678901234567890\"}\r\n"
+                + "  {\"e\": \"é\"}, \"x\", {\"f\": 6},\n]\n"})
+    void recordsArePositionedTheSameWhateverBytesEachReadOfTheFileReturns(String content) {
+        byte[] file = concat(BOM, utf8(content));
+        List<Cut> whole = readAll(splitter(file, 20));
+        assertThat(whole).hasSize(6).anySatisfy(cut -> assertThat(cut.tooLarge()).isTrue());
+
+        for (int most = 1; most <= 7; most++) {
+            var trickle = new RecordSplitter(new Trickle(file, most), 20);
+
+            assertThat(readAll(trickle)).as("at most %d bytes per read", most).isEqualTo(whole);
+        }
+    }
+
+    /** Hands out at most {@code most} bytes per read, as a pipe or a slow disk may: each read ends a buffer. */
+    private static final class Trickle extends ByteArrayInputStream {
+
+        private final int most;
+
+        Trickle(byte[] content, int most) {
+            super(content);
+            this.most = most;
+        }
+
+        @Override
+        public synchronized int read(byte[] into, int offset, int length) {
+            return super.read(into, offset, Math.min(length, most));
+        }
+    }
+
     // --- checkpoint and restart ---
 
     @ParameterizedTest
