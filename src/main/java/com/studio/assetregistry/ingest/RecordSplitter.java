@@ -129,8 +129,8 @@ final class RecordSplitter {
         }
         startRecord();
         int trailingWhitespace = 0; // counted over the whole line, not only the bytes kept of a too-large one
-        // A buffer's worth of the line at a time: the resolve step and a resumed load find records by splitting the
-        // file again, and byte-at-a-time bookkeeping made that pass several times slower.
+        // A buffer's worth of the line at a time: the resolve step finds rejected records again by splitting the file
+        // a second time, and byte-at-a-time bookkeeping made that pass several times slower.
         while (peek() != EOF) {
             int start = pos;
             int end = start;
