@@ -101,7 +101,8 @@ class JdbcLoadStore implements LoadStore {
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
     private final long largeRun;
-    private final AssetIds assetIds = new AssetIds(200_000);
+    /** About 20 MiB of heap when full: the most a load keeps alive, so it sets how far a load's heap grows. */
+    private final AssetIds assetIds = new AssetIds(100_000);
 
     @Autowired
     JdbcLoadStore(JdbcTemplate jdbc) {
