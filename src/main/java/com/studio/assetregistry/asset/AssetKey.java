@@ -15,6 +15,21 @@ public record AssetKey(String name, String type) implements Comparable<AssetKey>
         Objects.requireNonNull(type, "The asset type must not be null.");
     }
 
+    /**
+     * Written out rather than left to the record: a load looks keys up in hash maps millions of times, and the
+     * generated {@code equals}, a chain of method handles, was the step thread's hottest Java method in a load's
+     * profile (JFR: 55 of its 222 samples; 15 of 265 with this one).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof AssetKey key && name.equals(key.name) && type.equals(key.type);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + type.hashCode();
+    }
+
     @Override
     public int compareTo(AssetKey other) {
         int byName = name.compareTo(other.name);
