@@ -108,13 +108,10 @@ final class RecordSplitter {
     }
 
     private void skipByteOrderMark() {
-        try { // at the start of the file, where a read (of a pipe, say) may return fewer bytes than the mark's three
-            int read;
-            while (limit < 3 && (read = in.read(buffer, limit, buffer.length - limit)) > 0) {
-                limit += read;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the input at byte " + offset + ": " + e.getMessage(), e);
+        // at the start of the file, where a read (of a pipe, say) may return fewer bytes than the mark's three
+        int read;
+        while (limit < 3 && (read = read(limit)) > 0) {
+            limit += read;
         }
         if (limit - pos >= 3 && buffer[pos + 1] == (byte) 0xBB && buffer[pos + 2] == (byte) 0xBF) {
             pos += 3;
@@ -466,10 +463,14 @@ final class RecordSplitter {
         if (pos < limit) {
             return;
         }
+        limit = Math.max(read(0), 0);
+        pos = 0;
+    }
+
+    /** Reads into the buffer from {@code from} on; how many bytes were read, or -1 at the end of the input. */
+    private int read(int from) {
         try {
-            int read = in.read(buffer, 0, buffer.length);
-            pos = 0;
-            limit = Math.max(read, 0);
+            return in.read(buffer, from, buffer.length - from);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the input at byte " + offset + ": " + e.getMessage(), e);
         }
