@@ -34,7 +34,7 @@ public abstract class RegistryIntegrationTest {
     @BeforeEach
     protected void emptyRegistry() {
         for (String table : new String[] {"reject_violation", "reject", "warning_violation", "warning",
-                "staged_version", "run_gap", "asset_version_row", "asset_row", "load_run"}) {
+                "staged_version", "run_gap", "run_group", "asset_version_row", "asset_row", "load_run"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }

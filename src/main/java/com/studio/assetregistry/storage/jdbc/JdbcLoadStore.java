@@ -50,7 +50,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the views that readers query hide them until the run's resolve step has judged them all set-wise in SQL (groups
  * with a gap found in one pass over the versions' primary key), removed those that may not stay, and cleared the
  * run's pending flag, in one transaction. Records whose version was already written are kept aside in
- * {@code staged_version} for the resolve step. Thread-safe.
+ * {@code staged_version} for the resolve step. The versions have no index by run: it would cost every row a second
+ * B-tree insert, a quarter of the write time. Thread-safe.
  */
 @Repository
 class JdbcLoadStore implements LoadStore {
@@ -63,7 +64,10 @@ class JdbcLoadStore implements LoadStore {
     /** An asset id not known yet: ids are positive. */
     private static final long UNKNOWN = 0;
 
-    /** Above this many written rows, the resolve step finds gaps in one pass over all versions, not group by group. */
+    /**
+     * Above this many written rows, a run is large: the resolve step finds its gaps, and removing its rows finds them,
+     * in one pass over all versions. Up to it, its chunks note the groups they write, and both walk only those.
+     */
     private static final long LARGE_RUN = 50_000;
 
     /** Rows that count for run {@code ?}: those registered, and its own (not another pending run's). */
@@ -88,8 +92,8 @@ class JdbcLoadStore implements LoadStore {
 
     /**
      * The run's rows above the gap-free prefix of their group, which may not stay, with their asset. Found from the
-     * run's gaps, usually few, through the versions' primary key: the unary {@code +} keeps SQLite, which has no
-     * statistics to know better, from walking every row of the run by its run index instead (1 s per million rows).
+     * run's gaps, usually few, through the versions' primary key: the unary {@code +} keeps PostgreSQL from walking every
+     * row of the run by its run index instead, which only its schema has.
      */
     private static final String ABOVE_GAPS = """
             FROM run_gap g
@@ -147,17 +151,32 @@ class JdbcLoadStore implements LoadStore {
     @Transactional
     public void abandonRun(long runId) {
         dialect.lockRegistration(jdbc);
-        removeRows(runId);
-        jdbc.update("DELETE FROM staged_version WHERE run_id = ?", runId);
-        jdbc.update("DELETE FROM run_gap WHERE run_id = ?", runId);
+        Long written = jdbc.queryForObject("SELECT written FROM load_run WHERE id = ?", Long.class, runId);
+        removeRows(runId, Objects.requireNonNull(written));
+        forgetWorkingSet(runId);
         jdbc.update("UPDATE load_run SET pending = 0, status = 'ABANDONED', ended_at = COALESCE(ended_at, ?) "
                 + "WHERE id = ?", Instant.now().toString(), runId);
     }
 
-    /** Removes every version the run wrote and the assets it created that are left without one. */
-    private void removeRows(long runId) {
-        jdbc.update("DELETE FROM asset_version_row WHERE run_id = ?", runId);
+    /**
+     * Removes every version the run wrote and the assets it created that are left without one: a small run's through
+     * the groups it noted, a large run's in one pass over all versions.
+     */
+    private void removeRows(long runId, long written) {
+        if (written > largeRun) {
+            jdbc.update("DELETE FROM asset_version_row WHERE run_id = ?", runId);
+        } else {
+            jdbc.update("DELETE FROM asset_version_row WHERE (asset_id, department) IN "
+                    + "(SELECT asset_id, department FROM run_group WHERE run_id = ?) AND run_id = ?", runId, runId);
+        }
         removeOrphanAssets(runId);
+    }
+
+    /** Empties the run's working tables, which only its resolve reads. */
+    private void forgetWorkingSet(long runId) {
+        jdbc.update("DELETE FROM staged_version WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM run_gap WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM run_group WHERE run_id = ?", runId);
     }
 
     private void removeOrphanAssets(long runId) {
@@ -194,18 +213,25 @@ class JdbcLoadStore implements LoadStore {
         if (records.isEmpty()) {
             return;
         }
-        List<StagedVersion> collided = jdbc.execute(
-                (ConnectionCallback<List<StagedVersion>>) connection -> writeRows(connection, runId, records));
-        stage(runId, Objects.requireNonNull(collided));
+        long[] ids = new long[records.size()];
+        List<StagedVersion> collided = Objects.requireNonNull(jdbc.execute(
+                (ConnectionCallback<List<StagedVersion>>) connection -> writeRows(connection, runId, records, ids)));
+        stage(runId, collided);
         // pending already if it is a claimed load; pending from its first records if it is a Java API call
-        jdbc.update("UPDATE load_run SET written = written + ?, pending = 1 WHERE id = ?",
-                records.size() - collided.size(), runId);
+        Long written = jdbc.queryForObject("UPDATE load_run SET written = written + ?, pending = 1 WHERE id = ? "
+                + "RETURNING written", Long.class, records.size() - collided.size(), runId);
+        if (Objects.requireNonNull(written) <= largeRun) {
+            noteGroups(runId, records, ids);
+        }
     }
 
-    /** Writes the records' versions, and returns the records whose version was already written. */
-    private List<StagedVersion> writeRows(Connection connection, long runId, List<StagedVersion> records)
+    /**
+     * Writes the records' versions, with the id of each one's asset into {@code ids}, and returns the records whose
+     * version was already written.
+     */
+    private List<StagedVersion> writeRows(Connection connection, long runId, List<StagedVersion> records, long[] ids)
             throws SQLException {
-        long[] ids = assetIds(connection, runId, records);
+        assetIds(connection, runId, records, ids);
         List<StagedVersion> collided = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO asset_version_row (asset_id, department, version, status, run_id, record_number)
@@ -279,9 +305,9 @@ class JdbcLoadStore implements LoadStore {
      * chunk's assets not known here are created in one batch (a no-op for those that exist) and looked up a page of
      * keys per query, rather than with a statement or two per asset.
      */
-    private long[] assetIds(Connection connection, long runId, List<StagedVersion> records) throws SQLException {
+    private void assetIds(Connection connection, long runId, List<StagedVersion> records, long[] ids)
+            throws SQLException {
         assetIds.serve(runId);
-        long[] ids = new long[records.size()];
         Set<AssetKey> unknown = new LinkedHashSet<>();
         for (int i = 0; i < ids.length; i++) {
             AssetKey key = records.get(i).record().asset();
@@ -294,7 +320,7 @@ class JdbcLoadStore implements LoadStore {
             }
         }
         if (unknown.isEmpty()) {
-            return ids;
+            return;
         }
         List<AssetKey> keys = List.copyOf(unknown);
         if (createAssets(connection, runId, keys)) {
@@ -311,7 +337,6 @@ class JdbcLoadStore implements LoadStore {
                 ids[i] = Objects.requireNonNull(found.get(key), () -> "Asset " + key + " vanished.");
             }
         }
-        return ids;
     }
 
     /** Creates those of the assets that do not exist, pending with the run; whether it may have created any. */
@@ -385,6 +410,26 @@ class JdbcLoadStore implements LoadStore {
                 }
             });
         }
+    }
+
+    /**
+     * Notes the groups (asset and department) of a small run's chunk in {@code run_group}, each once: the run's resolve
+     * checks them for gaps, and removing the run's rows walks them, instead of every version in the registry.
+     */
+    private void noteGroups(long runId, List<StagedVersion> records, long[] ids) {
+        Set<Group> groups = new LinkedHashSet<>();
+        for (int i = 0; i < ids.length; i++) {
+            groups.add(new Group(ids[i], records.get(i).record().version().department()));
+        }
+        jdbc.batchUpdate("INSERT INTO run_group (run_id, asset_id, department) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                groups, BATCH_SIZE, (ps, group) -> {
+                    ps.setLong(1, runId);
+                    ps.setLong(2, group.assetId());
+                    ps.setString(3, group.department());
+                });
+    }
+
+    private record Group(long assetId, String department) {
     }
 
     /** Keeps records aside for the resolve step, with their place in the file. */
@@ -486,14 +531,13 @@ class JdbcLoadStore implements LoadStore {
                     runId, runId);
             assetIds.clear();
         } else {
-            removeRows(runId);
+            removeRows(runId, written);
             jdbc.update("UPDATE load_run SET over_budget = 1 WHERE id = ?", runId);
             resolution = new Resolution(0, resolution.unchanged(), resolution.findings());
         }
         jdbc.update("UPDATE load_run SET pending = 0, registered = ?, unchanged = ? WHERE id = ?",
                 resolution.registered(), resolution.unchanged(), runId);
-        jdbc.update("DELETE FROM run_gap WHERE run_id = ?", runId);
-        jdbc.update("DELETE FROM staged_version WHERE run_id = ?", runId);
+        forgetWorkingSet(runId);
         return resolution;
     }
 
@@ -501,7 +545,7 @@ class JdbcLoadStore implements LoadStore {
      * Records in {@code run_gap} every group (asset and department) of the run whose versions, counting the
      * registered ones and the run's own, are not exactly 1..N, with the length of their gap-free prefix. A large run
      * is checked in one pass over all versions in primary-key order, where a group is a run of adjacent rows; a small
-     * one group by group, from its own rows.
+     * one group by group, from the groups its chunks noted.
      */
     private void findGaps(long runId, long written) {
         if (written > largeRun) {
@@ -512,7 +556,7 @@ class JdbcLoadStore implements LoadStore {
                     runId, runId, runId);
         } else {
             jdbc.update("INSERT INTO run_gap (run_id, asset_id, department, complete_up_to) "
-                    + "SELECT DISTINCT ?, m.asset_id, m.department, 0 FROM asset_version_row m WHERE m.run_id = ?"
+                    + "SELECT ?, m.asset_id, m.department, 0 FROM run_group m WHERE m.run_id = ?"
                     + " AND (SELECT COUNT(*) FROM asset_version_row v WHERE v.asset_id = m.asset_id"
                     + " AND v.department = m.department AND v." + COUNTS_FOR_RUN + ")"
                     + " <> (SELECT MAX(v.version) FROM asset_version_row v WHERE v.asset_id = m.asset_id"

@@ -17,11 +17,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What the JDBC load store does beyond {@code LoadStoreContract}, on every database it runs on: a large run's gaps are
- * found in one pass over the registry's versions, a small run's group by group, with the same result. Run by
+ * found in one pass over the registry's versions, a small run's group by group, with the same result; and a run's rows
+ * are removed, whatever its size, without touching another's. Run by
  * {@link SqliteStorageTests} and {@link PostgresStorageTests}.
  */
 abstract class JdbcLoadStoreContract extends RegistryIntegrationTest {
@@ -52,6 +55,64 @@ abstract class JdbcLoadStoreContract extends RegistryIntegrationTest {
         assertThat(registered()).containsExactly("hero/character/modeling v1 active",
                 "hero/character/modeling v2 active", "hero/character/modeling v3 active",
                 "villain/character/fx v1 active");
+    }
+
+    @Test
+    void aRunThatBecomesLargeBetweenChunksIsCheckedInOnePass() {
+        var store = new JdbcLoadStore(jdbc, 2);
+        long run = store.startRun("load", "test", 0, Instant.now());
+        // the first chunk keeps the run small, and notes its groups; the second makes it large, and notes none
+        store.write(run, List.of(v(1, "hero", "modeling", 1), v(2, "hero", "modeling", 3)));
+        store.write(run, List.of(v(3, "villain", "fx", 1), v(4, "villain", "fx", 3)));
+
+        Resolution resolution = store.resolve(run, findings::add);
+
+        assertThat(resolution).isEqualTo(new Resolution(2, 0, 2));
+        assertThat(findings).extracting(f -> f.position().recordNumber()).containsExactly(2L, 4L);
+        assertThat(registered()).containsExactly("hero/character/modeling v1 active", "villain/character/fx v1 active");
+    }
+
+    @ParameterizedTest(name = "a run is large above {0} written rows")
+    @ValueSource(longs = {0, 2, 50_000})
+    void abandoningARunRemovesWhatItWroteAndNothingElse(long largeRun) {
+        var store = new JdbcLoadStore(jdbc, largeRun);
+        long first = store.startRun("load", "test", 0, Instant.now());
+        store.write(first, List.of(v(1, "hero", "modeling", 1)));
+        store.resolve(first, findings::add);
+        long run = writeTwoChunksOverHero(store);
+
+        store.abandonRun(run);
+
+        assertThat(registered()).containsExactly("hero/character/modeling v1 active");
+        assertThat(assets.listAssets()).extracting(AssetKey::name).containsExactly("hero");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asset_version_row", Long.class)).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_group", Long.class)).isZero();
+    }
+
+    @ParameterizedTest(name = "a run is large above {0} written rows")
+    @ValueSource(longs = {0, 2, 50_000})
+    void aResolutionNotKeptRemovesWhatTheRunWroteAndNothingElse(long largeRun) {
+        var store = new JdbcLoadStore(jdbc, largeRun);
+        long first = store.startRun("load", "test", 0, Instant.now());
+        store.write(first, List.of(v(1, "hero", "modeling", 1)));
+        store.resolve(first, findings::add);
+        long run = writeTwoChunksOverHero(store);
+
+        Resolution resolution = store.resolve(run, findings::add, walked -> false);
+
+        assertThat(resolution).isEqualTo(new Resolution(0, 0, 0));
+        assertThat(registered()).containsExactly("hero/character/modeling v1 active");
+        assertThat(assets.listAssets()).extracting(AssetKey::name).containsExactly("hero");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asset_version_row", Long.class)).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_group", Long.class)).isZero();
+    }
+
+    /** A run of five versions in two chunks, over the registered hero/modeling v1 and in its group. */
+    private static long writeTwoChunksOverHero(JdbcLoadStore store) {
+        long run = store.startRun("load", "test", 0, Instant.now());
+        store.write(run, List.of(v(1, "hero", "modeling", 2), v(2, "villain", "fx", 1)));
+        store.write(run, List.of(v(3, "hero", "modeling", 3), v(4, "hero", "rigging", 1), v(5, "villain", "fx", 2)));
+        return run;
     }
 
     private List<String> registered() {
