@@ -33,11 +33,12 @@ class LauncherTests {
     }
 
     @Test
-    void aLoadKeepsTheServerCompilerAndStartsWithASmallHeapWithAFixedYoungGeneration() throws Exception {
+    void aLoadKeepsTheServerCompilerWithHigherThresholdsAndAYoungGenerationOf128MiB() throws Exception {
         List<String> options = javaOptions("", "load", "big.jsonl");
 
-        assertThat(options).contains("-XX:+UseSerialGC", "-Xms96m", "-Xmn64m")
-                .doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(options).contains("-XX:+UseSerialGC", "-Xmn128m", "-XX:Tier4InvocationThreshold=50000",
+                        "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000")
+                .doesNotContain("-XX:TieredStopAtLevel=1", "-Xms96m");
         assertThat(options).endsWith("-jar", dir.resolve("cli/asset-registry.jar").toString(), "load", "big.jsonl");
     }
 
@@ -45,7 +46,8 @@ class LauncherTests {
     void aQueryRunsOnTheClientCompilerWithTheJvmsOwnHeap() throws Exception {
         List<String> options = javaOptions("", "get", "hero", "character");
 
-        assertThat(options).contains("-XX:TieredStopAtLevel=1").doesNotContain("-Xms96m", "-Xmn64m");
+        assertThat(options).contains("-XX:TieredStopAtLevel=1")
+                .doesNotContain("-Xms96m", "-Xmn64m", "-Xmn128m", "-XX:Tier4InvocationThreshold=50000");
     }
 
     @Test
@@ -56,12 +58,25 @@ class LauncherTests {
     }
 
     @Test
-    void aMaximumHeapUnder128MiBLeavesTheHeapToTheJvm() throws Exception {
-        for (String small : List.of("-Xmx100m", "-Xmx64M", "-Xmx65536k", "-Xmx67108864")) {
-            assertThat(javaOptions(small, "load", "f.jsonl")).as(small).contains(small).doesNotContain("-Xms96m");
+    void aMaximumHeapUnder512MiBStartsSmallAndUnder128MiBLeavesTheHeapToTheJvm() throws Exception {
+        for (String small : List.of("-Xmx100m", "-Xmx64M", "-Xmx65536k", "-Xmx67108864", "-Xmx1g -Xmx100m")) {
+            assertThat(javaOptions(small, "load", "f.jsonl")).as(small)
+                    .doesNotContain("-Xms96m", "-Xmn64m", "-Xmn128m");
         }
-        for (String large : List.of("-Xmx128m", "-Xmx2g", "-Xmx262144k", "-Xmx268435456")) {
-            assertThat(javaOptions(large, "load", "f.jsonl")).as(large).contains(large, "-Xms96m");
+        for (String medium : List.of("-Xmx128m", "-Xmx0256m", "-Xmx262144k", "-Xmx268435456", "-Xmx511M")) {
+            assertThat(javaOptions(medium, "load", "f.jsonl")).as(medium)
+                    .contains("-Xms96m", "-Xmn64m").doesNotContain("-Xmn128m");
+        }
+        for (String large : List.of("-Xmx512m", "-Xmx2g", "-Xmx4G", "-Xmx100m -Xmx1g")) {
+            assertThat(javaOptions(large, "load", "f.jsonl")).as(large)
+                    .contains("-Xmn128m").doesNotContain("-Xms96m", "-Xmn64m");
+        }
+    }
+
+    @Test
+    void aMaximumHeapJavaWouldRefuseIsPassedOnForJavaToName() throws Exception {
+        for (String wrong : List.of("-Xmxjunk", "-Xmx1.5g")) {
+            assertThat(javaOptions(wrong, "load", "f.jsonl")).as(wrong).contains(wrong, "-Xmn128m");
         }
     }
 
