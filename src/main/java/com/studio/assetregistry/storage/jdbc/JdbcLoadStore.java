@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -58,8 +59,8 @@ class JdbcLoadStore implements LoadStore {
 
     private static final int BATCH_SIZE = 1_000;
 
-    /** Assets looked up per query when a chunk writes to assets not known here: 1,000 parameters. */
-    private static final int KEYS_PER_LOOKUP = 500;
+    /** Assets created or looked up per statement when a chunk writes to assets not known here: 1,000 parameters. */
+    private static final int KEYS_PER_QUERY = 500;
 
     /** An asset id not known yet: ids are positive. */
     private static final long UNKNOWN = 0;
@@ -302,8 +303,8 @@ class JdbcLoadStore implements LoadStore {
 
     /**
      * The id of each record's asset, creating the assets that do not exist yet, pending with the run. Set-wise: the
-     * chunk's assets not known here are created in one batch (a no-op for those that exist) and looked up a page of
-     * keys per query, rather than with a statement or two per asset.
+     * chunk's assets not known here are created a page of keys per statement, which hands back the ids of those it
+     * created; only those it did not create (they existed) are looked up, a page of keys per query.
      */
     private void assetIds(Connection connection, long runId, List<StagedVersion> records, long[] ids)
             throws SQLException {
@@ -322,15 +323,19 @@ class JdbcLoadStore implements LoadStore {
         if (unknown.isEmpty()) {
             return;
         }
-        List<AssetKey> keys = List.copyOf(unknown);
-        if (createAssets(connection, runId, keys)) {
-            forgetIdsOnRollback();
-        }
         Map<AssetKey, Long> found = new HashMap<>();
-        lookUpAssets(connection, keys, (key, id) -> {
+        BiConsumer<AssetKey, Long> remember = (key, id) -> {
             found.put(key, id);
             assetIds.put(key, id);
-        });
+        };
+        inPages(connection, List.copyOf(unknown), keys -> createQuery(runId, keys), remember);
+        if (!found.isEmpty()) {
+            forgetIdsOnRollback();
+        }
+        if (found.size() < unknown.size()) {
+            List<AssetKey> existing = unknown.stream().filter(key -> !found.containsKey(key)).toList();
+            inPages(connection, existing, JdbcLoadStore::lookUpQuery, remember);
+        }
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] == UNKNOWN) {
                 AssetKey key = records.get(i).record().asset();
@@ -339,46 +344,29 @@ class JdbcLoadStore implements LoadStore {
         }
     }
 
-    /** Creates those of the assets that do not exist, pending with the run; whether it may have created any. */
-    private static boolean createAssets(Connection connection, long runId, List<AssetKey> keys) throws SQLException {
-        boolean created = false;
-        try (PreparedStatement create = connection.prepareStatement(
-                "INSERT INTO asset_row (name, type, run_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (int from = 0; from < keys.size(); from += BATCH_SIZE) {
-                for (AssetKey key : keys.subList(from, Math.min(keys.size(), from + BATCH_SIZE))) {
-                    create.setString(1, key.name());
-                    create.setString(2, key.type());
-                    create.setLong(3, runId);
-                    create.addBatch();
-                }
-                for (int count : create.executeBatch()) {
-                    created |= count != 0; // 1, or SUCCESS_NO_INFO from a driver that does not count
-                }
-            }
-        }
-        return created;
-    }
-
-    /** Looks the assets up by name and type, {@link #KEYS_PER_LOOKUP} keys per query, and hands out their ids. */
-    private static void lookUpAssets(Connection connection, List<AssetKey> keys,
-                                     BiConsumer<AssetKey, Long> found) throws SQLException {
-        // one statement for every full page, prepared once: a query of 1,000 parameters costs to prepare
-        try (PreparedStatement fullPage = keys.size() < KEYS_PER_LOOKUP ? null
-                : connection.prepareStatement(lookUpQuery(KEYS_PER_LOOKUP))) {
-            for (int from = 0; from < keys.size(); from += KEYS_PER_LOOKUP) {
-                List<AssetKey> page = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_LOOKUP));
-                if (page.size() == KEYS_PER_LOOKUP) {
-                    lookUp(fullPage, page, found);
+    /**
+     * Runs {@code query} (of a number of keys, taking each key's name and type as parameters, in order, and returning
+     * rows of id, name and type) over the keys, {@link #KEYS_PER_QUERY} at a time, and hands out each row's id.
+     */
+    private static void inPages(Connection connection, List<AssetKey> keys, IntFunction<String> query,
+                                BiConsumer<AssetKey, Long> found) throws SQLException {
+        // one statement for every full page, prepared once: a statement of a thousand parameters costs to prepare
+        try (PreparedStatement fullPage = keys.size() < KEYS_PER_QUERY ? null
+                : connection.prepareStatement(query.apply(KEYS_PER_QUERY))) {
+            for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+                List<AssetKey> page = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
+                if (page.size() == KEYS_PER_QUERY) {
+                    run(fullPage, page, found);
                 } else {
-                    try (PreparedStatement lastPage = connection.prepareStatement(lookUpQuery(page.size()))) {
-                        lookUp(lastPage, page, found);
+                    try (PreparedStatement lastPage = connection.prepareStatement(query.apply(page.size()))) {
+                        run(lastPage, page, found);
                     }
                 }
             }
         }
     }
 
-    private static void lookUp(PreparedStatement query, List<AssetKey> page, BiConsumer<AssetKey, Long> found)
+    private static void run(PreparedStatement query, List<AssetKey> page, BiConsumer<AssetKey, Long> found)
             throws SQLException {
         int parameter = 1;
         for (AssetKey key : page) {
@@ -390,6 +378,16 @@ class JdbcLoadStore implements LoadStore {
                 found.accept(new AssetKey(rs.getString(2), rs.getString(3)), rs.getLong(1));
             }
         }
+    }
+
+    /**
+     * Creates those of {@code keys} assets that do not exist, pending with the run, and returns the ids of those it
+     * created. The run is a literal: a parameter would be one more per key.
+     */
+    private static String createQuery(long runId, int keys) {
+        return "INSERT INTO asset_row (name, type, run_id) VALUES "
+                + String.join(", ", Collections.nCopies(keys, "(?, ?, " + runId + ")"))
+                + " ON CONFLICT DO NOTHING RETURNING id, name, type";
     }
 
     /** The ids of {@code keys} assets: a join on a list of values, which both databases drive by the unique index. */
