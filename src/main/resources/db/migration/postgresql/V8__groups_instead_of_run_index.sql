@@ -7,3 +7,9 @@ CREATE TABLE run_group (
     department TEXT COLLATE "C" NOT NULL,
     CONSTRAINT pk_run_group PRIMARY KEY (run_id, asset_id, department)
 );
+
+-- A run left pending by a release before this one (a load that was killed, to be resumed) noted no groups: note them
+-- now, so that its resolution and its removal find every row it wrote.
+INSERT INTO run_group (run_id, asset_id, department)
+SELECT DISTINCT run_id, asset_id, department FROM asset_version_row
+WHERE run_id IN (SELECT id FROM load_run WHERE pending = 1);
