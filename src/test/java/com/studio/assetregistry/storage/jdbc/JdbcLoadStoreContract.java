@@ -76,43 +76,44 @@ abstract class JdbcLoadStoreContract extends RegistryIntegrationTest {
     @ValueSource(longs = {0, 2, 50_000})
     void abandoningARunRemovesWhatItWroteAndNothingElse(long largeRun) {
         var store = new JdbcLoadStore(jdbc, largeRun);
-        long first = store.startRun("load", "test", 0, Instant.now());
-        store.write(first, List.of(v(1, "hero", "modeling", 1)));
-        store.resolve(first, findings::add);
-        long run = writeTwoChunksOverHero(store);
+        long run = writeTwoChunksOverARegisteredHero(store);
 
         store.abandonRun(run);
 
-        assertThat(registered()).containsExactly("hero/character/modeling v1 active");
-        assertThat(assets.listAssets()).extracting(AssetKey::name).containsExactly("hero");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asset_version_row", Long.class)).isOne();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_group", Long.class)).isZero();
+        assertOnlyTheRegisteredHeroIsLeft();
     }
 
     @ParameterizedTest(name = "a run is large above {0} written rows")
     @ValueSource(longs = {0, 2, 50_000})
     void aResolutionNotKeptRemovesWhatTheRunWroteAndNothingElse(long largeRun) {
         var store = new JdbcLoadStore(jdbc, largeRun);
-        long first = store.startRun("load", "test", 0, Instant.now());
-        store.write(first, List.of(v(1, "hero", "modeling", 1)));
-        store.resolve(first, findings::add);
-        long run = writeTwoChunksOverHero(store);
+        long run = writeTwoChunksOverARegisteredHero(store);
 
         Resolution resolution = store.resolve(run, findings::add, walked -> false);
 
         assertThat(resolution).isEqualTo(new Resolution(0, 0, 0));
-        assertThat(registered()).containsExactly("hero/character/modeling v1 active");
-        assertThat(assets.listAssets()).extracting(AssetKey::name).containsExactly("hero");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asset_version_row", Long.class)).isOne();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_group", Long.class)).isZero();
+        assertOnlyTheRegisteredHeroIsLeft();
     }
 
-    /** A run of five versions in two chunks, over the registered hero/modeling v1 and in its group. */
-    private static long writeTwoChunksOverHero(JdbcLoadStore store) {
+    /**
+     * Registers hero/modeling v1, then writes a run of five versions in two chunks over it and in its group, and
+     * returns the run.
+     */
+    private long writeTwoChunksOverARegisteredHero(JdbcLoadStore store) {
+        long first = store.startRun("load", "test", 0, Instant.now());
+        store.write(first, List.of(v(1, "hero", "modeling", 1)));
+        store.resolve(first, findings::add);
         long run = store.startRun("load", "test", 0, Instant.now());
         store.write(run, List.of(v(1, "hero", "modeling", 2), v(2, "villain", "fx", 1)));
         store.write(run, List.of(v(3, "hero", "modeling", 3), v(4, "hero", "rigging", 1), v(5, "villain", "fx", 2)));
         return run;
+    }
+
+    private void assertOnlyTheRegisteredHeroIsLeft() {
+        assertThat(registered()).containsExactly("hero/character/modeling v1 active");
+        assertThat(assets.listAssets()).extracting(AssetKey::name).containsExactly("hero");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asset_version_row", Long.class)).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_group", Long.class)).isZero();
     }
 
     private List<String> registered() {
