@@ -304,43 +304,60 @@ class JdbcLoadStore implements LoadStore {
     /**
      * The id of each record's asset, creating the assets that do not exist yet, pending with the run. Set-wise: the
      * chunk's assets not known here are created a page of keys per statement, which hands back the ids of those it
-     * created; only those it did not create (they existed) are looked up, a page of keys per query.
+     * created; only those it did not create (they existed) are looked up, a page of keys per query. Each record costs
+     * one lookup in a map of the chunk's own assets, small enough to stay in the processor's cache; the ids known here
+     * are asked once per asset of the chunk.
      */
     private void assetIds(Connection connection, long runId, List<StagedVersion> records, long[] ids)
             throws SQLException {
         assetIds.serve(runId);
-        Set<AssetKey> unknown = new LinkedHashSet<>();
+        Map<AssetKey, AssetSlot> chunk = new HashMap<>();
+        AssetSlot[] slots = new AssetSlot[ids.length];
+        List<AssetKey> unknown = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             AssetKey key = records.get(i).record().asset();
-            Long id = assetIds.get(key);
-            if (id == null) {
-                unknown.add(key);
-                ids[i] = UNKNOWN;
-            } else {
-                ids[i] = id;
+            AssetSlot slot = chunk.get(key);
+            if (slot == null) {
+                Long known = assetIds.get(key);
+                slot = new AssetSlot(known == null ? UNKNOWN : known);
+                chunk.put(key, slot);
+                if (known == null) {
+                    unknown.add(key);
+                }
             }
+            slots[i] = slot;
         }
-        if (unknown.isEmpty()) {
-            return;
-        }
-        Map<AssetKey, Long> found = new HashMap<>();
-        BiConsumer<AssetKey, Long> remember = (key, id) -> {
-            found.put(key, id);
-            assetIds.put(key, id);
-        };
-        inPages(connection, List.copyOf(unknown), keys -> createQuery(runId, keys), remember);
-        if (!found.isEmpty()) {
-            forgetIdsOnRollback();
-        }
-        if (found.size() < unknown.size()) {
-            List<AssetKey> existing = unknown.stream().filter(key -> !found.containsKey(key)).toList();
-            inPages(connection, existing, JdbcLoadStore::lookUpQuery, remember);
+        if (!unknown.isEmpty()) {
+            int[] found = {0};
+            BiConsumer<AssetKey, Long> remember = (key, id) -> {
+                chunk.get(key).id = id;
+                assetIds.put(key, id);
+                found[0]++;
+            };
+            inPages(connection, unknown, keys -> createQuery(runId, keys), remember);
+            if (found[0] > 0) {
+                forgetIdsOnRollback();
+            }
+            if (found[0] < unknown.size()) {
+                List<AssetKey> existing = unknown.stream().filter(key -> chunk.get(key).id == UNKNOWN).toList();
+                inPages(connection, existing, JdbcLoadStore::lookUpQuery, remember);
+            }
         }
         for (int i = 0; i < ids.length; i++) {
+            ids[i] = slots[i].id;
             if (ids[i] == UNKNOWN) {
-                AssetKey key = records.get(i).record().asset();
-                ids[i] = Objects.requireNonNull(found.get(key), () -> "Asset " + key + " vanished.");
+                throw new IllegalStateException("Asset " + records.get(i).record().asset() + " vanished.");
             }
+        }
+    }
+
+    /** The id of one of a chunk's assets, {@link #UNKNOWN} until it is found. */
+    private static final class AssetSlot {
+
+        private long id;
+
+        AssetSlot(long id) {
+            this.id = id;
         }
     }
 
