@@ -1,9 +1,12 @@
 package com.studio.assetregistry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +40,19 @@ public abstract class RegistryIntegrationTest {
                 "staged_version", "run_gap", "run_group", "asset_version_row", "asset_row", "load_run"}) {
             jdbc.update("DELETE FROM " + table);
         }
+    }
+
+    /**
+     * The reference of every version to its asset holds after every test. SQLite does not enforce it (see the data
+     * source's URL), so this is what catches a change that writes a version without its asset, or removes an asset
+     * that still has versions.
+     */
+    @AfterEach
+    protected void everyVersionHasItsAsset() {
+        assertThat(jdbc.queryForList("""
+                SELECT v.asset_id FROM asset_version_row v
+                WHERE NOT EXISTS (SELECT 1 FROM asset_row a WHERE a.id = v.asset_id)""", Long.class))
+                .as("asset ids of versions whose asset is gone").isEmpty();
     }
 
     /** A file in the work directory with this content. */

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.storage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
 import com.studio.assetregistry.storage.AssetStoreContract;
@@ -33,6 +34,17 @@ class SqliteStorageTests {
         @Test
         void theRegistryIsOnSqlite() {
             assertThat(SqlDialect.of(jdbc)).isEqualTo(SqlDialect.SQLITE);
+        }
+
+        /** SQLite leaves the versions' reference to their asset unchecked; the check after every test catches it. */
+        @Test
+        void aVersionWithoutItsAssetIsCaughtByTheCheckAfterEachTest() {
+            jdbc.update("INSERT INTO asset_version_row (asset_id, department, version, status, run_id) "
+                    + "VALUES (999, 'fx', 1, 'active', 0)");
+
+            assertThatThrownBy(this::everyVersionHasItsAsset).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("999");
+            jdbc.update("DELETE FROM asset_version_row");
         }
     }
 }
