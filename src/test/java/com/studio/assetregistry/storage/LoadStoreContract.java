@@ -139,6 +139,29 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void tellsTheRepeatsOfAWriteOfMoreThanOneBatchFromItsNewVersions() {
+        // given: 300 versions registered by an earlier load
+        List<StagedVersion> first = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            first.add(v(i + 1, "a" + i, "modeling", 1));
+        }
+        load(first.toArray(StagedVersion[]::new));
+
+        // when: one write of 1,500 records, every fifth a repeat of a registered version, the others new, so that
+        // repeats fall in the first batch of 1,000 rows and in the last
+        List<StagedVersion> second = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            second.add(i % 5 == 0 ? v(i + 1, "a" + i / 5, "modeling", 1) : v(i + 1, "a" + i, "rigging", 1));
+        }
+        Resolution resolution = load(second.toArray(StagedVersion[]::new));
+
+        // then
+        assertThat(resolution).isEqualTo(new Resolution(1_200, 300, 0));
+        assertThat(assets.countVersions()).isEqualTo(1_500);
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
     void writesAChunkOverHundredsOfAssetsNewAndKnownEachToItsOwnAsset() {
         // given: 300 assets registered by an earlier load
         List<StagedVersion> first = new ArrayList<>();

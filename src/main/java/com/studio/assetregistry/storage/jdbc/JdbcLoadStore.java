@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,15 +92,14 @@ class JdbcLoadStore implements LoadStore {
 
     /**
      * The run's rows above the gap-free prefix of their group, which may not stay, with their asset. Found from the
-     * run's gaps, usually few, through the versions' primary key: the unary {@code +} keeps PostgreSQL from walking every
-     * row of the run by its run index instead, which only its schema has.
+     * run's gaps, usually few, through the versions' primary key.
      */
     private static final String ABOVE_GAPS = """
             FROM run_gap g
             JOIN asset_version_row v ON v.asset_id = g.asset_id AND v.department = g.department
                                     AND v.version > g.complete_up_to
             JOIN asset_row a ON a.id = g.asset_id
-            WHERE g.run_id = ? AND +v.run_id = ?""";
+            WHERE g.run_id = ? AND v.run_id = ?""";
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -234,6 +232,17 @@ class JdbcLoadStore implements LoadStore {
             throws SQLException {
         assetIds(connection, runId, records, ids);
         List<StagedVersion> collided = new ArrayList<>();
+        if (dialect.countsEachBatchedRow()) {
+            insertCountingEachRow(connection, runId, records, ids, collided);
+        } else {
+            insertReturningWritten(connection, runId, records, ids, collided);
+        }
+        return collided;
+    }
+
+    /** A batch of one-row inserts, {@link #BATCH_SIZE} per execution, whose counts tell the rows written. */
+    private static void insertCountingEachRow(Connection connection, long runId, List<StagedVersion> records,
+                                              long[] ids, List<StagedVersion> collided) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO asset_version_row (asset_id, department, version, status, run_id, record_number)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
@@ -250,55 +259,68 @@ class JdbcLoadStore implements LoadStore {
                     insert.addBatch();
                 }
                 int[] counts = insert.executeBatch();
-                Set<Long> written = anyUncounted(counts) ? writtenRecords(connection, runId, records, from, to) : null;
                 for (int i = from; i < to; i++) {
-                    int count = counts[i - from];
-                    boolean wrote = count == Statement.SUCCESS_NO_INFO
-                            ? written.contains(records.get(i).position().recordNumber()) : count > 0;
-                    if (!wrote) {
+                    if (counts[i - from] == 0) {
                         collided.add(records.get(i));
                     }
                 }
             }
         }
-        return collided;
-    }
-
-    private static boolean anyUncounted(int[] counts) {
-        for (int count : counts) {
-            if (count == Statement.SUCCESS_NO_INFO) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
-     * For drivers that do not count a batch's rows one by one (PostgreSQL's with {@code reWriteBatchedInserts}): the
-     * record numbers among {@code records[from, to)} whose row this run wrote, in one query over the run's index.
+     * Inserts of {@link #BATCH_SIZE} rows each, which return the record numbers of the rows they wrote: for a driver
+     * whose batches do not count each row. The run is a literal, so that a full page is the same statement in every
+     * chunk of the run, which the driver prepares once.
      */
-    private static Set<Long> writtenRecords(Connection connection, long runId, List<StagedVersion> records, int from,
-                                            int to) throws SQLException {
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        for (int i = from; i < to; i++) {
-            long number = records.get(i).position().recordNumber();
-            first = Math.min(first, number);
-            last = Math.max(last, number);
-        }
-        Set<Long> written = new HashSet<>();
-        try (PreparedStatement find = connection.prepareStatement(
-                "SELECT record_number FROM asset_version_row WHERE run_id = ? AND record_number BETWEEN ? AND ?")) {
-            find.setLong(1, runId);
-            find.setLong(2, first);
-            find.setLong(3, last);
-            try (ResultSet rs = find.executeQuery()) {
-                while (rs.next()) {
-                    written.add(rs.getLong(1));
+    private static void insertReturningWritten(Connection connection, long runId, List<StagedVersion> records,
+                                               long[] ids, List<StagedVersion> collided) throws SQLException {
+        try (PreparedStatement fullPage = records.size() < BATCH_SIZE ? null
+                : connection.prepareStatement(insertReturningQuery(runId, BATCH_SIZE))) {
+            for (int from = 0; from < records.size(); from += BATCH_SIZE) {
+                int to = Math.min(records.size(), from + BATCH_SIZE);
+                if (to - from == BATCH_SIZE) {
+                    insertReturningWritten(fullPage, records, ids, from, to, collided);
+                } else {
+                    try (PreparedStatement lastPage = connection.prepareStatement(
+                            insertReturningQuery(runId, to - from))) {
+                        insertReturningWritten(lastPage, records, ids, from, to, collided);
+                    }
                 }
             }
         }
-        return written;
+    }
+
+    private static void insertReturningWritten(PreparedStatement insert, List<StagedVersion> records, long[] ids,
+                                               int from, int to, List<StagedVersion> collided) throws SQLException {
+        int parameter = 1;
+        for (int i = from; i < to; i++) {
+            AssetVersion version = records.get(i).record().version();
+            insert.setLong(parameter++, ids[i]);
+            insert.setString(parameter++, version.department());
+            insert.setInt(parameter++, version.version());
+            insert.setString(parameter++, version.status());
+            insert.setLong(parameter++, records.get(i).position().recordNumber());
+        }
+        Set<Long> written = new HashSet<>();
+        try (ResultSet rs = insert.executeQuery()) {
+            while (rs.next()) {
+                written.add(rs.getLong(1));
+            }
+        }
+        if (written.size() < to - from) {
+            for (int i = from; i < to; i++) {
+                if (!written.contains(records.get(i).position().recordNumber())) {
+                    collided.add(records.get(i));
+                }
+            }
+        }
+    }
+
+    private static String insertReturningQuery(long runId, int rows) {
+        return "INSERT INTO asset_version_row (asset_id, department, version, status, run_id, record_number) VALUES "
+                + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, " + runId + ", ?)"))
+                + " ON CONFLICT DO NOTHING RETURNING record_number";
     }
 
     /**
@@ -537,7 +559,7 @@ class JdbcLoadStore implements LoadStore {
             // An asset another pending run created, to which this run adds versions, is this run's from now on.
             jdbc.update("UPDATE asset_row SET run_id = ? WHERE run_id IN "
                     + "(SELECT id FROM load_run WHERE pending = 1 AND id <> ?) AND EXISTS (SELECT 1 FROM "
-                    + "asset_version_row v WHERE v.asset_id = asset_row.id AND +v.run_id = ?)", runId, runId, runId);
+                    + "asset_version_row v WHERE v.asset_id = asset_row.id AND v.run_id = ?)", runId, runId, runId);
             // only an asset with a gap can have lost all its versions
             jdbc.update("""
                     DELETE FROM asset_row

@@ -19,7 +19,7 @@ enum SqlDialect {
      * SQLite: a file has one writer at a time, so a registration never runs beside another. {@code LIKE} ignores the
      * case of ASCII letters.
      */
-    SQLITE("LIKE", false) {
+    SQLITE("LIKE", false, true) {
         @Override
         void lockRegistration(JdbcTemplate jdbc) {
             // SQLite's own write lock serialises registrations
@@ -31,7 +31,7 @@ enum SqlDialect {
      * (see {@link #lockRegistration}). {@code ILIKE} on the schema's "C"-collated columns ignores the case of ASCII
      * letters, as SQLite's {@code LIKE} does.
      */
-    POSTGRESQL("ILIKE", true) {
+    POSTGRESQL("ILIKE", true, false) {
         @Override
         void lockRegistration(JdbcTemplate jdbc) {
             jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, REGISTRATION_LOCK);
@@ -43,10 +43,12 @@ enum SqlDialect {
 
     private final String caseInsensitiveLike;
     private final boolean streamsInTransactionOnly;
+    private final boolean countsEachBatchedRow;
 
-    SqlDialect(String caseInsensitiveLike, boolean streamsInTransactionOnly) {
+    SqlDialect(String caseInsensitiveLike, boolean streamsInTransactionOnly, boolean countsEachBatchedRow) {
         this.caseInsensitiveLike = caseInsensitiveLike;
         this.streamsInTransactionOnly = streamsInTransactionOnly;
+        this.countsEachBatchedRow = countsEachBatchedRow;
     }
 
     /** The LIKE operator that ignores the case of ASCII letters. */
@@ -61,6 +63,16 @@ enum SqlDialect {
      */
     boolean streamsInTransactionOnly() {
         return streamsInTransactionOnly;
+    }
+
+    /**
+     * Whether a JDBC batch of one-row inserts reports, row by row, whether each wrote its row. SQLite's driver runs
+     * each row and counts it. PostgreSQL's sends the batch as multi-row inserts ({@code reWriteBatchedInserts}) and
+     * reports {@link java.sql.Statement#SUCCESS_NO_INFO}, so a write that must know which rows it skipped says so
+     * itself, with {@code RETURNING}.
+     */
+    boolean countsEachBatchedRow() {
+        return countsEachBatchedRow;
     }
 
     /**

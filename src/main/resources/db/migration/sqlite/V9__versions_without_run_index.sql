@@ -1,0 +1,2 @@
+-- Nothing to change on SQLite, whose run index went in V8: this version drops PostgreSQL's (db/migration/postgresql),
+-- and each database has the same versions.
