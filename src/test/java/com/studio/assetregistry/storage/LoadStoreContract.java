@@ -141,11 +141,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     @Test
     void tellsTheRepeatsOfAWriteOfMoreThanOneBatchFromItsNewVersions() {
         // given: 300 versions registered by an earlier load
-        List<StagedVersion> first = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            first.add(v(i + 1, "a" + i, "modeling", 1));
-        }
-        load(first.toArray(StagedVersion[]::new));
+        registerModelingV1OfAssets(300);
 
         // when: one write of 1,500 records, every fifth a repeat of a registered version, the others new, so that
         // repeats fall in the first batch of 1,000 rows and in the last
@@ -164,11 +160,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     @Test
     void writesAChunkOverHundredsOfAssetsNewAndKnownEachToItsOwnAsset() {
         // given: 300 assets registered by an earlier load
-        List<StagedVersion> first = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            first.add(v(i + 1, "a" + i, "modeling", 1));
-        }
-        load(first.toArray(StagedVersion[]::new));
+        registerModelingV1OfAssets(300);
 
         // when: one write of 1,400 records over 700 assets, the 300 known and 400 new
         List<StagedVersion> second = new ArrayList<>();
@@ -432,6 +424,15 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         long run = store.startRun("load", "test", 0, Instant.now());
         store.write(run, List.of(versions));
         return store.resolve(run, findings::add);
+    }
+
+    /** Loads modeling v1 of the assets a0 to a{count - 1}. */
+    private void registerModelingV1OfAssets(int count) {
+        List<StagedVersion> versions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            versions.add(v(i + 1, "a" + i, "modeling", 1));
+        }
+        load(versions.toArray(StagedVersion[]::new));
     }
 
     private List<String> registered() {

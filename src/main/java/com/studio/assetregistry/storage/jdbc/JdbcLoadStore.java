@@ -280,19 +280,20 @@ class JdbcLoadStore implements LoadStore {
             for (int from = 0; from < records.size(); from += BATCH_SIZE) {
                 int to = Math.min(records.size(), from + BATCH_SIZE);
                 if (to - from == BATCH_SIZE) {
-                    insertReturningWritten(fullPage, records, ids, from, to, collided);
+                    insertPage(fullPage, records, ids, from, to, collided);
                 } else {
                     try (PreparedStatement lastPage = connection.prepareStatement(
                             insertReturningQuery(runId, to - from))) {
-                        insertReturningWritten(lastPage, records, ids, from, to, collided);
+                        insertPage(lastPage, records, ids, from, to, collided);
                     }
                 }
             }
         }
     }
 
-    private static void insertReturningWritten(PreparedStatement insert, List<StagedVersion> records, long[] ids,
-                                               int from, int to, List<StagedVersion> collided) throws SQLException {
+    /** Writes {@code records[from, to)} with {@code insert}, and adds those it did not write to {@code collided}. */
+    private static void insertPage(PreparedStatement insert, List<StagedVersion> records, long[] ids, int from, int to,
+                                   List<StagedVersion> collided) throws SQLException {
         int parameter = 1;
         for (int i = from; i < to; i++) {
             AssetVersion version = records.get(i).record().version();
