@@ -91,6 +91,9 @@ abstract class LoadRestartContract {
         Path crashExport = dir.resolve("crash-export.json");
         assertThat(cli("--db", crash, "export", crashExport.toString()).exit()).isZero();
         assertThat(Files.readString(crashExport)).isEqualTo(Files.readString(cleanExport));
+        assertThat(query("SELECT COUNT(*) FROM asset_version_row v "
+                + "WHERE NOT EXISTS (SELECT 1 FROM asset_row a WHERE a.id = v.asset_id)"))
+                .as("versions whose asset is gone, which the export would not show").isZero();
         assertThat(Files.readString(Path.of(reports("crash"), "1", "rejects.jsonl")))
                 .isEqualTo(Files.readString(Path.of(reports("clean"), "1", "rejects.jsonl")));
     }

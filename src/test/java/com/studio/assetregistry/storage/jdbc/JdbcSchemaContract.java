@@ -13,7 +13,8 @@ import org.springframework.dao.DataIntegrityViolationException;
  * constraints, so the database refuses a duplicate even if a bug let one through, and reports it as Spring's
  * {@link DataIntegrityViolationException}. Run on each database by {@link SqliteStorageTests} and
  * {@link PostgresStorageTests}. The versions' reference to their asset is enforced by PostgreSQL only (see
- * {@link PostgresStorageTests}); on SQLite the check after every integration test stands in for it.
+ * {@link PostgresStorageTests}); on SQLite the check after every test on the test registry
+ * ({@link com.studio.assetregistry.RegistryIntegrationTest#everyVersionHasItsAsset}) stands in for it.
  */
 abstract class JdbcSchemaContract extends RegistryIntegrationTest {
 
