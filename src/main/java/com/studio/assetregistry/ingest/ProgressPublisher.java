@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.ChunkListener;
@@ -19,7 +20,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * records read, rejects so far), and once as the resolving step starts. Does nothing when the load has no listener.
  * Costs a pass over the chunk's items and a look at the reader's position per chunk, never work per record read.
  * <p>
- * Step-scoped: one instance per step execution; not thread-safe, as the steps it listens to are single-threaded.
+ * One instance per step execution; not thread-safe, as the steps it listens to are single-threaded.
  */
 class ProgressPublisher implements ChunkListener<SourceRecord, CheckedRecord>, StepExecutionListener {
 
@@ -27,6 +28,7 @@ class ProgressPublisher implements ChunkListener<SourceRecord, CheckedRecord>, S
 
     private final ProgressListeners listeners;
     private final LoadStore store;
+    /** The reading step's reader; {@code null} for the resolving step. */
     private final JsonFileReader reader;
     private final Path file;
     private final long runId;
@@ -38,6 +40,18 @@ class ProgressPublisher implements ChunkListener<SourceRecord, CheckedRecord>, S
     private long startRecords;
     private long rejected;
 
+    /** The publisher of the reading step, which reports the position {@code reader} has handed records out to. */
+    static ProgressPublisher reading(ProgressListeners listeners, LoadStore store, JsonFileReader reader, Path file,
+                                     long runId) {
+        return new ProgressPublisher(listeners, store, Objects.requireNonNull(reader), file, runId);
+    }
+
+    /** The publisher of the resolving step. */
+    static ProgressPublisher resolving(ProgressListeners listeners, LoadStore store, Path file, long runId) {
+        return new ProgressPublisher(listeners, store, null, file, runId);
+    }
+
+    /** Not private, so that the step scope can subclass it: {@link #reading} or {@link #resolving} say which. */
     ProgressPublisher(ProgressListeners listeners, LoadStore store, JsonFileReader reader, Path file, long runId) {
         this.listeners = listeners;
         this.store = store;
@@ -54,7 +68,7 @@ class ProgressPublisher implements ChunkListener<SourceRecord, CheckedRecord>, S
         }
         startNanos = System.nanoTime();
         fileSize = sizeOf(file);
-        if (LoadJobConfiguration.STAGE_STEP.equals(step.getStepName())) {
+        if (reader != null) {
             ExecutionContext saved = step.getExecutionContext();
             startBytes = JsonFileReader.savedOffset(saved);
             startRecords = saved.getLong(JsonFileReader.RECORDS_KEY, 0);

@@ -17,9 +17,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.test.JobScopeTestUtils;
+import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.util.ReflectionTestUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -136,15 +141,18 @@ class LoadMetricsTests extends RegistryIntegrationTest {
     }
 
     @Test
-    void leavesSpringBatchsOwnObservationsOff() {
+    void leavesSpringBatchsOwnObservationsOff() throws Exception {
         loader.load(SAMPLE);
 
         assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
                 .contains(LoadMetrics.RECORDS)
                 .noneMatch(name -> name.startsWith("spring.batch"));
-        // not even made and dropped: the steps keep Spring Batch's no-op registry
-        assertThat(ReflectionTestUtils.getField(stageRecordsStep, "observationRegistry"))
-                .isSameAs(ObservationRegistry.NOOP);
+        // not even made and dropped: the steps keep Spring Batch's no-op registry; the reading step is job-scoped
+        JobExecution execution = MetaDataInstanceFactory.createJobExecution("assetLoadJob", 1L, 1L,
+                new JobParametersBuilder().addString("input.file", SAMPLE.toAbsolutePath().toString())
+                        .addLong("run.id", 1L).toJobParameters());
+        Step stage = JobScopeTestUtils.doInJobScope(execution, () -> AopTestUtils.getTargetObject(stageRecordsStep));
+        assertThat(ReflectionTestUtils.getField(stage, "observationRegistry")).isSameAs(ObservationRegistry.NOOP);
     }
 
     /** The load meters' values, keyed {@code records/<outcome>}, {@code rejects/<rule>} and {@code runs/<status>}. */
