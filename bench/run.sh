@@ -5,6 +5,7 @@
 #   RECORDS=200000 RUNS=1 bench/run.sh
 #   BIG=1 bench/run.sh           also 10,000,000 records with -Xmx256m (takes several minutes)
 #   RESUME=1 bench/run.sh        also a load killed (SIGKILL) at 90% of its reading, and the resume that finishes it
+#                                (with BIG=1, of the 10,000,000-record load too)
 #   PG=1 bench/run.sh            also the job and the baseline on PostgreSQL: Debian's postgresql package (installed
 #                                with apt-get if missing), a durable cluster (fsync on, the defaults) in bench/out/pg
 #                                on a free port, started by this script and dropped when it ends
@@ -71,6 +72,26 @@ measure() {
   echo "$label $(cat "$OUT/time.txt")" | tee -a "$OUT/raw.txt" >&2
 }
 
+# resume_at_90 LABEL FILE RECORDS [NAME=VALUE...]: loads FILE (of RECORDS records) into a fresh database with the
+# environment given, kills the load (SIGKILL) once 90% of its chunks have committed (the chunk commit count, in the
+# registry's own Batch tables), then times the command that resumes it, and appends "LABEL seconds rss_kib" to
+# $OUT/raw.txt.
+resume_at_90() {
+  local label=$1 file=$2 records=$3 pid
+  shift 3
+  rm -rf "$OUT"/bench.db* "$OUT/reports"
+  local chunks=$(( records / 10000 * 9 / 10 ))
+  env "$@" "${JOB[@]}" "$file" > "$OUT/last.log" 2>&1 &
+  pid=$!
+  until [ "$(sqlite3 "$OUT/bench.db" "SELECT COALESCE(MAX(COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'stageRecordsStep'" 2>/dev/null || echo 0)" -ge "$chunks" ]; do
+    kill -0 "$pid" 2>/dev/null || { echo "the load ended before 90%" >&2; exit 1; }
+    sleep 0.2
+  done
+  kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+  /usr/bin/time -f "%e %M" -o "$OUT/time.txt" env "$@" "${JOB[@]}" "$file" > "$OUT/last.log" 2>&1 || { cat "$OUT/last.log" >&2; exit 1; }
+  echo "$label $(cat "$OUT/time.txt")" | tee -a "$OUT/raw.txt" >&2
+}
+
 # The job as the README tells a user to run it, through bin/asset-registry (Spring's AOT context, class-data sharing,
 # the serial collector); the baseline with the same collector. The launcher's archive is made before any timing.
 bin/asset-registry --version > /dev/null
@@ -96,23 +117,14 @@ for run in $(seq "$RUNS"); do
   fi
 done
 if [ "$RESUME" = 1 ]; then
-  # Kill the load once 90% of its chunks have committed (the chunk commit count, in the registry's own Batch tables),
-  # then time the command that resumes it; compare with job-valid, a full run.
-  rm -rf "$OUT"/bench.db* "$OUT/reports"
-  chunks=$(( RECORDS / 10000 * 9 / 10 ))
-  "${JOB[@]}" "$OUT/$VALID" > "$OUT/last.log" 2>&1 &
-  pid=$!
-  until [ "$(sqlite3 "$OUT/bench.db" "SELECT COALESCE(MAX(COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'stageRecordsStep'" 2>/dev/null || echo 0)" -ge "$chunks" ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "the load ended before 90%" >&2; exit 1; }
-    sleep 0.2
-  done
-  kill -9 "$pid"; wait "$pid" 2>/dev/null || true
-  /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "${JOB[@]}" "$OUT/$VALID" > "$OUT/last.log" 2>&1 || { cat "$OUT/last.log" >&2; exit 1; }
-  echo "job-resume-at-90% $(cat "$OUT/time.txt")" | tee -a "$OUT/raw.txt" >&2
+  resume_at_90 job-resume-at-90% "$OUT/$VALID" "$RECORDS"
 fi
 if [ "$BIG" = 1 ]; then
   generate big.jsonl 10000000 0
   measure job-10M-xmx256m env ASSET_REGISTRY_JAVA_OPTS=-Xmx256m "${JOB[@]}" "$OUT/big.jsonl"
+  if [ "$RESUME" = 1 ]; then
+    resume_at_90 job-10M-resume-at-90% "$OUT/big.jsonl" 10000000 ASSET_REGISTRY_JAVA_OPTS=-Xmx256m
+  fi
 fi
 
 declare -A MEDIAN
@@ -124,16 +136,18 @@ declare -A MEDIAN
   echo "| scenario | seconds | records/s | peak RSS MiB | job / baseline |"
   echo "|---|---:|---:|---:|---:|"
   for label in baseline-valid job-valid baseline-errors job-errors job-resume-at-90% \
-               baseline-valid-pg job-valid-pg baseline-errors-pg job-errors-pg job-10M-xmx256m; do
+               baseline-valid-pg job-valid-pg baseline-errors-pg job-errors-pg job-10M-xmx256m \
+               job-10M-resume-at-90%; do
     times=$(awk -v l="$label" '$1 == l { print $2 }' "$OUT/raw.txt" | sort -n)
     [ -n "$times" ] || continue
     count=$(echo "$times" | wc -l)
     median=$(echo "$times" | sed -n "$(( (count + 1) / 2 ))p")
     rss=$(awk -v l="$label" '$1 == l && $3 > m { m = $3 } END { print m }' "$OUT/raw.txt")
-    records=$RECORDS; [ "$label" = job-10M-xmx256m ] && records=10000000
+    records=$RECORDS; [[ $label == job-10M-* ]] && records=10000000
     case $label in
       job-valid|job-errors|job-valid-pg|job-errors-pg) base=${label/job/baseline}; ratio=$(awk -v a="$median" -v b="${MEDIAN[$base]}" 'BEGIN { printf "%.2f", a / b }') ;;
       job-resume-at-90%) ratio="$(awk -v a="$median" -v b="${MEDIAN[job-valid]}" 'BEGIN { printf "%.2f", a / b }') of job-valid" ;;
+      job-10M-resume-at-90%) ratio="$(awk -v a="$median" -v b="${MEDIAN[job-10M-xmx256m]}" 'BEGIN { printf "%.2f", a / b }') of job-10M-xmx256m" ;;
       *) ratio="" ;;
     esac
     MEDIAN[$label]=$median
