@@ -1,5 +1,6 @@
 package com.studio.assetregistry.cli;
 
+import com.studio.assetregistry.ingest.FileDigest;
 import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.LoadSummary;
@@ -73,10 +74,15 @@ class LoadCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--progress-interval must be 0 or more, got "
                     + progressInterval);
         }
+        // Each file is hashed ahead: the first while the registry opens, each next one while the one before loads.
+        FileDigest first = FileDigest.start(files.get(0));
         return top.withRegistry(context -> {
             int worst = 0;
-            for (Path file : files) {
-                worst = worse(worst, load(context.registry(), file, mode));
+            FileDigest next = first;
+            for (int i = 0; i < files.size(); i++) {
+                FileDigest digest = next;
+                next = i + 1 < files.size() ? FileDigest.start(files.get(i + 1)) : null;
+                worst = worse(worst, load(context.registry(), files.get(i), digest, mode));
             }
             return worst;
         });
@@ -92,9 +98,9 @@ class LoadCommand implements Callable<Integer> {
     }
 
     /** Loads one file, prints its line, and returns its exit code. */
-    private int load(AssetRegistry registry, Path file, ProgressDisplay.Mode mode) {
+    private int load(AssetRegistry registry, Path file, FileDigest digest, ProgressDisplay.Mode mode) {
         String prefix = files.size() > 1 ? file + ": " : "";
-        var request = LoadRequest.of(file).withForce(force).withDryRun(dryRun);
+        var request = LoadRequest.of(file).withForce(force).withDryRun(dryRun).withDigest(digest);
         try (ProgressDisplay display = ProgressDisplay.of(mode, file, top.err(),
                 Duration.ofNanos((long) (progressInterval * 1e9)))) {
             LoadSummary summary = registry.loadAssets(request.withProgress(display));

@@ -170,7 +170,7 @@ public class AssetLoader {
         Path file = request.file();
         Path absolute = file.toAbsolutePath().normalize();
         long size = readableSize(file, absolute);
-        String sha256 = FileDigest.sha256(absolute);
+        String sha256 = request.digest() == null ? FileDigest.sha256(absolute) : request.digest().sha256();
         String kind = request.dryRun() ? LoadRun.DRY_RUN : LoadRun.LOAD;
         Instant giveUp = Instant.now().plus(queueWait);
         Optional<LoadRun> unfinished = store.findUnfinishedRun(kind, sha256);

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.validation.FieldValue;
@@ -8,6 +9,7 @@ import com.studio.assetregistry.validation.InputRecord;
 import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,6 +170,37 @@ class JsonFileReaderTests {
         Path file = write(record.repeat(3));
 
         assertThat(FileDigest.sha256(file)).isEqualTo(sha256(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void aDigestStartedOnAThreadOfItsOwnIsTheFilesSha256() throws IOException {
+        Path file = write(LINES_FILE);
+
+        FileDigest digest = FileDigest.start(file);
+
+        assertThat(digest.sha256()).isEqualTo(sha256(Files.readAllBytes(file)));
+        assertThat(digest.file()).isEqualTo(file.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void aDigestStartedOnAMissingFileFailsWhenItIsAskedFor() {
+        Path missing = dir.resolve("missing.json");
+
+        FileDigest digest = FileDigest.start(missing);
+
+        assertThatThrownBy(digest::sha256).isInstanceOf(UncheckedIOException.class)
+                .hasMessageStartingWith("Cannot read " + missing.toAbsolutePath().normalize() + " to compute");
+    }
+
+    @Test
+    void aLoadRequestTakesOnlyADigestOfItsOwnFile() throws IOException {
+        Path file = write(LINES_FILE);
+        Path other = write(LINES_FILE);
+
+        assertThatThrownBy(() -> LoadRequest.of(file).withDigest(FileDigest.start(other)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(other.toString());
+        FileDigest own = FileDigest.start(file);
+        assertThat(LoadRequest.of(file).withForce(true).withDigest(own).withDryRun(true).digest()).isSameAs(own);
     }
 
     @ParameterizedTest

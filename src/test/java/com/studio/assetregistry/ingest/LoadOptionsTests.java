@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,22 @@ class LoadOptionsTests extends RegistryIntegrationTest {
         }
         assertThat(count("SELECT COUNT(*) FROM load_run")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+    }
+
+    @Test
+    void aLoadNamesItsRunByTheDigestItsRequestBrings() throws IOException {
+        // given: a digest of the file started before the file changed
+        Path file = Files.copy(SAMPLE, WORK_DIR.resolve("digested.json"), StandardCopyOption.REPLACE_EXISTING);
+        FileDigest digest = FileDigest.start(file);
+        String taken = digest.sha256();
+        Files.writeString(file, "\n", StandardOpenOption.APPEND); // other content, the same records
+
+        // when
+        LoadSummary summary = loader.load(LoadRequest.of(file).withDigest(digest));
+
+        // then: the run has the digest it was given, not one of its own
+        assertThat(store.findRun(summary.runId()).orElseThrow().sha256()).isEqualTo(taken)
+                .isNotEqualTo(FileDigest.sha256(file));
     }
 
     @Test
