@@ -19,7 +19,7 @@ enum SqlDialect {
      * SQLite: a file has one writer at a time, so a registration never runs beside another. {@code LIKE} ignores the
      * case of ASCII letters.
      */
-    SQLITE("LIKE", false, true) {
+    SQLITE("LIKE", false, true, true) {
         @Override
         void lockRegistration(JdbcTemplate jdbc) {
             // SQLite's own write lock serialises registrations
@@ -31,7 +31,7 @@ enum SqlDialect {
      * (see {@link #lockRegistration}). {@code ILIKE} on the schema's "C"-collated columns ignores the case of ASCII
      * letters, as SQLite's {@code LIKE} does.
      */
-    POSTGRESQL("ILIKE", true, false) {
+    POSTGRESQL("ILIKE", true, false, false) {
         @Override
         void lockRegistration(JdbcTemplate jdbc) {
             jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, REGISTRATION_LOCK);
@@ -44,11 +44,14 @@ enum SqlDialect {
     private final String caseInsensitiveLike;
     private final boolean streamsInTransactionOnly;
     private final boolean countsEachBatchedRow;
+    private final boolean writesOneAtATime;
 
-    SqlDialect(String caseInsensitiveLike, boolean streamsInTransactionOnly, boolean countsEachBatchedRow) {
+    SqlDialect(String caseInsensitiveLike, boolean streamsInTransactionOnly, boolean countsEachBatchedRow,
+               boolean writesOneAtATime) {
         this.caseInsensitiveLike = caseInsensitiveLike;
         this.streamsInTransactionOnly = streamsInTransactionOnly;
         this.countsEachBatchedRow = countsEachBatchedRow;
+        this.writesOneAtATime = writesOneAtATime;
     }
 
     /** The LIKE operator that ignores the case of ASCII letters. */
@@ -73,6 +76,15 @@ enum SqlDialect {
      */
     boolean countsEachBatchedRow() {
         return countsEachBatchedRow;
+    }
+
+    /**
+     * Whether a transaction that writes keeps every other writer out until it ends, as SQLite's lock on the file does
+     * (its transactions begin {@code IMMEDIATE}): what such a transaction reads stays true until it commits, unless it
+     * changes it itself. PostgreSQL's writers run side by side.
+     */
+    boolean writesOneAtATime() {
+        return writesOneAtATime;
     }
 
     /**

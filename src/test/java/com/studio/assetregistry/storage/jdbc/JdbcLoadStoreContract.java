@@ -73,6 +73,28 @@ abstract class JdbcLoadStoreContract extends RegistryIntegrationTest {
     }
 
     @ParameterizedTest(name = "a run is large above {0} written rows")
+    @ValueSource(longs = {0, 50_000})
+    void countsNoVersionOfAnotherPendingRunAndEveryRegisteredOne(long largeRun) {
+        var store = new JdbcLoadStore(jdbc, largeRun);
+        long registered = store.startRun("load", "test", 0, Instant.now());
+        store.write(registered, List.of(v(1, "hero", "rigging", 1)));
+        store.resolve(registered, findings::add);
+        long pending = store.startRun("api", "test", 0, Instant.now());
+        store.write(pending, List.of(v(1, "hero", "modeling", 1)));
+        long run = store.startRun("load", "test", 0, Instant.now());
+        store.write(run, List.of(v(1, "hero", "modeling", 2), v(2, "hero", "rigging", 2)));
+
+        Resolution resolution = store.resolve(run, findings::add);
+
+        // modeling v2 is above a gap while the other run's v1 is not registered; rigging v2 follows a registered v1
+        assertThat(resolution).isEqualTo(new Resolution(1, 0, 1));
+        assertThat(findings).extracting(f -> f.position().recordNumber(), f -> f.finding().completeUpTo())
+                .containsExactly(tuple(1L, 0L));
+        assertThat(registered()).containsExactly("hero/character/rigging v1 active",
+                "hero/character/rigging v2 active");
+    }
+
+    @ParameterizedTest(name = "a run is large above {0} written rows")
     @ValueSource(longs = {0, 2, 50_000})
     void abandoningARunRemovesWhatItWroteAndNothingElse(long largeRun) {
         var store = new JdbcLoadStore(jdbc, largeRun);
