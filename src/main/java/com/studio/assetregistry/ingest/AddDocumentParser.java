@@ -98,25 +98,32 @@ final class AddDocumentParser {
             text = text.substring(1);
         }
         try (JsonParser parser = json.createParser(ObjectReadContext.empty(), text)) {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                return Document.broken(syntax.violation("the file is empty: it must hold one JSON object"));
+            try {
+                return read(parser);
+            } catch (StreamConstraintsException e) { // it has no location: name the token it broke on
+                return Document.broken(tooLarge.violation(where(parser.currentTokenLocation())
+                        + ReaderLimits.describe(e)));
             }
-            if (token != JsonToken.START_OBJECT) {
-                return Document.broken(malformed.violation("the file holds "
-                        + describe(RecordParser.valueOf(parser, token).kind()) + ", not a JSON object"));
-            }
-            JsonObject root = readObject(parser, true);
-            if (parser.nextToken() != null) {
-                return Document.broken(syntax.violation(where(parser.currentTokenLocation())
-                        + "unexpected content after the end of the object"));
-            }
-            return new Document(root, List.of());
-        } catch (StreamConstraintsException e) {
-            return Document.broken(tooLarge.violation(e.getOriginalMessage()));
         } catch (JacksonException e) {
             return Document.broken(syntax.violation(where(e.getLocation()) + e.getOriginalMessage()));
         }
+    }
+
+    private Document read(JsonParser parser) {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            return Document.broken(syntax.violation("the file is empty: it must hold one JSON object"));
+        }
+        if (token != JsonToken.START_OBJECT) {
+            return Document.broken(malformed.violation("the file holds "
+                    + describe(RecordParser.valueOf(parser, token).kind()) + ", not a JSON object"));
+        }
+        JsonObject root = readObject(parser, true);
+        if (parser.nextToken() != null) {
+            return Document.broken(syntax.violation(where(parser.currentTokenLocation())
+                    + "unexpected content after the end of the object"));
+        }
+        return new Document(root, List.of());
     }
 
     /** Reads an object's properties; the parser stands on its START_OBJECT. Only the root holds versions. */

@@ -67,14 +67,17 @@ final class RecordParser {
                     + maxRecordBytes + " (registry.reader.max-record-bytes)");
         }
         try (JsonParser parser = json.createParser(ObjectReadContext.empty(), raw.bytes(), 0, raw.kept())) {
-            InputRecord input = readRecord(parser);
-            if (parser.nextToken() != null) {
-                return unreadable(raw, syntaxRule, where(raw, parser.currentTokenLocation())
-                        + "unexpected content after the end of the record");
+            try {
+                InputRecord input = readRecord(parser);
+                if (parser.nextToken() != null) {
+                    return unreadable(raw, syntaxRule, where(raw, parser.currentTokenLocation())
+                            + "unexpected content after the end of the record");
+                }
+                return new SourceRecord.Parsed(at, raw.bytes(), input);
+            } catch (StreamConstraintsException e) { // it has no location: name the token it broke on
+                return unreadable(raw, tooLargeRule, where(raw, parser.currentTokenLocation())
+                        + ReaderLimits.describe(e));
             }
-            return new SourceRecord.Parsed(at, raw.bytes(), input);
-        } catch (StreamConstraintsException e) {
-            return unreadable(raw, tooLargeRule, e.getOriginalMessage());
         } catch (JacksonException e) {
             return unreadable(raw, syntaxRule, where(raw, e.getLocation()) + e.getOriginalMessage());
         }

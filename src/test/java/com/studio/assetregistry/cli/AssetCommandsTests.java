@@ -77,6 +77,19 @@ class AssetCommandsTests extends CommandTest {
     }
 
     @Test
+    void refusesADocumentNestedDeeperThanTheLimitNamingTheLimitsProperty() {
+        Path deep = file("deep.json", "{\"name\": \"hero\", \"type\": \"prop\",\n \"notes\": " + "[".repeat(70)
+                + "]".repeat(70) + "}");
+
+        assertThat(run("add", deep.toString())).isEqualTo(1);
+
+        assertThat(err()).contains("record.too_large")
+                .contains("line 2, column 74: Document nesting depth (65) exceeds the maximum allowed "
+                        + "(64, registry.reader.max-nesting-depth)")
+                .doesNotContain("StreamReadConstraints");
+    }
+
+    @Test
     void addsAnAssetFromStandardInput() {
         assertThat(runWithInput(HERO, "add", "-")).isZero();
 

@@ -375,7 +375,18 @@ class RecordParserTests {
         SourceRecord record = strict.parse(raw(json));
 
         // then
-        assertThat(unreadable(record, TOO_LARGE).violation().message()).containsIgnoringCase("nesting depth");
+        assertThat(unreadable(record, TOO_LARGE).violation().message()).containsIgnoringCase("nesting depth")
+                .contains("(3, registry.reader.max-nesting-depth)").doesNotContain("StreamReadConstraints");
+    }
+
+    @Test
+    void aLimitBrokenDeepInARecordIsNamedAtItsLineAndColumn() {
+        // given: the record starts at line 3, column 5; its fourth level of nesting opens on its second line
+        SourceRecord record = strict.parse(rawAt("{\"notes\": {\"a\":\n [[1]]}}", 3, 5));
+
+        // then
+        assertThat(unreadable(record, TOO_LARGE).violation().message())
+                .startsWith("line 4, column 3: ").contains("registry.reader.max-nesting-depth");
     }
 
     @Test
@@ -395,7 +406,8 @@ class RecordParserTests {
         SourceRecord record = strict.parse(raw(json));
 
         // then
-        assertThat(unreadable(record, TOO_LARGE).violation().message()).containsIgnoringCase("number");
+        assertThat(unreadable(record, TOO_LARGE).violation().message()).containsIgnoringCase("number")
+                .contains("(5, registry.reader.max-number-length)").doesNotContain("StreamReadConstraints");
     }
 
     @Test
