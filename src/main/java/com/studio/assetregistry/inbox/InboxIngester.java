@@ -1,5 +1,6 @@
 package com.studio.assetregistry.inbox;
 
+import com.studio.assetregistry.ingest.InputEncodingException;
 import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.LoadSummary;
@@ -92,6 +93,8 @@ public class InboxIngester {
         LoadSummary summary;
         try {
             summary = registry.loadAssets(LoadRequest.of(file));
+        } catch (InputEncodingException e) { // no look will read it better: out of the way, with the reason
+            return refused(file, "refused: " + e.getMessage());
         } catch (LoadException e) {
             if (stopping || e.summary().isEmpty()) {
                 return left(file, e.summary().map(LoadSummary::runId).orElse(null), e.getMessage());
@@ -119,6 +122,16 @@ public class InboxIngester {
             return new InboxOutcome(file, result, runId, folder.moveTo(folderName, file, note), message);
         } catch (IOException e) {
             return left(file, runId, message + "; cannot move it to " + folderName + "/: " + e);
+        }
+    }
+
+    /** A file refused before any run started, moved to {@code failed/} with the reason as its note. */
+    private InboxOutcome refused(Path file, String message) {
+        try {
+            return new InboxOutcome(file, InboxOutcome.Result.FAILED, null,
+                    folder.moveTo(InboxFolder.FAILED, file, message + System.lineSeparator()), message);
+        } catch (IOException e) {
+            return left(file, null, message + "; cannot move it to " + InboxFolder.FAILED + "/: " + e);
         }
     }
 

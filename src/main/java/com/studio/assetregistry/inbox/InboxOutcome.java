@@ -27,7 +27,10 @@ public record InboxOutcome(Path file, Result result, Long runId, Path movedTo, S
         LOADED,
         /** Its content had been loaded completely before: nothing loaded, moved to {@code processed/}. */
         SKIPPED,
-        /** Its run failed, or rejected more records than the budget allows; moved to {@code failed/}. */
+        /**
+         * Its run failed, or rejected more records than the budget allows, or it was refused before a run started (it
+         * is UTF-16 or UTF-32 text); moved to {@code failed/}.
+         */
         FAILED,
         /**
          * No run could start (the file could not be read, another load held the registry past

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -88,6 +89,11 @@ final class AddDocumentParser {
 
     /** Parses a document from its text, so that columns count characters, as they do in a load's report. */
     Document parse(byte[] bytes) {
+        Optional<String> encoding = FileEncoding.otherThanUtf8(bytes, Math.min(4, bytes.length));
+        if (encoding.isPresent()) {
+            return Document.broken(syntax.violation("the file is " + encoding.get() + " text, not UTF-8; convert it "
+                    + "first, for example with iconv -f " + encoding.get() + " -t UTF-8"));
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();

@@ -170,6 +170,7 @@ public class AssetLoader {
         Path file = request.file();
         Path absolute = file.toAbsolutePath().normalize();
         long size = readableSize(file, absolute);
+        refuseOtherEncodings(request.source(), absolute);
         String sha256 = request.digest() == null ? FileDigest.sha256(absolute) : request.digest().sha256();
         String kind = request.dryRun() ? LoadRun.DRY_RUN : LoadRun.LOAD;
         Instant giveUp = Instant.now().plus(queueWait);
@@ -320,6 +321,24 @@ public class AssetLoader {
             return Files.size(absolute);
         } catch (IOException e) {
             throw new LoadException("Cannot load " + file + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * Refuses a file in UTF-16 or UTF-32 before a run starts: read as UTF-8, every record of it would be a syntax
+     * error, and Jackson, which recognises those encodings in a record on its own, would read a few of them right.
+     */
+    private static void refuseOtherEncodings(String source, Path absolute) {
+        Optional<String> encoding;
+        try {
+            encoding = FileEncoding.otherThanUtf8(absolute);
+        } catch (IOException e) {
+            throw new LoadException("Cannot load " + source + ": " + e.getMessage(), null, e);
+        }
+        if (encoding.isPresent()) {
+            throw new InputEncodingException("Cannot load " + source + ": it is " + encoding.get() + " text, and a "
+                    + "load reads UTF-8 JSON; convert it first, for example with iconv -f " + encoding.get()
+                    + " -t UTF-8", encoding.get());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.web;
 
 import com.studio.assetregistry.ingest.InputFileException;
+import com.studio.assetregistry.ingest.InputEncodingException;
 import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.registry.AssetNotFoundException;
@@ -108,6 +109,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unusableInput(InputFileException e) {
+        return answer(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unusable-input", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unusableEncoding(InputEncodingException e) {
         return answer(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unusable-input", e.getMessage()));
     }
 

@@ -4,8 +4,8 @@
  * which runs posted loads in the background. Everything it does goes through
  * {@link com.studio.assetregistry.registry.AssetRegistry}; from {@code ingest} it names the types of that API's loads
  * ({@code LoadRequest}, {@code AssetLoader.PreparedLoad}, {@code RunProgress}) and its exceptions
- * ({@code LoadException}, {@code InputFileException}, and {@code RegistryBusyException}, answered {@code 409} at once:
- * the API never waits for another load). Responses are the records the Java API returns, the shapes the command line's
+ * ({@code LoadException}, {@code InputFileException}, {@code InputEncodingException}, and
+ * {@code RegistryBusyException}, answered {@code 409} at once: the API never waits for another load). Responses are the records the Java API returns, the shapes the command line's
  * {@code --json} prints. Nothing else depends on this package.
  */
 package com.studio.assetregistry.web;

@@ -2,6 +2,9 @@ package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -87,6 +90,20 @@ class AssetCommandsTests extends CommandTest {
                 .contains("line 2, column 74: Document nesting depth (65) exceeds the maximum allowed "
                         + "(64, registry.reader.max-nesting-depth)")
                 .doesNotContain("StreamReadConstraints");
+    }
+
+    @Test
+    void refusesADocumentInUtf16NamingItsEncoding() throws IOException {
+        Path unicode = Files.write(WORK_DIR.resolve("hero-unicode.json"),
+                ("\uFEFF" + HERO).getBytes(StandardCharsets.UTF_16LE));
+
+        assertThat(run("add", unicode.toString())).isEqualTo(1);
+
+        assertThat(err()).contains("json.syntax")
+                .contains("the file is UTF-16LE text, not UTF-8; convert it first, for example with iconv -f UTF-16LE "
+                        + "-t UTF-8");
+        assertThat(run("list")).isZero();
+        assertThat(out()).isEqualTo("no asset is registered\n");
     }
 
     @Test

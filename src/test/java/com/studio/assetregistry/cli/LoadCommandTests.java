@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.GeneratorOptions;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,6 +132,21 @@ class LoadCommandTests extends CommandTest {
         assertThat(out.get(2)).startsWith(SAMPLE + ": already loaded as run " + runIdIn(out.get(0)) + " on ");
         assertThat(err()).isEqualTo("error: Cannot load " + missing + ": no such file\n");
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(18);
+    }
+
+    @Test
+    void aFileInUtf16IsOneErrorLineAndTheNextFileIsLoadedAllTheSame() throws IOException {
+        Path unicode = Files.write(WORK_DIR.resolve("export.json"), ("\uFEFF[{\"asset\": {\"name\": \"lamp\", "
+                + "\"type\": \"prop\"}, \"department\": \"fx\", \"version\": 1, \"status\": \"active\"}]")
+                .getBytes(StandardCharsets.UTF_16LE));
+
+        int exit = run("load", unicode.toString(), SAMPLE);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).isEqualTo("error: Cannot load " + unicode + ": it is UTF-16LE text, and a load reads UTF-8 "
+                + "JSON; convert it first, for example with iconv -f UTF-16LE -t UTF-8\n");
+        assertThat(out()).startsWith(SAMPLE + ": " + SAMPLE_COUNTS + "; report: ");
+        assertThat(count("SELECT COUNT(*) FROM load_run")).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.studio.assetregistry.storage.LoadStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -146,6 +147,29 @@ class InboxIngesterTests extends RegistryIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT status FROM load_run WHERE id = ?", String.class, run))
                 .isEqualTo("COMPLETED");
         assertThat(Files.exists(blocked.resolve("summary.json"))).isTrue();
+    }
+
+    @Test
+    void movesAFileInUtf16ToFailedWithTheReasonAndLoadsTheNextOne() throws IOException {
+        // given: a "Unicode" export from a Windows tool, then a UTF-8 file
+        Path unicode = INBOX.resolve("export.json");
+        Files.write(unicode, ("\uFEFF[" + record("hero", 1, "active") + "]").getBytes(StandardCharsets.UTF_16LE));
+        Files.setLastModifiedTime(unicode, FileTime.from(NOW.minusSeconds(30)));
+        inboxFile("next.json", "[" + record("prop", 1, "active") + "]", 20);
+
+        // when
+        List<InboxOutcome> outcomes = ingester.tick();
+
+        // then
+        assertThat(outcomes).extracting(o -> o.file().getFileName().toString(), InboxOutcome::result)
+                .containsExactly(tuple("export.json", Result.FAILED), tuple("next.json", Result.LOADED));
+        assertThat(outcomes.get(0).runId()).isNull();
+        assertThat(outcomes.get(0).movedTo()).isEqualTo(INBOX.resolve("failed/export.json"));
+        assertThat(Files.readString(INBOX.resolve("failed/export.json.report"))).isEqualTo("refused: Cannot load "
+                + unicode + ": it is UTF-16LE text, and a load reads UTF-8 JSON; convert it first, for example with "
+                + "iconv -f UTF-16LE -t UTF-8" + System.lineSeparator());
+        assertThat(count("SELECT COUNT(*) FROM load_run WHERE kind = 'load'")).isOne();
+        assertThat(ingester.tick()).as("nothing is left to try again").isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.StagedVersion;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -329,6 +330,32 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
                 .isInstanceOf(LoadException.class)
                 .hasMessageContaining("missing.json: no such file");
         assertThat(count("SELECT COUNT(*) FROM load_run")).isZero();
+    }
+
+    /** A "Unicode" export of a Windows tool: with a byte-order mark (as Notepad and PowerShell write it) or without. */
+    @ParameterizedTest(name = "{0}, mark {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UTF-16LE | true
+            UTF-16LE | false
+            UTF-16BE | true
+            UTF-32LE | false
+            """)
+    void refusesAFileInUtf16OrUtf32NamingItsEncodingWithoutStartingARun(String encoding, boolean mark)
+            throws IOException {
+        String records = """
+                {"asset": {"name": "a", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
+                {"asset": {"name": "b", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
+                """;
+        Path file = Files.write(WORK_DIR.resolve("unicode.jsonl"),
+                ((mark ? "\uFEFF" : "") + records).getBytes(Charset.forName(encoding)));
+
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOfSatisfying(InputEncodingException.class,
+                        e -> assertThat(e.encoding()).isEqualTo(encoding))
+                .hasMessage("Cannot load " + file + ": it is " + encoding + " text, and a load reads UTF-8 JSON; "
+                        + "convert it first, for example with iconv -f " + encoding + " -t UTF-8");
+        assertThat(count("SELECT COUNT(*) FROM load_run")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isZero();
     }
 
     @Test

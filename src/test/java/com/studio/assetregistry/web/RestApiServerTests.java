@@ -202,6 +202,20 @@ class RestApiServerTests {
     }
 
     @Test
+    void aFileInUtf16IsRefusedWith422NamingItsEncoding() throws IOException {
+        byte[] body = ("\uFEFF" + readSample()).getBytes(StandardCharsets.UTF_16LE);
+
+        HttpResponse<String> posted = api.post("/assets/load", "application/json",
+                HttpRequest.BodyPublishers.ofByteArray(body));
+
+        assertThat(posted.statusCode()).isEqualTo(422);
+        assertThat(json(posted).path("detail").asString())
+                .contains("it is UTF-16LE text, and a load reads UTF-8 JSON").doesNotContain("spool");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
+        assertThat(Files.list(WORK_DIR.resolve("spool"))).as("the spool file is gone").isEmpty();
+    }
+
+    @Test
     void aLoadIsRefusedAtOnceWith409WhileAnotherProcessLoadsIntoTheRegistry() throws IOException {
         // given: a load of another process, on another host, holds the registry (the command line would queue)
         long other = loads.startRun("load", "nightly.json", 10, Instant.now());
