@@ -268,6 +268,27 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aNameWithAnUnpairedSurrogateIsRejectedAndTheLoadGoesOn() throws IOException {
+        // given: "\ud800" is well-formed JSON, but no text a database stores can hold it
+        Path file = file("surrogate.jsonl", """
+                {"asset": {"name": "a\\ud800", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
+                {"asset": {"name": "b\\ud83c\\udfac", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
+                """);
+
+        // when
+        LoadSummary summary = loader.load(file);
+
+        // then
+        assertThat(summary.completed()).isTrue();
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(2L, 1L, 1L);
+        assertThat(rejectLines(summary)).singleElement().satisfies(reject -> {
+            assertThat(reject.get("recordNumber").asLong()).isEqualTo(1);
+            assertThat(ruleIds(reject)).containsExactly("name.invalid");
+        });
+        assertThat(jdbc.queryForObject("SELECT name FROM asset", String.class)).isEqualTo("b\uD83C\uDFAC");
+    }
+
+    @Test
     void rejectsEveryLineOfAFileThatIsNotJsonAndCompletes() throws IOException {
         byte[] bytes = new byte[64 * 1024];
         new Random(7).nextBytes(bytes);

@@ -10,8 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A name is a string with no leading or trailing white space, no control characters, and no more characters than
- * the configured maximum (255 by default). Blank names are {@code name.required}'s to report.
+ * A name is a string with no leading or trailing white space, no control characters, no unpaired surrogate (which a
+ * JSON escape can write, but no text encoding can store), and no more characters than the configured maximum (255 by
+ * default). Blank names are {@code name.required}'s to report.
  */
 @Component
 @Order(21)
@@ -26,8 +27,8 @@ public class NameInvalidRule implements RecordRule {
     @Override public String id() { return "name.invalid"; }
     @Override public String field() { return "asset.name"; }
     @Override public String description() {
-        return "the name is not a string, has leading or trailing white space or control characters, or is longer than "
-                + maxLength + " characters";
+        return "the name is not a string, has leading or trailing white space, control characters or an unpaired "
+                + "surrogate, or is longer than " + maxLength + " characters";
     }
     @Override public boolean configurable() { return false; }
 
@@ -52,11 +53,33 @@ public class NameInvalidRule implements RecordRule {
         if (hasControlCharacter(text)) {
             return Optional.of(violation("asset.name " + name.describe() + " contains a control character"));
         }
+        int surrogate = unpairedSurrogate(text);
+        if (surrogate >= 0) {
+            return Optional.of(violation(String.format("asset.name contains an unpaired surrogate (\\u%04x) at "
+                    + "character %d: it is not Unicode text, and no database could store it", (int) text.charAt(
+                    surrogate), text.codePointCount(0, surrogate) + 1)));
+        }
         int length = text.codePointCount(0, text.length());
         if (length > maxLength) {
             return Optional.of(violation("asset.name is " + length + " characters long, more than " + maxLength));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The index of the first half of a surrogate pair that stands alone, or -1. A JSON escape can write one (of U+D800
+     * to U+DFFF), but no UTF-8 or UTF-16 text holds it: a database driver would store something else in its place.
+     */
+    private static int unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean hasControlCharacter(String text) {

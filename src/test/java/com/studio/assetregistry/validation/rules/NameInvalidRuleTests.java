@@ -91,6 +91,32 @@ class NameInvalidRuleTests {
         });
     }
 
+    static Stream<Arguments> namesWithAnUnpairedSurrogate() {
+        return Stream.of(
+                Arguments.of("\uD800", "d800", 1),
+                Arguments.of("hero\uDC00", "dc00", 5),
+                Arguments.of(CLAPPER_BOARD + "x\uDBFFy", "dbff", 3),
+                Arguments.of("he\uDFFF\uD83Cro", "dfff", 3));
+    }
+
+    @ParameterizedTest(name = "surrogate U+{1}")
+    @MethodSource("namesWithAnUnpairedSurrogate")
+    void rejectsNameWithAnUnpairedSurrogate(String name, String surrogate, int character) {
+        // given: what a JSON escape such as "\ud800" reads as
+        InputRecord record = aValidRecord().name(name).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(violation).hasValueSatisfying(v -> {
+            assertThat(v.rule()).isEqualTo("name.invalid");
+            assertThat(v.field()).isEqualTo("asset.name");
+            assertThat(v.message()).isEqualTo("asset.name contains an unpaired surrogate (\\u" + surrogate
+                    + ") at character " + character + ": it is not Unicode text, and no database could store it");
+        });
+    }
+
     @Test
     void rejectsNameOf256Characters() {
         // given
@@ -161,7 +187,7 @@ class NameInvalidRuleTests {
     }
 
     @ParameterizedTest(name = "name \"{0}\"")
-    @ValueSource(strings = {"hero", "h", "hero prop", "héros_01", "英雄", "a-b.c"})
+    @ValueSource(strings = {"hero", "h", "hero prop", "héros_01", "英雄", "a-b.c", "\uD83C\uDFAC take 2"})
     void acceptsWellFormedName(String name) {
         // given
         InputRecord record = aValidRecord().name(name).build();
