@@ -10,13 +10,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A name is a string with no leading or trailing white space, no control characters, no unpaired surrogate (which a
- * JSON escape can write, but no text encoding can store), and no more characters than the configured maximum (255 by
- * default). Blank names are {@code name.required}'s to report.
+ * A name is a string with no leading or trailing white space, no control characters, no invisible formatting
+ * characters (which make two names that look the same different names), no unpaired surrogate (which a JSON escape
+ * can write, but no text encoding can store), and no more characters than the configured maximum (255 by default).
+ * Blank names are {@code name.required}'s to report.
  */
 @Component
 @Order(21)
 public class NameInvalidRule implements RecordRule {
+
+    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
 
     private final int maxLength;
 
@@ -27,8 +31,8 @@ public class NameInvalidRule implements RecordRule {
     @Override public String id() { return "name.invalid"; }
     @Override public String field() { return "asset.name"; }
     @Override public String description() {
-        return "the name is not a string, has leading or trailing white space, control characters or an unpaired "
-                + "surrogate, or is longer than " + maxLength + " characters";
+        return "the name is not a string, has leading or trailing white space, control characters, invisible "
+                + "formatting characters or an unpaired surrogate, or is longer than " + maxLength + " characters";
     }
     @Override public boolean configurable() { return false; }
 
@@ -59,6 +63,12 @@ public class NameInvalidRule implements RecordRule {
                     + "character %d: it is not Unicode text, and no database could store it", (int) text.charAt(
                     surrogate), text.codePointCount(0, surrogate) + 1)));
         }
+        int hidden = invisibleCharacter(text);
+        if (hidden >= 0) {
+            return Optional.of(violation(String.format("asset.name %s contains an invisible formatting character "
+                    + "(U+%04X) at character %d: two names that look the same would be two assets", name.describe(),
+                    text.codePointAt(hidden), text.codePointCount(0, hidden) + 1)));
+        }
         int length = text.codePointCount(0, text.length());
         if (length > maxLength) {
             return Optional.of(violation("asset.name is " + length + " characters long, more than " + maxLength));
@@ -77,6 +87,24 @@ public class NameInvalidRule implements RecordRule {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The index of the first invisible formatting character (Unicode's category Cf: a zero-width space, a byte-order
+     * mark, a right-to-left override...), or -1. The zero-width joiner and non-joiner are allowed inside a name, where
+     * scripts and emoji need them, not at either end.
+     */
+    private static int invisibleCharacter(String text) {
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int codePoint = text.codePointAt(i);
+            if (Character.getType(codePoint) == Character.FORMAT) {
+                boolean joiner = codePoint == ZERO_WIDTH_NON_JOINER || codePoint == ZERO_WIDTH_JOINER;
+                if (!joiner || i == 0 || i == text.length() - 1) {
+                    return i;
+                }
             }
         }
         return -1;

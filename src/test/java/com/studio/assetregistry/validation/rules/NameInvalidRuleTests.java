@@ -117,6 +117,35 @@ class NameInvalidRuleTests {
         });
     }
 
+    static Stream<Arguments> namesWithAnInvisibleCharacter() {
+        return Stream.of(
+                Arguments.of("\uFEFFhero", "FEFF", 1),
+                Arguments.of("hero\u200B", "200B", 5),
+                Arguments.of("he\u202Ero", "202E", 3),
+                Arguments.of("\u200Dhero", "200D", 1),
+                Arguments.of("hero\u200C", "200C", 5),
+                Arguments.of(CLAPPER_BOARD + "\u2060x", "2060", 2),
+                Arguments.of("h\u00ADero", "00AD", 2));
+    }
+
+    @ParameterizedTest(name = "U+{1} at {2}")
+    @MethodSource("namesWithAnInvisibleCharacter")
+    void rejectsNameWithAnInvisibleFormattingCharacter(String name, String codePoint, int character) {
+        // given: a name that reads as another one
+        InputRecord record = aValidRecord().name(name).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(violation).hasValueSatisfying(v -> {
+            assertThat(v.rule()).isEqualTo("name.invalid");
+            assertThat(v.message()).isEqualTo("asset.name \"" + name + "\" contains an invisible formatting character "
+                    + "(U+" + codePoint + ") at character " + character + ": two names that look the same would be "
+                    + "two assets");
+        });
+    }
+
     @Test
     void rejectsNameOf256Characters() {
         // given
@@ -187,7 +216,8 @@ class NameInvalidRuleTests {
     }
 
     @ParameterizedTest(name = "name \"{0}\"")
-    @ValueSource(strings = {"hero", "h", "hero prop", "héros_01", "英雄", "a-b.c", "\uD83C\uDFAC take 2"})
+    @ValueSource(strings = {"hero", "h", "hero prop", "héros_01", "英雄", "a-b.c", "\uD83C\uDFAC take 2",
+            "\uD83D\uDC68\u200D\uD83D\uDC69 family", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"})
     void acceptsWellFormedName(String name) {
         // given
         InputRecord record = aValidRecord().name(name).build();
