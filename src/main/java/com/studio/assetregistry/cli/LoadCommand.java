@@ -102,7 +102,10 @@ class LoadCommand implements Callable<Integer> {
         String prefix = files.size() > 1 ? file + ": " : "";
         var request = LoadRequest.of(file).withForce(force).withDryRun(dryRun).withDigest(digest);
         try (ProgressDisplay display = ProgressDisplay.of(mode, file, top.err(),
-                Duration.ofNanos((long) (progressInterval * 1e9)))) {
+                Duration.ofNanos((long) (progressInterval * 1e9)));
+             Interruption ignored = Interruption.announce(top.err(), "the " + (dryRun ? "dry run" : "load")
+                     + " of " + file + " stopped before it finished; " + (dryRun ? "run the same dry run"
+                     : "load the same file") + " again to resume it from its last commit")) {
             LoadSummary summary = registry.loadAssets(request.withProgress(display));
             display.close(); // the bar ends before the summary line
             top.out().println(prefix + line(summary, file));
@@ -116,6 +119,38 @@ class LoadCommand implements Callable<Integer> {
             return FAILED;
         } finally {
             top.out().flush();
+        }
+    }
+
+    /**
+     * A line on standard error if the process is stopped (Ctrl-C, SIGTERM) while a load runs: the load's own output
+     * ends mid-way, and the user is told what to do. The process then dies as from SIGKILL (the command line's
+     * application has no shutdown hook of its own, see {@link RegistryContext#start}), which a resume undoes.
+     */
+    private static final class Interruption implements AutoCloseable {
+
+        private final Thread hook;
+
+        private Interruption(Thread hook) {
+            this.hook = hook;
+        }
+
+        static Interruption announce(java.io.PrintWriter err, String message) {
+            var hook = new Thread(() -> {
+                err.println(); // after a progress line, or the bar
+                err.println("interrupted: " + message);
+                err.flush();
+            }, "load interrupted");
+            Runtime.getRuntime().addShutdownHook(hook);
+            return new Interruption(hook);
+        }
+
+        @Override
+        public void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) { // the hook runs, or has run: its line says it all
+            }
         }
     }
 

@@ -62,11 +62,15 @@ final class RegistryContext implements AutoCloseable {
 
     /**
      * The application for a command: no web server, no actuator endpoint and no Prometheus registry (the command
-     * line's meters go to summary.json), so that it starts no faster or slower than without the actuator.
+     * line's meters go to summary.json), so that it starts no faster or slower than without the actuator. Without
+     * Spring's shutdown hook either: closing the application under a load that Ctrl-C or SIGTERM stops would fail its
+     * chunk with a closed pool, and mark the run failed if it could; the process dies instead, as from SIGKILL, which a
+     * resume undoes (the command's own hook says so).
      */
     static RegistryContext start(GlobalOptions options) {
         return start(options, Map.of("management.endpoints.access.default", "none",
-                "management.prometheus.metrics.export.enabled", "false"));
+                "management.prometheus.metrics.export.enabled", "false",
+                "spring.main.register-shutdown-hook", "false"));
     }
 
     /**

@@ -1,0 +1,103 @@
+package com.studio.assetregistry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.studio.assetregistry.generate.AssetDataGenerator;
+import com.studio.assetregistry.generate.ExpectedOutcome;
+import com.studio.assetregistry.generate.GeneratorOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A load stopped as Ctrl-C or a scheduler's SIGTERM stops it, in a child JVM as a user's would run: one line says it
+ * stopped and how to go on, with no stack trace and no failure of the run, and loading the same file again finishes
+ * it with the outcome of an uninterrupted load.
+ */
+class InterruptedLoadTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLoadStoppedBySigtermSaysHowToResumeAndLoadingTheFileAgainFinishesIt() throws Exception {
+        // given: a load under way in a child JVM, some of its chunks committed
+        Path file = dir.resolve("nightly.jsonl");
+        ExpectedOutcome expected;
+        try (var out = Files.newBufferedWriter(file)) {
+            expected = new AssetDataGenerator().generate(new GeneratorOptions(200_000, 0.05, 5, true), out);
+        }
+        Path db = dir.resolve("registry.db");
+        Path log = dir.resolve("child.log");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "com.studio.assetregistry.cli.Main",
+                "--db", db.toString(), "--reports", dir.resolve("reports").toString(),
+                "load", "--progress", "none", file.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (stageCommits(db) < 2) {
+                assertThat(child.isAlive()).as("the load is still running").isTrue();
+                assertThat(Instant.now()).as("the load commits within two minutes").isBefore(deadline);
+                Thread.sleep(20);
+            }
+
+            // when: SIGTERM, as Ctrl-C's SIGINT or a scheduler's stop
+            child.destroy();
+            int exit = child.waitFor();
+
+            // then
+            assertThat(exit).as("killed by SIGTERM").isEqualTo(128 + 15);
+            assertThat(Files.readString(log)).isEqualTo("\ninterrupted: the load of " + file + " stopped before it "
+                    + "finished; load the same file again to resume it from its last commit\n");
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        assertThat(query(db, "SELECT COUNT(*) FROM load_run WHERE status = 'FAILED'")).isZero();
+
+        // when: the same file again
+        var out = new StringWriter();
+        var commandLine = AssetRegistryCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(new StringWriter(), true));
+        int exit = commandLine.execute("--db", db.toString(), "--reports", dir.resolve("reports").toString(),
+                "load", "--progress", "none", file.toString());
+
+        // then: the interrupted run, finished as an uninterrupted one would be
+        assertThat(exit).isZero();
+        assertThat(out.toString()).startsWith(expected.summaryLine() + "; report: ");
+        assertThat(query(db, "SELECT COUNT(*) FROM load_run")).isOne();
+        assertThat(query(db, "SELECT COUNT(*) FROM asset_version")).isEqualTo(expected.registered());
+    }
+
+    private static long stageCommits(Path db) throws SQLException {
+        try {
+            return query(db, "SELECT COALESCE(MAX(COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION "
+                    + "WHERE STEP_NAME = 'stageRecordsStep'");
+        } catch (SQLException notYet) { // the child has not created the database or its tables yet
+            return 0;
+        }
+    }
+
+    private static long query(Path db, String sql) throws SQLException {
+        if (!Files.exists(db)) {
+            throw new SQLException("no database yet");
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db + "?busy_timeout=5000");
+             ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+}
