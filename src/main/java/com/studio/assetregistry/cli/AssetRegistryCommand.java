@@ -5,6 +5,7 @@ import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.report.ReportNotFoundException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The top command, {@code asset-registry}: holds the global options and the subcommands. */
@@ -86,6 +88,7 @@ public class AssetRegistryCommand implements Callable<Integer> {
     /** The command line, getting its registry from {@code registries} and its standard input from {@code in}. */
     static CommandLine commandLine(Registries registries, InputStream in) {
         var commandLine = new CommandLine(new AssetRegistryCommand(registries, in));
+        commandLine.registerConverter(Path.class, AssetRegistryCommand::path);
         commandLine.setParameterExceptionHandler(AssetRegistryCommand::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             AssetRegistryCommand top = cmd.getCommandSpec().root().commandLine().getCommand();
@@ -97,6 +100,24 @@ public class AssetRegistryCommand implements Callable<Integer> {
             return e instanceof AssetNotFoundException || e instanceof ReportNotFoundException ? NOT_FOUND : 1;
         });
         return commandLine;
+    }
+
+    /**
+     * A path from the command line. Java decodes the arguments, and file names, in the locale's character set: under
+     * a C or POSIX locale (cron's, a bare container's), which is ASCII, a name such as {@code héros.json} cannot be
+     * represented at all, and the path is refused for what it is, with the remedy.
+     */
+    static Path path(String argument) {
+        try {
+            return Path.of(argument);
+        } catch (InvalidPathException e) {
+            if (!e.getReason().contains("unmappable")) { // a NUL character, say
+                throw new TypeConversionException("'" + argument + "' is not a path: " + e.getReason());
+            }
+            throw new TypeConversionException("'" + argument + "' holds characters that the locale's character set ("
+                    + System.getProperty("sun.jnu.encoding") + ") cannot represent; run it in a UTF-8 locale, for "
+                    + "example with LC_ALL=C.UTF-8 (bin/asset-registry does so under a C or POSIX locale)");
+        }
     }
 
     /**

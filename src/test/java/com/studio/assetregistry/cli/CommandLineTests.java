@@ -228,6 +228,13 @@ class CommandLineTests {
     }
 
     @Test
+    void aFileNameThatIsNoPathIsAUsageErrorSayingWhy() {
+        assertThat(run("load", "nightly\u0000.json")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Invalid value for positional parameter at index 0..* (FILE): "
+                + "'nightly\u0000.json' is not a path: Nul character not allowed; see: asset-registry load --help\n");
+    }
+
+    @Test
     void loadWithoutAFileIsAUsageError() {
         assertThat(run("load")).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: Missing required parameter: 'FILE'").hasLineCount(1);

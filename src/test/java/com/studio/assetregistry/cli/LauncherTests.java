@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,58 @@ class LauncherTests {
         for (String wrong : List.of("-Xmxjunk", "-Xmx1.5g")) {
             assertThat(javaOptions(wrong, "load", "f.jsonl")).as(wrong).contains(wrong, "-Xmn128m");
         }
+    }
+
+    @Test
+    void underACOrPosixLocaleJavaRunsInUtf8SoThatItCanNameNonAsciiFiles() throws Exception {
+        Path java = Files.writeString(dir.resolve("java"), "#!/bin/sh\necho \"LC_ALL=$LC_ALL\"\n");
+        java.toFile().setExecutable(true);
+        for (String locale : List.of("C", "POSIX")) {
+            assertThat(launch(java, Map.of("LC_ALL", locale), "load", "héros.json")).as(locale)
+                    .isEqualTo("LC_ALL=C.UTF-8");
+        }
+        assertThat(launch(java, Map.of("LC_ALL", "C.UTF-8"), "load", "héros.json")).as("a UTF-8 locale is kept")
+                .isEqualTo("LC_ALL=C.UTF-8");
+        assertThat(launch(java, Map.of("LANG", "C.UTF-8"), "load", "héros.json")).as("and not overridden")
+                .isEqualTo("LC_ALL=");
+    }
+
+    @Test
+    void javaUnderACLocaleSaysWhyItCannotTakeANonAsciiFileName() throws Exception {
+        // given: the jar's own entry point, run without the launcher, as cron would with java -jar
+        ProcessBuilder plain = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "com.studio.assetregistry.cli.Main",
+                "load", dir.resolve("héros.json").toString()).redirectErrorStream(true);
+        plain.environment().remove("LANG");
+        plain.environment().put("LC_ALL", "C");
+
+        // when
+        Process process = plain.start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+
+        // then: a usage error naming the cause and the remedy, before any registry is opened
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).startsWith("error: Invalid value for positional parameter at index 0..* (FILE): '")
+                .contains("' holds characters that the locale's character set (ANSI_X3.4-1968) cannot represent; "
+                        + "run it in a UTF-8 locale, for example with LC_ALL=C.UTF-8")
+                .doesNotContain("Exception");
+    }
+
+    /** What the launcher's {@code java} prints, run with the environment given added to a C.UTF-8 one's. */
+    private String launch(Path java, Map<String, String> locale, String... command) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("bash", Path.of("bin/asset-registry").toString()));
+        arguments.addAll(List.of(command));
+        ProcessBuilder launcher = new ProcessBuilder(arguments).redirectErrorStream(true);
+        launcher.environment().keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG"));
+        launcher.environment().putAll(locale);
+        launcher.environment().put("JAVA", java.toString());
+        launcher.environment().put("ASSET_REGISTRY_JAR", dir.resolve("asset-registry.jar").toString());
+        launcher.environment().put("ASSET_REGISTRY_CACHE", dir.resolve("cli").toString());
+        Process process = launcher.start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return output;
     }
 
     /** The arguments the launcher would give java, one per line through {@code echo}. */
