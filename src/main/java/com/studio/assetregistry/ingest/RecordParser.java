@@ -17,16 +17,19 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonFactoryBuilder;
 
 /**
  * Parses one record's bytes with Jackson's streaming parser into an {@link InputRecord}, keeping values uncoerced and
  * noting repeated property names. Strict JSON: comments, single quotes, NaN, trailing commas and control characters
  * in strings are syntax errors. Limits ({@link ReaderLimits}) are set on the parser on purpose.
  * <p>
- * Thread-safe: it keeps no state between records.
+ * Thread-safe: the one thing it keeps between records is whether its parsers still share the property names they
+ * read, which changes once, for good, when a file brings many names of its own.
  */
 final class RecordParser {
 
@@ -37,20 +40,30 @@ final class RecordParser {
     private static final List<String> RECORD_PROPERTIES = List.of("asset", "department", "version", "status");
     private static final List<String> ASSET_PROPERTIES = List.of("name", "type");
 
-    private final JsonFactory json;
+    /**
+     * More property names than a file of records has unless its records bring names of their own (a map keyed by
+     * time or id, say), but fewer than Jackson's shared symbol table keeps (6,000, after which it starts over).
+     */
+    static final int MANY_NAMES = 1000;
+
+    private final NameCountingFactory canonicalizing;
+    private final JsonFactory plain;
+    private volatile JsonFactory json;
     private final Rule syntaxRule;
     private final Rule tooLargeRule;
     private final int maxRecordBytes;
 
     RecordParser(ReaderLimits limits, Rule syntaxRule, Rule tooLargeRule) {
-        this.json = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxNestingDepth())
-                        .maxNumberLength(limits.maxNumberLength())
-                        .maxStringLength(limits.maxRecordBytes())
-                        .maxNameLength(limits.maxRecordBytes())
-                        .build())
+        var constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxNumberLength(limits.maxNumberLength())
+                .maxStringLength(limits.maxRecordBytes())
+                .maxNameLength(limits.maxRecordBytes())
                 .build();
+        this.canonicalizing = new NameCountingFactory(JsonFactory.builder().streamReadConstraints(constraints));
+        this.plain = JsonFactory.builder().streamReadConstraints(constraints)
+                .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build();
+        this.json = canonicalizing;
         this.syntaxRule = syntaxRule;
         this.tooLargeRule = tooLargeRule;
         this.maxRecordBytes = limits.maxRecordBytes();
@@ -67,6 +80,7 @@ final class RecordParser {
                     + maxRecordBytes + " (registry.reader.max-record-bytes)");
         }
         try (JsonParser parser = json.createParser(ObjectReadContext.empty(), raw.bytes(), 0, raw.kept())) {
+            stopCanonicalizingPastManyNames();
             try {
                 InputRecord input = readRecord(parser);
                 if (parser.nextToken() != null) {
@@ -80,6 +94,36 @@ final class RecordParser {
             }
         } catch (JacksonException e) {
             return unreadable(raw, syntaxRule, where(raw, e.getLocation()) + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Jackson shares the property names it has read between the parsers of one factory, in a symbol table each new
+     * parser starts from and adds its new names to. A parser that meets a name the table lacks copies the table
+     * first: when every record brings a name of its own, every record copies thousands of names, and a load took
+     * three times as long. Past {@link #MANY_NAMES} names, parsers read names without the table: a few percent slower
+     * for the usual file, where each name is then read anew, and the same speed for every file.
+     */
+    private void stopCanonicalizingPastManyNames() {
+        if (json == canonicalizing && canonicalizing.names() > MANY_NAMES) {
+            json = plain;
+        }
+    }
+
+    /** Whether parsers still share the property names they read; {@code false} once a file brought many. */
+    boolean canonicalizesNames() {
+        return json == canonicalizing;
+    }
+
+    /** Jackson's JSON factory, which tells how many property names its shared symbol table holds. */
+    private static final class NameCountingFactory extends JsonFactory {
+
+        NameCountingFactory(JsonFactoryBuilder builder) {
+            super(builder);
+        }
+
+        int names() {
+            return _byteSymbolCanonicalizer.size();
         }
     }
 

@@ -411,6 +411,44 @@ class RecordParserTests {
     }
 
     @Test
+    void recordsThatShareTheirPropertyNamesKeepThemInJacksonsSharedSymbolTable() {
+        // given
+        var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
+
+        // when: records with the model's names and a few others, many times over
+        for (int i = 0; i < 3 * RecordParser.MANY_NAMES; i++) {
+            parser.parse(raw("{\"asset\": {\"name\": \"a" + i + "\", \"type\": \"prop\"}, \"department\": \"fx\", "
+                    + "\"version\": 1, \"status\": \"active\", \"note" + (i % 20) + "\": true}"));
+        }
+
+        // then
+        assertThat(parser.canonicalizesNames()).isTrue();
+    }
+
+    @Test
+    void recordsThatEachBringANameOfTheirOwnAreReadWithoutTheSharedSymbolTableAndReadTheSame() {
+        // given: a map keyed by time in every record, as some exports have
+        var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
+        InputRecord first = null;
+        InputRecord last = null;
+
+        // when
+        for (int i = 0; i <= 2 * RecordParser.MANY_NAMES; i++) {
+            var record = (SourceRecord.Parsed) parser.parse(raw("{\"asset\": {\"name\": \"hero\", \"type\": "
+                    + "\"character\"}, \"department\": \"fx\", \"version\": 1, \"status\": \"active\", "
+                    + "\"history\": {\"2026-11-27T10:" + i + "\": \"published\"}}"));
+            first = first == null ? record.input() : first;
+            last = record.input();
+        }
+
+        // then
+        assertThat(parser.canonicalizesNames()).isFalse();
+        assertThat(last).isEqualTo(first);
+        assertThat(last.name()).isEqualTo(FieldValue.string("hero"));
+        assertThat(last.version()).isEqualTo(FieldValue.integer("1"));
+    }
+
+    @Test
     void recordCutShortByTheSplitterIsTooLarge() {
         // given
         byte[] kept = utf8("{\"asset\": ");
