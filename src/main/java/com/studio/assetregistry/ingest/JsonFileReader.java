@@ -107,9 +107,18 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
             ahead.put(new Batch(reads, splitter.checkpoint(), null));
         } catch (InterruptedException e) {
             // closed: the step no longer wants records
-        } catch (RuntimeException e) {
-            RuntimeException failure = e instanceof UncheckedIOException io
-                    ? new ItemStreamException("Cannot read " + file + ": " + io.getCause().getMessage(), io) : e;
+        } catch (RuntimeException | Error e) { // whatever it is, the step waiting for records hears of it
+            RuntimeException failure;
+            if (e instanceof UncheckedIOException io) {
+                failure = new ItemStreamException("Cannot read " + file + ": " + io.getCause().getMessage(), io);
+            } else if (e instanceof RuntimeException other) {
+                failure = other;
+            } else if (e instanceof OutOfMemoryError) {
+                failure = new ItemStreamException("Ran out of memory reading " + file + " in a heap of "
+                        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB", e);
+            } else {
+                failure = new ItemStreamException("Cannot read " + file + ": " + e, e);
+            }
             try {
                 ahead.put(new Batch(List.of(), null, failure));
             } catch (InterruptedException closed) {

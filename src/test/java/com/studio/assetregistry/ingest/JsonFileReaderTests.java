@@ -2,10 +2,12 @@ package com.studio.assetregistry.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.validation.FieldValue;
 import com.studio.assetregistry.validation.InputRecord;
+import com.studio.assetregistry.validation.Violation;
 import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 class JsonFileReaderTests {
 
@@ -298,6 +302,29 @@ class JsonFileReaderTests {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().equals("read-ahead " + file.getFileName()) && thread.isAlive())
                 .toList();
+    }
+
+    @Test
+    void anErrorOnTheReadAheadThreadFailsTheReadInsteadOfLeavingItWaiting() throws IOException {
+        // given: a rule that runs out of memory when the reader meets the broken record, on its read-ahead thread
+        var syntax = new JsonSyntaxRule() {
+            @Override
+            public Violation violation(String message) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        };
+        var parser = new RecordParser(ReaderLimits.defaults(), syntax, new RecordTooLargeRule());
+        JsonFileReader reader = new JsonFileReader(write(LINES_FILE), parser, LIMIT);
+        reader.open(new ExecutionContext());
+
+        // when, then: the failure, at once (the batch it ended was never handed on), and the step fails on it
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThatThrownBy(reader::read).isInstanceOf(ItemStreamException.class)
+                    .hasMessageStartingWith("Ran out of memory reading " + dir)
+                    .hasMessageContaining(" in a heap of ")
+                    .hasCauseInstanceOf(OutOfMemoryError.class);
+        });
+        reader.close();
     }
 
     private JsonFileReader reader(Path file) {
