@@ -39,7 +39,7 @@ class RecordCheckProcessor implements ItemProcessor<SourceRecord, CheckedRecord>
         if (verdict == RecordVerdict.CLEAN) {
             return new CheckedRecord.Staged(new StagedVersion(parsed.position(), toVersion(parsed.input())), null);
         }
-        String recordJson = parser.compact(parsed.raw());
+        String recordJson = parser.reportText(parsed.raw(), parsed.position().length());
         Warning warning = verdict.warnings().isEmpty() ? null
                 : new Warning(parsed.position(), verdict.warnings(), recordJson);
         if (verdict.rejects()) {

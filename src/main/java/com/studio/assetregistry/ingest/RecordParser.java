@@ -7,6 +7,7 @@ import com.studio.assetregistry.validation.Rule;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,12 @@ final class RecordParser {
 
     /** The longest excerpt of an unreadable record kept for the report. */
     static final int EXCERPT_BYTES = 1024;
+
+    /**
+     * The largest record kept whole until it is judged, and reported whole if it is rejected; of a larger one, only an
+     * excerpt. A chunk holds 10,000 records: of 1 MiB each, a file could otherwise take 10 GiB of memory.
+     */
+    static final int KEPT_BYTES = 4096;
 
     /** The names of a record's properties the model reads, and of its asset's: {@link SeenNames} expects them. */
     private static final List<String> RECORD_PROPERTIES = List.of("asset", "department", "version", "status");
@@ -87,7 +94,8 @@ final class RecordParser {
                     return unreadable(raw, syntaxRule, where(raw, parser.currentTokenLocation())
                             + "unexpected content after the end of the record");
                 }
-                return new SourceRecord.Parsed(at, raw.bytes(), input);
+                return new SourceRecord.Parsed(at, raw.kept() <= KEPT_BYTES ? raw.bytes()
+                        : Arrays.copyOf(raw.bytes(), EXCERPT_BYTES), input);
             } catch (StreamConstraintsException e) { // it has no location: name the token it broke on
                 return unreadable(raw, tooLargeRule, where(raw, parser.currentTokenLocation())
                         + ReaderLimits.describe(e));
@@ -125,6 +133,17 @@ final class RecordParser {
         int names() {
             return _byteSymbolCanonicalizer.size();
         }
+    }
+
+    /**
+     * The text a report shows of a well-formed record: the record as one line of JSON, or, for a record over
+     * {@link #KEPT_BYTES}, a JSON string of its first {@link #EXCERPT_BYTES} bytes, as for an unreadable one.
+     *
+     * @param raw    the record's bytes, or its first {@link #EXCERPT_BYTES} at least
+     * @param length the record's length in bytes
+     */
+    String reportText(byte[] raw, int length) {
+        return length <= KEPT_BYTES ? compact(raw) : excerpt(raw, Math.min(raw.length, EXCERPT_BYTES));
     }
 
     /** The record's bytes as one line of JSON, for the report; the record must be well-formed. */
@@ -305,11 +324,17 @@ final class RecordParser {
     }
 
     private SourceRecord.Unreadable unreadable(RawRecord raw, Rule rule, String message) {
-        String excerpt = new String(raw.bytes(), 0, Math.min(raw.kept(), EXCERPT_BYTES), StandardCharsets.UTF_8);
+        return new SourceRecord.Unreadable(raw.position(), rule.violation(message),
+                excerpt(raw.bytes(), Math.min(raw.kept(), EXCERPT_BYTES)));
+    }
+
+    /** A JSON string of the first {@code length} bytes, read as UTF-8. */
+    private String excerpt(byte[] bytes, int length) {
+        String excerpt = new String(bytes, 0, length, StandardCharsets.UTF_8);
         var out = new StringWriter(excerpt.length() + 16);
         try (JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), out)) {
             generator.writeString(excerpt);
         }
-        return new SourceRecord.Unreadable(raw.position(), rule.violation(message), out.toString());
+        return out.toString();
     }
 }

@@ -104,10 +104,12 @@ class ResolveTasklet implements Tasklet {
                     + " was held back from registration but breaks no cross-record rule.");
         }
         if (finding.isLocated()) {
-            return new Reject(finding.position(), violations, parser.compact(readRecord(source, finding.position())));
+            return new Reject(finding.position(), violations,
+                    parser.reportText(readRecord(source, finding.position()), finding.position().length()));
         }
         RawRecord raw = locator.find(finding.position().recordNumber());
-        return new Reject(raw.position(), violations, parser.compact(Arrays.copyOf(raw.bytes(), raw.kept())));
+        return new Reject(raw.position(), violations,
+                parser.reportText(Arrays.copyOf(raw.bytes(), raw.kept()), raw.position().length()));
     }
 
     private static byte[] readRecord(FileChannel source, RecordPosition position) {

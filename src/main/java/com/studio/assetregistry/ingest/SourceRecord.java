@@ -14,7 +14,8 @@ sealed interface SourceRecord permits SourceRecord.Parsed, SourceRecord.Unreadab
      * A well-formed record.
      *
      * @param position where it stands
-     * @param raw      its bytes as written, for the report should it be rejected
+     * @param raw      its bytes as written, for the report should it be rejected; only the first
+     *                 {@link RecordParser#EXCERPT_BYTES} of a record over {@link RecordParser#KEPT_BYTES}
      * @param input    its properties, uncoerced
      */
     record Parsed(RecordPosition position, byte[] raw, InputRecord input) implements SourceRecord {

@@ -8,10 +8,19 @@ import java.util.Objects;
  * Rules need to tell a missing property from {@code null}, a string from a number, and {@code 2} from {@code 2.0}
  * or {@code "2"}, so values are kept uncoerced.
  *
- * @param kind the JSON kind of the value, or {@link Kind#MISSING}
- * @param text the string's value or the number's literal; {@code null} for other kinds
+ * @param kind   the JSON kind of the value, or {@link Kind#MISSING}
+ * @param text   the string's value or the number's literal; {@code null} for other kinds. Of a string longer than
+ *               {@link #KEPT_CHARS}, only its first {@code KEPT_CHARS} characters: see {@link #isCut()}
+ * @param length the length in code points of a string whose text was cut; -1 when the text is whole
  */
-public record FieldValue(Kind kind, String text) {
+public record FieldValue(Kind kind, String text, int length) {
+
+    /**
+     * The longest string kept whole. A longer one breaks every rule of the model's values (a name is at most a few
+     * hundred characters, the other values are short words), and a chunk of 10,000 records each holding one of 1 MiB
+     * would take 10 GiB of memory.
+     */
+    public static final int KEPT_CHARS = 1024;
 
     /** The kinds a JSON value can have, plus absence. */
     public enum Kind { MISSING, NULL, STRING, INTEGER, DECIMAL, BOOLEAN, OBJECT, ARRAY }
@@ -24,9 +33,28 @@ public record FieldValue(Kind kind, String text) {
         Objects.requireNonNull(kind, "The kind must not be null.");
     }
 
-    /** A JSON string. */
+    /** A value whose text, if any, is whole. */
+    public FieldValue(Kind kind, String text) {
+        this(kind, text, -1);
+    }
+
+    /** A JSON string; of one longer than {@link #KEPT_CHARS}, its first characters only, and its length. */
     public static FieldValue string(String value) {
-        return new FieldValue(Kind.STRING, value);
+        if (value.length() <= KEPT_CHARS) {
+            return new FieldValue(Kind.STRING, value);
+        }
+        int end = Character.isHighSurrogate(value.charAt(KEPT_CHARS - 1)) ? KEPT_CHARS - 1 : KEPT_CHARS;
+        return new FieldValue(Kind.STRING, value.substring(0, end), value.codePointCount(0, value.length()));
+    }
+
+    /** Whether only the first {@link #KEPT_CHARS} characters of a long string are kept. */
+    public boolean isCut() {
+        return length >= 0;
+    }
+
+    /** The length of the text in code points: of the whole string, also when it was cut. */
+    public int codePoints() {
+        return isCut() ? length : text.codePointCount(0, text.length());
     }
 
     /** A JSON integer, written as {@code literal}. */
@@ -46,7 +74,7 @@ public record FieldValue(Kind kind, String text) {
 
     /** Whether this is a string of only white space (Unicode's, no-break spaces included), or empty. */
     public boolean isBlankString() {
-        if (kind != Kind.STRING) {
+        if (kind != Kind.STRING || isCut()) { // a cut string is too long to be blank: its length is the news
             return false;
         }
         for (int i = 0; i < text.length(); ) { // a loop, not a stream: every name and value of a load passes here

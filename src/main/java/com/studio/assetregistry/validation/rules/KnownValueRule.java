@@ -46,7 +46,7 @@ abstract class KnownValueRule implements RecordRule {
         if (value.isMissingOrNull() || (blankIsMissing() && value.isBlankString())) {
             return Optional.empty();
         }
-        if (value.isString() && known.contains(value.text())) {
+        if (value.isString() && !value.isCut() && known.contains(value.text())) {
             return Optional.empty();
         }
         return Optional.of(violation(field() + " " + value.describe() + " is not one of " + listed));

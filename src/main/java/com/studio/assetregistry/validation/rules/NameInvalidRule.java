@@ -51,6 +51,10 @@ public class NameInvalidRule implements RecordRule {
             return Optional.of(violation("asset.name must be a string, got " + name.describe()));
         }
         String text = name.text();
+        if (name.isCut()) { // too long for anything else to be told of it
+            return Optional.of(violation("asset.name is " + name.codePoints() + " characters long, more than "
+                    + maxLength));
+        }
         if (FieldValue.isSpace(text.codePointAt(0)) || FieldValue.isSpace(text.codePointBefore(text.length()))) {
             return Optional.of(violation("asset.name " + name.describe() + " has leading or trailing white space"));
         }
@@ -69,7 +73,7 @@ public class NameInvalidRule implements RecordRule {
                     + "(U+%04X) at character %d: two names that look the same would be two assets", name.describe(),
                     text.codePointAt(hidden), text.codePointCount(0, hidden) + 1)));
         }
-        int length = text.codePointCount(0, text.length());
+        int length = name.codePoints();
         if (length > maxLength) {
             return Optional.of(violation("asset.name is " + length + " characters long, more than " + maxLength));
         }

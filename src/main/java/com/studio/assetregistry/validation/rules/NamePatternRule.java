@@ -43,7 +43,7 @@ public class NamePatternRule implements RecordRule {
     public Optional<Violation> check(InputRecord record) {
         FieldValue name = record.name();
         if (pattern == null || !name.isString() || name.isBlankString()
-                || name.text().codePointCount(0, name.text().length()) > maxLength) {
+                || name.codePoints() > maxLength) {
             return Optional.empty();
         }
         if (pattern.matcher(name.text()).matches()) {

@@ -54,7 +54,7 @@ public class NameReservedRule implements RecordRule {
     @Override
     public Optional<Violation> check(InputRecord record) {
         FieldValue name = record.name();
-        if (!name.isString() || !reserved.contains(fold(name.text()))) {
+        if (!name.isString() || name.isCut() || !reserved.contains(fold(name.text()))) {
             return Optional.empty();
         }
         return Optional.of(violation("asset.name " + name.describe() + " is reserved"));

@@ -163,6 +163,18 @@ class NameInvalidRuleTests {
     }
 
     @Test
+    void rejectsANameTooLongToKeepByItsWholeLength() {
+        // given: a name of 900,000 characters, of which the record keeps the first 1,024
+        InputRecord record = aValidRecord().name(FieldValue.string(" hero\u0000".repeat(150_000))).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then: its length, the one fault that reading part of it can tell for sure
+        assertThat(violation).map(Violation::message).hasValue("asset.name is 900000 characters long, more than 255");
+    }
+
+    @Test
     void acceptsNameOf255Characters() {
         // given
         InputRecord record = aValidRecord().name("x".repeat(255)).build();
