@@ -6,6 +6,7 @@ import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.ingest.RejectBudgetExceededException;
 import com.studio.assetregistry.registry.AssetRegistry;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -135,7 +136,7 @@ class LoadCommand implements Callable<Integer> {
             this.hook = hook;
         }
 
-        static Interruption announce(java.io.PrintWriter err, String message) {
+        static Interruption announce(PrintWriter err, String message) {
             var hook = new Thread(() -> {
                 err.println(); // after a progress line, or the bar
                 err.println("interrupted: " + message);

@@ -109,8 +109,8 @@ final class RecordParser {
      * Jackson shares the property names it has read between the parsers of one factory, in a symbol table each new
      * parser starts from and adds its new names to. A parser that meets a name the table lacks copies the table
      * first: when every record brings a name of its own, every record copies thousands of names, and a load took
-     * three times as long. Past {@link #MANY_NAMES} names, parsers read names without the table: a few percent slower
-     * for the usual file, where each name is then read anew, and the same speed for every file.
+     * four times as long. Past {@link #MANY_NAMES} names, parsers read names without the table: about 5% more work
+     * for the usual file, where each name is then read anew, but the same speed for every file.
      */
     private void stopCanonicalizingPastManyNames() {
         if (json == canonicalizing && canonicalizing.names() > MANY_NAMES) {

@@ -63,9 +63,10 @@ public class NameInvalidRule implements RecordRule {
         }
         int surrogate = unpairedSurrogate(text);
         if (surrogate >= 0) {
+            int lone = text.charAt(surrogate);
             return Optional.of(violation(String.format("asset.name contains an unpaired surrogate (\\u%04x) at "
-                    + "character %d: it is not Unicode text, and no database could store it", (int) text.charAt(
-                    surrogate), text.codePointCount(0, surrogate) + 1)));
+                    + "character %d: it is not Unicode text, and no database could store it", lone,
+                    text.codePointCount(0, surrogate) + 1)));
         }
         int hidden = invisibleCharacter(text);
         if (hidden >= 0) {
