@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
@@ -23,6 +25,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
 /**
@@ -143,7 +146,10 @@ public class AssetLoader {
                     + (request.dryRun() ? "; a load would register nothing" : "; nothing was registered"), summary);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+            // a step's first failure is the cause; what follows it (its record failing too) is a consequence
+            Throwable cause = execution.getStepExecutions().stream()
+                    .flatMap(step -> step.getFailureExceptions().stream()).findFirst()
+                    .or(() -> execution.getFailureExceptions().stream().findFirst()).orElse(null);
             throw new LoadException("The load of " + file + " failed: " + rootMessage(cause), summary, cause);
         }
         return summary;
@@ -276,8 +282,35 @@ public class AssetLoader {
         JobExecution last = jobRepository.getLastJobExecution(LoadJobConfiguration.JOB_NAME, identifying);
         if (last != null && last.getStatus().isRunning()) {
             jobOperator.recover(last);
+        } else if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
+            recoverUnknown(last);
         }
         return unfinished.id();
+    }
+
+    /**
+     * Readies a run whose last failure could not be recorded (a full disk fails the failure's own record too, and a
+     * chunk whose commit failed leaves Spring Batch a step version ahead of the database): Spring Batch calls such a
+     * job execution UNKNOWN, refuses to restart it, and {@link JobOperator#recover} leaves it as it is. A load's job
+     * can be restarted all the same: each chunk commits its records with the reader's position, so the database
+     * holds exactly the state of the last commit, as after a kill. Its unfinished steps and itself are marked failed,
+     * as {@code recover} marks those of a process that died.
+     */
+    private void recoverUnknown(JobExecution last) {
+        log.warn("Run {}'s last attempt ended in a state Spring Batch could not record; resuming from its last commit",
+                last.getJobParameters().getLong(LoadJobConfiguration.RUN_PARAMETER));
+        for (StepExecution step : last.getStepExecutions()) {
+            if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED);
+                step.setEndTime(LocalDateTime.now());
+                jobRepository.update(step);
+            }
+        }
+        last.setStatus(BatchStatus.FAILED);
+        last.setExitStatus(ExitStatus.FAILED);
+        last.setEndTime(LocalDateTime.now());
+        jobRepository.update(last);
     }
 
     /** Whether the process named {@code pid@host} runs on this host; a process on another host is presumed alive. */
