@@ -90,6 +90,7 @@ class LoadJobConfiguration {
                 .processor(recordCheckProcessor)
                 .writer(new StagingWriter(store, runId))
                 .listener(promotion)
+                .listener((StepListener) new ChunkRollbackGuard())
                 .listener((StepListener) ProgressPublisher.reading(progressListeners, store, reader, Path.of(file),
                         runId))
                 .build();
