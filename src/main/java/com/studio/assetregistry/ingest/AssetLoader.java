@@ -289,9 +289,9 @@ public class AssetLoader {
     }
 
     /**
-     * Readies a run whose last failure could not be recorded (a full disk fails the failure's own record too, and a
-     * chunk whose commit failed leaves Spring Batch a step version ahead of the database): Spring Batch calls such a
-     * job execution UNKNOWN, refuses to restart it, and {@link JobOperator#recover} leaves it as it is. A load's job
+     * Readies a run whose last failure could not be recorded (a full disk fails the failure's own record too; see
+     * also {@link ChunkRollbackGuard}): Spring Batch calls such a job execution UNKNOWN, refuses to restart it, and
+     * {@link JobOperator#recover} leaves it as it is. A load's job
      * can be restarted all the same: each chunk commits its records with the reader's position, so the database
      * holds exactly the state of the last commit, as after a kill. Its unfinished steps and itself are marked failed,
      * as {@code recover} marks those of a process that died.
