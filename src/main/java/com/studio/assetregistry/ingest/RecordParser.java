@@ -313,8 +313,10 @@ final class RecordParser {
         byte[] bytes = raw.bytes();
         for (int i = 0; i < byteOffset; i++) {
             int b = bytes[i] & 0xFF;
-            if (b == '\n') {
-                line++;
+            if (b == '\n' || b == '\r') {
+                if (RecordSplitter.breaksLine(b, i == 0 ? -1 : bytes[i - 1] & 0xFF)) {
+                    line++;
+                }
                 column = 1;
             } else if ((b & 0xC0) != 0x80) { // continuation bytes of a UTF-8 character take no column of their own
                 column++;

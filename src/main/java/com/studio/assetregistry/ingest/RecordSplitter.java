@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * Cuts a JSON file into records, byte by byte, without parsing them: one record per element of a top-level array,
- * or one per non-blank line (JSON Lines). The framing is told by the first byte that is not white space (after an
+ * or one per non-blank line (JSON Lines; a line ends with {@code \n}, {@code \r\n} or a lone {@code \r}). The framing is told by the first byte that is not white space (after an
  * optional UTF-8 byte-order mark): {@code [} means an array.
  * <p>
  * Written by hand because no JSON library can do what a load needs here: give each record's raw bytes and exact
@@ -37,6 +37,7 @@ final class RecordSplitter {
     private long offset;
     private long line = 1;
     private long column = 1;
+    private int previous = EOF; // the byte before pos, to count a \r\n as one line break
     private long recordNumber;
     private Framing framing;
     private State state = State.BEFORE_FIRST;
@@ -133,7 +134,7 @@ final class RecordSplitter {
             int end = start;
             int characters = 0;
             byte b;
-            while (end < limit && (b = buffer[end]) != '\n') {
+            while (end < limit && (b = buffer[end]) != '\n' && b != '\r') {
                 if ((b & 0xC0) != 0x80) { // continuation bytes of a UTF-8 character take no column of their own
                     characters++;
                 }
@@ -143,6 +144,9 @@ final class RecordSplitter {
             trailingWhitespace = trailingWhitespace(start, end, trailingWhitespace);
             column += characters;
             offset += end - start;
+            if (end > start) {
+                previous = buffer[end - 1] & 0xFF;
+            }
             pos = end;
             if (end < limit) {
                 break; // at the line's end; the next record's skipWhitespace moves past it
@@ -451,12 +455,23 @@ final class RecordSplitter {
     private void advance() {
         int b = buffer[pos++] & 0xFF;
         offset++;
-        if (b == '\n') {
-            line++;
+        if (b == '\n' || b == '\r') {
+            if (breaksLine(b, previous)) {
+                line++;
+            }
             column = 1;
         } else if ((b & 0xC0) != 0x80) { // continuation bytes of a UTF-8 character take no column of their own
             column++;
         }
+        previous = b;
+    }
+
+    /**
+     * Whether byte {@code b}, after byte {@code previous}, starts a new line: {@code \n}, {@code \r\n} and a lone
+     * {@code \r} (old Mac OS line ends) are each one line break, as for Jackson and for editors.
+     */
+    static boolean breaksLine(int b, int previous) {
+        return b == '\r' || b == '\n' && previous != '\r';
     }
 
     private void fill() {

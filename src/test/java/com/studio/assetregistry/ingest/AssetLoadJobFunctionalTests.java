@@ -227,6 +227,31 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void readsJsonLinesWithOldMacLineEndsRecordByRecord() throws IOException {
+        // given: every line ends with a lone CR, as a classic Mac OS tool writes them
+        Path file = file("mac.jsonl", String.join("\r",
+                "{\"asset\": {\"name\": \"hero\", \"type\": \"character\"}, \"department\": \"modeling\", "
+                        + "\"version\": 1, \"status\": \"active\"}",
+                "{\"asset\": {\"name\": \"hero\", \"type\": \"character\"}, \"department\": \"modeling\", "
+                        + "\"version\": 2 \"status\": \"active\"}",
+                "{\"asset\": {\"name\": \"tree\", \"type\": \"prop\"}, \"department\": \"modeling\", "
+                        + "\"version\": 1, \"status\": \"active\"}", ""));
+
+        // when
+        LoadSummary summary = loader.load(file);
+
+        // then: the broken second line costs only itself, at its own line
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(3L, 2L, 1L);
+        JsonNode reject = rejectLines(summary).get(0);
+        assertThat(reject.get("recordNumber").asLong()).isEqualTo(2);
+        assertThat(reject.get("line").asLong()).isEqualTo(2);
+        assertThat(reject.get("rules").get(0).get("id").asString()).isEqualTo("json.syntax");
+        assertThat(reject.get("rules").get(0).get("message").asString()).startsWith("line 2, column 89: ");
+        assertThat(jdbc.queryForList("SELECT a.name || ' v' || v.version FROM asset a JOIN asset_version v "
+                + "ON v.asset_id = a.id ORDER BY a.name", String.class)).containsExactly("hero v1", "tree v1");
+    }
+
+    @Test
     void reportsEveryRuleARecordBreaksAndGoesOnAfterBrokenJson() throws IOException {
         Path file = file("broken.json", """
                 [

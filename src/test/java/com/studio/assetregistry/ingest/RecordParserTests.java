@@ -219,7 +219,9 @@ class RecordParserTests {
         "second value         | '{\"a\": 1} {\"b\": 2}'       | 3 | 14",
         "missing colon after multi-byte characters | '{\"日本\" 1}'  | 3 | 11",
         "missing colon on the record's second line | '{\n  \"a\" 1}' | 4 | 7",
-        "multi-byte characters on the second line  | '{\"é\": 1,\n  \"é\" 1}' | 4 | 7"})
+        "multi-byte characters on the second line  | '{\"é\": 1,\n  \"é\" 1}' | 4 | 7",
+        "second line after a lone carriage return  | '{\r  \"a\" 1}' | 4 | 7",
+        "third line after CR LF and a lone CR      | '{\r\n\r  \"a\" 1}' | 5 | 7"})
     void syntaxErrorIsReportedAtItsLineAndColumnInTheFile(String what, String json, long line, long column) {
         // given
         RawRecord raw = rawAt(json, 3, 5);

@@ -176,6 +176,33 @@ class RecordSplitterTests {
     }
 
     @Test
+    void aLoneCarriageReturnEndsALineAsANewlineDoes() {
+        // given: old Mac OS line ends, then a CR LF, a blank line of a lone CR, and a CR, CR LF pair
+        String file = "{\"a\":1}\r{\"b\":2}\r\n\r{\"c\":3}\r\r\n{\"d\":4}\r";
+
+        // when
+        List<Cut> cuts = readAll(splitter(file));
+
+        // then: each \r, \r\n or \n is one line break
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 1, 1, 0, 7), "{\"a\":1}", false, null),
+                new Cut(new RecordPosition(2, 2, 1, 8, 7), "{\"b\":2}", false, null),
+                new Cut(new RecordPosition(3, 4, 1, 18, 7), "{\"c\":3}", false, null),
+                new Cut(new RecordPosition(4, 6, 1, 28, 7), "{\"d\":4}", false, null));
+    }
+
+    @Test
+    void carriageReturnsBetweenArrayElementsCountAsLineBreaks() {
+        // when
+        List<Cut> cuts = readAll(splitter("[\r{\"a\":1},\r\n  {\"b\":\r2}]"));
+
+        // then
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 2, 1, 2, 7), "{\"a\":1}", false, null),
+                new Cut(new RecordPosition(2, 3, 3, 14, 8), "{\"b\":\r2}", false, null));
+    }
+
+    @Test
     void trailingBlanksOfALineAreNotPartOfTheRecord() {
         // when
         List<Cut> cuts = readAll(splitter("{\"a\":1} \t\r\n{\"b\":2}   "));
@@ -489,7 +516,7 @@ class RecordSplitterTests {
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"a\": \"日本 🐉\"}\r\n\r\n  {\"b\": [1, 2]} \t \n{\"d\": \"0123456789012345678901234567890\"}   \r\n"
-                + "{\"e\": \"é\"}\n\n\n\"x\"\n{\"f\": 6}  ",
+                + "{\"e\": \"é\"}\n\r\n\r\"x\"\r{\"f\": 6}  ",
         "[\n  {\"a\": \"日本 🐉\"},\n  {\"b\": [1, {\"c\": \"]\"}]}, {\"d\": \"0123456789012345678901234567890\"}\r\n"
                 + "  {\"e\": \"é\"}, \"x\", {\"f\": 6},\n]\n"})
     void recordsArePositionedTheSameWhateverBytesEachReadOfTheFileReturns(String content) {
@@ -527,7 +554,7 @@ class RecordSplitterTests {
         "[\n  {\"a\": \"日本\"},\n  {\"b\": [1, {\"c\": \"]\"}]}, {\"d\": \"0123456789012345678901234567890\"}\r\n"
                 + "  {\"e\": 5}, \"x\", {\"f\": 6},\n]\n",
         "{\"a\": \"日本\"}\r\n\r\n  {\"b\": [1, 2]}\n{\"d\": \"0123456789012345678901234567890\"}\n"
-                + "{\"e\": 5} \n\"x\"\n{\"f\": 6}"})
+                + "{\"e\": 5} \r\"x\"\r\r\n{\"f\": 6}"})
     void restartFromACheckpointYieldsExactlyTheRemainingRecordsWithTheSamePositions(String content) {
         byte[] file = concat(BOM, utf8(content));
         List<Cut> uninterrupted = readAll(splitter(file, 20));
