@@ -41,6 +41,8 @@ final class RecordSplitter {
     private long recordNumber;
     private Framing framing;
     private State state = State.BEFORE_FIRST;
+    /** The problem of content after the closing bracket, for the first record read past it; never at a checkpoint. */
+    private String afterClose;
 
     private long recordOffset;
     private long recordLine;
@@ -163,7 +165,16 @@ final class RecordSplitter {
             int b = peek();
             switch (state) {
                 case DONE:
-                    return trailingContent();
+                    if (b == '[') { // another array: read on as if the arrays were one, in this loop
+                        if (afterClose == null) {
+                            afterClose = "another top-level array opens at line " + line + ", column " + column
+                                    + ", after the first one closed; its records are read as if the arrays were one";
+                        }
+                        advance();
+                        state = State.BEFORE_FIRST;
+                        continue;
+                    }
+                    return afterClosingBracket(b);
                 case AFTER_ELEMENT:
                     if (b == ',') {
                         advance();
@@ -195,18 +206,24 @@ final class RecordSplitter {
         }
     }
 
-    /** After the closing bracket only white space may follow; anything else is reported once. */
-    private RawRecord trailingContent() {
-        if (peek() == EOF) {
-            return null;
+    /**
+     * After the closing bracket only white space may follow. Anything else is read on rather than lost in one reject
+     * (two files concatenated, an array and then JSON Lines): another array as more elements of the first (see
+     * {@link #nextElement()}), anything else, byte {@code b} on, as JSON Lines. The first record read after the
+     * bracket carries the problem, as the record after a missing comma does; with no record after it, the problem is
+     * reported at the end of the file.
+     */
+    private RawRecord afterClosingBracket(int b) {
+        if (b == EOF) {
+            if (afterClose == null) {
+                return null;
+            }
+            startRecord();
+            return finishRecord(null);
         }
-        startRecord();
-        int b;
-        while ((b = peek()) != EOF) {
-            keep(b);
-            advance();
-        }
-        return finishRecord("unexpected content after the closing ]");
+        framing = Framing.LINES;
+        afterClose = "content after the closing ]; the rest of the file is read as JSON Lines";
+        return nextLine();
     }
 
     /** The file ended where a record or the closing bracket should be: one problem, reported at the end. */
@@ -424,6 +441,10 @@ final class RecordSplitter {
     }
 
     private RawRecord finishRecord(String problem) {
+        if (afterClose != null) {
+            problem = problem == null ? afterClose : afterClose + "; " + problem;
+            afterClose = null;
+        }
         recordNumber++;
         var position = new RecordPosition(recordNumber, recordLine, recordColumn, recordOffset, recordFullLength);
         return new RawRecord(position, Arrays.copyOf(record, recordLength), recordLength,

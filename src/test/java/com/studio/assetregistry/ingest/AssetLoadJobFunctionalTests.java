@@ -252,6 +252,34 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void readsOnAfterTheClosingBracketSoThatTwoFilesConcatenatedCostOneRecord() throws IOException {
+        // given: two arrays one after the other, as `cat monday.json tuesday.json` makes them, then a JSON line
+        String record = "{\"asset\": {\"name\": \"%s\", \"type\": \"prop\"}, \"department\": \"modeling\", "
+                + "\"version\": %d, \"status\": \"active\"}";
+        Path file = file("concatenated.json", "[\n  " + record.formatted("tree", 1) + ",\n  "
+                + record.formatted("rock", 1) + "\n]\n[\n  " + record.formatted("tree", 2) + ",\n  "
+                + record.formatted("rock", 2) + "\n]\n" + record.formatted("lamp", 1) + "\n");
+
+        // when
+        LoadSummary summary = loader.load(file);
+
+        // then: the first record after each closing bracket is rejected, naming the problem; the others register
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(5L, 3L, 2L);
+        List<JsonNode> rejects = rejectLines(summary);
+        assertThat(rejects).extracting(r -> r.get("recordNumber").asLong() + " line " + r.get("line").asLong() + ": "
+                + r.get("rules").get(0).get("id").asString() + " " + r.get("rules").get(0).get("message").asString())
+                .containsExactly(
+                        "3 line 6: json.syntax another top-level array opens at line 5, column 1, after the first "
+                                + "one closed; its records are read as if the arrays were one",
+                        "5 line 9: json.syntax content after the closing ]; the rest of the file is read as JSON "
+                                + "Lines");
+        assertThat(rejects.get(0).get("record").asString()).isEqualTo(record.formatted("tree", 2));
+        assertThat(jdbc.queryForList("SELECT a.name || ' v' || v.version FROM asset a JOIN asset_version v "
+                + "ON v.asset_id = a.id ORDER BY a.name, v.version", String.class))
+                .containsExactly("rock v1", "rock v2", "tree v1");
+    }
+
+    @Test
     void reportsEveryRuleARecordBreaksAndGoesOnAfterBrokenJson() throws IOException {
         Path file = file("broken.json", """
                 [

@@ -348,20 +348,51 @@ class RecordSplitterTests {
     }
 
     @Test
-    void contentAfterTheClosingBracketIsReportedOnce() {
-        // when
+    void contentAfterTheClosingBracketIsReadOnAsJsonLinesAndItsFirstRecordCarriesTheProblem() {
+        // when: an array, then JSON Lines
         List<Cut> cuts = readAll(splitter("[{\"a\":1}] {\"b\":2}\n{\"c\":3}"));
+
+        // then: no record is lost in one reject of everything after the bracket
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 1, 2, 1, 7), "{\"a\":1}", false, null),
+                new Cut(new RecordPosition(2, 1, 11, 10, 7), "{\"b\":2}", false,
+                        "content after the closing ]; the rest of the file is read as JSON Lines"),
+                new Cut(new RecordPosition(3, 2, 1, 18, 7), "{\"c\":3}", false, null));
+    }
+
+    @Test
+    void aSecondArrayIsReadOnAsMoreElementsAndItsFirstRecordCarriesTheProblem() {
+        // when: two files concatenated
+        List<Cut> cuts = readAll(splitter("[{\"a\":1}]\n[{\"b\":2}, {\"c\":3}]\n"));
+
+        // then
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 1, 2, 1, 7), "{\"a\":1}", false, null),
+                new Cut(new RecordPosition(2, 2, 2, 11, 7), "{\"b\":2}", false, "another top-level array opens at "
+                        + "line 2, column 1, after the first one closed; its records are read as if the arrays were one"),
+                new Cut(new RecordPosition(3, 2, 11, 20, 7), "{\"c\":3}", false, null));
+    }
+
+    @Test
+    void emptyArraysAfterTheFirstAreReportedOnceAtTheEndWithoutRecursion() {
+        // when: a hundred thousand empty arrays, which a splitter calling itself for each would overflow its stack on
+        List<Cut> cuts = readAll(splitter("[{\"a\":1}]" + "[]".repeat(100_000)));
 
         // then
         assertThat(cuts).hasSize(2);
         assertThat(cuts.get(0).framingError()).isNull();
-        Cut after = cuts.get(1);
-        assertThat(after.position().recordNumber()).isEqualTo(2);
-        assertThat(after.position().line()).isEqualTo(1);
-        assertThat(after.position().column()).isEqualTo(11);
-        assertThat(after.position().offset()).isEqualTo(10);
-        assertThat(after.text()).startsWith("{\"b\":2}");
-        assertThat(after.framingError()).isEqualTo("unexpected content after the closing ]");
+        assertThat(cuts.get(1).position()).isEqualTo(new RecordPosition(2, 1, 200_010, 200_009, 0));
+        assertThat(cuts.get(1).framingError()).startsWith("another top-level array opens at line 1, column 10,");
+    }
+
+    @Test
+    void aSecondArrayCutOffIsOneProblemAtTheEnd() {
+        // when
+        List<Cut> cuts = readAll(splitter("[{\"a\":1}] ["));
+
+        // then
+        assertThat(cuts).hasSize(2);
+        assertThat(cuts.get(1).framingError()).endsWith("; the file ends before the closing ]");
     }
 
     @Test
@@ -582,11 +613,14 @@ class RecordSplitterTests {
         }
     }
 
-    @Test
-    void restartAfterAMissingCommaKeepsReportingFramingErrorsAsAnUninterruptedReadDoes() {
-        byte[] file = utf8("[{\"a\":1} {\"b\":2}, {\"c\":3}] x");
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"a\":1} {\"b\":2}, {\"c\":3}] x",
+        "[{\"a\":1}]\n[{\"b\":2}, {\"c\":3}]\n{\"d\":4}\r\n{\"e\":5}"})
+    void restartAfterAFramingErrorKeepsReportingFramingErrorsAsAnUninterruptedReadDoes(String content) {
+        byte[] file = utf8(content);
         List<Cut> uninterrupted = readAll(splitter(file, LIMIT));
-        assertThat(uninterrupted).hasSize(4);
+        assertThat(uninterrupted).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(uninterrupted).filteredOn(cut -> cut.framingError() != null).hasSizeGreaterThanOrEqualTo(2);
 
         for (int cutAfter = 0; cutAfter <= uninterrupted.size(); cutAfter++) {
             // given
