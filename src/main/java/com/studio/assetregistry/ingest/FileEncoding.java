@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Tells a JSON file written in UTF-16 or UTF-32 (a Windows tool's "Unicode" export, say) from the UTF-8 a load reads,
- * by its first four bytes: a byte-order mark, or the zero bytes that encoding puts around a JSON text's first
- * character ({@code [}, <code>{</code> or white space), as RFC 4627 describes. Anything else is read as UTF-8: a binary
+ * by its first four bytes: a byte-order mark, or the zero bytes that encoding puts around a JSON text's first two
+ * characters (the first one {@code [}, <code>{</code> or white space), as RFC 4627 describes. Anything else is read as UTF-8: a binary
  * file is not mistaken for text, and goes through the reader as any other broken input.
  * <p>
  * Written by hand: Jackson detects these encodings too, but inside its parser's bootstrap, and it takes any file with
@@ -47,10 +47,11 @@ final class FileEncoding {
         if (b[0] == 0 && b[1] == 0 && (b[2] == 0xFE && b[3] == 0xFF || b[2] == 0 && jsonStart(b[3]))) {
             return Optional.of("UTF-32BE");
         }
-        if (b[0] == 0xFF && b[1] == 0xFE || jsonStart(b[0]) && b[1] == 0) {
+        // without a mark, the first two characters are ASCII, so each has its zero byte: "[\0{" is UTF-8 with a NUL
+        if (b[0] == 0xFF && b[1] == 0xFE || jsonStart(b[0]) && b[1] == 0 && (length == 2 || b[3] == 0)) {
             return Optional.of("UTF-16LE");
         }
-        if (b[0] == 0xFE && b[1] == 0xFF || b[0] == 0 && jsonStart(b[1])) {
+        if (b[0] == 0xFE && b[1] == 0xFF || b[0] == 0 && jsonStart(b[1]) && (length == 2 || b[2] == 0)) {
             return Optional.of("UTF-16BE");
         }
         return Optional.empty();

@@ -48,7 +48,8 @@ class FileEncodingTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"[{\"asset\": 1}]", "{\"a\"", "\uFEFF[{}]", " \n[", "[", "", "42", "null", "x\u0000y\u0000"})
+    @ValueSource(strings = {"[{\"asset\": 1}]", "{\"a\"", "\uFEFF[{}]", " \n[", "[", "", "42", "null", "x\u0000y\u0000",
+        "[\u0000{\"a\": 1}]", "\u0000[{\"a\": 1}]", "[\u0000{"})
     void readsUtf8AndAnythingThatIsNotAJsonTextInAnotherEncodingAsUtf8(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 
