@@ -90,9 +90,12 @@ final class RecordParser {
             stopCanonicalizingPastManyNames();
             try {
                 InputRecord input = readRecord(parser);
-                if (parser.nextToken() != null) {
+                JsonToken after = parser.nextToken();
+                if (after != null) {
                     return unreadable(raw, syntaxRule, where(raw, parser.currentTokenLocation())
-                            + "unexpected content after the end of the record");
+                            + (after == JsonToken.START_OBJECT
+                            ? "another record starts here, with no line break before it (a line holds one record)"
+                            : "unexpected content after the end of the record"));
                 }
                 return new SourceRecord.Parsed(at, raw.kept() <= KEPT_BYTES ? raw.bytes()
                         : Arrays.copyOf(raw.bytes(), EXCERPT_BYTES), input);

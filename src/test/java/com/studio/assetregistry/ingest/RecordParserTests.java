@@ -236,6 +236,19 @@ class RecordParserTests {
         assertThat(excerptOf(unreadable)).isEqualTo(json);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "'{\"a\": 1}{\"b\": 2}'  | line 1, column 9: another record starts here, with no line break before it (a line holds one record)",
+        "'{\"a\": 1} [2]'       | line 1, column 10: unexpected content after the end of the record",
+        "'{\"a\": 1} \"x\"'     | line 1, column 10: unexpected content after the end of the record"})
+    void contentAfterTheRecordIsRejectedAndTwoRecordsOnOneLineAreNamedAsSuch(String json, String message) {
+        // when
+        SourceRecord record = parser.parse(rawAt(json, 1, 1));
+
+        // then
+        assertThat(unreadable(record, SYNTAX).violation().message()).isEqualTo(message);
+    }
+
     @Test
     void syntaxErrorOfARecordAtTheStartOfTheFileIsReportedWhereJacksonSeesIt() {
         // when
