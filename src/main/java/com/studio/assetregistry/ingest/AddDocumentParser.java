@@ -89,10 +89,11 @@ final class AddDocumentParser {
 
     /** Parses a document from its text, so that columns count characters, as they do in a load's report. */
     Document parse(byte[] bytes) {
-        Optional<String> encoding = FileEncoding.otherThanUtf8(bytes, Math.min(4, bytes.length));
+        Optional<String> encoding = FileEncoding.otherThanUtf8(bytes,
+                Math.min(FileEncoding.HEAD_BYTES, bytes.length));
         if (encoding.isPresent()) {
-            return Document.broken(syntax.violation("the file is " + encoding.get() + " text, not UTF-8; convert it "
-                    + "first, for example with iconv -f " + encoding.get() + " -t UTF-8"));
+            return Document.broken(syntax.violation("the file is " + FileEncoding.describe(encoding.get())
+                    + ", not UTF-8; " + FileEncoding.remedy(encoding.get(), "FILE")));
         }
         String text;
         try {

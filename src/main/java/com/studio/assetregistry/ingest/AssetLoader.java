@@ -358,8 +358,9 @@ public class AssetLoader {
     }
 
     /**
-     * Refuses a file in UTF-16 or UTF-32 before a run starts: read as UTF-8, every record of it would be a syntax
-     * error, and Jackson, which recognises those encodings in a record on its own, would read a few of them right.
+     * Refuses a file in UTF-16 or UTF-32, or compressed, before a run starts: read as UTF-8, every record of it would
+     * be a syntax error (and Jackson, which recognises UTF-16 and UTF-32 in a record on its own, would read a few of
+     * them right).
      */
     private static void refuseOtherEncodings(String source, Path absolute) {
         Optional<String> encoding;
@@ -369,9 +370,9 @@ public class AssetLoader {
             throw new LoadException("Cannot load " + source + ": " + e.getMessage(), null, e);
         }
         if (encoding.isPresent()) {
-            throw new InputEncodingException("Cannot load " + source + ": it is " + encoding.get() + " text, and a "
-                    + "load reads UTF-8 JSON; convert it first, for example with iconv -f " + encoding.get()
-                    + " -t UTF-8", encoding.get());
+            throw new InputEncodingException("Cannot load " + source + ": it is "
+                    + FileEncoding.describe(encoding.get()) + ", and a load reads UTF-8 JSON; "
+                    + FileEncoding.remedy(encoding.get(), source), encoding.get());
         }
     }
 

@@ -1,8 +1,8 @@
 package com.studio.assetregistry.ingest;
 
 /**
- * A file a load refuses before it starts a run, because its text is not UTF-8 (it is UTF-16 or UTF-32): no record of it
- * could be read as written, so none is registered or reported.
+ * A file a load refuses before it starts a run, because it is not UTF-8 text (it is UTF-16 or UTF-32, or compressed):
+ * no record of it could be read as written, so none is registered or reported.
  */
 public class InputEncodingException extends LoadException {
 
@@ -13,7 +13,7 @@ public class InputEncodingException extends LoadException {
         this.encoding = encoding;
     }
 
-    /** The file's encoding, as Java names it: "UTF-16LE", "UTF-32BE", ... */
+    /** The file's encoding: "UTF-16LE", "UTF-32BE", ... as Java names them, or "gzip", "bzip2", "xz", "zstd", "zip". */
     public String encoding() {
         return encoding;
     }

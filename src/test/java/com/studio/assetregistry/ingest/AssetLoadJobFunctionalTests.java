@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -428,6 +429,21 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
                         e -> assertThat(e.encoding()).isEqualTo(encoding))
                 .hasMessage("Cannot load " + file + ": it is " + encoding + " text, and a load reads UTF-8 JSON; "
                         + "convert it first, for example with iconv -f " + encoding + " -t UTF-8");
+        assertThat(count("SELECT COUNT(*) FROM load_run")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isZero();
+    }
+
+    @Test
+    void refusesAGzipFileSayingHowToDecompressItWithoutStartingARun() throws IOException {
+        Path file = WORK_DIR.resolve("nightly.json.gz");
+        try (var gzip = new GZIPOutputStream(Files.newOutputStream(file))) {
+            Files.copy(Path.of("data", "asset_data.json"), gzip);
+        }
+
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOfSatisfying(InputEncodingException.class, e -> assertThat(e.encoding()).isEqualTo("gzip"))
+                .hasMessage("Cannot load " + file + ": it is gzip-compressed, and a load reads UTF-8 JSON; "
+                        + "decompress it first, for example with gunzip -k " + file);
         assertThat(count("SELECT COUNT(*) FROM load_run")).isZero();
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isZero();
     }

@@ -6,6 +6,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,9 +59,35 @@ class FileEncodingTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"89504e47", "504b0304", "ffd8ffe0", "cafebabe", "4d5a9000", "7f454c46", "00000000"})
+    @ValueSource(strings = {"89504e47", "ffd8ffe0", "cafebabe", "4d5a9000", "7f454c46", "00000000", "425a6878"})
     void readsABinaryFileAsUtf8SoThatItsLinesAreRejectedOneByOne(String magic) {
         byte[] head = HexFormat.of().parseHex(magic);
+
+        assertThat(FileEncoding.otherThanUtf8(head, head.length)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            gzip  | 1f8b0800      | gzip-compressed | decompress it first, for example with gunzip -k in.json.gz
+            bzip2 | 425a6839314159 | bzip2-compressed | decompress it first, for example with bunzip2 -k in.json.gz
+            xz    | fd377a585a0000 | xz-compressed   | decompress it first, for example with unxz -k in.json.gz
+            zstd  | 28b52ffd2400  | zstd-compressed | decompress it first, for example with unzstd in.json.gz
+            zip   | 504b03041400  | a zip archive   | extract its JSON file first, for example with unzip in.json.gz
+            """)
+    void namesACompressedFileByItsMagicNumberAndSaysHowToUnpackIt(String encoding, String magic, String description,
+                                                                  String remedy) {
+        byte[] head = HexFormat.of().parseHex(magic);
+
+        Optional<String> named = FileEncoding.otherThanUtf8(head, Math.min(FileEncoding.HEAD_BYTES, head.length));
+
+        assertThat(named).hasValue(encoding);
+        assertThat(FileEncoding.describe(encoding)).isEqualTo(description);
+        assertThat(FileEncoding.remedy(encoding, "in.json.gz")).isEqualTo(remedy);
+    }
+
+    @Test
+    void aMagicNumberCutShortByTheEndOfTheFileIsNotTakenForCompression() {
+        byte[] head = HexFormat.of().parseHex("fd377a58");
 
         assertThat(FileEncoding.otherThanUtf8(head, head.length)).isEmpty();
     }
