@@ -2,12 +2,15 @@ package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.studio.assetregistry.ChildJvm;
 import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.GeneratorOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +40,10 @@ class FullDiskLoadTests {
         String reports = dir.resolve("full").toString();
 
         // when: files may not grow past 3 MB, and the database outgrows that
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder("bash", "-c", "ulimit -f 3000; exec \"$0\" \"$@\"", java,
-                "-cp", System.getProperty("java.class.path"), "com.studio.assetregistry.cli.Main",
-                "--db", db, "--reports", reports, "load", "--progress", "none", file.toString())
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -f 3000; exec \"$0\" \"$@\""));
+        command.addAll(ChildJvm.command("--db", db, "--reports", reports, "load", "--progress", "none",
+                file.toString()));
+        Process child = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         String output = new String(child.getInputStream().readAllBytes());

@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.studio.assetregistry.ChildJvm;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,9 @@ class HugeRecordsLoadTests {
         Path reports = dir.resolve("reports");
 
         // when
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx96m", "-cp", System.getProperty("java.class.path"), "com.studio.assetregistry.cli.Main",
+        Process child = new ProcessBuilder(ChildJvm.command(List.of("-Xmx96m"),
                 "--db", dir.resolve("registry.db").toString(), "--reports", reports.toString(),
-                "load", "--progress", "none", file.toString())
+                "load", "--progress", "none", file.toString()))
                 .redirectErrorStream(true)
                 .start();
         String output = new String(child.getInputStream().readAllBytes());

@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.studio.assetregistry.ChildJvm;
 import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.ExpectedOutcome;
 import com.studio.assetregistry.generate.GeneratorOptions;
@@ -39,10 +40,8 @@ class InterruptedLoadTests {
         }
         Path db = dir.resolve("registry.db");
         Path log = dir.resolve("child.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.studio.assetregistry.cli.Main",
-                "--db", db.toString(), "--reports", dir.resolve("reports").toString(),
-                "load", "--progress", "none", file.toString())
+        Process child = new ProcessBuilder(ChildJvm.command("--db", db.toString(),
+                "--reports", dir.resolve("reports").toString(), "load", "--progress", "none", file.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

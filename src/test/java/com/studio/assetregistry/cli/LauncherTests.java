@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.studio.assetregistry.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,9 +99,8 @@ class LauncherTests {
     @Test
     void javaUnderACLocaleSaysWhyItCannotTakeANonAsciiFileName() throws Exception {
         // given: the jar's own entry point, run without the launcher, as cron would with java -jar
-        ProcessBuilder plain = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.studio.assetregistry.cli.Main",
-                "load", dir.resolve("héros.json").toString()).redirectErrorStream(true);
+        ProcessBuilder plain = new ProcessBuilder(ChildJvm.command("load", dir.resolve("héros.json").toString()))
+                .redirectErrorStream(true);
         plain.environment().remove("LANG");
         plain.environment().put("LC_ALL", "C");
 

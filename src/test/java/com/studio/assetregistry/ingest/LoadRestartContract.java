@@ -2,6 +2,7 @@ package com.studio.assetregistry.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.studio.assetregistry.ChildJvm;
 import com.studio.assetregistry.cli.AssetRegistryCommand;
 import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.GeneratorOptions;
@@ -103,9 +104,8 @@ abstract class LoadRestartContract {
      * child writes, meets the condition: commit count for the reading step, 1 while it runs for the others.
      */
     private void killWhen(Predicate<Long> condition, String step) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.studio.assetregistry.cli.Main",
-                "--db", crash, "--reports", reports("crash"), "load", file.toString())
+        Process child = new ProcessBuilder(ChildJvm.command("--db", crash, "--reports", reports("crash"), "load",
+                file.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile())
                 .start();
