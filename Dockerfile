@@ -31,10 +31,13 @@ COPY --from=build /src/target/asset-registry.jar /app/asset-registry.jar
 # command's default, reports, the same /reports. serve binds to 127.0.0.1 outside a container; inside one the loopback
 # is the container's own, unreachable through a published port, so it listens on every interface here: publish it
 # as -p 127.0.0.1:8080:8080 to keep it on the host, and set REGISTRY_API_TOKEN before exposing it further.
+# LC_ALL: a UTF-8 locale of the image's own (C.UTF-8 needs no locale package), so that Java can name any file,
+# héros_日本.json included, whatever locale the base image sets or stops setting.
 ENV REGISTRY_DB=/data/registry.db \
     REGISTRY_LOAD_REPORTSDIR=/reports \
     REGISTRY_INGEST_INBOX=/inbox \
-    SERVER_ADDRESS=0.0.0.0
+    SERVER_ADDRESS=0.0.0.0 \
+    LC_ALL=C.UTF-8
 WORKDIR /
 VOLUME ["/data", "/reports", "/inbox"]
 USER 10001:10001

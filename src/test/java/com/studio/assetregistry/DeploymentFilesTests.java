@@ -103,6 +103,8 @@ class DeploymentFilesTests {
                 .as("reachable through a published port, not only from inside the container").isEqualTo("0.0.0.0");
         assertThat(binder.bind("registry.load", LoadProperties.class).get().reportsDir())
                 .isEqualTo(Path.of("/reports"));
+        assertThat(environment.get("LC_ALL")).as("a UTF-8 locale, so that Java can name a non-ASCII file")
+                .isEqualTo("C.UTF-8");
         assertThat(stage("runtime")).as("from /, the report command's default, reports, is /reports")
                 .contains(new Instruction("WORKDIR", "/"));
     }
