@@ -5,6 +5,11 @@ import com.studio.assetregistry.validation.FieldValue;
 import com.studio.assetregistry.validation.InputRecord;
 import com.studio.assetregistry.validation.Rule;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,7 +109,56 @@ final class RecordParser {
                         + ReaderLimits.describe(e));
             }
         } catch (JacksonException e) {
-            return unreadable(raw, syntaxRule, where(raw, e.getLocation()) + e.getOriginalMessage());
+            return unreadable(raw, syntaxRule, syntaxError(raw, e));
+        }
+    }
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /**
+     * What is wrong with a record Jackson could not read, and where. A byte that is not UTF-8 is named, rather than
+     * in Jackson's words ("Invalid UTF-8 middle byte 0x72", about the byte after it), with the usual cause when the
+     * record reads as JSON in Windows-1252 (Latin-1's superset): a file from a tool that does not write UTF-8.
+     */
+    private String syntaxError(RawRecord raw, JacksonException e) {
+        TokenStreamLocation location = e.getLocation();
+        int invalid = firstInvalidUtf8(raw.bytes(), raw.kept());
+        if (invalid >= 0 && (location == null || location.getByteOffset() < 0
+                || invalid <= location.getByteOffset())) {
+            String problem = where(raw, invalid) + "byte 0x%02X is not UTF-8".formatted(raw.bytes()[invalid] & 0xFF);
+            return readsAsWindows1252(raw) ? problem + "; the record reads as Windows-1252 (Latin-1) text: convert the "
+                    + "file first, for example with iconv -f WINDOWS-1252 -t UTF-8" : problem;
+        }
+        return where(raw, location) + e.getOriginalMessage();
+    }
+
+    /** Whether the record is well-formed JSON once read as Windows-1252 rather than UTF-8. */
+    private boolean readsAsWindows1252(RawRecord raw) {
+        byte[] utf8 = new String(raw.bytes(), 0, raw.kept(), WINDOWS_1252).getBytes(StandardCharsets.UTF_8);
+        try (JsonParser parser = plain.createParser(ObjectReadContext.empty(), utf8)) {
+            while (parser.nextToken() != null) {
+                parser.finishToken(); // a string's text is read, and checked, only when asked for
+            }
+            return true;
+        } catch (JacksonException notJson) {
+            return false;
+        }
+    }
+
+    /** The offset of the first byte of {@code bytes[0, length)} that is not part of well-formed UTF-8; -1 if none. */
+    private static int firstInvalidUtf8(byte[] bytes, int length) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input rather than replacing it
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CharBuffer out = CharBuffer.allocate(Math.min(length, 4096));
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return -1;
+            }
+            out.clear();
         }
     }
 
@@ -311,6 +365,12 @@ final class RecordParser {
                     ? record.column() + location.getColumnNr() - 1 : location.getColumnNr();
             return "line " + line + ", column " + column + ": ";
         }
+        return where(raw, byteOffset);
+    }
+
+    /** "line L, column C: " of the byte at {@code byteOffset} of the record, in the file's lines and columns. */
+    private static String where(RawRecord raw, long byteOffset) {
+        RecordPosition record = raw.position();
         long line = record.line();
         long column = record.column();
         byte[] bytes = raw.bytes();

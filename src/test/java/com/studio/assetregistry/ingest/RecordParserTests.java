@@ -10,6 +10,7 @@ import com.studio.assetregistry.validation.Violation;
 import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -250,6 +251,46 @@ class RecordParserTests {
     }
 
     @Test
+    void aByteThatIsNotUtf8IsNamedAtItsOwnColumnWithTheUsualCause() {
+        // given: "héro" written in Latin-1, on the record's second line
+        byte[] latin1 = "{\"a\": 1,\n \"name\": \"h\u00e9ro\"}".getBytes(StandardCharsets.ISO_8859_1);
+        RawRecord raw = new RawRecord(new RecordPosition(1, 3, 5, 0, latin1.length), latin1, latin1.length, false,
+                null);
+
+        // when
+        SourceRecord record = parser.parse(raw);
+
+        // then: Jackson's "Invalid UTF-8 middle byte 0x72" is about the byte after it
+        assertThat(unreadable(record, SYNTAX).violation().message()).isEqualTo("line 4, column 12: byte 0xE9 is not "
+                + "UTF-8; the record reads as Windows-1252 (Latin-1) text: convert the file first, for example with "
+                + "iconv -f WINDOWS-1252 -t UTF-8");
+    }
+
+    @Test
+    void aByteThatIsNotUtf8InARecordThatIsNotTextEitherIsNamedWithoutAGuessAtItsCause() {
+        // given: a line of a PNG image
+        byte[] bytes = HexFormat.of().parseHex("89504e470d");
+
+        // when
+        SourceRecord record = parser.parse(new RawRecord(new RecordPosition(1, 1, 1, 0, bytes.length), bytes,
+                bytes.length, false, null));
+
+        // then
+        assertThat(unreadable(record, SYNTAX).violation().message()).isEqualTo("line 1, column 1: byte 0x89 is not "
+                + "UTF-8");
+    }
+
+    @Test
+    void aSyntaxErrorBeforeAByteThatIsNotUtf8IsTheOneReported() {
+        byte[] bytes = "{\"a\" 1, \"name\": \"h\u00e9ro\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+        SourceRecord record = parser.parse(new RawRecord(new RecordPosition(1, 1, 1, 0, bytes.length), bytes,
+                bytes.length, false, null));
+
+        assertThat(unreadable(record, SYNTAX).violation().message()).startsWith("line 1, column 6: Unexpected ");
+    }
+
+    @Test
     void syntaxErrorOfARecordAtTheStartOfTheFileIsReportedWhereJacksonSeesIt() {
         // when
         SourceRecord record = parser.parse(rawAt("{\"a\" 1}", 1, 1));
@@ -268,9 +309,9 @@ class RecordParserTests {
         // when
         SourceRecord record = parser.parse(rawAt(bytes, 3, 5));
 
-        // then
-        assertThat(unreadable(record, SYNTAX).violation().message()).startsWith("line 3, column 23: ")
-                .containsIgnoringCase("UTF-8");
+        // then: at the byte itself, not at the one after it where Jackson sees the sequence break
+        assertThat(unreadable(record, SYNTAX).violation().message()).startsWith("line 3, column 21: byte 0xC3 is not "
+                + "UTF-8");
     }
 
     @Test
