@@ -222,8 +222,8 @@ public class AssetLoader {
         boolean told = false;
         while (true) {
             Optional<LoadRun> other = store.findPendingLoad(runId == null ? 0 : runId);
-            if (other.isPresent() && (other.get().owner() == null || !isAlive(other.get().owner()))) {
-                log.warn("Run {} of {} died unfinished and is abandoned: its pending versions are removed; load it "
+            if (other.isPresent() && !isLoading(other.get())) {
+                log.warn("Run {} of {} ended unfinished and is abandoned: its pending versions are removed; load it "
                         + "again to load it anew", other.get().id(), other.get().source());
                 store.abandonRun(other.get().id());
                 continue;
@@ -311,6 +311,15 @@ public class AssetLoader {
         last.setExitStatus(ExitStatus.FAILED);
         last.setEndTime(LocalDateTime.now());
         jobRepository.update(last);
+    }
+
+    /**
+     * Whether a pending run is loading still: its status says so and its process is alive. A run that failed is not,
+     * though its process may live on (serve, or a command loading several files): it would otherwise hold the registry
+     * until that process ends.
+     */
+    private static boolean isLoading(LoadRun run) {
+        return "RUNNING".equals(run.status()) && run.owner() != null && isAlive(run.owner());
     }
 
     /** Whether the process named {@code pid@host} runs on this host; a process on another host is presumed alive. */

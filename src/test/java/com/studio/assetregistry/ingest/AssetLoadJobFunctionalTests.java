@@ -21,12 +21,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -152,6 +154,26 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(loadStore.findRun(dead).orElseThrow().status()).isEqualTo("ABANDONED");
         assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // it used to wait for the registry.load.queue-wait: an hour
+    void abandonsALoadOfOtherContentThatFailedInAProcessThatLivesOn() throws Exception {
+        // given: a load that failed in this process, which lives on (serve, or a command loading several files)
+        long failed = loadStore.startRun("load", "failed.json", 10, Instant.now());
+        loadStore.claimRun(failed, "c0ffee", ProcessHandle.current().pid() + "@"
+                + InetAddress.getLocalHost().getHostName());
+        loadStore.write(failed, List.of(new StagedVersion(RecordPosition.ofNumber(1),
+                new VersionedAsset(new AssetKey("ghost", "prop"), new AssetVersion("fx", 1, "active")))));
+        loadStore.finishRun(failed, "FAILED", Instant.now(), 1, "c0ffee", null);
+
+        // when
+        LoadSummary summary = loader.load(SAMPLE);
+
+        // then: it did not wait for a run that no longer loads
+        assertThat(summary.registered()).isEqualTo(17);
+        assertThat(loadStore.findRun(failed).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
     }
 
     private static void sleep(long millis) {
