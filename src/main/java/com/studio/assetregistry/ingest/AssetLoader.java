@@ -175,9 +175,10 @@ public class AssetLoader {
         Objects.requireNonNull(request, "The load request must not be null.");
         Path file = request.file();
         Path absolute = file.toAbsolutePath().normalize();
-        long size = readableSize(file, absolute);
+        checkReadable(file, absolute);
         refuseOtherEncodings(request.source(), absolute);
-        String sha256 = request.digest() == null ? FileDigest.sha256(absolute) : request.digest().sha256();
+        FileDigest.Hash content = request.digest() == null ? FileDigest.hash(absolute) : request.digest().hash();
+        String sha256 = content.sha256();
         String kind = request.dryRun() ? LoadRun.DRY_RUN : LoadRun.LOAD;
         Instant giveUp = Instant.now().plus(queueWait);
         Optional<LoadRun> unfinished = store.findUnfinishedRun(kind, sha256);
@@ -205,7 +206,7 @@ public class AssetLoader {
         }
         Optional<Long> resumed = unfinished.map(run -> prepareResume(run, file));
         long runId = claim(resumed, sha256, file, giveUp,
-                () -> store.startRun(kind, request.source(), size, Instant.now()));
+                () -> store.startRun(kind, request.source(), content.bytes(), Instant.now()));
         runningHere.add(runId);
         return new PreparedLoad(runId, request, null);
     }
@@ -349,7 +350,7 @@ public class AssetLoader {
         return run.reportDir() == null ? properties.reportDir(run.id()) : Path.of(run.reportDir());
     }
 
-    private static long readableSize(Path file, Path absolute) {
+    private static void checkReadable(Path file, Path absolute) {
         if (!Files.exists(absolute)) {
             throw new LoadException("Cannot load " + file + ": no such file", null, null);
         }
@@ -358,11 +359,6 @@ public class AssetLoader {
         }
         if (!Files.isReadable(absolute)) {
             throw new LoadException("Cannot load " + file + ": permission denied", null, null);
-        }
-        try {
-            return Files.size(absolute);
-        } catch (IOException e) {
-            throw new LoadException("Cannot load " + file + ": " + e.getMessage(), null, e);
         }
     }
 

@@ -21,7 +21,14 @@ import java.util.concurrent.CompletionException;
 public final class FileDigest {
 
     private final Path file;
-    private final CompletableFuture<String> sha256 = new CompletableFuture<>();
+    private final CompletableFuture<Hash> hash = new CompletableFuture<>();
+
+    /**
+     * What a file held when it was hashed: its SHA-256, in lower-case hex, and how many bytes it had. A load reads
+     * exactly that many bytes, or fails: the run is known by the digest of content it would not have read.
+     */
+    record Hash(String sha256, long bytes) {
+    }
 
     private FileDigest(Path file) {
         this.file = file.toAbsolutePath().normalize();
@@ -35,9 +42,9 @@ public final class FileDigest {
         var digest = new FileDigest(file);
         var thread = new Thread(() -> {
             try {
-                digest.sha256.complete(sha256(digest.file));
+                digest.hash.complete(hash(digest.file));
             } catch (Throwable e) { // whatever it is, the load waiting for the digest hears of it
-                digest.sha256.completeExceptionally(e);
+                digest.hash.completeExceptionally(e);
             }
         }, "sha256 " + file.getFileName());
         thread.setDaemon(true);
@@ -52,8 +59,13 @@ public final class FileDigest {
 
     /** The digest, in lower-case hex, once computed; throws what computing it threw. */
     String sha256() {
+        return hash().sha256();
+    }
+
+    /** The digest and the byte count, once computed; throws what computing them threw. */
+    Hash hash() {
         try {
-            return sha256.join();
+            return hash.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -67,9 +79,14 @@ public final class FileDigest {
 
     /** The SHA-256 of {@code file}, in lower-case hex, computed here. */
     static String sha256(Path file) {
+        return hash(file).sha256();
+    }
+
+    /** The SHA-256 of {@code file} and its length, computed here, in one reading. */
+    static Hash hash(Path file) {
         try (var in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+            long bytes = in.transferTo(OutputStream.nullOutputStream());
+            return new Hash(HexFormat.of().formatHex(in.getMessageDigest().digest()), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + " to compute its SHA-256: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {

@@ -37,6 +37,7 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
     private final Path file;
     private final RecordParser parser;
     private final int maxRecordBytes;
+    private final long expectedBytes;
 
     private FileChannel channel;
     private RecordSplitter splitter;
@@ -61,10 +62,16 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         }
     }
 
-    JsonFileReader(Path file, RecordParser parser, int maxRecordBytes) {
+    /**
+     * A reader of {@code file}, which must have {@code expectedBytes} bytes when the reading ends: those its run's
+     * SHA-256 was computed over. A file that grew or shrank meanwhile (a tool still writing it) fails the step, since
+     * what was read is not the content the run is known by. A negative {@code expectedBytes} checks nothing.
+     */
+    JsonFileReader(Path file, RecordParser parser, int maxRecordBytes, long expectedBytes) {
         this.file = file;
         this.parser = parser;
         this.maxRecordBytes = maxRecordBytes;
+        this.expectedBytes = expectedBytes;
     }
 
     @Override
@@ -131,7 +138,10 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
     public SourceRecord read() {
         while (batch == null || next == batch.reads().size()) {
             if (batch != null && batch.last()) {
-                handedOut = batch.end() == null ? handedOut : batch.end();
+                if (batch.end() != null) {
+                    handedOut = batch.end();
+                    checkLength(handedOut.offset());
+                }
                 return null;
             }
             batch = take();
@@ -145,6 +155,14 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         Read read = batch.reads().get(next++);
         handedOut = read.after();
         return read.record();
+    }
+
+    private void checkLength(long bytesRead) {
+        if (expectedBytes >= 0 && bytesRead != expectedBytes) {
+            throw new ItemStreamException(file + " changed while it was loaded: it had " + expectedBytes + " bytes "
+                    + "when its SHA-256 was computed, and " + bytesRead + " when its reading ended. Is something still "
+                    + "writing it? Load it again once it is complete");
+        }
     }
 
     private Batch take() {

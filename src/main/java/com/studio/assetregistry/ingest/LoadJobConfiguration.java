@@ -1,6 +1,7 @@
 package com.studio.assetregistry.ingest;
 
 import com.studio.assetregistry.report.RejectReportWriter;
+import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.validation.CrossRecordValidator;
 import com.studio.assetregistry.validation.RecordValidator;
@@ -80,7 +81,8 @@ class LoadJobConfiguration {
                           ProgressListeners progressListeners,
                           @Value("#{jobParameters['input.file']}") String file,
                           @Value("#{jobParameters['run.id']}") Long runId) {
-        var reader = new JsonFileReader(Path.of(file), parser, limits.maxRecordBytes());
+        long hashedBytes = store.findRun(runId).map(LoadRun::fileSize).orElse(-1L);
+        var reader = new JsonFileReader(Path.of(file), parser, limits.maxRecordBytes(), hashedBytes);
         var promotion = new ExecutionContextPromotionListener();
         promotion.setKeys(new String[] {JsonFileReader.RECORDS_KEY});
         return new StepBuilder(STAGE_STEP, jobRepository)

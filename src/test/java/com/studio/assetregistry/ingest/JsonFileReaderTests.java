@@ -161,6 +161,43 @@ class JsonFileReaderTests {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {ARRAY_FILE, LINES_FILE, "\uFEFF[{\"a\": 1}] \n\t", "[{\"a\": 1}, {\"b\"", "{\"a\": 1}\n  \n", ""})
+    void aReaderOfAFileOfTheExpectedLengthReadsItToTheEnd(String content) throws IOException {
+        // given: the length its digest reports, as a load expects it
+        Path file = write(content);
+        var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
+        var reader = new JsonFileReader(file, parser, LIMIT, FileDigest.hash(file).bytes());
+        reader.open(new ExecutionContext());
+
+        // when
+        List<SourceRecord> records = readAll(reader);
+        reader.close();
+
+        // then: whatever the file's framing, breakage and trailing white space, the reading ends at its last byte
+        assertThat(records.size()).isEqualTo(items(readAllFrom(file, new ExecutionContext())).size());
+        assertThat(reader.position().offset()).isEqualTo(content.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aFileThatGrewOrShrankSinceItWasHashedFailsTheReadingAtItsEnd(boolean grew) throws IOException {
+        // given: hashed, then appended to (a tool still writing it) or cut
+        Path file = write(LINES_FILE);
+        long hashed = FileDigest.hash(file).bytes();
+        Files.writeString(file, grew ? LINES_FILE + "\n{\"a\": 1}" : LINES_FILE.substring(0, LINES_FILE.length() - 10));
+        var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
+        var reader = new JsonFileReader(file, parser, LIMIT, hashed);
+        reader.open(new ExecutionContext());
+
+        // when, then
+        assertThatThrownBy(() -> readAll(reader)).isInstanceOf(ItemStreamException.class)
+                .hasMessage(file + " changed while it was loaded: it had " + hashed + " bytes when its SHA-256 was "
+                        + "computed, and " + Files.size(file) + " when its reading ended. Is something still writing "
+                        + "it? Load it again once it is complete");
+        reader.close();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {ARRAY_FILE, LINES_FILE, ""})
     void fileDigestIsTheFilesSha256(String content) throws IOException {
         Path file = write(content);
@@ -314,7 +351,7 @@ class JsonFileReaderTests {
             }
         };
         var parser = new RecordParser(ReaderLimits.defaults(), syntax, new RecordTooLargeRule());
-        JsonFileReader reader = new JsonFileReader(write(LINES_FILE), parser, LIMIT);
+        JsonFileReader reader = new JsonFileReader(write(LINES_FILE), parser, LIMIT, -1);
         reader.open(new ExecutionContext());
 
         // when, then: the failure, at once (the batch it ended was never handed on), and the step fails on it
@@ -329,7 +366,7 @@ class JsonFileReaderTests {
 
     private JsonFileReader reader(Path file) {
         var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
-        return new JsonFileReader(file, parser, LIMIT);
+        return new JsonFileReader(file, parser, LIMIT, -1);
     }
 
     private Path write(String content) throws IOException {

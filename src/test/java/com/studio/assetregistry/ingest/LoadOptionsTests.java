@@ -1,6 +1,7 @@
 package com.studio.assetregistry.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
 import com.studio.assetregistry.generate.AssetDataGenerator;
@@ -67,7 +68,8 @@ class LoadOptionsTests extends RegistryIntegrationTest {
         Path file = Files.copy(SAMPLE, WORK_DIR.resolve("digested.json"), StandardCopyOption.REPLACE_EXISTING);
         FileDigest digest = FileDigest.start(file);
         String taken = digest.sha256();
-        Files.writeString(file, "\n", StandardOpenOption.APPEND); // other content, the same records
+        // other content of the same length, the same records: a line break becomes a space
+        Files.writeString(file, Files.readString(file).replaceFirst("\n", " "));
 
         // when
         LoadSummary summary = loader.load(LoadRequest.of(file).withDigest(digest));
@@ -75,6 +77,29 @@ class LoadOptionsTests extends RegistryIntegrationTest {
         // then: the run has the digest it was given, not one of its own
         assertThat(store.findRun(summary.runId()).orElseThrow().sha256()).isEqualTo(taken)
                 .isNotEqualTo(FileDigest.sha256(file));
+    }
+
+    @Test
+    void aFileThatGrewSinceItWasHashedFailsItsLoadWhichTheCompleteFileThenReplaces() throws IOException {
+        // given: a file hashed while a tool was still writing it
+        Path file = Files.copy(SAMPLE, WORK_DIR.resolve("exporting.json"), StandardCopyOption.REPLACE_EXISTING);
+        FileDigest early = FileDigest.start(file);
+        long hashed = early.hash().bytes();
+        String head = Files.readString(file).stripTrailing(); // the array, up to its closing bracket
+        Files.writeString(file, head.substring(0, head.length() - 1) + ",\n"
+                + record("lamp", "prop", "modeling", 1, "active") + "]\n");
+
+        // when
+        assertThatThrownBy(() -> loader.load(LoadRequest.of(file).withDigest(early)))
+                .isInstanceOf(LoadException.class)
+                .hasMessageContaining(file.toAbsolutePath() + " changed while it was loaded: it had " + hashed
+                        + " bytes when its SHA-256 was computed, and " + Files.size(file) + " when its reading ended");
+
+        // then: nothing registered; the complete file, loaded again, abandons that run and loads anew
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isZero();
+        LoadSummary complete = loader.load(file);
+        assertThat(List.of(complete.read(), complete.registered(), complete.rejected())).containsExactly(21L, 18L, 3L);
+        assertThat(store.recentRuns(2)).extracting(LoadRun::status).containsExactly("COMPLETED", "ABANDONED");
     }
 
     @Test
@@ -145,9 +170,9 @@ class LoadOptionsTests extends RegistryIntegrationTest {
     }
 
     @Test
-    void anUnfinishedDryRunIsResumedByADryRunAndNeverByALoad() {
+    void anUnfinishedDryRunIsResumedByADryRunAndNeverByALoad() throws IOException {
         // given a dry run of the sample that failed before it finished
-        long unfinished = store.startRun(LoadRun.DRY_RUN, SAMPLE.toString(), 0, Instant.now());
+        long unfinished = store.startRun(LoadRun.DRY_RUN, SAMPLE.toString(), Files.size(SAMPLE), Instant.now());
         store.finishRun(unfinished, "FAILED", Instant.now(), 0, FileDigest.sha256(SAMPLE), null);
 
         LoadSummary load = loader.load(SAMPLE);
