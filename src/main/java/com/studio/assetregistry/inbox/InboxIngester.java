@@ -1,5 +1,6 @@
 package com.studio.assetregistry.inbox;
 
+import com.studio.assetregistry.ingest.InputChangedException;
 import com.studio.assetregistry.ingest.InputEncodingException;
 import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.LoadRequest;
@@ -95,6 +96,8 @@ public class InboxIngester {
             summary = registry.loadAssets(LoadRequest.of(file));
         } catch (InputEncodingException e) { // no look will read it better: out of the way, with the reason
             return refused(file, "refused: " + e.getMessage());
+        } catch (InputChangedException e) { // still being written, settled or not: the next pass takes it again
+            return left(file, e.summary().map(LoadSummary::runId).orElse(null), e.getMessage());
         } catch (LoadException e) {
             if (stopping || e.summary().isEmpty()) {
                 return left(file, e.summary().map(LoadSummary::runId).orElse(null), e.getMessage());

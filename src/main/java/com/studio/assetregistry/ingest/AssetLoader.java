@@ -150,7 +150,11 @@ public class AssetLoader {
             Throwable cause = execution.getStepExecutions().stream()
                     .flatMap(step -> step.getFailureExceptions().stream()).findFirst()
                     .or(() -> execution.getFailureExceptions().stream().findFirst()).orElse(null);
-            throw new LoadException("The load of " + file + " failed: " + rootMessage(cause), summary, cause);
+            String message = "The load of " + file + " failed: " + rootMessage(cause);
+            if (causedBy(cause, FileChangedException.class)) {
+                throw new InputChangedException(message, summary, cause);
+            }
+            throw new LoadException(message, summary, cause);
         }
         return summary;
     }
@@ -379,6 +383,15 @@ public class AssetLoader {
                     + FileEncoding.describe(encoding.get()) + ", and a load reads UTF-8 JSON; "
                     + FileEncoding.remedy(encoding.get(), source), encoding.get());
         }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable failure) {

@@ -159,7 +159,7 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
 
     private void checkLength(long bytesRead) {
         if (expectedBytes >= 0 && bytesRead != expectedBytes) {
-            throw new ItemStreamException(file + " changed while it was loaded: it had " + expectedBytes + " bytes "
+            throw new FileChangedException(file + " changed while it was loaded: it had " + expectedBytes + " bytes "
                     + "when its SHA-256 was computed, and " + bytesRead + " when its reading ended. Is something still "
                     + "writing it? Load it again once it is complete");
         }

@@ -10,13 +10,16 @@ import com.studio.assetregistry.storage.LoadStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +173,38 @@ class InboxIngesterTests extends RegistryIntegrationTest {
                 + "iconv -f UTF-16LE -t UTF-8" + System.lineSeparator());
         assertThat(count("SELECT COUNT(*) FROM load_run WHERE kind = 'load'")).isOne();
         assertThat(ingester.tick()).as("nothing is left to try again").isEmpty();
+    }
+
+    @Test
+    void leavesAFileThatChangedWhileItWasLoadedForTheNextPass() throws Exception {
+        // given: a run of the file that records another length than the file has, as when a tool went on writing it
+        // after the load had hashed it (the run's failed attempt died, so this pass resumes it)
+        Path file = inboxFile("exporting.json", "[" + record("hero", 1, "active") + "]", 10);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        long run = loadStore.startRun("load", file.toString(), Files.size(file) - 1, Instant.now());
+        loadStore.claimRun(run, sha256, Long.MAX_VALUE + "@" + InetAddress.getLocalHost().getHostName());
+
+        // when
+        List<InboxOutcome> outcomes = ingester.tick();
+
+        // then: left where it is, not moved to failed/ while a tool may still be writing it
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.result()).isEqualTo(Result.LEFT);
+            assertThat(outcome.runId()).isEqualTo(run);
+            assertThat(outcome.movedTo()).isEqualTo(file);
+            assertThat(outcome.message()).contains(file + " changed while it was loaded");
+        });
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isZero();
+
+        // when: the file is complete at the next pass
+        inboxFile("exporting.json", "[" + record("hero", 1, "active") + ", " + record("hero", 2, "active") + "]", 10);
+        List<InboxOutcome> next = ingester.tick();
+
+        // then: other content, which abandons the failed run and loads anew
+        assertThat(next).singleElement().extracting(InboxOutcome::result).isEqualTo(Result.LOADED);
+        assertThat(jdbc.queryForObject("SELECT status FROM load_run WHERE id = ?", String.class, run))
+                .isEqualTo("ABANDONED");
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(2);
     }
 
     @Test

@@ -91,7 +91,7 @@ class LoadOptionsTests extends RegistryIntegrationTest {
 
         // when
         assertThatThrownBy(() -> loader.load(LoadRequest.of(file).withDigest(early)))
-                .isInstanceOf(LoadException.class)
+                .isInstanceOf(InputChangedException.class)
                 .hasMessageContaining(file.toAbsolutePath() + " changed while it was loaded: it had " + hashed
                         + " bytes when its SHA-256 was computed, and " + Files.size(file) + " when its reading ended");
 
