@@ -61,7 +61,7 @@ final class FileEncoding {
         };
     }
 
-    /** What to do with {@code file}, in {@code encoding}, before loading it: "convert it first, for example with ...". */
+    /** What to do with {@code file}, in {@code encoding}, before loading it: "convert it first, for example ...". */
     static String remedy(String encoding, String file) {
         return switch (encoding) {
             case "zip" -> "extract its JSON file first, for example with unzip " + file;

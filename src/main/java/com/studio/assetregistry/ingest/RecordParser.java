@@ -147,7 +147,7 @@ final class RecordParser {
 
     /** The offset of the first byte of {@code bytes[0, length)} that is not part of well-formed UTF-8; -1 if none. */
     private static int firstInvalidUtf8(byte[] bytes, int length) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input rather than replacing it
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input, not replacing it
         ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
         CharBuffer out = CharBuffer.allocate(Math.min(length, 4096));
         while (true) {

@@ -8,8 +8,9 @@ import java.util.Arrays;
 
 /**
  * Cuts a JSON file into records, byte by byte, without parsing them: one record per element of a top-level array,
- * or one per non-blank line (JSON Lines; a line ends with {@code \n}, {@code \r\n} or a lone {@code \r}). The framing is told by the first byte that is not white space (after an
- * optional UTF-8 byte-order mark): {@code [} means an array.
+ * or one per non-blank line (JSON Lines; a line ends with {@code \n}, {@code \r\n} or a lone {@code \r}). The
+ * framing is told by the first byte that is not white space (after an optional UTF-8 byte-order mark): {@code [}
+ * means an array.
  * <p>
  * Written by hand because no JSON library can do what a load needs here: give each record's raw bytes and exact
  * position (byte offset, line, column), and go on with the next record after a broken one. The splitter tracks only

@@ -161,7 +161,8 @@ class JsonFileReaderTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ARRAY_FILE, LINES_FILE, "\uFEFF[{\"a\": 1}] \n\t", "[{\"a\": 1}, {\"b\"", "{\"a\": 1}\n  \n", ""})
+    @ValueSource(strings = {ARRAY_FILE, LINES_FILE, "\uFEFF[{\"a\": 1}] \n\t", "[{\"a\": 1}, {\"b\"",
+        "{\"a\": 1}\n  \n", ""})
     void aReaderOfAFileOfTheExpectedLengthReadsItToTheEnd(String content) throws IOException {
         // given: the length its digest reports, as a load expects it
         Path file = write(content);
