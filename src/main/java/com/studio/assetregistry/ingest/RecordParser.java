@@ -51,6 +51,8 @@ final class RecordParser {
     /** The names of a record's properties the model reads, and of its asset's: {@link SeenNames} expects them. */
     private static final List<String> RECORD_PROPERTIES = List.of("asset", "department", "version", "status");
     private static final List<String> ASSET_PROPERTIES = List.of("name", "type");
+    /** Latin-1's superset, in which files from tools that do not write UTF-8 usually come. */
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /**
      * More property names than a file of records has unless its records bring names of their own (a map keyed by
@@ -113,8 +115,6 @@ final class RecordParser {
         }
     }
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-
     /**
      * What is wrong with a record Jackson could not read, and where. A byte that is not UTF-8 is named, rather than
      * in Jackson's words ("Invalid UTF-8 middle byte 0x72", about the byte after it), with the usual cause when the
@@ -149,7 +149,7 @@ final class RecordParser {
     private static int firstInvalidUtf8(byte[] bytes, int length) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input, not replacing it
         ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
-        CharBuffer out = CharBuffer.allocate(Math.min(length, 4096));
+        CharBuffer out = CharBuffer.allocate(1024); // the characters are not wanted: reused until the end
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
