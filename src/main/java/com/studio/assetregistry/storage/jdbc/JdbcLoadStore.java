@@ -722,10 +722,13 @@ class JdbcLoadStore implements LoadStore {
 
     private void forEach(Reported tables, long runId, Consumer<ReportedRow> action) {
         var grouper = new ViolationGrouper(action);
+        // Ordered by the violations' columns, which are their primary key's: SQLite walks that key in order. By the
+        // records' record_number, equal as it is, it sorted every reject's row, text and all, in a temporary B-tree
+        // (up to the page cache's 64 MiB in memory before spilling to disk).
         jdbc.query("SELECT r.record_number, r.line, r.col, r.record, v.rule, v.field, v.message FROM "
                 + tables.records + " r JOIN " + tables.violations + " v"
                 + " ON v.run_id = r.run_id AND v.record_number = r.record_number"
-                + " WHERE r.run_id = ? ORDER BY r.record_number, v.ordinal", grouper, runId);
+                + " WHERE r.run_id = ? ORDER BY v.record_number, v.ordinal", grouper, runId);
         grouper.flush();
     }
 
