@@ -39,7 +39,7 @@ class LauncherTests {
         List<String> options = javaOptions("", "load", "big.jsonl");
 
         assertThat(options).contains("-XX:+UseSerialGC", "-Xmn128m", "-XX:Tier4InvocationThreshold=50000",
-                        "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000")
+                        "-XX:Tier4CompileThreshold=60000", "-XX:Tier4BackEdgeThreshold=400000", "-XX:-LoopUnswitching")
                 .doesNotContain("-XX:TieredStopAtLevel=1", "-Xms96m");
         assertThat(options).endsWith("-jar", dir.resolve("cli/asset-registry.jar").toString(), "load", "big.jsonl");
     }
@@ -49,7 +49,8 @@ class LauncherTests {
         List<String> options = javaOptions("", "get", "hero", "character");
 
         assertThat(options).contains("-XX:TieredStopAtLevel=1")
-                .doesNotContain("-Xms96m", "-Xmn64m", "-Xmn128m", "-XX:Tier4InvocationThreshold=50000");
+                .doesNotContain("-Xms96m", "-Xmn64m", "-Xmn128m", "-XX:Tier4InvocationThreshold=50000",
+                        "-XX:-LoopUnswitching");
     }
 
     @Test
