@@ -521,16 +521,26 @@ class JdbcLoadStore implements LoadStore {
                     ps.setLong(4, row.position().column());
                     ps.setString(5, row.recordJson());
                 });
-        List<Object[]> violations = new ArrayList<>(rows.size() * 2);
+        List<NumberedViolation> violations = new ArrayList<>(rows.size() * 2);
         for (ReportedRow row : rows) {
             int ordinal = 0;
             for (Violation violation : row.violations()) {
-                violations.add(new Object[] {runId, row.position().recordNumber(), ordinal++,
-                        violation.rule(), violation.field(), violation.message()});
+                violations.add(new NumberedViolation(row.position().recordNumber(), ordinal++, violation));
             }
         }
         jdbc.batchUpdate("INSERT INTO " + tables.violations + " (run_id, record_number, ordinal, rule, field, message) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", violations);
+                + "VALUES (?, ?, ?, ?, ?, ?)", violations, BATCH_SIZE, (ps, numbered) -> {
+                    ps.setLong(1, runId);
+                    ps.setLong(2, numbered.recordNumber());
+                    ps.setInt(3, numbered.ordinal());
+                    ps.setString(4, numbered.violation().rule());
+                    ps.setString(5, numbered.violation().field());
+                    ps.setString(6, numbered.violation().message());
+                });
+    }
+
+    /** One violation of a reported record, the {@code ordinal}-th of those it broke. */
+    private record NumberedViolation(long recordNumber, int ordinal, Violation violation) {
     }
 
     /**
