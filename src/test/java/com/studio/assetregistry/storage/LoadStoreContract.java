@@ -96,6 +96,23 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void anAssetAPendingLoadCreatedIsRegisteredByAnAddThatGivesItAVersion() {
+        long load = store.startRun("load", "night.json", 10, Instant.now());
+        store.claimRun(load, "c0ffee", "1@test");
+        store.write(load, List.of(v(1, "hero", "modeling", 1)));
+        long add = store.startRun("api", "add", 0, Instant.now());
+        store.write(add, List.of(v(1, "hero", "rigging", 1)));
+
+        store.resolve(add, findings::add);
+
+        assertThat(assets.listAssets()).containsExactly(new AssetKey("hero", "character"));
+        assertThat(registered()).containsExactly("hero/character/rigging v1 active");
+        store.abandonRun(load);
+        assertThat(assets.listAssets()).containsExactly(new AssetKey("hero", "character"));
+        assertThat(registered()).containsExactly("hero/character/rigging v1 active");
+    }
+
+    @Test
     void allowsOneLoadAtATimeAndAbandoningOneRemovesWhatItWrote() {
         long first = store.startRun("load", "first.json", 10, Instant.now());
         store.claimRun(first, "c0ffee", "1@test");

@@ -568,9 +568,13 @@ class JdbcLoadStore implements LoadStore {
             jdbc.update("DELETE FROM asset_version_row WHERE (asset_id, department, version) IN ("
                     + "SELECT v.asset_id, v.department, v.version " + ABOVE_GAPS + ")", runId, runId);
             // An asset another pending run created, to which this run adds versions, is this run's from now on.
-            jdbc.update("UPDATE asset_row SET run_id = ? WHERE run_id IN "
-                    + "(SELECT id FROM load_run WHERE pending = 1 AND id <> ?) AND EXISTS (SELECT 1 FROM "
-                    + "asset_version_row v WHERE v.asset_id = asset_row.id AND v.run_id = ?)", runId, runId, runId);
+            // Asked first, as the update reads every asset to find that other run's (0.1 to 0.3 s for 10,000,000
+            // versions), and there is usually none.
+            if (otherRunsPending(runId)) {
+                jdbc.update("UPDATE asset_row SET run_id = ? WHERE run_id IN "
+                        + "(SELECT id FROM load_run WHERE pending = 1 AND id <> ?) AND EXISTS (SELECT 1 FROM "
+                        + "asset_version_row v WHERE v.asset_id = asset_row.id AND v.run_id = ?)", runId, runId, runId);
+            }
             // only an asset with a gap can have lost all its versions
             jdbc.update("""
                     DELETE FROM asset_row
