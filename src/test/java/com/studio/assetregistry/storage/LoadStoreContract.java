@@ -81,9 +81,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
 
     @Test
     void keepsAPendingLoadInvisibleUntilItIsResolved() {
-        long run = store.startRun("load", "night.json", 10, Instant.now());
-        store.claimRun(run, "c0ffee", "1@test");
-        store.write(run, List.of(v(1, "hero", "modeling", 1), v(2, "hero", "modeling", 2)));
+        long run = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1), v(2, "hero", "modeling", 2));
 
         assertThat(registered()).isEmpty();
         assertThat(assets.listAssets()).isEmpty();
@@ -97,9 +95,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
 
     @Test
     void anAssetAPendingLoadCreatedIsRegisteredByAnAddThatGivesItAVersion() {
-        long load = store.startRun("load", "night.json", 10, Instant.now());
-        store.claimRun(load, "c0ffee", "1@test");
-        store.write(load, List.of(v(1, "hero", "modeling", 1)));
+        long load = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
         long add = store.startRun("api", "add", 0, Instant.now());
         store.write(add, List.of(v(1, "hero", "rigging", 1)));
 
@@ -114,9 +110,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
 
     @Test
     void allowsOneLoadAtATimeAndAbandoningOneRemovesWhatItWrote() {
-        long first = store.startRun("load", "first.json", 10, Instant.now());
-        store.claimRun(first, "c0ffee", "1@test");
-        store.write(first, List.of(v(1, "hero", "modeling", 1)));
+        long first = pendingLoad("first.json", "c0ffee", v(1, "hero", "modeling", 1));
         long second = store.startRun("load", "second.json", 10, Instant.now());
 
         assertThatThrownBy(() -> store.claimRun(second, "decaf", "2@test"))
@@ -277,9 +271,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
 
     @Test
     void neverOffersToResumeARunWhoseResolutionWasNotKept() {
-        long refused = store.startRun("load", "over.json", 10, Instant.now());
-        store.claimRun(refused, "c0ffee", "1@test");
-        store.write(refused, List.of(v(1, "hero", "modeling", 1)));
+        long refused = pendingLoad("over.json", "c0ffee", v(1, "hero", "modeling", 1));
         store.resolve(refused, findings::add, walked -> false);
         store.finishRun(refused, "FAILED", Instant.now(), 1, null, null);
         long crashed = store.startRun("load", "crashed.json", 10, Instant.now());
@@ -441,6 +433,14 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         long run = store.startRun("load", "test", 0, Instant.now());
         store.write(run, List.of(versions));
         return store.resolve(run, findings::add);
+    }
+
+    /** A load of this content claimed by a process and written, pending until it is resolved. */
+    private long pendingLoad(String source, String sha256, StagedVersion... versions) {
+        long run = store.startRun("load", source, 10, Instant.now());
+        store.claimRun(run, sha256, "1@test");
+        store.write(run, List.of(versions));
+        return run;
     }
 
     /** Loads modeling v1 of the assets a0 to a{count - 1}. */
