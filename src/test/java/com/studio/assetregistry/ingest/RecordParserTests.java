@@ -10,6 +10,7 @@ import com.studio.assetregistry.validation.Violation;
 import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -553,6 +554,33 @@ class RecordParserTests {
         // then
         assertThat(compact).isEqualTo("{\"version\":2.50,\"big\":123456789012345678901234567890.125,\"exp\":1E2,"
                 + "\"huge\":1e400,\"neg\":-0,\"name\":\"héro \\\"x\\\" 日本\",\"list\":[true,false,null,{},[]]}");
+    }
+
+    @Test
+    void compactGivesAlreadyCompactRecordsAsJacksonWouldWriteThemAgain() {
+        // given: every printable ASCII character, and escapes, in a name and a property's name, in compact records
+        List<String> texts = new ArrayList<>(List.of("\\u0041", "\\/", "\\t", "\\u00e9", "\\\"", "\\\\"));
+        for (char c = '!'; c <= '~'; c++) {
+            if (c != '"' && c != '\\') {
+                texts.add(String.valueOf(c));
+            }
+        }
+        List<String> records = new ArrayList<>();
+        for (String text : texts) {
+            records.add("{\"asset\":{\"name\":\"a" + text + "b\",\"type\":\"prop\"},"
+                    + "\"k" + text + "\":[1.50,-0,true,null]}");
+        }
+
+        for (String record : records) {
+            // when
+            String compact = parser.compact(utf8(record));
+
+            // then
+            assertThat(compact).as(record).isEqualTo(parser.rewrite(utf8(record)));
+        }
+        assertThat(parser.compact(utf8(records.get(records.size() - 1)))).isEqualTo(records.get(records.size() - 1));
+        assertThat(parser.compact(utf8("{\"version\": 1,\t\"status\":\"on hold\"}")))
+                .isEqualTo("{\"version\":1,\"status\":\"on hold\"}");
     }
 
     // --- helpers ---
