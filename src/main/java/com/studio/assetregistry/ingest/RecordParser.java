@@ -104,8 +104,7 @@ final class RecordParser {
                             ? "another record starts here, with no line break before it (a line holds one record)"
                             : "unexpected content after the end of the record"));
                 }
-                return new SourceRecord.Parsed(at, raw.kept() <= KEPT_BYTES ? raw.bytes()
-                        : Arrays.copyOf(raw.bytes(), EXCERPT_BYTES), input);
+                return new SourceRecord.Parsed(at, ownBytes(raw), input);
             } catch (StreamConstraintsException e) { // it has no location: name the token it broke on
                 return unreadable(raw, tooLargeRule, where(raw, parser.currentTokenLocation())
                         + ReaderLimits.describe(e));
@@ -201,6 +200,15 @@ final class RecordParser {
      */
     String reportText(byte[] raw, int length) {
         return length <= KEPT_BYTES ? compact(raw) : excerpt(raw, Math.min(raw.length, EXCERPT_BYTES));
+    }
+
+    /**
+     * The bytes a parsed record keeps for its report: exactly its own (a raw record's buffer may be longer), or the
+     * first {@link #EXCERPT_BYTES} of one over {@link #KEPT_BYTES}.
+     */
+    private static byte[] ownBytes(RawRecord raw) {
+        int length = raw.kept() <= KEPT_BYTES ? raw.kept() : EXCERPT_BYTES;
+        return raw.bytes().length == length ? raw.bytes() : Arrays.copyOf(raw.bytes(), length);
     }
 
     /** The record's bytes as one line of JSON, for the report; the record must be well-formed. */

@@ -583,6 +583,20 @@ class RecordParserTests {
                 .isEqualTo("{\"version\":1,\"status\":\"on hold\"}");
     }
 
+    @Test
+    void aParsedRecordKeepsOnlyItsOwnBytesOfALongerBuffer() {
+        // given: the record's bytes, then what a reused buffer still holds past them
+        String json = "{\"asset\":{\"name\":\"hero\",\"type\":\"character\"},\"version\":1}";
+        byte[] buffer = utf8(json + "stale}]");
+        var raw = new RawRecord(new RecordPosition(1, 1, 1, 0, json.length()), buffer, json.length(), false, null);
+
+        // when
+        var parsed = (SourceRecord.Parsed) parser.parse(raw);
+
+        // then
+        assertThat(parser.reportText(parsed.raw(), json.length())).isEqualTo(json);
+    }
+
     // --- helpers ---
 
     private InputRecord parsed(String json) {
