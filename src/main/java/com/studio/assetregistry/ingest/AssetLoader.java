@@ -211,7 +211,6 @@ public class AssetLoader {
         Optional<Long> resumed = unfinished.map(run -> prepareResume(run, file));
         long runId = claim(resumed, sha256, file, giveUp,
                 () -> store.startRun(kind, request.source(), content.bytes(), Instant.now()));
-        runningHere.add(runId);
         return new PreparedLoad(runId, request, null);
     }
 
@@ -225,35 +224,44 @@ public class AssetLoader {
     private long claim(Optional<Long> resumed, String sha256, Path file, Instant giveUp, LongSupplier start) {
         Long runId = resumed.orElse(null);
         boolean told = false;
-        while (true) {
-            Optional<LoadRun> other = store.findPendingLoad(runId == null ? 0 : runId);
-            if (other.isPresent() && !isLoading(other.get())) {
-                log.warn("Run {} of {} ended unfinished and is abandoned: its pending versions are removed; load it "
-                        + "again to load it anew", other.get().id(), other.get().source());
-                store.abandonRun(other.get().id());
-                continue;
-            }
-            if (other.isEmpty()) {
-                runId = runId == null ? start.getAsLong() : runId;
-                try {
-                    store.claimRun(runId, sha256, OWNER);
-                    return runId;
-                } catch (LoadInProgressException e) { // another load claimed the registry in between
-                    other = store.findRun(e.pendingRunId());
+        try {
+            while (true) {
+                Optional<LoadRun> other = store.findPendingLoad(runId == null ? 0 : runId);
+                if (other.isPresent() && !isLoading(other.get())) {
+                    log.warn("Run {} of {} ended unfinished and is abandoned: its pending versions are removed; load "
+                            + "it again to load it anew", other.get().id(), other.get().source());
+                    store.abandonRun(other.get().id());
+                    continue;
                 }
-            }
-            if (!Instant.now().isBefore(giveUp)) {
-                if (runId != null && resumed.isEmpty()) { // recorded, then beaten to the registry: it never ran
-                    store.finishRun(runId, "FAILED", Instant.now(), 0, sha256, null);
+                if (other.isEmpty()) {
+                    runId = runId == null ? start.getAsLong() : runId;
+                    // before the claim: a thread of this process that sees the run claimed must see it loading here
+                    runningHere.add(runId);
+                    try {
+                        store.claimRun(runId, sha256, OWNER);
+                        return runId;
+                    } catch (LoadInProgressException e) { // another load claimed the registry in between
+                        other = store.findRun(e.pendingRunId());
+                    }
                 }
-                throw new RegistryBusyException("Cannot load " + file + ": " + describe(other)
-                        + " is loading into this registry; wait for it to end", other.map(LoadRun::id).orElse(0L));
+                if (!Instant.now().isBefore(giveUp)) {
+                    if (runId != null && resumed.isEmpty()) { // recorded, then beaten to the registry: it never ran
+                        store.finishRun(runId, "FAILED", Instant.now(), 0, sha256, null);
+                    }
+                    throw new RegistryBusyException("Cannot load " + file + ": " + describe(other)
+                            + " is loading into this registry; wait for it to end", other.map(LoadRun::id).orElse(0L));
+                }
+                if (!told) {
+                    log.warn("Waiting for {} to end before loading {}", describe(other), file);
+                    told = true;
+                }
+                pause();
             }
-            if (!told) {
-                log.warn("Waiting for {} to end before loading {}", describe(other), file);
-                told = true;
+        } catch (RuntimeException e) {
+            if (runId != null) {
+                runningHere.remove(runId);
             }
-            pause();
+            throw e;
         }
     }
 
@@ -319,12 +327,17 @@ public class AssetLoader {
     }
 
     /**
-     * Whether a pending run is loading still: its status says so and its process is alive. A run that failed is not,
-     * though its process may live on (serve, or a command loading several files): it would otherwise hold the registry
-     * until that process ends.
+     * Whether a pending run is loading still: its status says so and its process is alive, and if that process is
+     * this one, it is loading the run now. A run that failed is not, though its process may live on (serve, or a
+     * command loading several files): it would otherwise hold the registry until that process ends. Nor is a run of
+     * this process that it no longer loads, though the run still says RUNNING: a failure whose record failed too (a
+     * full disk) leaves it so.
      */
-    private static boolean isLoading(LoadRun run) {
-        return "RUNNING".equals(run.status()) && run.owner() != null && isAlive(run.owner());
+    private boolean isLoading(LoadRun run) {
+        if (!"RUNNING".equals(run.status()) || run.owner() == null) {
+            return false;
+        }
+        return run.owner().equals(OWNER) ? runningHere.contains(run.id()) : isAlive(run.owner());
     }
 
     /** Whether the process named {@code pid@host} runs on this host; a process on another host is presumed alive. */

@@ -176,6 +176,26 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
     }
 
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void abandonsALoadOfOtherContentLeftRunningByThisProcessWhenItNoLongerRunsIt() throws Exception {
+        // given: a load of this process that ended without its failure being recorded (a full disk fails that record
+        // too): it is still RUNNING in the store, under this process, which lives on (serve)
+        long stuck = loadStore.startRun("load", "stuck.json", 10, Instant.now());
+        loadStore.claimRun(stuck, "c0ffee", ProcessHandle.current().pid() + "@"
+                + InetAddress.getLocalHost().getHostName());
+        loadStore.write(stuck, List.of(new StagedVersion(RecordPosition.ofNumber(1),
+                new VersionedAsset(new AssetKey("ghost", "prop"), new AssetVersion("fx", 1, "active")))));
+
+        // when
+        LoadSummary summary = loader.load(SAMPLE);
+
+        // then: the process knows it no longer loads that run, so it did not wait for it
+        assertThat(summary.registered()).isEqualTo(17);
+        assertThat(loadStore.findRun(stuck).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
