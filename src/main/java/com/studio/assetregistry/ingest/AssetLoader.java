@@ -1,9 +1,11 @@
 package com.studio.assetregistry.ingest;
 
+import com.studio.assetregistry.report.RejectReportWriter;
 import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,6 +152,12 @@ public class AssetLoader {
             Throwable cause = execution.getStepExecutions().stream()
                     .flatMap(step -> step.getFailureExceptions().stream()).findFirst()
                     .or(() -> execution.getFailureExceptions().stream().findFirst()).orElse(null);
+            if (registered(execution, request)) {
+                throw new LoadException("The load of " + file + " registered its records (registered "
+                        + summary.registered() + ", unchanged " + summary.unchanged() + ", rejected "
+                        + summary.rejected() + "), but its report could not be written: " + reportFailure(cause)
+                        + ". Load the same file again to write it", summary, cause);
+            }
             String message = "The load of " + file + " failed: " + rootMessage(cause);
             if (causedBy(cause, FileChangedException.class)) {
                 throw new InputChangedException(message, summary, cause);
@@ -157,6 +165,14 @@ public class AssetLoader {
             throw new LoadException(message, summary, cause);
         }
         return summary;
+    }
+
+    /** Whether the load's registration committed: its resolution completed, within its budget, for real. */
+    private static boolean registered(JobExecution execution, LoadRequest request) {
+        return !request.dryRun() && execution.getStepExecutions().stream()
+                .anyMatch(step -> LoadJobConfiguration.RESOLVE_STEP.equals(step.getStepName())
+                        && step.getStatus() == BatchStatus.COMPLETED
+                        && !ResolveTasklet.OVER_BUDGET.equals(step.getExitStatus().getExitCode()));
     }
 
     /**
@@ -208,6 +224,7 @@ public class AssetLoader {
                         LoadSummary.alreadyLoaded(earlier.get(), reportDirOf(earlier.get())));
             }
         }
+        checkReportsDirectory(file);
         Optional<Long> resumed = unfinished.map(run -> prepareResume(run, file));
         long runId = claim(resumed, sha256, file, giveUp,
                 () -> store.startRun(kind, request.source(), content.bytes(), Instant.now()));
@@ -380,6 +397,21 @@ public class AssetLoader {
     }
 
     /**
+     * Refuses a load whose report could not be written, before its run starts: found only once the load registered
+     * its records, a reports directory that is a file, or that may not be written, would fail a load that did its
+     * work.
+     */
+    private void checkReportsDirectory(Path file) {
+        Path dir = properties.reportsDir();
+        try {
+            RejectReportWriter.checkWritable(dir);
+        } catch (UncheckedIOException e) {
+            throw new LoadException("Cannot load " + file + ": its report cannot be written: " + e.getMessage(),
+                    null, e);
+        }
+    }
+
+    /**
      * Refuses a file in UTF-16 or UTF-32, or compressed, before a run starts: read as UTF-8, every record of it would
      * be a syntax error (and Jackson, which recognises UTF-16 and UTF-32 in a record on its own, would read a few of
      * them right).
@@ -405,6 +437,16 @@ public class AssetLoader {
             }
         }
         return false;
+    }
+
+    /** What the report's writer said ({@link RejectReportWriter} says it in full), or else the root cause's words. */
+    private static String reportFailure(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof UncheckedIOException written && written.getMessage() != null) {
+                return written.getMessage();
+            }
+        }
+        return rootMessage(failure);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -46,6 +46,7 @@ class LoadJobConfiguration {
     /** {@code true} for a dry run: judged by every rule, reported, and nothing registered. Not identifying. */
     static final String DRY_RUN_PARAMETER = "dry.run";
     static final String STAGE_STEP = "stageRecordsStep";
+    static final String RESOLVE_STEP = "resolveRecordsStep";
 
     /** Spring Batch's own observations only when they are enabled: see {@link BatchObservationSwitch}. */
     @Bean
@@ -125,7 +126,7 @@ class LoadJobConfiguration {
     @Bean
     Step resolveRecordsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             ResolveTasklet resolveTasklet, ProgressPublisher resolvingProgress) {
-        return new StepBuilder("resolveRecordsStep", jobRepository)
+        return new StepBuilder(RESOLVE_STEP, jobRepository)
                 .tasklet(resolveTasklet, transactionManager)
                 .listener((StepExecutionListener) resolvingProgress)
                 .build();

@@ -72,7 +72,7 @@ public class RunProgressReader {
             return "starting";
         }
         return switch (steps.get(0).name()) { // the latest step of the latest execution
-            case "resolveRecordsStep" -> "resolving";
+            case LoadJobConfiguration.RESOLVE_STEP -> "resolving";
             case "writeReportStep" -> "reporting";
             default -> "reading";
         };

@@ -10,7 +10,11 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -103,6 +107,38 @@ public class RejectReportWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Checks that a report can be written in {@code dir}, creating it if need be, before a load that would find out
+     * only once it registered its records.
+     *
+     * @throws UncheckedIOException saying why not, in the file system's words
+     */
+    public static void checkWritable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".writable", null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(reason(e), e);
+        }
+    }
+
+    /** The file system's words, which Java's exceptions often leave out of their message (only a path). */
+    private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return e.getMessage() + " is not a directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return e.getMessage() + ": permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return e.getMessage() + ": no such file or directory";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getFile() + ": " + fs.getReason();
+        }
+        return e.getMessage();
+    }
+
     private static void writeAtomically(Path target, Content content) {
         try {
             Files.createDirectories(target.getParent());
@@ -112,7 +148,7 @@ public class RejectReportWriter {
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the report file " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write the report file " + target + ": " + reason(e), e);
         }
     }
 }

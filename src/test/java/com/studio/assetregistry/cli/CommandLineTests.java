@@ -40,6 +40,52 @@ class CommandLineTests {
     }
 
     @Test
+    void refusesALoadWhoseReportCannotBeWrittenBeforeItRegistersAnything() throws IOException {
+        // given: the reports directory is a file
+        Path reports = Files.writeString(dir.resolve("reports"), "not a directory");
+
+        // when
+        int exit = run("--db", db(), "--reports", reports.toString(), "load", "data/asset_data.json");
+
+        // then: one line, and no run started
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot load data/asset_data.json: its report cannot be written: "
+                + reports + " is not a directory\n");
+        assertThat(out.toString()).isEmpty();
+        assertThat(run("--db", db(), "runs")).isZero();
+        assertThat(out.toString()).isEqualTo("no run yet\n");
+    }
+
+    @Test
+    void aLoadWhoseReportFailsAfterItRegisteredSaysSoAndWritesTheReportWhenLoadedAgain() throws IOException {
+        // given: the run's own report directory is blocked by a file, which only writing the report finds
+        Path blocked = Files.createDirectories(dir.resolve("reports")).resolve("1");
+        Files.writeString(blocked, "not a directory");
+
+        // when
+        int exit = run("--db", db(), "--reports", reports(), "load", "data/asset_data.json");
+
+        // then: it says what it registered, and how to get the report
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: The load of data/asset_data.json registered its records "
+                + "(registered 17, unchanged 0, rejected 3), but its report could not be written: ")
+                .contains(": " + blocked + " is not a directory. Load the same file again to write it\n")
+                .hasLineCount(1);
+
+        // when: the way is clear, and the same file is loaded again
+        Files.delete(blocked);
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        int again = run("--db", db(), "--reports", reports(), "load", "data/asset_data.json");
+
+        // then: the same run ends, with its whole report, and nothing registered twice
+        assertThat(again).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("read 20, registered 17, unchanged 0, rejected 3 "
+                + "(status.unknown 2, version.sequence 1); report: " + blocked + "/\n");
+        assertThat(blocked.resolve("rejects.jsonl")).content().hasLineCount(3);
+    }
+
+    @Test
     void exportsTheRegistryToAFileThatReloadsIntoTheSameRegistry() throws IOException {
         run("--db", db(), "--reports", reports(), "load", "data/asset_data.json");
         Path export = dir.resolve("export.json");
