@@ -491,7 +491,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
-    void aRunThatCannotWriteItsReportFailsAndRegistersNothing() throws IOException {
+    void aRunThatCannotWriteItsReportOnceItRegisteredFailsSayingWhatItRegistered() throws IOException {
         Path file = file("fine.json", "[{\"asset\": {\"name\": \"a\", \"type\": \"prop\"}, \"department\": "
                 + "\"fx\", \"version\": 1, \"status\": \"active\"}]");
         long nextRun = loadStore.startRun("load", "probe", 0, Instant.now()) + 1;
@@ -502,11 +502,15 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         try {
             assertThatThrownBy(() -> loader.load(file))
                     .isInstanceOf(LoadException.class)
-                    .hasMessageContaining("failed")
+                    .hasMessageContaining("registered its records (registered 1, unchanged 0, rejected 0), but its "
+                            + "report could not be written: Cannot write the report file " + blocked)
                     .satisfies(e -> assertThat(((LoadException) e).summary())
                             .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("FAILED")));
             assertThat(jdbc.queryForObject("SELECT status FROM load_run WHERE id = ?", String.class, nextRun))
                     .isEqualTo("FAILED");
+            // the resolution had committed: the record is registered, as the message says
+            assertThat(count("SELECT COUNT(*) FROM asset_version v JOIN asset a ON a.id = v.asset_id "
+                    + "WHERE a.name = 'a'")).isEqualTo(1);
         } finally {
             Files.delete(blocked);
         }
