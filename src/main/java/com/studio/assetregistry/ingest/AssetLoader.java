@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -129,6 +130,7 @@ public class AssetLoader {
                 .addString(LoadJobConfiguration.FILE_PARAMETER, file.toAbsolutePath().normalize().toString(),
                         false) // the file may have moved
                 .addJobParameter(LoadJobConfiguration.DRY_RUN_PARAMETER, request.dryRun(), Boolean.class, false)
+                .addString(LoadJobConfiguration.MODIFIED_PARAMETER, load.modified().toString(), false)
                 .toJobParameters();
         JobExecution execution;
         progressListeners.register(runId, request.progress());
@@ -182,8 +184,10 @@ public class AssetLoader {
      * @param runId         the run's id; for a no-op, the earlier load's
      * @param request       what to load, and how
      * @param alreadyLoaded for a no-op, the earlier load's summary; else {@code null}
+     * @param modified      when the file had last been modified as it was hashed, which it must still be when the
+     *                      load has read it; {@code null} for a no-op
      */
-    public record PreparedLoad(long runId, LoadRequest request, LoadSummary alreadyLoaded) {
+    public record PreparedLoad(long runId, LoadRequest request, LoadSummary alreadyLoaded, FileTime modified) {
 
         public PreparedLoad {
             Objects.requireNonNull(request, "The load request must not be null.");
@@ -221,14 +225,14 @@ public class AssetLoader {
             Optional<LoadRun> earlier = store.findCompletedRun(LoadRun.LOAD, sha256);
             if (earlier.isPresent()) {
                 return new PreparedLoad(earlier.get().id(), request,
-                        LoadSummary.alreadyLoaded(earlier.get(), reportDirOf(earlier.get())));
+                        LoadSummary.alreadyLoaded(earlier.get(), reportDirOf(earlier.get())), null);
             }
         }
         checkReportsDirectory(file);
         Optional<Long> resumed = unfinished.map(run -> prepareResume(run, file));
         long runId = claim(resumed, sha256, file, giveUp,
                 () -> store.startRun(kind, request.source(), content.bytes(), Instant.now()));
-        return new PreparedLoad(runId, request, null);
+        return new PreparedLoad(runId, request, null, content.modified());
     }
 
     /**

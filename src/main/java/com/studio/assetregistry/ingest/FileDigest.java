@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,10 +25,11 @@ public final class FileDigest {
     private final CompletableFuture<Hash> hash = new CompletableFuture<>();
 
     /**
-     * What a file held when it was hashed: its SHA-256, in lower-case hex, and how many bytes it had. A load reads
-     * exactly that many bytes, or fails: the run is known by the digest of content it would not have read.
+     * What a file held when it was hashed: its SHA-256, in lower-case hex, how many bytes it had, and when it had
+     * last been modified before the hashing began. A load reads exactly that many bytes of a file modified no later,
+     * or fails: the run is known by the digest of content it would not have read.
      */
-    record Hash(String sha256, long bytes) {
+    record Hash(String sha256, long bytes, FileTime modified) {
     }
 
     private FileDigest(Path file) {
@@ -85,8 +87,9 @@ public final class FileDigest {
     /** The SHA-256 of {@code file} and its length, computed here, in one reading. */
     static Hash hash(Path file) {
         try (var in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            FileTime modified = Files.getLastModifiedTime(file); // before reading: a later write changes it
             long bytes = in.transferTo(OutputStream.nullOutputStream());
-            return new Hash(HexFormat.of().formatHex(in.getMessageDigest().digest()), bytes);
+            return new Hash(HexFormat.of().formatHex(in.getMessageDigest().digest()), bytes, modified);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + " to compute its SHA-256: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -38,6 +40,7 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
     private final RecordParser parser;
     private final int maxRecordBytes;
     private final long expectedBytes;
+    private final FileTime expectedModified;
 
     private FileChannel channel;
     private RecordSplitter splitter;
@@ -63,15 +66,18 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
     }
 
     /**
-     * A reader of {@code file}, which must have {@code expectedBytes} bytes when the reading ends: those its run's
-     * SHA-256 was computed over. A file that grew or shrank meanwhile (a tool still writing it) fails the step, since
-     * what was read is not the content the run is known by. A negative {@code expectedBytes} checks nothing.
+     * A reader of {@code file}, which must have {@code expectedBytes} bytes when the reading ends, and the
+     * modification time {@code expectedModified}: the length and time of the file its run's SHA-256 was computed
+     * over. A file that grew, shrank or was written meanwhile (a tool still writing it, or rewriting it in place)
+     * fails the step, since what was read is not the content the run is known by. A negative {@code expectedBytes}, a
+     * {@code null} {@code expectedModified}, checks nothing.
      */
-    JsonFileReader(Path file, RecordParser parser, int maxRecordBytes, long expectedBytes) {
+    JsonFileReader(Path file, RecordParser parser, int maxRecordBytes, long expectedBytes, FileTime expectedModified) {
         this.file = file;
         this.parser = parser;
         this.maxRecordBytes = maxRecordBytes;
         this.expectedBytes = expectedBytes;
+        this.expectedModified = expectedModified;
     }
 
     @Override
@@ -140,7 +146,7 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
             if (batch != null && batch.last()) {
                 if (batch.end() != null) {
                     handedOut = batch.end();
-                    checkLength(handedOut.offset());
+                    checkUnchanged(handedOut.offset());
                 }
                 return null;
             }
@@ -157,11 +163,24 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         return read.record();
     }
 
-    private void checkLength(long bytesRead) {
+    private void checkUnchanged(long bytesRead) {
         if (expectedBytes >= 0 && bytesRead != expectedBytes) {
             throw new FileChangedException(file + " changed while it was loaded: it had " + expectedBytes + " bytes "
                     + "when its SHA-256 was computed, and " + bytesRead + " when its reading ended. Is something still "
                     + "writing it? Load it again once it is complete");
+        }
+        if (expectedModified != null) {
+            FileTime modified;
+            try {
+                modified = Files.getLastModifiedTime(file);
+            } catch (IOException e) {
+                throw new ItemStreamException("Cannot read " + file + "'s modification time: " + e.getMessage(), e);
+            }
+            if (!modified.equals(expectedModified)) {
+                throw new FileChangedException(file + " changed while it was loaded: it was modified at " + modified
+                        + ", after its SHA-256 was computed (of the file as modified at " + expectedModified + "). Is "
+                        + "something still writing it? Load it again once it is complete");
+            }
         }
     }
 

@@ -12,6 +12,8 @@ import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -45,6 +47,8 @@ class LoadJobConfiguration {
     static final String RUN_PARAMETER = "run.id";
     /** {@code true} for a dry run: judged by every rule, reported, and nothing registered. Not identifying. */
     static final String DRY_RUN_PARAMETER = "dry.run";
+    /** When the file had last been modified as it was hashed (a {@link FileTime}'s text), which the reader checks. */
+    static final String MODIFIED_PARAMETER = "input.modified";
     static final String STAGE_STEP = "stageRecordsStep";
     static final String RESOLVE_STEP = "resolveRecordsStep";
 
@@ -81,9 +85,11 @@ class LoadJobConfiguration {
                           RecordCheckProcessor recordCheckProcessor, LoadStore store,
                           ProgressListeners progressListeners,
                           @Value("#{jobParameters['input.file']}") String file,
-                          @Value("#{jobParameters['run.id']}") Long runId) {
+                          @Value("#{jobParameters['run.id']}") Long runId,
+                          @Value("#{jobParameters['input.modified']}") String modified) {
         long hashedBytes = store.findRun(runId).map(LoadRun::fileSize).orElse(-1L);
-        var reader = new JsonFileReader(Path.of(file), parser, limits.maxRecordBytes(), hashedBytes);
+        var reader = new JsonFileReader(Path.of(file), parser, limits.maxRecordBytes(), hashedBytes,
+                modified == null ? null : FileTime.from(Instant.parse(modified)));
         var promotion = new ExecutionContextPromotionListener();
         promotion.setKeys(new String[] {JsonFileReader.RECORDS_KEY});
         return new StepBuilder(STAGE_STEP, jobRepository)

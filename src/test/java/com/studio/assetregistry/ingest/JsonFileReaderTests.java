@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
@@ -167,7 +168,7 @@ class JsonFileReaderTests {
         // given: the length its digest reports, as a load expects it
         Path file = write(content);
         var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
-        var reader = new JsonFileReader(file, parser, LIMIT, FileDigest.hash(file).bytes());
+        var reader = new JsonFileReader(file, parser, LIMIT, FileDigest.hash(file).bytes(), null);
         reader.open(new ExecutionContext());
 
         // when
@@ -187,7 +188,7 @@ class JsonFileReaderTests {
         long hashed = FileDigest.hash(file).bytes();
         Files.writeString(file, grew ? LINES_FILE + "\n{\"a\": 1}" : LINES_FILE.substring(0, LINES_FILE.length() - 10));
         var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
-        var reader = new JsonFileReader(file, parser, LIMIT, hashed);
+        var reader = new JsonFileReader(file, parser, LIMIT, hashed, null);
         reader.open(new ExecutionContext());
 
         // when, then
@@ -195,6 +196,39 @@ class JsonFileReaderTests {
                 .hasMessage(file + " changed while it was loaded: it had " + hashed + " bytes when its SHA-256 was "
                         + "computed, and " + Files.size(file) + " when its reading ended. Is something still writing "
                         + "it? Load it again once it is complete");
+        reader.close();
+    }
+
+    @Test
+    void aFileRewrittenInPlaceAtTheSameLengthSinceItWasHashedFailsTheReadingAtItsEnd() throws IOException {
+        // given: hashed, then rewritten in place, one record's name changed and its length kept
+        Path file = write(LINES_FILE);
+        FileDigest.Hash hashed = FileDigest.hash(file);
+        String rewritten = LINES_FILE.replace("hero", "hexo");
+        assertThat(rewritten).isNotEqualTo(LINES_FILE).hasSameSizeAs(LINES_FILE);
+        Files.writeString(file, rewritten);
+        Files.setLastModifiedTime(file, FileTime.from(hashed.modified().toInstant().plusSeconds(1)));
+        var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
+        var reader = new JsonFileReader(file, parser, LIMIT, hashed.bytes(), hashed.modified());
+        reader.open(new ExecutionContext());
+
+        // when, then
+        assertThatThrownBy(() -> readAll(reader)).isInstanceOf(FileChangedException.class)
+                .hasMessage(file + " changed while it was loaded: it was modified at " + Files.getLastModifiedTime(file)
+                        + ", after its SHA-256 was computed (of the file as modified at " + hashed.modified() + "). Is "
+                        + "something still writing it? Load it again once it is complete");
+        reader.close();
+    }
+
+    @Test
+    void aFileLeftAsItWasHashedIsReadToTheEndWithItsModificationTimeChecked() throws IOException {
+        Path file = write(LINES_FILE);
+        FileDigest.Hash hashed = FileDigest.hash(file);
+        var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
+        var reader = new JsonFileReader(file, parser, LIMIT, hashed.bytes(), hashed.modified());
+        reader.open(new ExecutionContext());
+
+        assertThat(readAll(reader)).hasSize(items(readAllFrom(file, new ExecutionContext())).size());
         reader.close();
     }
 
@@ -352,7 +386,7 @@ class JsonFileReaderTests {
             }
         };
         var parser = new RecordParser(ReaderLimits.defaults(), syntax, new RecordTooLargeRule());
-        JsonFileReader reader = new JsonFileReader(write(LINES_FILE), parser, LIMIT, -1);
+        JsonFileReader reader = new JsonFileReader(write(LINES_FILE), parser, LIMIT, -1, null);
         reader.open(new ExecutionContext());
 
         // when, then: the failure, at once (the batch it ended was never handed on), and the step fails on it
@@ -367,7 +401,7 @@ class JsonFileReaderTests {
 
     private JsonFileReader reader(Path file) {
         var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
-        return new JsonFileReader(file, parser, LIMIT, -1);
+        return new JsonFileReader(file, parser, LIMIT, -1, null);
     }
 
     private Path write(String content) throws IOException {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,8 +69,11 @@ class LoadOptionsTests extends RegistryIntegrationTest {
         Path file = Files.copy(SAMPLE, WORK_DIR.resolve("digested.json"), StandardCopyOption.REPLACE_EXISTING);
         FileDigest digest = FileDigest.start(file);
         String taken = digest.sha256();
-        // other content of the same length, the same records: a line break becomes a space
+        // other content of the same length, the same records: a line break becomes a space; and the file's time
+        // as it was, which no check can then tell from the hashed file's
+        FileTime modified = digest.hash().modified();
         Files.writeString(file, Files.readString(file).replaceFirst("\n", " "));
+        Files.setLastModifiedTime(file, modified);
 
         // when
         LoadSummary summary = loader.load(LoadRequest.of(file).withDigest(digest));
@@ -100,6 +104,25 @@ class LoadOptionsTests extends RegistryIntegrationTest {
         LoadSummary complete = loader.load(file);
         assertThat(List.of(complete.read(), complete.registered(), complete.rejected())).containsExactly(21L, 18L, 3L);
         assertThat(store.recentRuns(2)).extracting(LoadRun::status).containsExactly("COMPLETED", "ABANDONED");
+    }
+
+    @Test
+    void aFileRewrittenInPlaceAtTheSameLengthSinceItWasHashedFailsItsLoad() throws IOException {
+        // given: a file hashed, then rewritten in place by a tool: one name changed, the length kept
+        Path file = Files.copy(SAMPLE, WORK_DIR.resolve("rewritten.json"), StandardCopyOption.REPLACE_EXISTING);
+        FileDigest early = FileDigest.start(file);
+        FileTime hashed = early.hash().modified();
+        Files.writeString(file, Files.readString(file).replace("\"hero\"", "\"hexo\""));
+        Files.setLastModifiedTime(file, FileTime.from(hashed.toInstant().plusSeconds(1)));
+        assertThat(Files.size(file)).isEqualTo(early.hash().bytes());
+
+        // when, then: the run's digest is not of what it read, so it registers nothing
+        assertThatThrownBy(() -> loader.load(LoadRequest.of(file).withDigest(early)))
+                .isInstanceOf(InputChangedException.class)
+                .hasMessageContaining(file.toAbsolutePath() + " changed while it was loaded: it was modified at "
+                        + Files.getLastModifiedTime(file) + ", after its SHA-256 was computed (of the file as "
+                        + "modified at " + hashed + ")");
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isZero();
     }
 
     @Test
