@@ -104,6 +104,10 @@ final class RecordParser {
                             ? "another record starts here, with no line break before it (a line holds one record)"
                             : "unexpected content after the end of the record"));
                 }
+                int lax = firstLaxUtf8(raw.bytes(), raw.kept());
+                if (lax >= 0) { // Jackson decoded it, but the file is not UTF-8 there
+                    return unreadable(raw, syntaxRule, notUtf8(raw, lax));
+                }
                 return new SourceRecord.Parsed(at, ownBytes(raw), input);
             } catch (StreamConstraintsException e) { // it has no location: name the token it broke on
                 return unreadable(raw, tooLargeRule, where(raw, parser.currentTokenLocation())
@@ -124,11 +128,38 @@ final class RecordParser {
         int invalid = firstInvalidUtf8(raw.bytes(), raw.kept());
         if (invalid >= 0 && (location == null || location.getByteOffset() < 0
                 || invalid <= location.getByteOffset())) {
-            String problem = where(raw, invalid) + "byte 0x%02X is not UTF-8".formatted(raw.bytes()[invalid] & 0xFF);
-            return readsAsWindows1252(raw) ? problem + "; the record reads as Windows-1252 (Latin-1) text: convert the "
-                    + "file first, for example with iconv -f WINDOWS-1252 -t UTF-8" : problem;
+            return notUtf8(raw, invalid);
         }
         return where(raw, location) + e.getOriginalMessage();
+    }
+
+    /** A byte that is not UTF-8, named, with the usual cause when the record reads as JSON in Windows-1252. */
+    private String notUtf8(RawRecord raw, int invalid) {
+        String problem = where(raw, invalid) + "byte 0x%02X is not UTF-8".formatted(raw.bytes()[invalid] & 0xFF);
+        return readsAsWindows1252(raw) ? problem + "; the record reads as Windows-1252 (Latin-1) text: convert the "
+                + "file first, for example with iconv -f WINDOWS-1252 -t UTF-8" : problem;
+    }
+
+    /**
+     * The offset of the first lead byte of {@code bytes[0, length)} that starts a sequence Jackson decodes though
+     * UTF-8 forbids it: an overlong form ({@code C0 AF} for {@code /}, {@code E0 80 AF}, {@code F0 80 80 AF}), a
+     * surrogate ({@code ED A0 80}), or a code point past U+10FFFF ({@code F4 90 80 80}, {@code F5} to {@code FF});
+     * -1 if none. An overlong form would let a record say what a check of its bytes does not see ({@code "st\xC1\xA1tus"}
+     * reads {@code "status"}). Cheap for the usual record: a byte below {@code C0} is passed over at once.
+     */
+    private static int firstLaxUtf8(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            int b = bytes[i];
+            if (b >= (byte) 0xC0 && b < 0) { // a lead byte of two bytes or more
+                int lead = b & 0xFF;
+                int next = i + 1 < length ? bytes[i + 1] & 0xFF : 0x80;
+                if (lead <= 0xC1 || lead >= 0xF5 || lead == 0xE0 && next < 0xA0 || lead == 0xED && next > 0x9F
+                        || lead == 0xF0 && next < 0x90 || lead == 0xF4 && next > 0x8F) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** Whether the record is well-formed JSON once read as Windows-1252 rather than UTF-8. */

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 class RecordParserTests {
@@ -265,6 +266,50 @@ class RecordParserTests {
         assertThat(unreadable(record, SYNTAX).violation().message()).isEqualTo("line 4, column 12: byte 0xE9 is not "
                 + "UTF-8; the record reads as Windows-1252 (Latin-1) text: convert the file first, for example with "
                 + "iconv -f WINDOWS-1252 -t UTF-8");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "c0af, C0", // an overlong "/"
+        "c0a2, C0", // an overlong '"', which would end the string
+        "c1a1, C1", // an overlong "a"
+        "e080af, E0", // "/" in three bytes
+        "f08080af, F0", // "/" in four bytes
+        "eda080, ED", // a surrogate, which UTF-8 does not encode
+        "f4908080, F4", // past U+10FFFF
+        "f5808080, F5",
+    })
+    void aSequenceJacksonWouldDecodeThoughItIsNotUtf8IsASyntaxErrorAtItsFirstByte(String hex, String lead) {
+        // given: the sequence in an asset's name, at column 22 of a record on line 3
+        byte[] bytes = concat(utf8("{\"asset\": {\"name\": \"a"), HexFormat.of().parseHex(hex),
+                utf8("b\", \"type\": \"prop\"}, \"department\": \"fx\", \"version\": 1, \"status\": \"active\"}"));
+
+        // when
+        SourceRecord record = parser.parse(rawAt(bytes, 3, 1));
+
+        // then: (such a record also reads as Windows-1252, whose advice follows)
+        assertThat(unreadable(record, SYNTAX).violation().message())
+                .startsWith("line 3, column 22: byte 0x" + lead + " is not UTF-8");
+    }
+
+    @Test
+    void anOverlongPropertyNameDoesNotPassForTheNameItDecodesTo() {
+        // given: "st\xC1\xA1tus", which a lax decoder reads "status"
+        byte[] bytes = concat(utf8("{\"asset\": {\"name\": \"a\", \"type\": \"prop\"}, \"department\": \"fx\", "
+                + "\"version\": 1, \"st"), HexFormat.of().parseHex("c1a1"), utf8("tus\": \"active\"}"));
+
+        // when, then
+        assertThat(unreadable(parser.parse(raw(bytes)), SYNTAX).violation().message())
+                .startsWith("line 1, column 79: byte 0xC1 is not UTF-8");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h\u00e9ro", "\u65e5\u672c", "\ud83c\udfac", "\u07ff\u0800\uffff", "\udbff\udfff"})
+    void wellFormedUtf8OfEveryLengthIsRead(String name) {
+        // the edges of each form: U+07FF and U+0800, U+FFFF, U+10FFFF (a 4-byte form, as the emoji)
+        InputRecord input = parsed("{\"asset\": {\"name\": \"" + name + "\", \"type\": \"prop\"}}");
+
+        assertThat(input.name()).isEqualTo(FieldValue.string(name));
     }
 
     @Test
@@ -622,6 +667,10 @@ class RecordParserTests {
 
     private static RawRecord raw(String json) {
         return rawAt(json, 1, 1);
+    }
+
+    private static RawRecord raw(byte[] bytes) {
+        return rawAt(bytes, 1, 1);
     }
 
     private static RawRecord rawAt(String json, long line, long column) {
