@@ -1,10 +1,15 @@
 package com.studio.assetregistry.validation;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,9 +37,15 @@ import org.springframework.core.convert.ConversionException;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.Resource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * One YAML file bound with Spring Boot's binder (relaxed names: {@code max-length}, {@code maxLength} and
@@ -45,6 +56,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Thread-safe.
  */
 final class CheckedYaml {
+
+    /** The most values a rules file may hold once its aliases are expanded: a studio's lists, many times over. */
+    static final int MAX_VALUES = 100_000;
 
     private final String fileName;
     private final IterableConfigurationPropertySource source;
@@ -81,13 +95,19 @@ final class CheckedYaml {
     static CheckedYaml read(String fileName, Resource resource) {
         List<PropertySource<?>> documents;
         try {
+            checkAliases(fileName, resource);
             documents = new YamlPropertySourceLoader().load(fileName, resource);
+        } catch (CharacterCodingException e) {
+            throw new RulesFileException(fileName + ": not valid YAML: the file is not UTF-8 text", e);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String line = mark == null ? "" : ":" + (mark.getLine() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
             throw new RulesFileException(fileName + line + ": not valid YAML: " + problem, e);
         } catch (YAMLException e) {
+            if (e.getCause() instanceof CharacterCodingException) { // the reader's, as SnakeYAML wraps it
+                throw new RulesFileException(fileName + ": not valid YAML: the file is not UTF-8 text", e);
+            }
             throw new RulesFileException(fileName + ": not valid YAML: " + firstLine(e.getMessage()), e);
         } catch (IOException e) {
             throw new RulesFileException("Cannot read the rules file " + fileName + ": " + e.getMessage(), e);
@@ -97,6 +117,52 @@ final class CheckedYaml {
                     + " YAML documents; a rules file is one");
         }
         return new CheckedYaml(fileName, documents.isEmpty() ? null : documents.get(0));
+    }
+
+    /**
+     * Refuses a file whose aliases ({@code *name}) repeat into more than {@link #MAX_VALUES} values, or into the
+     * collection they stand in: Spring's loader expands every alias, as many as there are, so that a dozen lines of
+     * aliases of aliases took minutes and gigabytes, and an alias inside its own anchor a stack overflow. Reads the
+     * file's node graph, in which an alias is one node shared, and counts what it would expand to.
+     */
+    private static void checkAliases(String fileName, Resource resource) throws IOException {
+        var options = new LoaderOptions();
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE); // counted here, by what they expand to
+        try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8.newDecoder())) {
+            for (Node document : new Yaml(options).composeAll(reader)) {
+                if (expandedSize(fileName, document, new IdentityHashMap<>(), Collections.newSetFromMap(
+                        new IdentityHashMap<>())) > MAX_VALUES) {
+                    throw new RulesFileException(fileName + ": not valid YAML: its aliases expand to more than "
+                            + MAX_VALUES + " values");
+                }
+            }
+        }
+    }
+
+    /** How many nodes {@code node} expands to, at most {@link #MAX_VALUES} + 1; {@code open}: those it is inside. */
+    private static long expandedSize(String fileName, Node node, Map<Node, Long> sizes, Set<Node> open) {
+        Long known = sizes.get(node);
+        if (known != null) {
+            return known;
+        }
+        if (!open.add(node)) {
+            throw new RulesFileException(fileName + ":" + (node.getStartMark().getLine() + 1) + ": not valid YAML: "
+                    + "an alias stands in the collection it names, which would never end");
+        }
+        long size = 1;
+        if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                size = Math.min(MAX_VALUES + 1, size + expandedSize(fileName, item, sizes, open));
+            }
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple entry : mapping.getValue()) {
+                size = Math.min(MAX_VALUES + 1, size + expandedSize(fileName, entry.getKeyNode(), sizes, open)
+                        + expandedSize(fileName, entry.getValueNode(), sizes, open));
+            }
+        }
+        open.remove(node);
+        sizes.put(node, size);
+        return size;
     }
 
     /**

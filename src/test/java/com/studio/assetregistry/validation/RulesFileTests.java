@@ -8,6 +8,7 @@ import com.studio.assetregistry.validation.rules.DepartmentUnknownRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -224,7 +225,21 @@ class RulesFileTests {
                 Arguments.of("a key given twice", "name:\n  max-length: 40\nname:\n  max-length: 50",
                         "studio.yml:3: not valid YAML: found duplicate key name"),
                 Arguments.of("two documents", "name: {max-length: 40}\n---\nname: {max-length: 50}",
-                        "studio.yml: holds 2 YAML documents; a rules file is one"));
+                        "studio.yml: holds 2 YAML documents; a rules file is one"),
+                Arguments.of("an alias in the collection it names", "model:\n  types: &a [prop, *a]",
+                        "studio.yml:2: not valid YAML: an alias stands in the collection it names, which would never end"),
+                Arguments.of("aliases of aliases", aliasesOfAliases(9, 9),
+                        "studio.yml: not valid YAML: its aliases expand to more than 100000 values"));
+    }
+
+    /** {@code levels} lists, each of {@code width} aliases of the one before: width^levels values in a few lines. */
+    private static String aliasesOfAliases(int levels, int width) {
+        var yaml = new StringBuilder("a0: &a0 [x]\n");
+        for (int level = 1; level <= levels; level++) {
+            yaml.append("a").append(level).append(": &a").append(level).append(" [")
+                    .append(String.join(", ", Collections.nCopies(width, "*a" + (level - 1)))).append("]\n");
+        }
+        return yaml.append("model:\n  types: *a").append(levels).append('\n').toString();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -244,6 +259,24 @@ class RulesFileTests {
         assertThatThrownBy(() -> RulesFile.load(missing))
                 .isInstanceOf(RulesFileException.class)
                 .hasMessage("Cannot read the rules file " + missing + ": no such file");
+    }
+
+    @Test
+    void refusesAFileThatIsNotUtf8Text() throws IOException {
+        Path binary = Files.write(dir.resolve("binary.yml"), new byte[] {'a', ':', ' ', (byte) 0xFF, (byte) 0xFE, '\n'});
+
+        assertThatThrownBy(() -> RulesFile.load(binary))
+                .isInstanceOf(RulesFileException.class)
+                .hasMessage(binary + ": not valid YAML: the file is not UTF-8 text");
+    }
+
+    @Test
+    void readsAliasesThatExpandWithinTheLimit() {
+        RulesFile rules = RulesFile.of("studio.yml", "model:\n  types: &both [modeling, lighting]\n"
+                + "  departments: *both");
+
+        assertThat(rules.model().departments()).containsExactly("modeling", "lighting");
+        assertThat(rules.model().types()).containsExactly("modeling", "lighting");
     }
 
     @Test
