@@ -77,16 +77,26 @@ class LoadCommand implements Callable<Integer> {
         }
         // Each file is hashed ahead: the first while the registry opens, each next one while the one before loads.
         FileDigest first = FileDigest.start(files.get(0));
-        return top.withRegistry(context -> {
-            int worst = 0;
-            FileDigest next = first;
-            for (int i = 0; i < files.size(); i++) {
-                FileDigest digest = next;
-                next = i + 1 < files.size() ? FileDigest.start(files.get(i + 1)) : null;
-                worst = worse(worst, load(context.registry(), files.get(i), digest, mode));
-            }
-            return worst;
-        });
+        // from the start: the registry takes a second or more to open, and a stop then deserves its line too
+        try (Interruption interruption = Interruption.announce(top.err(), stopped(files.get(0)))) {
+            return top.withRegistry(context -> {
+                int worst = 0;
+                FileDigest next = first;
+                for (int i = 0; i < files.size(); i++) {
+                    FileDigest digest = next;
+                    next = i + 1 < files.size() ? FileDigest.start(files.get(i + 1)) : null;
+                    interruption.say(stopped(files.get(i)));
+                    worst = worse(worst, load(context.registry(), files.get(i), digest, mode));
+                }
+                return worst;
+            });
+        }
+    }
+
+    /** What to tell a user who stopped the load of {@code file}. */
+    private String stopped(Path file) {
+        return "the " + (dryRun ? "dry run" : "load") + " of " + file + " stopped before it finished; "
+                + (dryRun ? "run the same dry run" : "load the same file") + " again to resume it from its last commit";
     }
 
     private ProgressDisplay.Mode progressMode() {
@@ -103,10 +113,7 @@ class LoadCommand implements Callable<Integer> {
         String prefix = files.size() > 1 ? file + ": " : "";
         var request = LoadRequest.of(file).withForce(force).withDryRun(dryRun).withDigest(digest);
         try (ProgressDisplay display = ProgressDisplay.of(mode, file, top.err(),
-                Duration.ofNanos((long) (progressInterval * 1e9)));
-             Interruption ignored = Interruption.announce(top.err(), "the " + (dryRun ? "dry run" : "load")
-                     + " of " + file + " stopped before it finished; " + (dryRun ? "run the same dry run"
-                     : "load the same file") + " again to resume it from its last commit")) {
+                Duration.ofNanos((long) (progressInterval * 1e9)))) {
             LoadSummary summary = registry.loadAssets(request.withProgress(display));
             display.close(); // the bar ends before the summary line
             top.out().println(prefix + line(summary, file));
@@ -124,26 +131,34 @@ class LoadCommand implements Callable<Integer> {
     }
 
     /**
-     * A line on standard error if the process is stopped (Ctrl-C, SIGTERM) while a load runs: the load's own output
-     * ends mid-way, and the user is told what to do. The process then dies as from SIGKILL (the command line's
-     * application has no shutdown hook of its own, see {@link RegistryContext#start}), which a resume undoes.
+     * A line on standard error if the process is stopped (Ctrl-C, SIGTERM) while the command runs, the registry
+     * opening included: the load's own output ends mid-way, and the user is told what to do. The process then dies
+     * as from SIGKILL (the command line's application has no shutdown hook of its own, see
+     * {@link RegistryContext#start}), which a resume undoes.
      */
     private static final class Interruption implements AutoCloseable {
 
         private final Thread hook;
+        private volatile String message;
 
-        private Interruption(Thread hook) {
-            this.hook = hook;
+        private Interruption(PrintWriter err, String message) {
+            this.message = message;
+            this.hook = new Thread(() -> {
+                err.println(); // after a progress line, or the bar
+                err.println("interrupted: " + this.message);
+                err.flush();
+            }, "load interrupted");
         }
 
         static Interruption announce(PrintWriter err, String message) {
-            var hook = new Thread(() -> {
-                err.println(); // after a progress line, or the bar
-                err.println("interrupted: " + message);
-                err.flush();
-            }, "load interrupted");
-            Runtime.getRuntime().addShutdownHook(hook);
-            return new Interruption(hook);
+            var interruption = new Interruption(err, message);
+            Runtime.getRuntime().addShutdownHook(interruption.hook);
+            return interruption;
+        }
+
+        /** What the line says from now on: the file being loaded changed. */
+        void say(String message) {
+            this.message = message;
         }
 
         @Override

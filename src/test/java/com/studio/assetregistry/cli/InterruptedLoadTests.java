@@ -81,6 +81,40 @@ class InterruptedLoadTests {
         assertThat(query(db, "SELECT COUNT(*) FROM asset_version")).isEqualTo(expected.registered());
     }
 
+    @Test
+    void aLoadStoppedWhileTheRegistryOpensSaysSoToo() throws Exception {
+        // given: a load in a child JVM whose registry is being created (its file appears as the application starts,
+        // a second or so before the load begins)
+        Path file = dir.resolve("small.json");
+        Files.copy(Path.of("data/asset_data.json"), file);
+        Path db = dir.resolve("registry.db");
+        Path log = dir.resolve("child.log");
+        Process child = new ProcessBuilder(ChildJvm.command("--db", db.toString(),
+                "--reports", dir.resolve("reports").toString(), "load", "--progress", "none", file.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (!Files.exists(db)) {
+                assertThat(child.isAlive()).as("the command is still running").isTrue();
+                assertThat(Instant.now()).as("the registry is created within two minutes").isBefore(deadline);
+                Thread.sleep(5);
+            }
+
+            // when
+            child.destroy();
+            int exit = child.waitFor();
+
+            // then: the same line as for a load under way, not silence
+            assertThat(exit).as("killed by SIGTERM").isEqualTo(128 + 15);
+            assertThat(Files.readString(log)).isEqualTo("\ninterrupted: the load of " + file + " stopped before it "
+                    + "finished; load the same file again to resume it from its last commit\n");
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
     private static long stageCommits(Path db) throws SQLException {
         try {
             return query(db, "SELECT COALESCE(MAX(COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION "
