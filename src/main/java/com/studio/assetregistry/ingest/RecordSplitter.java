@@ -25,7 +25,11 @@ final class RecordSplitter {
     enum Framing { ARRAY, LINES }
 
     /** Where an array-framed reading stands between records. */
-    enum State { BEFORE_FIRST, AFTER_ELEMENT, AFTER_COMMA, DONE }
+    /**
+     * Where the reader is in an array: {@code AFTER_STRAY} follows content that is no element (a stray brace, a
+     * comment, a word), which has been reported already; what comes next needs no comma before it.
+     */
+    enum State { BEFORE_FIRST, AFTER_ELEMENT, AFTER_COMMA, AFTER_STRAY, DONE }
 
     private static final int EOF = -1;
 
@@ -191,6 +195,21 @@ final class RecordSplitter {
                         return endOfFile("the file ends before the closing ]");
                     }
                     return element("missing ',' between this record and the one before it");
+                case AFTER_STRAY:
+                    if (b == ',') { // the comma the stray content stood before
+                        advance();
+                        state = State.AFTER_COMMA;
+                        continue;
+                    }
+                    if (b == ']') {
+                        advance();
+                        state = State.DONE;
+                        continue;
+                    }
+                    if (b == EOF) {
+                        return endOfFile("the file ends before the closing ]");
+                    }
+                    return element(null);
                 case BEFORE_FIRST, AFTER_COMMA:
                     if (b == ']') { // an empty array, or a trailing comma: no record is lost either way
                         advance();
@@ -240,8 +259,17 @@ final class RecordSplitter {
         if (b == ',' || b == '}') { // a stray comma or brace where a record should start: report it and step past it
             keep(b);
             advance();
-            state = b == ',' ? State.AFTER_COMMA : State.AFTER_ELEMENT;
+            state = b == ',' ? State.AFTER_COMMA : State.AFTER_STRAY;
             return finishRecord("unexpected '" + (char) b + "' where a record should start");
+        }
+        if (!startsValue(b)) { // a comment, a word, a byte that is not UTF-8: one reject, up to where a record may be
+            do {
+                keep(b);
+                advance();
+                b = peek();
+            } while (b != EOF && b != '{' && b != '[' && b != ']' && b != ',');
+            state = State.AFTER_STRAY;
+            return finishRecord("unexpected content where a record should start");
         }
         Scan scan = (b == '{' || b == '[') ? scanContainer() : scanScalar() ? Scan.COMPLETE : Scan.END_OF_FILE;
         return switch (scan) {
@@ -259,6 +287,12 @@ final class RecordSplitter {
                         + ", column " + column);
             }
         };
+    }
+
+    /** Whether {@code b} can begin a JSON value: an object, an array, a string, a number, a literal. */
+    private static boolean startsValue(int b) {
+        return b == '{' || b == '[' || b == '"' || b == '-' || b >= '0' && b <= '9' || b == 't' || b == 'f'
+                || b == 'n';
     }
 
     /** How scanning a container ended. */

@@ -442,6 +442,25 @@ class RecordSplitterTests {
                 .containsExactly("{\"a\":1}", "{\"b\":2}");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[{\"a\":1},\n}\n{\"b\":2}]", // a stray brace with no comma of its own
+        "[{\"a\":1}, xyz {\"b\":2}]", // a word
+        "[\n// a comment\n{\"a\":1},  /* another */\n{\"b\":2}\n]", // comments, which JSON has not
+        "[{\"a\":1}, \u00ff\n{\"b\":2}]", // a byte that is not UTF-8 (written as UTF-8 here: two bytes)
+    })
+    void contentThatIsNoRecordCostsOneRejectAndNotTheRecordAfterIt(String file) {
+        // when
+        List<Cut> cuts = readAll(splitter(file));
+
+        // then: each stretch of it is one reject; the records around it are whole, with no missing comma
+        assertThat(cuts).filteredOn(cut -> cut.framingError() == null).extracting(Cut::text)
+                .containsExactly("{\"a\":1}", "{\"b\":2}");
+        assertThat(cuts).filteredOn(cut -> cut.framingError() != null)
+                .hasSize(file.contains("another") ? 2 : 1)
+                .allSatisfy(cut -> assertThat(cut.framingError()).contains("where a record should start"));
+    }
+
     // --- records over the limit ---
 
     @Test
