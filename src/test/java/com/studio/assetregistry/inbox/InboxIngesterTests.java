@@ -134,7 +134,8 @@ class InboxIngesterTests extends RegistryIntegrationTest {
             assertThat(outcome.movedTo()).isEqualTo(INBOX.resolve("failed/nightly.json"));
         });
         assertThat(Files.readString(INBOX.resolve("failed/nightly.json.report")))
-                .startsWith("failed as run " + run + ": The load of " + file + " failed: ")
+                .startsWith("failed as run " + run + ": The load of " + file + " registered its records (registered 1, "
+                        + "unchanged 0, rejected 0), but its report could not be written: ")
                 .contains("report: " + blocked.toAbsolutePath() + "/");
 
         // when: the operator puts it back
