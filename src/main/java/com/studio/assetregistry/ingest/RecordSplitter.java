@@ -263,11 +263,15 @@ final class RecordSplitter {
             return finishRecord("unexpected '" + (char) b + "' where a record should start");
         }
         if (!startsValue(b)) { // a comment, a word, a byte that is not UTF-8: one reject, up to where a record may be
+            int trailingWhitespace = 0;
             do {
+                trailingWhitespace = isWhitespace(b) ? trailingWhitespace + 1 : 0;
                 keep(b);
                 advance();
                 b = peek();
             } while (b != EOF && b != '{' && b != '[' && b != ']' && b != ',');
+            recordFullLength -= trailingWhitespace; // as a line's: the white space before the next record is not its
+            recordLength = Math.min(recordLength, recordFullLength);
             state = State.AFTER_STRAY;
             return finishRecord("unexpected content where a record should start");
         }

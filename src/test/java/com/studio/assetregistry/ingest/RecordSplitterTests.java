@@ -458,7 +458,8 @@ class RecordSplitterTests {
                 .containsExactly("{\"a\":1}", "{\"b\":2}");
         assertThat(cuts).filteredOn(cut -> cut.framingError() != null)
                 .hasSize(file.contains("another") ? 2 : 1)
-                .allSatisfy(cut -> assertThat(cut.framingError()).contains("where a record should start"));
+                .allSatisfy(cut -> assertThat(cut.framingError()).contains("where a record should start"))
+                .allSatisfy(cut -> assertThat(cut.text()).isEqualTo(cut.text().strip()).isNotEmpty());
     }
 
     // --- records over the limit ---
