@@ -180,7 +180,7 @@ final class RecordSplitter {
                         continue;
                     }
                     return afterClosingBracket(b);
-                case AFTER_ELEMENT:
+                case AFTER_ELEMENT, AFTER_STRAY:
                     if (b == ',') {
                         advance();
                         state = State.AFTER_COMMA;
@@ -194,22 +194,9 @@ final class RecordSplitter {
                     if (b == EOF) {
                         return endOfFile("the file ends before the closing ]");
                     }
-                    return element("missing ',' between this record and the one before it");
-                case AFTER_STRAY:
-                    if (b == ',') { // the comma the stray content stood before
-                        advance();
-                        state = State.AFTER_COMMA;
-                        continue;
-                    }
-                    if (b == ']') {
-                        advance();
-                        state = State.DONE;
-                        continue;
-                    }
-                    if (b == EOF) {
-                        return endOfFile("the file ends before the closing ]");
-                    }
-                    return element(null);
+                    // stray content was reported already: the record after it needs no comma
+                    return element(state == State.AFTER_STRAY ? null
+                            : "missing ',' between this record and the one before it");
                 case BEFORE_FIRST, AFTER_COMMA:
                     if (b == ']') { // an empty array, or a trailing comma: no record is lost either way
                         advance();

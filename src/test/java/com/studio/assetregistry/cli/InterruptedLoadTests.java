@@ -39,31 +39,10 @@ class InterruptedLoadTests {
             expected = new AssetDataGenerator().generate(new GeneratorOptions(200_000, 0.05, 5, true), out);
         }
         Path db = dir.resolve("registry.db");
-        Path log = dir.resolve("child.log");
-        Process child = new ProcessBuilder(ChildJvm.command("--db", db.toString(),
-                "--reports", dir.resolve("reports").toString(), "load", "--progress", "none", file.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        try {
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (stageCommits(db) < 2) {
-                assertThat(child.isAlive()).as("the load is still running").isTrue();
-                assertThat(Instant.now()).as("the load commits within two minutes").isBefore(deadline);
-                Thread.sleep(20);
-            }
 
-            // when: SIGTERM, as Ctrl-C's SIGINT or a scheduler's stop
-            child.destroy();
-            int exit = child.waitFor();
-
-            // then
-            assertThat(exit).as("killed by SIGTERM").isEqualTo(128 + 15);
-            assertThat(Files.readString(log)).isEqualTo("\ninterrupted: the load of " + file + " stopped before it "
-                    + "finished; load the same file again to resume it from its last commit\n");
-        } finally {
-            child.destroyForcibly().waitFor();
-        }
+        // when: SIGTERM, as Ctrl-C's SIGINT or a scheduler's stop, once two chunks have committed
+        // then: one line says how to go on
+        stopOnceAndExpectTheLine(file, db, () -> stageCommits(db) >= 2, "the load commits");
         assertThat(query(db, "SELECT COUNT(*) FROM load_run WHERE status = 'FAILED'")).isZero();
 
         // when: the same file again
@@ -88,6 +67,22 @@ class InterruptedLoadTests {
         Path file = dir.resolve("small.json");
         Files.copy(Path.of("data/asset_data.json"), file);
         Path db = dir.resolve("registry.db");
+
+        // when, then: the same line as for a load under way, not silence
+        stopOnceAndExpectTheLine(file, db, () -> Files.exists(db), "the registry is created");
+    }
+
+    /** A condition a test waits for, which may fail to be read yet. */
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Loads {@code file} into {@code db} in a child JVM, stops it with SIGTERM as soon as {@code stopWhen} holds
+     * (within two minutes, or the test fails saying {@code what} did not happen), and checks it exits as SIGTERM makes
+     * it with the one line that says how to go on.
+     */
+    private void stopOnceAndExpectTheLine(Path file, Path db, Condition stopWhen, String what) throws Exception {
         Path log = dir.resolve("child.log");
         Process child = new ProcessBuilder(ChildJvm.command("--db", db.toString(),
                 "--reports", dir.resolve("reports").toString(), "load", "--progress", "none", file.toString()))
@@ -96,17 +91,13 @@ class InterruptedLoadTests {
                 .start();
         try {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (!Files.exists(db)) {
+            while (!stopWhen.holds()) {
                 assertThat(child.isAlive()).as("the command is still running").isTrue();
-                assertThat(Instant.now()).as("the registry is created within two minutes").isBefore(deadline);
-                Thread.sleep(5);
+                assertThat(Instant.now()).as(what + " within two minutes").isBefore(deadline);
+                Thread.sleep(20);
             }
-
-            // when
             child.destroy();
             int exit = child.waitFor();
-
-            // then: the same line as for a load under way, not silence
             assertThat(exit).as("killed by SIGTERM").isEqualTo(128 + 15);
             assertThat(Files.readString(log)).isEqualTo("\ninterrupted: the load of " + file + " stopped before it "
                     + "finished; load the same file again to resume it from its last commit\n");

@@ -15,6 +15,7 @@ import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.StagedVersion;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,10 +142,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     @Test
     void abandonsALoadOfOtherContentWhoseProcessDiedBeforeItStarts() throws Exception {
         // given: a load whose process is gone left a pending version behind
-        long dead = loadStore.startRun("load", "crashed.json", 10, Instant.now());
-        loadStore.claimRun(dead, "c0ffee", Long.MAX_VALUE + "@" + InetAddress.getLocalHost().getHostName());
-        loadStore.write(dead, List.of(new StagedVersion(RecordPosition.ofNumber(1),
-                new VersionedAsset(new AssetKey("ghost", "prop"), new AssetVersion("fx", 1, "active")))));
+        long dead = pendingGhostRun("crashed.json", Long.MAX_VALUE);
 
         // when
         LoadSummary summary = loader.load(SAMPLE);
@@ -160,11 +158,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS) // it used to wait for the registry.load.queue-wait: an hour
     void abandonsALoadOfOtherContentThatFailedInAProcessThatLivesOn() throws Exception {
         // given: a load that failed in this process, which lives on (serve, or a command loading several files)
-        long failed = loadStore.startRun("load", "failed.json", 10, Instant.now());
-        loadStore.claimRun(failed, "c0ffee", ProcessHandle.current().pid() + "@"
-                + InetAddress.getLocalHost().getHostName());
-        loadStore.write(failed, List.of(new StagedVersion(RecordPosition.ofNumber(1),
-                new VersionedAsset(new AssetKey("ghost", "prop"), new AssetVersion("fx", 1, "active")))));
+        long failed = pendingGhostRun("failed.json", ProcessHandle.current().pid());
         loadStore.finishRun(failed, "FAILED", Instant.now(), 1, "c0ffee", null);
 
         // when
@@ -181,11 +175,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     void abandonsALoadOfOtherContentLeftRunningByThisProcessWhenItNoLongerRunsIt() throws Exception {
         // given: a load of this process that ended without its failure being recorded (a full disk fails that record
         // too): it is still RUNNING in the store, under this process, which lives on (serve)
-        long stuck = loadStore.startRun("load", "stuck.json", 10, Instant.now());
-        loadStore.claimRun(stuck, "c0ffee", ProcessHandle.current().pid() + "@"
-                + InetAddress.getLocalHost().getHostName());
-        loadStore.write(stuck, List.of(new StagedVersion(RecordPosition.ofNumber(1),
-                new VersionedAsset(new AssetKey("ghost", "prop"), new AssetVersion("fx", 1, "active")))));
+        long stuck = pendingGhostRun("stuck.json", ProcessHandle.current().pid());
 
         // when
         LoadSummary summary = loader.load(SAMPLE);
@@ -194,6 +184,18 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(summary.registered()).isEqualTo(17);
         assertThat(loadStore.findRun(stuck).orElseThrow().status()).isEqualTo("ABANDONED");
         assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
+    }
+
+    /**
+     * A load of {@code source}, claimed by process {@code pid} of this host, RUNNING and pending with one version of
+     * asset {@code ghost}, as a load leaves it when it stops mid-way.
+     */
+    private long pendingGhostRun(String source, long pid) throws UnknownHostException {
+        long run = loadStore.startRun("load", source, 10, Instant.now());
+        loadStore.claimRun(run, "c0ffee", pid + "@" + InetAddress.getLocalHost().getHostName());
+        loadStore.write(run, List.of(new StagedVersion(RecordPosition.ofNumber(1),
+                new VersionedAsset(new AssetKey("ghost", "prop"), new AssetVersion("fx", 1, "active")))));
+        return run;
     }
 
     private static void sleep(long millis) {

@@ -187,9 +187,7 @@ class JsonFileReaderTests {
         Path file = write(LINES_FILE);
         long hashed = FileDigest.hash(file).bytes();
         Files.writeString(file, grew ? LINES_FILE + "\n{\"a\": 1}" : LINES_FILE.substring(0, LINES_FILE.length() - 10));
-        var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
-        var reader = new JsonFileReader(file, parser, LIMIT, hashed, null);
-        reader.open(new ExecutionContext());
+        var reader = openedReader(file, hashed, null);
 
         // when, then
         assertThatThrownBy(() -> readAll(reader)).isInstanceOf(ItemStreamException.class)
@@ -208,9 +206,7 @@ class JsonFileReaderTests {
         assertThat(rewritten).isNotEqualTo(LINES_FILE).hasSameSizeAs(LINES_FILE);
         Files.writeString(file, rewritten);
         Files.setLastModifiedTime(file, FileTime.from(hashed.modified().toInstant().plusSeconds(1)));
-        var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
-        var reader = new JsonFileReader(file, parser, LIMIT, hashed.bytes(), hashed.modified());
-        reader.open(new ExecutionContext());
+        var reader = openedReader(file, hashed.bytes(), hashed.modified());
 
         // when, then
         assertThatThrownBy(() -> readAll(reader)).isInstanceOf(FileChangedException.class)
@@ -224,12 +220,18 @@ class JsonFileReaderTests {
     void aFileLeftAsItWasHashedIsReadToTheEndWithItsModificationTimeChecked() throws IOException {
         Path file = write(LINES_FILE);
         FileDigest.Hash hashed = FileDigest.hash(file);
-        var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
-        var reader = new JsonFileReader(file, parser, LIMIT, hashed.bytes(), hashed.modified());
-        reader.open(new ExecutionContext());
+        var reader = openedReader(file, hashed.bytes(), hashed.modified());
 
         assertThat(readAll(reader)).hasSize(items(readAllFrom(file, new ExecutionContext())).size());
         reader.close();
+    }
+
+    /** A reader of {@code file} that expects what a load expects of it, opened at its start. */
+    private static JsonFileReader openedReader(Path file, long bytes, FileTime modified) {
+        var parser = new RecordParser(ReaderLimits.defaults(), new JsonSyntaxRule(), new RecordTooLargeRule());
+        var reader = new JsonFileReader(file, parser, LIMIT, bytes, modified);
+        reader.open(new ExecutionContext());
+        return reader;
     }
 
     @ParameterizedTest
