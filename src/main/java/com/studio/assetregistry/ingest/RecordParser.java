@@ -144,8 +144,9 @@ final class RecordParser {
      * The offset of the first lead byte of {@code bytes[0, length)} that starts a sequence Jackson decodes though
      * UTF-8 forbids it: an overlong form ({@code C0 AF} for {@code /}, {@code E0 80 AF}, {@code F0 80 80 AF}), a
      * surrogate ({@code ED A0 80}), or a code point past U+10FFFF ({@code F4 90 80 80}, {@code F5} to {@code FF});
-     * -1 if none. An overlong form would let a record say what a check of its bytes does not see ({@code "st\xC1\xA1tus"}
-     * reads {@code "status"}). Cheap for the usual record: a byte below {@code C0} is passed over at once.
+     * -1 if none. An overlong form would let a record say what a check of its bytes does not see
+     * ({@code "st\xC1\xA1tus"} reads {@code "status"}). Cheap for the usual record: a byte below {@code C0} is passed
+     * over at once.
      */
     private static int firstLaxUtf8(byte[] bytes, int length) {
         for (int i = 0; i < length; i++) {
