@@ -118,6 +118,39 @@ class LauncherTests {
                 .doesNotContain("Exception");
     }
 
+    @Test
+    void preparingTheArchiveLeavesNothingInTheTemporaryDirectory() throws Exception {
+        // given: a jar newer than its archive, and a java that does what each step of the preparation asks for
+        Files.setLastModifiedTime(dir.resolve("cli/app.jsa"), FileTime.from(Instant.now().minusSeconds(60)));
+        Path java = Files.writeString(dir.resolve("java"), """
+                #!/bin/sh
+                previous=
+                for argument in "$@"; do
+                  case $argument in
+                    -XX:DumpLoadedClassList=*) echo java/lang/Object > "${argument#*=}" ;;
+                    -XX:SharedArchiveFile=*) archive="${argument#*=}" ;;
+                    -Xshare:dump) dump=1 ;;
+                  esac
+                  if [ "$previous" = --destination ]; then touch "$argument/asset-registry.jar"; fi
+                  previous=$argument
+                done
+                if [ -n "$dump" ]; then touch "$archive"; else echo "ran $*"; fi
+                """);
+        java.toFile().setExecutable(true);
+        Path temporary = Files.createDirectories(dir.resolve("tmp"));
+
+        // when
+        String output = launch(java, Map.of("TMPDIR", temporary.toString()), "get", "hero", "character");
+
+        // then: the command ran on the new archive, and the preparation's work directory is gone
+        assertThat(output).startsWith("Preparing a fast start for ")
+                .contains("-XX:SharedArchiveFile=" + dir.resolve("cli/app.jsa")).endsWith("get hero character");
+        assertThat(dir.resolve("cli/app.jsa")).exists();
+        try (var left = Files.list(temporary)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     /** What the launcher's {@code java} prints, run with the environment given added to a C.UTF-8 one's. */
     private String launch(Path java, Map<String, String> locale, String... command) throws Exception {
         List<String> arguments = new ArrayList<>(List.of("bash", Path.of("bin/asset-registry").toString()));
