@@ -18,10 +18,11 @@ public final class ChildJvm {
         return command(List.of(), arguments);
     }
 
-    /** {@code java JVM_OPTIONS -cp CLASSPATH com.studio.assetregistry.cli.Main ARGUMENTS}. */
+    /** {@code java -Djava.io.tmpdir=TMP JVM_OPTIONS -cp CLASSPATH com.studio.assetregistry.cli.Main ARGUMENTS}. */
     public static List<String> command(List<String> jvmOptions, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")); // the build's, not /tmp
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.studio.assetregistry.cli.Main"));
         command.addAll(List.of(arguments));
