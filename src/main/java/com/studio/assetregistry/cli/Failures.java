@@ -1,10 +1,8 @@
 package com.studio.assetregistry.cli;
 
+import com.studio.assetregistry.files.FileFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 
 /**
  * Turns a failure into the one line a person reads: the message of the application's own exceptions, which are
@@ -31,16 +29,7 @@ final class Failures {
 
     /** Why a file could not be read or written, in a few words: the JDK's messages name the file instead. */
     static String reason(IOException failure) {
-        if (failure instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (failure instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (failure instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason();
-        }
-        return failure.getMessage();
+        return FileFailures.reason(failure);
     }
 
     private static boolean isOwn(Throwable failure) {

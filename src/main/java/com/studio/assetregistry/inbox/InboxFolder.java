@@ -1,5 +1,6 @@
 package com.studio.assetregistry.inbox;
 
+import com.studio.assetregistry.files.FileFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -12,15 +13,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The inbox on disk: which files wait in it, and where a file goes once loaded. A waiting file is a regular file
  * directly in the inbox (not in a subfolder) whose name ends in {@code .json} or {@code .jsonl}, in any case, and does
  * not start with a dot: a copy in progress under a temporary name ({@code .assets.json.tmp}, {@code assets.json.part},
- * rsync's {@code .assets.json.XyZ12}) is not one. Not thread-safe: one pass at a time uses it.
+ * rsync's {@code .assets.json.XyZ12}) is not one. An entry whose attributes cannot be read (a symbolic link that
+ * loops), or whose name Java cannot give back to the file system (bytes that are not UTF-8 in a UTF-8 locale), is
+ * passed over with a warning, once. Not thread-safe: one pass at a time uses it, and the gauge only reads.
  */
 final class InboxFolder {
 
@@ -29,7 +36,11 @@ final class InboxFolder {
     /** The suffix of the note written beside a moved file, naming its run and its report. */
     static final String NOTE_SUFFIX = ".report";
 
+    private static final Logger log = LoggerFactory.getLogger(InboxFolder.class);
+
     private final Path inbox;
+    /** The entries the last pass passed over, with the reason it gave. */
+    private Map<Path, String> passedOver = Map.of();
 
     InboxFolder(Path inbox) {
         this.inbox = Objects.requireNonNull(inbox, "The inbox folder must not be null.");
@@ -50,16 +61,36 @@ final class InboxFolder {
             return List.of();
         }
         List<Waiting> files = new ArrayList<>();
+        Map<Path, String> passedOver = new LinkedHashMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox, InboxFolder::isInboxName)) {
             for (Path entry : entries) {
-                BasicFileAttributes attributes = attributes(entry);
-                if (attributes != null && attributes.isRegularFile()
-                        && (settledBy == null || attributes.lastModifiedTime().compareTo(settledBy) <= 0)) {
+                BasicFileAttributes attributes;
+                try {
+                    attributes = attributes(entry);
+                } catch (IOException e) { // a symbolic link that loops, say: it must not keep the others waiting
+                    passedOver.put(entry, "cannot read its attributes: " + FileFailures.reason(e));
+                    continue;
+                }
+                if (attributes == null || !attributes.isRegularFile()) {
+                    continue;
+                }
+                if (!Path.of(entry.toString()).equals(entry)) {
+                    passedOver.put(entry, "its name is not valid in the character set of Java's file names ("
+                            + System.getProperty("sun.jnu.encoding") + "), so it cannot be loaded under it; rename it");
+                } else if (settledBy == null || attributes.lastModifiedTime().compareTo(settledBy) <= 0) {
                     files.add(new Waiting(entry, attributes.lastModifiedTime()));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the inbox " + inbox + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot list the inbox " + inbox + ": " + FileFailures.describe(e), e);
+        }
+        if (settledBy != null) { // a pass, not the gauge: says once why a file stays, not at every pass
+            passedOver.forEach((entry, why) -> {
+                if (!why.equals(this.passedOver.get(entry))) {
+                    log.warn("Inbox file {} is passed over: {}", entry.getFileName(), why);
+                }
+            });
+            this.passedOver = passedOver;
         }
         return files.stream()
                 .sorted(Comparator.comparing(Waiting::modified).thenComparing(w -> w.file().getFileName().toString()))
@@ -69,12 +100,12 @@ final class InboxFolder {
 
     /**
      * Moves {@code file} into the subfolder {@code folder} of the inbox, under its own name or, if that is taken, the
-     * first free one of {@code name-2.json}, {@code name-3.json}..., and writes the note beside it
+     * first free one of {@code name-2.json}, {@code name-3.json}..., leaving the name of its note free
      * ({@code name.json.report}). Never overwrites a file.
      *
      * @return where the file is now
      */
-    Path moveTo(String folder, Path file, String note) throws IOException {
+    Path moveTo(String folder, Path file) throws IOException {
         Path target = Files.createDirectories(inbox.resolve(folder));
         String name = file.getFileName().toString();
         for (int n = 1; ; n++) {
@@ -87,9 +118,13 @@ final class InboxFolder {
             } catch (FileAlreadyExistsException e) {
                 continue;
             }
-            Files.writeString(noteOf(moved), note);
             return moved;
         }
+    }
+
+    /** Writes the note beside a moved file: {@code name.json.report}. */
+    static void writeNote(Path moved, String note) throws IOException {
+        Files.writeString(noteOf(moved), note);
     }
 
     static Path noteOf(Path moved) {

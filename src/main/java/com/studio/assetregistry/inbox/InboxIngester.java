@@ -1,5 +1,6 @@
 package com.studio.assetregistry.inbox;
 
+import com.studio.assetregistry.files.FileFailures;
 import com.studio.assetregistry.ingest.InputChangedException;
 import com.studio.assetregistry.ingest.InputEncodingException;
 import com.studio.assetregistry.ingest.LoadException;
@@ -121,21 +122,31 @@ public class InboxIngester {
         String folderName = result == InboxOutcome.Result.FAILED ? InboxFolder.FAILED : InboxFolder.PROCESSED;
         String note = message + System.lineSeparator() + "report: " + reportDir.toAbsolutePath() + "/"
                 + System.lineSeparator();
-        try {
-            return new InboxOutcome(file, result, runId, folder.moveTo(folderName, file, note), message);
-        } catch (IOException e) {
-            return left(file, runId, message + "; cannot move it to " + folderName + "/: " + e);
-        }
+        return moveWithNote(file, result, runId, folderName, message, note);
     }
 
     /** A file refused before any run started, moved to {@code failed/} with the reason as its note. */
     private InboxOutcome refused(Path file, String message) {
+        return moveWithNote(file, InboxOutcome.Result.FAILED, null, InboxFolder.FAILED, message,
+                message + System.lineSeparator());
+    }
+
+    private InboxOutcome moveWithNote(Path file, InboxOutcome.Result result, Long runId, String folderName,
+            String message, String note) {
+        Path moved;
         try {
-            return new InboxOutcome(file, InboxOutcome.Result.FAILED, null,
-                    folder.moveTo(InboxFolder.FAILED, file, message + System.lineSeparator()), message);
+            moved = folder.moveTo(folderName, file);
         } catch (IOException e) {
-            return left(file, null, message + "; cannot move it to " + InboxFolder.FAILED + "/: " + e);
+            return left(file, runId, message + "; cannot move it to " + folderName + "/: "
+                    + FileFailures.describe(e));
         }
+        try {
+            InboxFolder.writeNote(moved, note);
+        } catch (IOException e) { // a name at the file system's limit has no room for .report, say
+            message += "; its note " + InboxFolder.noteOf(moved).getFileName() + " cannot be written: "
+                    + FileFailures.reason(e);
+        }
+        return new InboxOutcome(file, result, runId, moved, message);
     }
 
     private static InboxOutcome left(Path file, Long runId, String message) {

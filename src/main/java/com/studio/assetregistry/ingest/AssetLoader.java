@@ -1,5 +1,6 @@
 package com.studio.assetregistry.ingest;
 
+import com.studio.assetregistry.files.FileFailures;
 import com.studio.assetregistry.report.RejectReportWriter;
 import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadRun;
@@ -460,6 +461,9 @@ public class AssetLoader {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof IOException io) { // often only a path: the file deleted, say
+            return FileFailures.describe(io);
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }

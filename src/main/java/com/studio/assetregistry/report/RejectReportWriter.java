@@ -1,5 +1,6 @@
 package com.studio.assetregistry.report;
 
+import com.studio.assetregistry.files.FileFailures;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.storage.Warning;
@@ -10,11 +11,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -124,19 +122,10 @@ public class RejectReportWriter {
 
     /** The file system's words, which Java's exceptions often leave out of their message (only a path). */
     private static String reason(IOException e) {
-        if (e instanceof FileAlreadyExistsException) {
+        if (e instanceof FileAlreadyExistsException) { // from creating a directory
             return e.getMessage() + " is not a directory";
         }
-        if (e instanceof AccessDeniedException) {
-            return e.getMessage() + ": permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return e.getMessage() + ": no such file or directory";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getFile() + ": " + fs.getReason();
-        }
-        return e.getMessage();
+        return FileFailures.describe(e);
     }
 
     private static void writeAtomically(Path target, Content content) {

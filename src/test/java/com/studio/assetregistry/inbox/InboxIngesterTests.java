@@ -223,6 +223,50 @@ class InboxIngesterTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void passesOverASymbolicLinkThatLoopsAndANameJavaCannotGiveBackAndLoadsTheOthers() throws Exception {
+        // given: a link to itself, a name in Latin-1 (not UTF-8), and a file to load
+        Files.createSymbolicLink(INBOX.resolve("loop.json"), Path.of("loop.json"));
+        Process latin1 = new ProcessBuilder("sh", "-c", "printf '[]' > \"$(printf 'h\\351ros.json')\"")
+                .directory(INBOX.toFile()).start();
+        assertThat(latin1.waitFor()).isZero();
+        inboxFile("good.json", "[" + record("hero", 1, "active") + "]", 10);
+
+        // when
+        List<InboxOutcome> outcomes = ingester.tick();
+
+        // then: the file is loaded, the two others stay as they are, and the gauge still counts
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.file().getFileName()).hasToString("good.json");
+            assertThat(outcome.result()).isEqualTo(Result.LOADED);
+        });
+        assertThat(registry.listAssetVersions("hero", "character")).hasSize(1);
+        try (Stream<Path> left = Files.list(INBOX)) {
+            assertThat(left.filter(f -> !f.getFileName().toString().equals("processed"))).hasSize(2);
+        }
+        assertThat(ingester.waitingFiles()).isZero();
+        assertThat(meters.get(InboxIngester.FILES).gauge().value()).isZero();
+    }
+
+    @Test
+    void aFileWhoseNoteCannotBeWrittenIsSaidToBeMovedAndWhyItHasNoNote() throws IOException {
+        // given: a name of 255 bytes, the longest most file systems take, leaves no room for ".report"
+        String name = "n".repeat(250) + ".json";
+        inboxFile(name, "[" + record("hero", 1, "active") + "]", 10);
+
+        // when
+        List<InboxOutcome> outcomes = ingester.tick();
+
+        // then
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.result()).isEqualTo(Result.LOADED);
+            assertThat(outcome.movedTo()).isEqualTo(INBOX.resolve("processed").resolve(name));
+            assertThat(outcome.message()).startsWith("loaded as run " + outcome.runId() + ": read 1, registered 1")
+                    .endsWith("; its note " + name + ".report cannot be written: File name too long");
+        });
+        assertThat(names(INBOX.resolve("processed"))).containsExactly(name);
+    }
+
+    @Test
     void takesAFileOnlyOnceItHasSettled() throws IOException {
         var settling = new InboxIngester(registry, new InboxProperties(null, INBOX, Duration.ofMinutes(1), null),
                 new SimpleMeterRegistry(), Clock.fixed(NOW, Clock.systemDefaultZone().getZone()));
