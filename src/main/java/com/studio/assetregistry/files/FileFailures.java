@@ -2,6 +2,7 @@ package com.studio.assetregistry.files;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
@@ -18,6 +19,9 @@ public final class FileFailures {
         }
         if (failure instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (failure instanceof FileAlreadyExistsException) { // creating a directory where a file is, say
+            return "a file of that name already exists";
         }
         if (failure instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
             return fileSystem.getReason();

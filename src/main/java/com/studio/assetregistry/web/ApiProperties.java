@@ -11,8 +11,8 @@ import org.springframework.util.unit.DataSize;
  * @param readToken   when set, every read needs {@code Authorization: Bearer <readToken>} (or the write token)
  * @param maxBodySize the largest body of {@code POST /assets} and {@code POST /assets/versions} (1 MiB)
  * @param maxLoadSize the largest file {@code POST /assets/load} takes (2 GiB)
- * @param spoolDir    where an uploaded file is spooled while it loads (a directory under the system's temporary
- *                    directory by default)
+ * @param spoolDir    where an uploaded file is spooled while it loads ({@code asset-registry-spool-<user>} in the
+ *                    system's temporary directory by default); each server uses a directory of its own in it
  */
 @ConfigurationProperties("registry.api")
 record ApiProperties(String token, String readToken, DataSize maxBodySize, DataSize maxLoadSize, Path spoolDir) {
@@ -22,7 +22,8 @@ record ApiProperties(String token, String readToken, DataSize maxBodySize, DataS
         readToken = readToken == null || readToken.isBlank() ? null : readToken;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
         maxLoadSize = maxLoadSize == null ? DataSize.ofGigabytes(2) : maxLoadSize;
-        spoolDir = spoolDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "asset-registry-spool") : spoolDir;
+        spoolDir = spoolDir == null ? Path.of(System.getProperty("java.io.tmpdir"),
+                "asset-registry-spool-" + System.getProperty("user.name")) : spoolDir;
         if (maxBodySize.toBytes() < 1 || maxLoadSize.toBytes() < 1) {
             throw new IllegalArgumentException("registry.api.max-body-size and max-load-size must be 1 byte or more");
         }

@@ -57,11 +57,11 @@ class LoadLauncher {
         return thread;
     });
     private final AssetRegistry registry;
-    private final ApiProperties properties;
+    private final SpoolDirectory spoolDirectory;
 
-    LoadLauncher(AssetRegistry registry, ApiProperties properties) {
+    LoadLauncher(AssetRegistry registry, SpoolDirectory spoolDirectory) {
         this.registry = registry;
-        this.properties = properties;
+        this.spoolDirectory = spoolDirectory;
     }
 
     /** A body to spool: the request's, or an uploaded part's. */
@@ -90,8 +90,7 @@ class LoadLauncher {
         claimSlot();
         Path spool = null;
         try {
-            Files.createDirectories(properties.spoolDir());
-            spool = Files.createTempFile(properties.spoolDir(), "load-", ".json");
+            spool = spoolDirectory.newFile();
             upload.spoolTo(spool);
             PreparedLoad load = registry.prepareLoad(LoadRequest.of(spool).withSource(source).withForce(force)
                     .withDryRun(dryRun));

@@ -1,9 +1,6 @@
 package com.studio.assetregistry.web;
 
 import jakarta.servlet.MultipartConfigElement;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -41,20 +38,20 @@ class WebConfiguration {
         return registration;
     }
 
+    /** This server's spool directory, removed as it stops (after the loads, which depend on it). */
+    @Bean(destroyMethod = "remove")
+    SpoolDirectory spoolDirectory(ApiProperties properties) {
+        return SpoolDirectory.create(properties.spoolDir());
+    }
+
     /**
      * Lets the servlet container parse {@code multipart/form-data} uploads of {@code POST /assets/load}, to disk (no
-     * part is held in memory), up to the load size limit. Spring's own multipart resolution is off
-     * ({@code spring.servlet.multipart.enabled=false}): only the load endpoint reads parts.
+     * part is held in memory) in the spool directory, up to the load size limit. Spring's own multipart resolution is
+     * off ({@code spring.servlet.multipart.enabled=false}): only the load endpoint reads parts.
      */
     @Bean
-    MultipartConfigElement multipartConfigElement(ApiProperties properties) {
-        try {
-            Files.createDirectories(properties.spoolDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the spool directory " + properties.spoolDir() + ": "
-                    + e.getMessage(), e);
-        }
+    MultipartConfigElement multipartConfigElement(ApiProperties properties, SpoolDirectory spool) {
         long max = properties.maxLoadSize().toBytes();
-        return new MultipartConfigElement(properties.spoolDir().toString(), max, max + (1 << 20), 0);
+        return new MultipartConfigElement(spool.path().toString(), max, max + (1 << 20), 0);
     }
 }

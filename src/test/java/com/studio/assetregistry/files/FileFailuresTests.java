@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,6 +37,8 @@ class FileFailuresTests {
                 .isEqualTo("/inbox/a.json -> /inbox/processed/a.json: Read-only file system");
         assertThat(FileFailures.describe(new AccessDeniedException("/data/registry.db")))
                 .isEqualTo("/data/registry.db: permission denied");
+        assertThat(FileFailures.describe(new FileAlreadyExistsException("/srv/spool")))
+                .isEqualTo("/srv/spool: a file of that name already exists");
     }
 
     @Test

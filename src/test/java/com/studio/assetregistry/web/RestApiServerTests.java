@@ -39,6 +39,8 @@ import tools.jackson.databind.JsonNode;
 class RestApiServerTests {
 
     private static final Path WORK_DIR = HttpApi.workDir("asset-registry-api-test");
+    /** This server's own directory in the spool directory. */
+    private static final Path SPOOL = WORK_DIR.resolve("spool").resolve(Long.toString(ProcessHandle.current().pid()));
     private static final String NDJSON = "application/x-ndjson";
 
     @LocalServerPort
@@ -212,7 +214,7 @@ class RestApiServerTests {
         assertThat(json(posted).path("detail").asString())
                 .contains("it is UTF-16LE text, and a load reads UTF-8 JSON").doesNotContain("spool");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
-        assertThat(Files.list(WORK_DIR.resolve("spool"))).as("the spool file is gone").isEmpty();
+        assertThat(Files.list(SPOOL)).as("the spool file is gone").isEmpty();
     }
 
     @Test
@@ -231,7 +233,7 @@ class RestApiServerTests {
             assertThat(json(posted).path("runningRun").asLong()).isEqualTo(other);
             assertThat(json(posted).path("detail").asString()).contains("run " + other + " is loading");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isEqualTo(1);
-            assertThat(Files.list(WORK_DIR.resolve("spool"))).as("the spool file is gone").isEmpty();
+            assertThat(Files.list(SPOOL)).as("the spool file is gone").isEmpty();
         } finally {
             loads.abandonRun(other);
         }
@@ -356,7 +358,7 @@ class RestApiServerTests {
     private static List<Path> spoolFilesOnceSettled() throws IOException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
-            try (Stream<Path> files = Files.list(WORK_DIR.resolve("spool"))) {
+            try (Stream<Path> files = Files.list(SPOOL)) {
                 List<Path> left = files.toList();
                 if (left.isEmpty() || System.nanoTime() > deadline) {
                     return left;
