@@ -49,7 +49,7 @@ public class AssetLoader {
 
     private static final Logger log = LoggerFactory.getLogger(AssetLoader.class);
     private static final Duration QUEUE_POLL = Duration.ofMillis(500);
-    private static final String OWNER = ProcessHandle.current().pid() + "@" + hostName();
+    private static final String OWNER = RunOwner.CURRENT;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -307,7 +307,7 @@ public class AssetLoader {
      */
     private long prepareResume(LoadRun unfinished, Path file) {
         String owner = unfinished.owner();
-        if ("RUNNING".equals(unfinished.status()) && owner != null && !owner.equals(OWNER) && isAlive(owner)) {
+        if ("RUNNING".equals(unfinished.status()) && owner != null && !owner.equals(OWNER) && RunOwner.isAlive(owner)) {
             throw new RegistryBusyException("Run " + unfinished.id() + " of " + file + " is still running (process "
                     + owner + "); wait for it to end", unfinished.id());
         }
@@ -359,24 +359,7 @@ public class AssetLoader {
         if (!"RUNNING".equals(run.status()) || run.owner() == null) {
             return false;
         }
-        return run.owner().equals(OWNER) ? runningHere.contains(run.id()) : isAlive(run.owner());
-    }
-
-    /** Whether the process named {@code pid@host} runs on this host; a process on another host is presumed alive. */
-    private static boolean isAlive(String owner) {
-        int at = owner.indexOf('@');
-        if (at < 0 || !owner.substring(at + 1).equals(hostName())) {
-            return true;
-        }
-        return ProcessHandle.of(Long.parseLong(owner.substring(0, at))).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
+        return run.owner().equals(OWNER) ? runningHere.contains(run.id()) : RunOwner.isAlive(run.owner());
     }
 
     private LoadSummary summary(long runId, Path file) {

@@ -8,7 +8,9 @@ package com.studio.assetregistry.ingest;
  *
  * @param phase       {@code reading} (records are read, checked and staged, chunk by chunk), {@code resolving} (the
  *                    cross-record rules and the registration, one transaction), {@code reporting} (the report files),
- *                    or {@code finished}; {@code starting} before the first step began
+ *                    or {@code finished}; {@code starting} before the first step began; {@code stopped} for a run
+ *                    that ended without completing (failed, abandoned, or its process gone), where its last commit
+ *                    left it
  * @param bytesRead   bytes of the file read up to the last chunk commit
  * @param fileSize    the file's size in bytes
  * @param recordsRead records read up to the last chunk commit
@@ -17,7 +19,7 @@ package com.studio.assetregistry.ingest;
 public record RunProgress(String phase, long bytesRead, long fileSize, long recordsRead, double fraction) {
 
     static RunProgress of(String phase, long bytesRead, long fileSize, long recordsRead) {
-        boolean readAll = !phase.equals("reading") && !phase.equals("starting");
+        boolean readAll = phase.equals("resolving") || phase.equals("reporting") || phase.equals("finished");
         long bytes = readAll ? fileSize : Math.min(bytesRead, fileSize);
         double fraction = readAll || fileSize == 0 ? (readAll ? 1 : 0)
                 : Math.floor(bytes * 10_000.0 / fileSize) / 10_000.0;

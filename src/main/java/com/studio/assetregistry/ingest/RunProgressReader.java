@@ -65,8 +65,11 @@ public class RunProgressReader {
     }
 
     private static String phase(LoadRun run, List<Step> steps) {
-        if (!"RUNNING".equals(run.status())) {
+        if ("COMPLETED".equals(run.status())) {
             return "finished";
+        }
+        if (!"RUNNING".equals(run.status()) || RunOwner.ended(run.owner())) { // failed, abandoned or interrupted
+            return "stopped";
         }
         if (steps.isEmpty()) {
             return "starting";

@@ -1,5 +1,6 @@
 package com.studio.assetregistry.registry;
 
+import com.studio.assetregistry.ingest.RunOwner;
 import com.studio.assetregistry.report.ReportSummary;
 import com.studio.assetregistry.storage.LoadRun;
 import java.time.Duration;
@@ -18,7 +19,9 @@ import java.util.Map;
  * @param startedAt      when it started
  * @param endedAt        when it ended; {@code null} while it runs
  * @param durationMillis how long it took; {@code null} while it runs
- * @param status         {@code RUNNING}, {@code COMPLETED} or {@code FAILED}
+ * @param status         {@code RUNNING}, {@code COMPLETED}, {@code FAILED}, {@code ABANDONED} (its pending rows
+ *                       removed, when other content was loaded first), or {@code INTERRUPTED}: still to finish, but
+ *                       its process, on this host, no longer runs (killed, stopped); the same content resumes it
  * @param counts         records read, registered, unchanged, rejected, and with warnings
  * @param rejectsByRule  rejected records per rule id, largest count first
  * @param warningsByRule records with warnings per rule id, largest count first
@@ -27,11 +30,19 @@ public record RunInfo(long id, String kind, String source, Instant startedAt, In
                       String status, ReportSummary.Counts counts, Map<String, Long> rejectsByRule,
                       Map<String, Long> warningsByRule) {
 
+    /** The status of a run whose process ended before it finished. */
+    public static final String INTERRUPTED = "INTERRUPTED";
+
     static RunInfo of(LoadRun run) {
         var counts = run.counts();
         return new RunInfo(run.id(), run.kind(), run.source(), run.startedAt(), run.endedAt(),
                 run.endedAt() == null ? null : Duration.between(run.startedAt(), run.endedAt()).toMillis(),
-                run.status(), new ReportSummary.Counts(counts.read(), counts.registered(), counts.unchanged(),
+                status(run), new ReportSummary.Counts(counts.read(), counts.registered(), counts.unchanged(),
                 counts.rejected(), counts.warned()), counts.rejectsByRule(), counts.warningsByRule());
+    }
+
+    /** The run's status, {@code INTERRUPTED} instead of {@code RUNNING} if its process has ended. */
+    private static String status(LoadRun run) {
+        return "RUNNING".equals(run.status()) && RunOwner.ended(run.owner()) ? INTERRUPTED : run.status();
     }
 }

@@ -81,6 +81,9 @@ abstract class LoadRestartContract {
         killWhen(stageCommits -> stageCommits >= 2, "stageRecordsStep");
         assertThat(query("SELECT COUNT(*) FROM asset_version_row")).as("records written, pending, before the kill")
                 .isGreaterThan(0);
+        Result runs = cli("--db", crash, "runs", "--json");
+        assertThat(runs.out()).as("the run whose process is gone").contains("\"status\":\"INTERRUPTED\"")
+                .doesNotContain("RUNNING");
         killWhen(running -> running == 1, "resolveRecordsStep");
         Result resumed = cli("--db", crash, "--reports", reports("crash"), "load", file.toString());
 
