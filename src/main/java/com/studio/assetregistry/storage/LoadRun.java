@@ -40,7 +40,13 @@ public record LoadRun(long id, String kind, String source, long fileSize, String
 
     /** This run with its per-rule reject counts and its warnings replaced. */
     public LoadRun withTallies(Map<String, Long> rejectsByRule, long warned, Map<String, Long> warningsByRule) {
-        var withRules = new RunCounts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(),
+        return withTallies(counts.rejected(), rejectsByRule, warned, warningsByRule);
+    }
+
+    /** The same run with its tallies, and {@code rejected} records: those committed so far, for a running run. */
+    public LoadRun withTallies(long rejected, Map<String, Long> rejectsByRule, long warned,
+            Map<String, Long> warningsByRule) {
+        var withRules = new RunCounts(counts.read(), counts.registered(), counts.unchanged(), rejected,
                 rejectsByRule, warned, warningsByRule);
         return new LoadRun(id, kind, source, fileSize, sha256, startedAt, endedAt, status, withRules, reportDir,
                 owner);

@@ -429,6 +429,27 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         });
     }
 
+    @Test
+    void aRunningRunCountsTheRejectsCommittedSoFarAndAnAbandonedOneKeepsTheCountOfThoseItKeeps() {
+        long run = pendingLoad("night.json", "feed", v(1, "hero", "modeling", 1));
+        store.reject(run, List.of(new Reject(RecordPosition.ofNumber(2),
+                List.of(new Violation("status.unknown", "status", "status \"x\" is unknown")), "{}"),
+                new Reject(RecordPosition.ofNumber(3),
+                        List.of(new Violation("version.invalid", "version", "version 0 is not an integer")), "{}")));
+
+        assertThat(store.findRun(run).orElseThrow().counts().rejected()).as("running").isEqualTo(2);
+        assertThat(store.recentRuns(1)).singleElement().satisfies(
+                listed -> assertThat(listed.counts().rejected()).as("running, listed").isEqualTo(2));
+
+        store.abandonRun(run);
+
+        LoadRun abandoned = store.findRun(run).orElseThrow();
+        assertThat(abandoned.status()).isEqualTo("ABANDONED");
+        assertThat(abandoned.counts().rejected()).isEqualTo(2);
+        assertThat(store.recentRuns(1)).singleElement().satisfies(
+                listed -> assertThat(listed.counts().rejected()).as("abandoned, listed").isEqualTo(2));
+    }
+
     private Resolution load(StagedVersion... versions) {
         long run = store.startRun("load", "test", 0, Instant.now());
         store.write(run, List.of(versions));

@@ -153,8 +153,9 @@ class JdbcLoadStore implements LoadStore {
         Long written = jdbc.queryForObject("SELECT written FROM load_run WHERE id = ?", Long.class, runId);
         removeRows(runId, Objects.requireNonNull(written));
         forgetWorkingSet(runId);
-        jdbc.update("UPDATE load_run SET pending = 0, status = 'ABANDONED', ended_at = COALESCE(ended_at, ?) "
-                + "WHERE id = ?", Instant.now().toString(), runId);
+        jdbc.update("UPDATE load_run SET pending = 0, status = 'ABANDONED', ended_at = COALESCE(ended_at, ?), "
+                + "rejected = (SELECT COUNT(*) FROM reject WHERE run_id = ?) WHERE id = ?", Instant.now().toString(),
+                runId, runId);
     }
 
     /**
@@ -832,13 +833,19 @@ class JdbcLoadStore implements LoadStore {
     }
 
     private RuleTally tally(Reported tables, long runId) {
-        Long records = jdbc.queryForObject("SELECT COUNT(*) FROM " + tables.records + " WHERE run_id = ?",
-                Long.class, runId);
+        long records = records(tables, runId);
         Map<String, Long> byRule = new LinkedHashMap<>();
         jdbc.query("SELECT rule, COUNT(DISTINCT record_number) AS records FROM " + tables.violations
                 + " WHERE run_id = ? GROUP BY rule ORDER BY records DESC, rule",
                 (RowCallbackHandler) rs -> byRule.put(rs.getString("rule"), rs.getLong("records")), runId);
-        return new RuleTally(records == null ? 0 : records, byRule);
+        return new RuleTally(records, byRule);
+    }
+
+    /** How many records of the run the tables hold: its rejects, or its records with warnings. */
+    private long records(Reported tables, long runId) {
+        Long records = jdbc.queryForObject("SELECT COUNT(*) FROM " + tables.records + " WHERE run_id = ?",
+                Long.class, runId);
+        return records == null ? 0 : records;
     }
 
     @Override
@@ -854,8 +861,9 @@ class JdbcLoadStore implements LoadStore {
     public Optional<LoadRun> findRun(long runId) {
         List<LoadRun> runs = jdbc.query("SELECT * FROM load_run WHERE id = ?", JdbcLoadStore::run, runId);
         return runs.stream().findFirst().map(run -> {
+            RuleTally rejects = rejectTally(runId);
             RuleTally warnings = warningTally(runId);
-            return run.withTallies(rejectTally(runId).byRule(), warnings.records(), warnings.byRule());
+            return run.withTallies(rejects.records(), rejects.byRule(), warnings.records(), warnings.byRule());
         });
     }
 
@@ -874,8 +882,10 @@ class JdbcLoadStore implements LoadStore {
         jdbc.query("SELECT run_id, COUNT(*) AS records FROM " + Reported.WARNINGS.records
                 + " WHERE run_id BETWEEN ? AND ? GROUP BY run_id",
                 (RowCallbackHandler) rs -> warnedByRun.put(rs.getLong("run_id"), rs.getLong("records")), first, last);
-        return runs.stream().map(run -> run.withTallies(rejectsByRun.getOrDefault(run.id(), Map.of()),
-                warnedByRun.getOrDefault(run.id(), 0L), warningsByRun.getOrDefault(run.id(), Map.of()))).toList();
+        return runs.stream().map(run -> run.withTallies(
+                "RUNNING".equals(run.status()) ? records(Reported.REJECTS, run.id()) : run.counts().rejected(),
+                rejectsByRun.getOrDefault(run.id(), Map.of()), warnedByRun.getOrDefault(run.id(), 0L),
+                warningsByRun.getOrDefault(run.id(), Map.of()))).toList();
     }
 
     /** The records per rule of each run from {@code first} to {@code last}, each run's largest count first. */
