@@ -201,7 +201,7 @@ public class AssetLoader {
         Path file = request.file();
         Path absolute = file.toAbsolutePath().normalize();
         checkReadable(file, absolute);
-        refuseOtherEncodings(request.source(), absolute);
+        refuseOtherEncodings(request, absolute);
         FileDigest.Hash content = request.digest() == null ? FileDigest.hash(absolute) : request.digest().hash();
         String sha256 = content.sha256();
         String kind = request.dryRun() ? LoadRun.DRY_RUN : LoadRun.LOAD;
@@ -404,7 +404,10 @@ public class AssetLoader {
      * be a syntax error (and Jackson, which recognises UTF-16 and UTF-32 in a record on its own, would read a few of
      * them right).
      */
-    private static void refuseOtherEncodings(String source, Path absolute) {
+    private static void refuseOtherEncodings(LoadRequest request, Path absolute) {
+        String source = request.source();
+        // a file the user can run a command on; an upload's source is not one ("POST /assets/load nightly.json.gz")
+        String commandArgument = source.equals(request.file().toString()) ? source : "FILE";
         Optional<String> encoding;
         try {
             encoding = FileEncoding.otherThanUtf8(absolute);
@@ -414,7 +417,7 @@ public class AssetLoader {
         if (encoding.isPresent()) {
             throw new InputEncodingException("Cannot load " + source + ": it is "
                     + FileEncoding.describe(encoding.get()) + ", and a load reads UTF-8 JSON; "
-                    + FileEncoding.remedy(encoding.get(), source), encoding.get());
+                    + FileEncoding.remedy(encoding.get(), commandArgument), encoding.get());
         }
     }
 

@@ -493,6 +493,19 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aRefusedUploadIsNamedByItsSourceAndItsRemedyByAPlaceholderNotTheSource() throws IOException {
+        Path spool = WORK_DIR.resolve("load-123.json");
+        try (var gzip = new GZIPOutputStream(Files.newOutputStream(spool))) {
+            Files.copy(Path.of("data", "asset_data.json"), gzip);
+        }
+
+        assertThatThrownBy(() -> loader.load(LoadRequest.of(spool).withSource("POST /assets/load nightly.json.gz")))
+                .isInstanceOf(InputEncodingException.class)
+                .hasMessage("Cannot load POST /assets/load nightly.json.gz: it is gzip-compressed, and a load reads "
+                        + "UTF-8 JSON; decompress it first, for example with gunzip -k FILE");
+    }
+
+    @Test
     void aRunThatCannotWriteItsReportOnceItRegisteredFailsSayingWhatItRegistered() throws IOException {
         Path file = file("fine.json", "[{\"asset\": {\"name\": \"a\", \"type\": \"prop\"}, \"department\": "
                 + "\"fx\", \"version\": 1, \"status\": \"active\"}]");
