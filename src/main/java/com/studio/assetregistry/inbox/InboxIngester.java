@@ -143,8 +143,10 @@ public class InboxIngester {
         try {
             InboxFolder.writeNote(moved, note);
         } catch (IOException e) { // a name at the file system's limit has no room for .report, say
-            message += "; its note " + InboxFolder.noteOf(moved).getFileName() + " cannot be written: "
+            String noNote = "its note " + InboxFolder.noteOf(moved).getFileName() + " cannot be written: "
                     + FileFailures.reason(e);
+            log.warn("Inbox file {} moved to {}, but {}", file.getFileName(), moved, noNote);
+            message += "; " + noNote;
         }
         return new InboxOutcome(file, result, runId, moved, message);
     }
