@@ -11,6 +11,7 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -93,6 +94,8 @@ class LoadController {
             parts = request.getParts();
         } catch (ServletException e) {
             throw new BadParameterException("file", "the multipart body cannot be read: " + e.getMessage());
+        } catch (InvalidParameterException e) {
+            throw e; // Tomcat's, mapped by ProblemHandler: too large, no boundary, cut short
         } catch (IllegalStateException e) {
             // the container's size limits
             throw new BodySizeFilter.BodyTooLargeException(maxLoad);

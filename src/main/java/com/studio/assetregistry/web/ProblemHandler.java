@@ -9,6 +9,10 @@ import com.studio.assetregistry.registry.AssetValidationException;
 import com.studio.assetregistry.validation.Violation;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.FileUploadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -33,7 +37,8 @@ import tools.jackson.core.JacksonException;
  * Maps every failure to a problem detail (RFC 9457, {@code application/problem+json}): Spring MVC's own (unknown
  * path, wrong method or media type) through {@link ResponseEntityExceptionHandler}, the registry's by what they mean.
  * A refused add lists every violation; a conflict with what is registered is a 409, any other broken rule a 422; a
- * body that is not JSON is a 400 saying where it broke. An unexpected failure is a 500 with no stack trace.
+ * body that is not JSON is a 400 saying where it broke, a query string or multipart body the servlet container cannot
+ * parse a 400 (413 over the size limit). An unexpected failure is a 500 with no stack trace.
  */
 @RestControllerAdvice
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,6 +50,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Set<String> CONFLICTS = Set.of("asset.exists", "version.duplicate", "version.conflict");
     /** Rules whose breaking means the body is not a JSON document at all: 400. */
     private static final Set<String> NOT_JSON = Set.of("json.syntax");
+    /** How Tomcat names the parameter it could not decode, in English: {@code ... Parameter [limit] with value ...}. */
+    private static final Pattern UNDECODED = Pattern.compile("Parameter \\[([A-Za-z][A-Za-z0-9]*)\\]");
+
+    private final long maxLoad;
+
+    ProblemHandler(ApiProperties properties) {
+        this.maxLoad = properties.maxLoadSize().toBytes();
+    }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(AssetValidationException e) {
@@ -105,6 +118,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooLarge(BodySizeFilter.BodyTooLargeException e) {
         return answer(BodySizeFilter.tooLarge(e.limit()));
+    }
+
+    /**
+     * Tomcat could not parse the request's parameters, which it does on the first read of one: a multipart body over
+     * the size limit (sent without a length, so the size filter could not refuse it first), without a boundary or cut
+     * short, or a query string that is not percent-encoded UTF-8 ({@code %zz}, {@code %C3%28}).
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unparsableParameters(InvalidParameterException e) {
+        FileUploadException multipart = cause(e, FileUploadException.class);
+        if (multipart != null && e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            return answer(BodySizeFilter.tooLarge(maxLoad));
+        }
+        if (multipart != null) {
+            return answer(Problems.badParameter("file", "the multipart body cannot be read: "
+                    + rootCause(multipart).getMessage()));
+        }
+        Matcher named = UNDECODED.matcher(String.valueOf(e.getMessage()));
+        String detail = "the query string is not valid: ";
+        return answer(named.find()
+                ? Problems.badParameter(named.group(1), detail + "the value of " + named.group(1)
+                        + " is not percent-encoded UTF-8 (RFC 3986)")
+                : Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", detail
+                        + "its parameters must be percent-encoded UTF-8 (RFC 3986)"));
     }
 
     @ExceptionHandler
@@ -188,6 +225,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> objectAnswer(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {

@@ -1,7 +1,10 @@
 package com.studio.assetregistry.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -40,10 +43,12 @@ final class HttpApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final int port;
     private final String base;
     private String token;
 
     HttpApi(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -82,6 +87,67 @@ final class HttpApi {
             builder.header("Authorization", "Bearer " + token);
         }
         return builder;
+    }
+
+    /**
+     * Sends {@code head} (the request line and headers, without the blank line that ends them) and {@code body} as
+     * they are, on a socket, with {@code Connection: close}: for the requests {@link HttpClient} refuses to send (a
+     * bad percent-escape, raw UTF-8 in a header).
+     */
+    RawResponse raw(String head, byte[] body) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            return RawResponse.parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code GET target} sent as it is: see {@link #raw}. */
+    RawResponse rawGet(String target) {
+        return raw("GET " + target + " HTTP/1.1", new byte[0]);
+    }
+
+    /** An answer read off a socket: its status, {@code Content-Type} and body (dechunked), as UTF-8. */
+    record RawResponse(int status, String contentType, String body) {
+
+        static RawResponse parse(byte[] answer) {
+            String text = new String(answer, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            String head = end < 0 ? text : text.substring(0, end);
+            String rest = end < 0 ? "" : text.substring(end + 4);
+            int status = Integer.parseInt(head.substring(9, 12));
+            String contentType = header(head, "Content-Type");
+            if ("chunked".equalsIgnoreCase(header(head, "Transfer-Encoding"))) {
+                rest = dechunk(rest);
+            }
+            return new RawResponse(status, contentType,
+                    new String(rest.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        }
+
+        private static String header(String head, String name) {
+            return head.lines().filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(line -> line.substring(name.length() + 1).strip()).findFirst().orElse(null);
+        }
+
+        private static String dechunk(String chunked) {
+            var out = new ByteArrayOutputStream();
+            int at = 0;
+            while (true) {
+                int lineEnd = chunked.indexOf("\r\n", at);
+                int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
+                if (size == 0) {
+                    return out.toString(StandardCharsets.ISO_8859_1);
+                }
+                String chunk = chunked.substring(lineEnd + 2, lineEnd + 2 + size);
+                out.writeBytes(chunk.getBytes(StandardCharsets.ISO_8859_1));
+                at = lineEnd + 2 + size + 2;
+            }
+        }
     }
 
     /** Polls a run until it is no longer running, and returns it. */

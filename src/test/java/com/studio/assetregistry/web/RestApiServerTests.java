@@ -280,6 +280,37 @@ class RestApiServerTests {
     }
 
     @Test
+    void aMultipartBodyWithoutABoundaryOrCutShortIs400NotA500() {
+        String part = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.json\"\r\n\r\n";
+
+        HttpResponse<String> noBoundary = api.post("/assets/load", "multipart/form-data",
+                part + readSample() + "\r\n--XYZ--\r\n");
+        HttpResponse<String> cutShort = api.post("/assets/load", "multipart/form-data; boundary=XYZ",
+                part + "{\"asset\":");
+
+        for (HttpResponse<String> refused : List.of(noBoundary, cutShort)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json(refused).path("detail").asString()).startsWith("the multipart body cannot be read: ");
+        }
+        assertThat(json(noBoundary).path("detail").asString()).contains("boundary");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
+    }
+
+    @Test
+    void aQueryStringThatIsNotPercentEncodedUtf8Is400NotA500() {
+        for (String target : List.of("/runs?limit=%zz", "/assets?cursor=%%%", "/assets?name=%C3%28")) {
+            HttpApi.RawResponse answer = api.rawGet(target);
+
+            assertThat(answer.status()).as(target).isEqualTo(400);
+            assertThat(answer.contentType()).as(target).isEqualTo("application/problem+json");
+            assertThat(json(answer.body()).path("detail").asString()).as(target)
+                    .startsWith("the query string is not valid: ");
+        }
+        assertThat(json(api.rawGet("/runs?limit=%zz").body()).path("parameter").asString()).isEqualTo("limit");
+    }
+
+    @Test
     void namesWithQuotesUnicodeAndMarkupRoundTripUnchanged() {
         String name = "<b>Dr\u00e1gon's \"fire\"</b> \ud83d\udc09 ' OR 1=1 --";
         HttpResponse<String> added = api.post("/assets", "application/json", asset(name, "prop")

@@ -114,12 +114,16 @@ class SecuredRestApiServerTests {
         HttpResponse<String> chunked = api.post("/assets/load", "application/x-ndjson", HttpRequest.BodyPublishers
                 .ofInputStream(() -> new ByteArrayInputStream(records.getBytes(StandardCharsets.UTF_8))));
         String boundary = "----" + UUID.randomUUID();
+        byte[] upload = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.json\""
+                + "\r\n\r\n" + records + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> multipart = api.post("/assets/load", "multipart/form-data; boundary=" + boundary,
-                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.json\"\r\n\r\n"
-                        + records + "\r\n--" + boundary + "--\r\n");
+                HttpRequest.BodyPublishers.ofByteArray(upload));
+        HttpResponse<String> multipartChunked = api.post("/assets/load", "multipart/form-data; boundary=" + boundary,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(upload)));
 
-        for (HttpResponse<String> refused : java.util.List.of(declared, chunked, multipart)) {
+        for (HttpResponse<String> refused : java.util.List.of(declared, chunked, multipart, multipartChunked)) {
             assertThat(refused.statusCode()).isEqualTo(413);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(json(refused).path("detail").asString()).contains("larger than 4 KiB");
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
