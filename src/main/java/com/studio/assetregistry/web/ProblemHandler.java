@@ -7,6 +7,8 @@ import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetValidationException;
 import com.studio.assetregistry.validation.Violation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -27,10 +29,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -38,7 +42,8 @@ import tools.jackson.core.JacksonException;
  * path, wrong method or media type) through {@link ResponseEntityExceptionHandler}, the registry's by what they mean.
  * A refused add lists every violation; a conflict with what is registered is a 409, any other broken rule a 422; a
  * body that is not JSON is a 400 saying where it broke, a query string or multipart body the servlet container cannot
- * parse a 400 (413 over the size limit). An unexpected failure is a 500 with no stack trace.
+ * parse a 400 (413 over the size limit). An unexpected failure is a 500 with no stack trace. A client that went away
+ * mid-request is not a failure of the server: one line in the log, and no answer, as there is nobody to read it.
  */
 @RestControllerAdvice
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -126,7 +131,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * short, or a query string that is not percent-encoded UTF-8 ({@code %zz}, {@code %C3%28}).
      */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unparsableParameters(InvalidParameterException e) {
+    ResponseEntity<ProblemDetail> unparsableParameters(InvalidParameterException e, HttpServletRequest request) {
+        if (clientWentAway(e, request)) {
+            return null;
+        }
         FileUploadException multipart = cause(e, FileUploadException.class);
         if (multipart != null && e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
             return answer(BodySizeFilter.tooLarge(maxLoad));
@@ -167,10 +175,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         BodySizeFilter.BodyTooLargeException tooLarge = cause(e, BodySizeFilter.BodyTooLargeException.class);
         if (tooLarge != null) {
             return tooLarge(tooLarge);
+        }
+        if (clientWentAway(e, request)) {
+            return null;
         }
         log.error("Unexpected failure", e);
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
@@ -183,6 +194,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         BodySizeFilter.BodyTooLargeException tooLarge = cause(e, BodySizeFilter.BodyTooLargeException.class);
         if (tooLarge != null) {
             return objectAnswer(BodySizeFilter.tooLarge(tooLarge.limit()));
+        }
+        if (request instanceof NativeWebRequest nativeRequest
+                && clientWentAway(e, nativeRequest.getNativeRequest(HttpServletRequest.class))) {
+            return null;
         }
         JacksonException json = cause(e, JacksonException.class);
         String where = json == null || json.getLocation() == null ? ""
@@ -217,6 +232,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     default -> "a " + e.getRequiredType().getSimpleName();
                 };
         return objectAnswer(Problems.badParameter(name, name + " must be " + type + ", not \"" + e.getValue() + "\""));
+    }
+
+    /**
+     * Whether {@code e} says the client went away: it closed the connection mid-request, or stopped sending until the
+     * read timed out. If so, logs one line, without the stack trace: it is the client's doing, not the server's, and
+     * the caller answers nothing ({@code null}), as there is nobody to read it.
+     */
+    private static boolean clientWentAway(Throwable e, HttpServletRequest request) {
+        if (!DisconnectedClientHelper.isClientDisconnectedException(e)
+                && cause(e, SocketTimeoutException.class) == null) {
+            return false;
+        }
+        log.info("{} {} was not answered: the client went away or stopped sending before the request ended ({})",
+                request == null ? "" : request.getMethod(), request == null ? "" : request.getRequestURI(),
+                rootCause(e).toString());
+        return true;
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

@@ -22,8 +22,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -308,6 +311,48 @@ class RestApiServerTests {
                     .startsWith("the query string is not valid: ");
         }
         assertThat(json(api.rawGet("/runs?limit=%zz").body()).path("parameter").asString()).isEqualTo("limit");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aClientThatGoesAwayMidUploadIsLoggedInOneLineWithoutAStackTrace(CapturedOutput output) throws IOException {
+        byte[] sample = readSample().getBytes(StandardCharsets.UTF_8);
+        byte[] part = ("--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.json\"\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        // the body, then a multipart upload, each cut off halfway by the client closing the connection
+        goAwayMidUpload("Content-Type: application/json\r\nContent-Length: " + sample.length, sample);
+        goAwayMidUpload("Content-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: " + (part.length
+                + sample.length + 11), concat(part, sample));
+
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (output.getOut().split("client went away", -1).length < 3 && !output.getOut().contains("Unexpected")
+                && System.nanoTime() < deadline) {
+            HttpApi.pause(50);
+        }
+        assertThat(output.getOut()).doesNotContain("Unexpected failure").doesNotContain("ClientAbortException")
+                .doesNotContain("\tat ");
+        assertThat(output.getOut().lines().filter(line -> line.contains("client went away")))
+                .hasSize(2).allSatisfy(line -> assertThat(line).contains(" INFO ").contains("POST /assets/load"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
+        assertThat(spoolFilesOnceSettled()).as("the spool files are gone").isEmpty();
+        assertThat(api.post("/assets/load", "application/json", readSample()).statusCode()).isEqualTo(202);
+    }
+
+    private void goAwayMidUpload(String headers, byte[] body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /assets/load HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            HttpApi.pause(500);
+        }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     @Test
