@@ -50,7 +50,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The asset registry's Java API: load files of version records, add assets and versions, and query what is
@@ -70,8 +69,6 @@ public class AssetRegistry {
     private final ObjectProvider<AssetLoader> loader;
     /** Reads the JobRepository: resolved on the first progress asked for, for the same reason. */
     private final ObjectProvider<RunProgressReader> progress;
-    /** Reads a reject's record text back into a JSON tree. */
-    private final JsonMapper json = JsonMapper.builder().build();
     private final AssetStore assets;
     private final LoadStore loads;
     private final RecordValidator recordValidator;
@@ -392,7 +389,7 @@ public class AssetRegistry {
                 reject.position().recordNumber(), reject.position().line(), reject.position().column(),
                 reject.violations().stream().map(v -> new ReportedReject.BrokenRule(v.rule(), v.field(),
                         v.message())).toList(),
-                json.readTree(reject.recordJson()))).toList();
+                reject.recordJson())).toList();
     }
 
     /** The {@code rejects.jsonl} file of a finished load, if its report has been written and is still there. */

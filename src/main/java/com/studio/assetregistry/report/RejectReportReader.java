@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * its size. Needs no Spring context. Thread-safe.
  */
 public class RejectReportReader {
+
+    private static final TypeReference<List<ReportedReject.BrokenRule>> BROKEN_RULES = new TypeReference<>() {
+    };
 
     private final JsonMapper mapper = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // a newer writer may add properties
@@ -112,13 +118,46 @@ public class RejectReportReader {
         return new RunReport(summary, rules);
     }
 
+    /**
+     * One line, in one pass: the record is taken as the text the line holds, from its first character to its last,
+     * not parsed into a tree that would write its numbers differently. A newer writer's other properties are skipped.
+     */
     private ReportedReject parse(Path file, long number, String line) {
-        try {
-            return mapper.readValue(line, ReportedReject.class);
+        try (JsonParser parser = mapper.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new UncheckedIOException("Cannot read line " + number + " of " + file + ": it is not a JSON"
+                        + " object", new IOException("not an object"));
+            }
+            long recordNumber = 0;
+            long lineNumber = 0;
+            long column = 0;
+            List<ReportedReject.BrokenRule> rules = List.of();
+            String record = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                switch (name) {
+                    case "recordNumber" -> recordNumber = parser.getValueAsLong();
+                    case "line" -> lineNumber = parser.getValueAsLong();
+                    case "column" -> column = parser.getValueAsLong();
+                    case "rules" -> rules = parser.readValueAs(BROKEN_RULES);
+                    case "record" -> record = text(parser, line);
+                    default -> parser.skipChildren();
+                }
+            }
+            return new ReportedReject(recordNumber, lineNumber, column, rules, record);
         } catch (JacksonException e) {
             throw new UncheckedIOException("Cannot read line " + number + " of " + file + ": " + e.getOriginalMessage(),
                     new IOException(e));
         }
+    }
+
+    /** The text of the value the parser is at, as the line has it. */
+    private static String text(JsonParser parser, String line) {
+        long start = parser.currentTokenLocation().getCharOffset();
+        parser.skipChildren();
+        parser.finishToken();
+        return line.substring((int) start, (int) parser.currentLocation().getCharOffset());
     }
 
     private static long runId(Path dir) {

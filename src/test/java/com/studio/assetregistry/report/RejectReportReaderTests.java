@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A report read back from its files alone, as the writer wrote it. */
 class RejectReportReaderTests {
@@ -61,8 +62,25 @@ class RejectReportReaderTests {
         assertThat(rejects.get(0).column()).isEqualTo(3);
         assertThat(rejects.get(0).broken("status.unknown")).hasValueSatisfying(rule ->
                 assertThat(rule.message()).isEqualTo("status \"x\" is not one of active, inactive"));
-        assertThat(rejects.get(0).record().get("status").asString()).isEqualTo("x");
-        assertThat(rejects.get(2).record().asString()).isEqualTo("{\"status\": ");
+        assertThat(rejects.get(0).record()).isEqualTo("{\"status\":\"x\",\"version\":0}");
+        assertThat(rejects.get(2).record()).isEqualTo("\"{\\\"status\\\": \"");
+    }
+
+    @Test
+    void aRejectReadBackKeepsItsRecordAsWrittenAndWritesAsItsLine() throws IOException {
+        // numbers a parser into double would change: 1.10 to 1.1, 1E2 to 100.0, -0 to 0, 1e999999999 to Infinity
+        String record = "{\"version\":1.10,\"extra\":[1E2,0.1e-400,-0,3.14159265358979323846264338327950288,"
+                + "1e999999999,\"\\u00e9\\n\"],\"nested\":{\"a\":[{}]}}";
+        Path dir = reports.resolve("5");
+        writer.writeRejects(dir, action -> action.accept(new Reject(new RecordPosition(1, 1, 1, 0, 0),
+                List.of(new Violation("version.invalid", "version", "version 1.10 is not an integer")), record)));
+        List<ReportedReject> rejects = new ArrayList<>();
+
+        reader.forEachReject(dir, rejects::add);
+
+        assertThat(rejects).singleElement().satisfies(reject -> assertThat(reject.record()).isEqualTo(record));
+        String line = Files.readString(dir.resolve(RejectReportWriter.REJECTS_FILE)).strip();
+        assertThat(JsonMapper.builder().build().writeValueAsString(rejects.get(0))).isEqualTo(line);
     }
 
     @Test

@@ -43,7 +43,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The web layer alone (a Spring MVC slice): each endpoint's answer and how each failure is mapped to a problem
@@ -257,14 +256,16 @@ class ApiWebMvcTests {
         var run = new RunInfo(7, "load", "a.json", Instant.EPOCH, null, null, "RUNNING",
                 new ReportSummary.Counts(0, 0, 0, 0, 0), Map.of(), Map.of());
         when(registry.getRun(7)).thenReturn(Optional.of(run));
+        String record = "{\"status\":\"deprecated\",\"version\":1.10}";
         var reject = new ReportedReject(11, 92, 3, List.of(new ReportedReject.BrokenRule("status.unknown", "status",
-                "status \"deprecated\" is not one of active, inactive")), JsonNodeFactory.instance.objectNode());
+                "status \"deprecated\" is not one of active, inactive")), record);
         when(registry.listRejects(eq(7L), eq("status.unknown"), eq(0L), eq(2))).thenReturn(List.of(reject, reject));
 
         mvc.perform(get("/runs/7/rejects").param("rule", "status.unknown").param("limit", "1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].recordNumber").value(11))
                 .andExpect(jsonPath("$.items[0].rules[0].id").value("status.unknown"))
+                .andExpect(content().string(containsString("\"record\":" + record + "}")))
                 .andExpect(jsonPath("$.nextCursor").value(Paging.cursor("11")));
         mvc.perform(get("/runs/7/rejects.jsonl"))
                 .andExpect(status().isNotFound())

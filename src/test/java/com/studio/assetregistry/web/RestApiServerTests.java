@@ -129,6 +129,26 @@ class RestApiServerTests {
     }
 
     @Test
+    void aRejectsPageShowsEachRecordAsWrittenWordForWordAsTheReportFile() {
+        // numbers a parser into double would change: 1.10 to 1.1, 1E2 to 100.0, -0 to 0, 1e999999999 to Infinity
+        String records = """
+                {"asset": {"name": "a", "type": "prop"}, "department": "modeling", "version": 1.10, "status": "active"}
+                {"asset": {"name": "b", "type": "prop"}, "department": "modeling", "version": 1, "status": "bogus", \
+                "extra": [1E2, 0.1e-400, -0, 3.14159265358979323846264338327950288, 1e999999999]}
+                """;
+        long id = json(api.post("/assets/load", NDJSON, records)).path("id").asLong();
+        api.awaitRun(id);
+
+        HttpResponse<String> page = api.get("/runs/" + id + "/rejects");
+        List<String> lines = api.get("/runs/" + id + "/rejects.jsonl").body().lines().toList();
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(page.body()).contains(line));
+        assertThat(page.body()).contains("\"version\":1.10,").contains("[1E2,0.1e-400,-0,"
+                + "3.14159265358979323846264338327950288,1e999999999]");
+    }
+
+    @Test
     void aMultipartUploadIsLoadedUnderItsFileName() {
         String boundary = "----" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"nightly.json\""
