@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -373,6 +375,29 @@ class RestApiServerTests {
         byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;
+    }
+
+    @Test
+    void requestsTheServletContainerRefusesAreProblemsNotHtmlPages() {
+        String longName = "a".repeat(10_000);
+        Map<String, HttpApi.RawResponse> answers = new LinkedHashMap<>();
+        answers.put("NUL in the path", api.rawGet("/runs/%00"));
+        answers.put("encoded slash", api.rawGet("/runs/1%2F2"));
+        answers.put("path above the root", api.rawGet("/../../etc/passwd"));
+        answers.put("URL over 8 KB", api.rawGet("/runs?x=" + longName));
+        answers.put("header over 8 KB", api.raw("GET /runs HTTP/1.1\r\nX-File-Name: " + longName, new byte[0]));
+        answers.put("ESC in a header", api.raw("GET /runs HTTP/1.1\r\nX-File-Name: a\u001b[31mred.json",
+                new byte[0]));
+
+        answers.forEach((what, answer) -> {
+            assertThat(answer.status()).as(what).isEqualTo(400);
+            assertThat(answer.contentType()).as(what).startsWith("application/problem+json");
+            JsonNode problem = json(answer.body());
+            assertThat(problem.path("status").asInt()).as(what).isEqualTo(400);
+            assertThat(problem.path("type").asString()).as(what).isEqualTo("/problems/bad-request");
+            assertThat(problem.path("detail").asString()).as(what).startsWith("the request cannot be answered: ");
+            assertThat(answer.body()).as(what).doesNotContain("<html").doesNotContain("Exception");
+        });
     }
 
     @Test

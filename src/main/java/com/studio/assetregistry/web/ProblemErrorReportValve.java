@@ -1,0 +1,58 @@
+package com.studio.assetregistry.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tomcat's error report, as a problem detail in place of its HTML page, for the requests Tomcat refuses before the
+ * application sees them: a path with NUL or an encoded slash, a path above the root, a request line or header over
+ * Tomcat's size limit, a control character in a header. Errors the application answers have their body already and
+ * are left alone. The host's one error report valve ({@link TomcatErrorReportCustomizer}). Thread-safe.
+ */
+class ProblemErrorReportValve extends ErrorReportValve {
+
+    private final JsonMapper json;
+
+    ProblemErrorReportValve(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        HttpStatusCode code = HttpStatusCode.valueOf(status);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code, code.is5xxServerError()
+                ? "the server failed to answer; its log says why" : "the request cannot be answered: " + reason(code)
+                        + (response.getMessage() == null || response.getMessage().isBlank() ? ""
+                                : " (" + response.getMessage() + ")"));
+        problem.setType(URI.create(code.is5xxServerError() ? "/problems/internal" : "/problems/bad-request"));
+        try {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(json.writeValueAsString(problem));
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone or the response cannot take a body: nothing more to answer
+        }
+    }
+
+    private static String reason(HttpStatusCode code) {
+        HttpStatus known = HttpStatus.resolve(code.value());
+        return known == null ? "status " + code.value() : known.getReasonPhrase();
+    }
+}
