@@ -10,7 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HexFormat;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -33,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 class LoadController {
 
     private static final String NDJSON = "application/x-ndjson";
+    /** The start of an RFC 8187 value in UTF-8, with no language: {@code UTF-8''h%C3%A9ros.json}. */
+    private static final String UTF8_EXT_VALUE = "UTF-8''";
 
     private final AssetRegistry registry;
     private final LoadLauncher launcher;
@@ -57,7 +64,7 @@ class LoadController {
                                    @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
         InputStream body = request.getInputStream();
-        return answer(launcher.start(LoadLauncher.of(body), source(fileName), force, dryRun));
+        return answer(launcher.start(LoadLauncher.of(body), source(headerText(fileName)), force, dryRun));
     }
 
     @PostMapping(path = "/assets/load", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -104,6 +111,52 @@ class LoadController {
                 .or(() -> parts.size() == 1 ? parts.stream().findFirst() : java.util.Optional.empty())
                 .orElseThrow(() -> new BadParameterException("file",
                         "the multipart body has no part named file: upload the file as the part file"));
+    }
+
+    /**
+     * The text of a header's value as the client wrote it. Tomcat hands a header's bytes over as ISO-8859-1
+     * characters: bytes that form UTF-8 are read as UTF-8 ({@code héros.json} sent as UTF-8), others stay as they came.
+     * A value in RFC 8187's form, {@code UTF-8''h%C3%A9ros.json}, is percent-decoded.
+     */
+    private static String headerText(String value) {
+        if (value == null) {
+            return null;
+        }
+        boolean percentEncoded = value.regionMatches(true, 0, UTF8_EXT_VALUE, 0, UTF8_EXT_VALUE.length());
+        byte[] bytes = percentEncoded ? percentDecoded(value.substring(UTF8_EXT_VALUE.length())) : latin1(value);
+        if (bytes == null) {
+            return value;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return value;
+        }
+    }
+
+    /** The value's characters as bytes, or {@code null} if one is not an ISO-8859-1 character. */
+    private static byte[] latin1(String value) {
+        return StandardCharsets.ISO_8859_1.newEncoder().canEncode(value)
+                ? value.getBytes(StandardCharsets.ISO_8859_1) : null;
+    }
+
+    /** The bytes {@code %XX} escapes and ASCII characters stand for, or {@code null} if they are not that. */
+    private static byte[] percentDecoded(String text) {
+        var out = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length() && HexFormat.isHexDigit(text.charAt(i + 1))
+                    && HexFormat.isHexDigit(text.charAt(i + 2))) {
+                out.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
+                i += 2;
+            } else if (c < 0x80 && c != '%') {
+                out.write(c);
+            } else {
+                return null;
+            }
+        }
+        return out.toByteArray();
     }
 
     /** The run's source: the file name the client gave, else where it came from. */

@@ -401,6 +401,26 @@ class RestApiServerTests {
     }
 
     @Test
+    void aFileNameSentAsUtf8OrPercentEncodedIsTheRunsSourceAsTheClientWroteIt() {
+        // HTTP header bytes reach Java as ISO-8859-1 characters: UTF-8 bytes read that way would be mojibake
+        assertThat(sourceOfALoadNamed("h\u00e9ros_\ud83d\udc09.jsonl", 1))
+                .isEqualTo("POST /assets/load h\u00e9ros_\ud83d\udc09.jsonl");
+        assertThat(sourceOfALoadNamed("UTF-8''h%C3%A9ros%20%F0%9F%90%89.jsonl", 2))
+                .isEqualTo("POST /assets/load h\u00e9ros \ud83d\udc09.jsonl");
+        assertThat(sourceOfALoadNamed("nightly%20build.jsonl", 3)).as("a plain name is taken as it is")
+                .isEqualTo("POST /assets/load nightly%20build.jsonl");
+    }
+
+    /** The run's source of a load of {@code records} records sent with {@code X-File-Name: name}, in UTF-8. */
+    private String sourceOfALoadNamed(String name, int records) {
+        HttpApi.RawResponse posted = api.raw("POST /assets/load HTTP/1.1\r\nContent-Type: application/x-ndjson\r\n"
+                + "X-File-Name: " + name + "\r\nContent-Length: " + records(records).length(),
+                records(records).getBytes(StandardCharsets.UTF_8));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+        return api.awaitRun(json(posted.body()).path("id").asLong()).path("source").asString();
+    }
+
+    @Test
     void namesWithQuotesUnicodeAndMarkupRoundTripUnchanged() {
         String name = "<b>Dr\u00e1gon's \"fire\"</b> \ud83d\udc09 ' OR 1=1 --";
         HttpResponse<String> added = api.post("/assets", "application/json", asset(name, "prop")
