@@ -16,6 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -94,7 +95,11 @@ class LoadController {
                 .body(new RunStatus(run, registry.getRunProgress(runId).orElse(null), null));
     }
 
-    /** The upload's part {@code file}, or its only part. */
+    /**
+     * The upload's part {@code file}, when it is the one file the body holds. A second part named {@code file}, or a
+     * file in a part of another name, would be left unloaded without a word: refused. Form fields (parts without a
+     * file name, such as {@code force}) are not files, and may be there.
+     */
     private Part filePart(HttpServletRequest request) throws IOException {
         Collection<Part> parts;
         try {
@@ -107,10 +112,17 @@ class LoadController {
             // the container's size limits
             throw new BodySizeFilter.BodyTooLargeException(maxLoad);
         }
-        return parts.stream().filter(part -> part.getName().equals("file")).findFirst()
-                .or(() -> parts.size() == 1 ? parts.stream().findFirst() : java.util.Optional.empty())
-                .orElseThrow(() -> new BadParameterException("file",
-                        "the multipart body has no part named file: upload the file as the part file"));
+        List<Part> named = parts.stream().filter(part -> part.getName().equals("file")).toList();
+        List<String> otherFiles = parts.stream().filter(part -> !part.getName().equals("file"))
+                .filter(part -> part.getSubmittedFileName() != null).map(Part::getName).toList();
+        if (named.size() == 1 && otherFiles.isEmpty()) {
+            return named.get(0);
+        }
+        String others = (otherFiles.size() == 1 ? "a file named " : "files named ") + String.join(", ", otherFiles);
+        String has = named.isEmpty() ? "none named file" + (otherFiles.isEmpty() ? "" : ", and " + others)
+                : named.size() > 1 ? named.size() + " parts named file" : others + " too";
+        throw new BadParameterException("file", "the multipart body must hold exactly one file, as the part named"
+                + " file; it has " + has);
     }
 
     /**

@@ -305,6 +305,38 @@ class RestApiServerTests {
     }
 
     @Test
+    void aMultipartUploadNeedsExactlyOneFileAsThePartNamedFile() {
+        String boundary = "----" + UUID.randomUUID();
+        String sample = readSample();
+
+        HttpResponse<String> two = api.post("/assets/load", "multipart/form-data; boundary=" + boundary,
+                filePart(boundary, "file", "a.json", sample) + filePart(boundary, "file", "b.json", records(1))
+                        + "--" + boundary + "--\r\n");
+        HttpResponse<String> misnamed = api.post("/assets/load", "multipart/form-data; boundary=" + boundary,
+                filePart(boundary, "data", "a.json", sample) + "--" + boundary + "--\r\n");
+        HttpResponse<String> another = api.post("/assets/load", "multipart/form-data; boundary=" + boundary,
+                filePart(boundary, "file", "a.json", sample) + filePart(boundary, "data", "b.json", records(1))
+                        + "--" + boundary + "--\r\n");
+
+        for (HttpResponse<String> refused : List.of(two, misnamed, another)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json(refused).path("parameter").asString()).isEqualTo("file");
+            assertThat(json(refused).path("detail").asString())
+                    .startsWith("the multipart body must hold exactly one file, as the part named file; it has ");
+        }
+        assertThat(json(two).path("detail").asString()).endsWith("2 parts named file");
+        assertThat(json(misnamed).path("detail").asString()).endsWith("none named file, and a file named data");
+        assertThat(json(another).path("detail").asString()).endsWith("a file named data too");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
+    }
+
+    private static String filePart(String boundary, String name, String fileName, String content) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/json\r\n\r\n" + content + "\r\n";
+    }
+
+    @Test
     void aMultipartBodyWithoutABoundaryOrCutShortIs400NotA500() {
         String part = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.json\"\r\n\r\n";
 
