@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -23,9 +24,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -66,7 +69,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(AssetValidationException e) {
-        List<Violation> violations = e.violations();
+        List<Violation> violations = e.violations().stream()
+                .map(v -> new Violation(v.rule(), v.field(), withoutParserAdvice(v.message()))).toList();
         if (violations.stream().anyMatch(v -> NOT_JSON.contains(v.rule()))) {
             return answer(Problems.withViolations(HttpStatus.BAD_REQUEST, "not-json",
                     "the body is not JSON: " + violations.get(0).message(), violations));
@@ -202,9 +206,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         JacksonException json = cause(e, JacksonException.class);
         String where = json == null || json.getLocation() == null ? ""
                 : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
-        String what = json == null ? "the body is missing or unreadable" : json.getOriginalMessage();
+        String what = json == null ? "the body is missing or unreadable"
+                : withoutParserAdvice(json.getOriginalMessage());
         return objectAnswer(Problems.of(HttpStatus.BAD_REQUEST, "not-json", "the body is not JSON" + where + ": "
                 + what));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString)
+                .collect(Collectors.joining(", "));
+        ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                e.getContentType() == null ? "the body needs a Content-Type: one of " + accepted
+                        : "Content-Type " + e.getContentType() + " is not one this endpoint takes: " + accepted);
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
     }
 
     @Override
@@ -248,6 +264,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 request == null ? "" : request.getMethod(), request == null ? "" : request.getRequestURI(),
                 rootCause(e).toString());
         return true;
+    }
+
+    /**
+     * Jackson's message without its advice to enable a parser feature, which a client cannot act on: what JSON does
+     * not have in its place.
+     */
+    private static String withoutParserAdvice(String message) {
+        return message == null ? null : message
+                .replaceAll(":\\s*enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow",
+                        ": JSON has no NaN or Infinity")
+                .replaceAll(":\\s*maybe a \\(non-standard\\) comment\\? \\(not recognized as one since [^)]*\\)",
+                        ": JSON has no comments")
+                .replaceAll(":\\s*enable `[^`]*` to allow", "")
+                .replaceAll("\\s*\\(not recognized as one since [^)]*\\)", "");
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

@@ -453,6 +453,41 @@ class RestApiServerTests {
     }
 
     @Test
+    void aLoadWithoutAContentTypeIs415ListingTheTypesItTakes() {
+        HttpResponse<String> posted = api.send(api.request("/assets/load")
+                .POST(HttpRequest.BodyPublishers.ofString(readSample())).build());
+
+        assertThat(posted.statusCode()).isEqualTo(415);
+        assertThat(posted.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        String[] accepted = {"application/json", "application/x-ndjson", "application/jsonl", "multipart/form-data"};
+        assertThat(json(posted).path("detail").asString()).startsWith("the body needs a Content-Type: one of ")
+                .contains(accepted);
+        assertThat(json(api.post("/assets/load", "text/plain", readSample())).path("detail").asString())
+                .startsWith("Content-Type text/plain is not one this endpoint takes: ").contains(accepted);
+    }
+
+    @Test
+    void aBodyWithNaNOrACommentIs400WithoutTheParsersAdviceToEnableAFeature() {
+        HttpResponse<String> nan = api.post("/assets", "application/json", asset("a", "prop")
+                .replace("\"version\": 1", "\"version\": NaN"));
+        HttpResponse<String> comment = api.post("/assets", "application/json",
+                "{\"name\": \"a\", /* c */ \"type\": 1}");
+
+        for (HttpResponse<String> refused : List.of(nan, comment)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).doesNotContain("enable").doesNotContain("Feature").doesNotContain("ALLOW_");
+        }
+        assertThat(json(nan).path("detail").asString())
+                .isEqualTo("the body is not JSON: line 1, column 85: Non-standard token 'NaN': JSON has no NaN or"
+                        + " Infinity");
+        assertThat(json(nan).path("violations").get(0).path("message").asString())
+                .isEqualTo("line 1, column 85: Non-standard token 'NaN': JSON has no NaN or Infinity");
+        assertThat(json(comment).path("detail").asString()).isEqualTo("the body is not JSON: line 1, column 15:"
+                + " Unexpected character ('/' (code 47)): JSON has no comments");
+    }
+
+    @Test
     void namesWithQuotesUnicodeAndMarkupRoundTripUnchanged() {
         String name = "<b>Dr\u00e1gon's \"fire\"</b> \ud83d\udc09 ' OR 1=1 --";
         HttpResponse<String> added = api.post("/assets", "application/json", asset(name, "prop")
