@@ -12,7 +12,7 @@ public final class FileFailures {
     private FileFailures() {
     }
 
-    /** Why, in a few words: {@code no such file or directory}, {@code permission denied}, {@code File name too long}. */
+    /** Why, in a few words: {@code no such file or directory}, {@code permission denied}, a reason of the OS's own. */
     public static String reason(IOException failure) {
         if (failure instanceof NoSuchFileException) {
             return "no such file or directory";

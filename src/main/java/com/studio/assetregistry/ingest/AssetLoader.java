@@ -307,7 +307,8 @@ public class AssetLoader {
      */
     private long prepareResume(LoadRun unfinished, Path file) {
         String owner = unfinished.owner();
-        if ("RUNNING".equals(unfinished.status()) && owner != null && !owner.equals(OWNER) && RunOwner.isAlive(owner)) {
+        if ("RUNNING".equals(unfinished.status()) && owner != null && !owner.equals(OWNER)
+                && RunOwner.isAlive(owner)) {
             throw new RegistryBusyException("Run " + unfinished.id() + " of " + file + " is still running (process "
                     + owner + "); wait for it to end", unfinished.id());
         }

@@ -9,8 +9,10 @@ import java.net.UnknownHostException;
  */
 public final class RunOwner {
 
+    private static final String HOST = hostName(); // looked up once: a host name can cost a DNS query
+
     /** This process: {@code pid@host}. */
-    public static final String CURRENT = ProcessHandle.current().pid() + "@" + hostName();
+    public static final String CURRENT = ProcessHandle.current().pid() + "@" + HOST;
 
     private RunOwner() {
     }
@@ -18,7 +20,7 @@ public final class RunOwner {
     /** Whether the process named {@code pid@host} may still run: it runs on this host, or it is on another. */
     public static boolean isAlive(String owner) {
         int at = owner.indexOf('@');
-        if (at < 0 || !owner.substring(at + 1).equals(hostName())) {
+        if (at < 0 || !owner.substring(at + 1).equals(HOST)) {
             return true;
         }
         try {
