@@ -112,7 +112,7 @@ final class AddDocumentParser {
                         + ReaderLimits.describe(e)));
             }
         } catch (JacksonException e) {
-            return Document.broken(syntax.violation(where(e.getLocation()) + e.getOriginalMessage()));
+            return Document.broken(syntax.violation(where(e.getLocation()) + JsonSyntaxMessages.of(e)));
         }
     }
 

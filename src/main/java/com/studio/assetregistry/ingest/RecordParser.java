@@ -130,7 +130,7 @@ final class RecordParser {
                 || invalid <= location.getByteOffset())) {
             return notUtf8(raw, invalid);
         }
-        return where(raw, location) + e.getOriginalMessage();
+        return where(raw, location) + JsonSyntaxMessages.of(e);
     }
 
     /** A byte that is not UTF-8, named, with the usual cause when the record reads as JSON in Windows-1252. */

@@ -119,8 +119,9 @@ class LoadLauncher {
         long deadline = System.nanoTime() + FINISHING_WAIT_NANOS;
         while (!current.compareAndSet(null, 0L)) {
             Long running = current.get();
+            // a run whose record is gone (removed under it) ends its thread at once too
             boolean finishing = running != null && running > 0 && registry.getRun(running)
-                    .map(run -> !"RUNNING".equals(run.status())).orElse(false);
+                    .map(run -> !"RUNNING".equals(run.status())).orElse(true);
             if (!finishing || System.nanoTime() > deadline) {
                 throw new LoadBusyException(running);
             }

@@ -2,6 +2,7 @@ package com.studio.assetregistry.web;
 
 import com.studio.assetregistry.ingest.InputFileException;
 import com.studio.assetregistry.ingest.InputEncodingException;
+import com.studio.assetregistry.ingest.JsonSyntaxMessages;
 import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.registry.AssetNotFoundException;
@@ -69,8 +70,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(AssetValidationException e) {
-        List<Violation> violations = e.violations().stream()
-                .map(v -> new Violation(v.rule(), v.field(), withoutParserAdvice(v.message()))).toList();
+        List<Violation> violations = e.violations();
         if (violations.stream().anyMatch(v -> NOT_JSON.contains(v.rule()))) {
             return answer(Problems.withViolations(HttpStatus.BAD_REQUEST, "not-json",
                     "the body is not JSON: " + violations.get(0).message(), violations));
@@ -207,7 +207,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String where = json == null || json.getLocation() == null ? ""
                 : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
         String what = json == null ? "the body is missing or unreadable"
-                : withoutParserAdvice(json.getOriginalMessage());
+                : JsonSyntaxMessages.of(json);
         return objectAnswer(Problems.of(HttpStatus.BAD_REQUEST, "not-json", "the body is not JSON" + where + ": "
                 + what));
     }
@@ -264,20 +264,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 request == null ? "" : request.getMethod(), request == null ? "" : request.getRequestURI(),
                 rootCause(e).toString());
         return true;
-    }
-
-    /**
-     * Jackson's message without its advice to enable a parser feature, which a client cannot act on: what JSON does
-     * not have in its place.
-     */
-    private static String withoutParserAdvice(String message) {
-        return message == null ? null : message
-                .replaceAll(":\\s*enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow",
-                        ": JSON has no NaN or Infinity")
-                .replaceAll(":\\s*maybe a \\(non-standard\\) comment\\? \\(not recognized as one since [^)]*\\)",
-                        ": JSON has no comments")
-                .replaceAll(":\\s*enable `[^`]*` to allow", "")
-                .replaceAll("\\s*\\(not recognized as one since [^)]*\\)", "");
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

@@ -241,6 +241,18 @@ class RecordParserTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+        "NaN      | '{\"a\": NaN}'          | line 3, column 14: Non-standard token 'NaN': JSON has no NaN or Infinity",
+        "Infinity | '{\"a\": -Infinity}'    | line 3, column 20: Non-standard token '-Infinity': JSON has no NaN or Infinity",
+        "comment  | '{/* note */ \"a\": 1}' | line 3, column 6: Unexpected character ('/' (code 47)): JSON has no comments"})
+    void aSyntaxErrorSaysWhatJsonHasNotWithoutTheParsersAdviceToEnableAFeature(String what, String json,
+            String message) {
+        SourceRecord record = parser.parse(rawAt(json, 3, 5));
+
+        assertThat(unreadable(record, SYNTAX).violation().message()).isEqualTo(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
         "'{\"a\": 1}{\"b\": 2}'  | line 1, column 9: another record starts here, with no line break before it (a line holds one record)",
         "'{\"a\": 1} [2]'       | line 1, column 10: unexpected content after the end of the record",
         "'{\"a\": 1} \"x\"'     | line 1, column 10: unexpected content after the end of the record"})
