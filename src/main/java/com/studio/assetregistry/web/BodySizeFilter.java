@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
@@ -17,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Request size limits: {@code registry.api.max-load-size} for {@code POST /assets/load}, {@code max-body-size} for
  * every other body. A declared length over the limit is refused before the body is read; a body sent without one
  * (chunked) fails with {@link BodyTooLargeException} once it passes the limit. Either way the answer is a 413
- * problem. Thread-safe.
+ * problem. A body sent compressed ({@code Content-Encoding: gzip}, say) is refused before it is read, with a 415
+ * and {@code Accept-Encoding: identity} (RFC 7694): read as it came, its bytes would be judged as JSON. Thread-safe.
  */
 class BodySizeFilter extends OncePerRequestFilter {
 
@@ -39,6 +41,13 @@ class BodySizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            response.setHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+            problems.write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Content-Encoding " + encoding.strip() + " is not taken: send the body as it is, uncompressed"));
+            return;
+        }
         long limit = limit(request.getRequestURI().substring(request.getContextPath().length()));
         long declared = request.getContentLengthLong();
         if (declared > limit) {

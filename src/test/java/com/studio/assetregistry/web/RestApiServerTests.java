@@ -453,6 +453,25 @@ class RestApiServerTests {
     }
 
     @Test
+    void aCompressedBodyIs415AskingForItUncompressedAndStartsNoRun() throws IOException {
+        var gzipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(readSample().getBytes(StandardCharsets.UTF_8));
+        }
+        for (String path : List.of("/assets/load", "/assets")) {
+            HttpResponse<String> posted = api.send(api.request(path).header("Content-Type", "application/json")
+                    .header("Content-Encoding", "gzip")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray())).build());
+
+            assertThat(posted.statusCode()).as(path).isEqualTo(415);
+            assertThat(posted.headers().firstValue("Accept-Encoding")).as(path).hasValue("identity");
+            assertThat(json(posted).path("detail").asString()).as(path)
+                    .isEqualTo("Content-Encoding gzip is not taken: send the body as it is, uncompressed");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
+    }
+
+    @Test
     void aLoadWithoutAContentTypeIs415ListingTheTypesItTakes() {
         HttpResponse<String> posted = api.send(api.request("/assets/load")
                 .POST(HttpRequest.BodyPublishers.ofString(readSample())).build());
