@@ -15,7 +15,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * {@code POST /assets/load}: a file of version records, as the request body ({@code application/json},
@@ -134,8 +134,14 @@ class LoadController {
         if (value == null) {
             return null;
         }
-        boolean percentEncoded = value.regionMatches(true, 0, UTF8_EXT_VALUE, 0, UTF8_EXT_VALUE.length());
-        byte[] bytes = percentEncoded ? percentDecoded(value.substring(UTF8_EXT_VALUE.length())) : latin1(value);
+        if (value.regionMatches(true, 0, UTF8_EXT_VALUE, 0, UTF8_EXT_VALUE.length())) {
+            try {
+                return UriUtils.decode(value.substring(UTF8_EXT_VALUE.length()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) { // a % not followed by two hex digits: not RFC 8187's form
+                return value;
+            }
+        }
+        byte[] bytes = latin1(value);
         if (bytes == null) {
             return value;
         }
@@ -151,24 +157,6 @@ class LoadController {
     private static byte[] latin1(String value) {
         return StandardCharsets.ISO_8859_1.newEncoder().canEncode(value)
                 ? value.getBytes(StandardCharsets.ISO_8859_1) : null;
-    }
-
-    /** The bytes {@code %XX} escapes and ASCII characters stand for, or {@code null} if they are not that. */
-    private static byte[] percentDecoded(String text) {
-        var out = new java.io.ByteArrayOutputStream(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%' && i + 2 < text.length() && HexFormat.isHexDigit(text.charAt(i + 1))
-                    && HexFormat.isHexDigit(text.charAt(i + 2))) {
-                out.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
-                i += 2;
-            } else if (c < 0x80 && c != '%') {
-                out.write(c);
-            } else {
-                return null;
-            }
-        }
-        return out.toByteArray();
     }
 
     /** The run's source: the file name the client gave, else where it came from. */
