@@ -29,6 +29,10 @@ export async function reportPage(main, ctx) {
     main.append(h('p', { role: 'status' }, 'Still running (', run.progress?.phase ?? 'starting', ', ',
       Math.round(fraction * 100), ' % read); this page refreshes until it ends.'));
     setTimeout(() => { if (ctx.alive()) ctx.rerender(); }, 1000);
+  } else if (run.status === 'INTERRUPTED') {
+    main.append(h('p', { class: 'problem', role: 'status', id: 'run-interrupted' }, 'Interrupted at ',
+      Math.round((run.progress?.fraction ?? 0) * 100), ' % read: its process ended before the run finished, ',
+      'so it has no report yet. Load the same file again to resume it where its last commit left it.'));
   } else if (run.kind === 'load') {
     main.append(h('p', {}, h('a', { href: '/runs/' + encodeURIComponent(id) + '/rejects.jsonl',
       download: 'run-' + id + '-rejects.jsonl', id: 'download-rejects' }, 'Download rejects.jsonl')));

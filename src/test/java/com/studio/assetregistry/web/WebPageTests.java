@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.studio.assetregistry.asset.Asset;
 import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.ingest.RunOwner;
 import com.studio.assetregistry.registry.AssetRegistry;
+import com.studio.assetregistry.storage.LoadStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -69,6 +71,9 @@ class WebPageTests {
 
     @Autowired
     private AssetRegistry registry;
+
+    @Autowired
+    private LoadStore loads;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -214,6 +219,26 @@ class WebPageTests {
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }
+    }
+
+    @Test
+    @Order(8)
+    void showsARunWhoseProcessEndedAsInterruptedWithNoReportToDownload() throws Exception {
+        // given: a load claimed by a process of this host that has ended (last: it stays pending in this registry)
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        long run = loads.startRun("load", "night.json", 1000, java.time.Instant.now());
+        loads.claimRun(run, "c0ffee", ended.pid() + RunOwner.CURRENT.substring(RunOwner.CURRENT.indexOf('@')));
+
+        // when
+        open("#/runs/" + run);
+
+        // then
+        WebElement said = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("run-interrupted")));
+        assertThat(said.getText()).startsWith("Interrupted at 0 % read: its process ended before the run finished")
+                .endsWith("Load the same file again to resume it where its last commit left it.");
+        assertThat(text(By.cssSelector(".run-status"))).isEqualTo("interrupted");
+        assertThat(browser.findElements(By.id("download-rejects"))).isEmpty();
     }
 
     private void open(String hash) {
