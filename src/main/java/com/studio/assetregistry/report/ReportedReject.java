@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param column       the column where it starts, in characters
  * @param rules        every rule it broke
  * @param record       the record as it was in the file, as JSON text (compacted), or a JSON string holding the start
- *                     of its text if it was not well-formed JSON; {@code null} if there is none. It must be valid
- *                     JSON: it is written into the reject's JSON unchanged
+ *                     of its text if it was not well-formed JSON; the JSON text {@code null} if there is none. It
+ *                     must be valid JSON: it is written into the reject's JSON unchanged
  */
 public record ReportedReject(long recordNumber, long line, long column, List<BrokenRule> rules,
                              @JsonRawValue String record) {

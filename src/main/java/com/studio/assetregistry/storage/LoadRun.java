@@ -38,12 +38,10 @@ public record LoadRun(long id, String kind, String source, long fileSize, String
         return DRY_RUN.equals(kind);
     }
 
-    /** This run with its per-rule reject counts and its warnings replaced. */
-    public LoadRun withTallies(Map<String, Long> rejectsByRule, long warned, Map<String, Long> warningsByRule) {
-        return withTallies(counts.rejected(), rejectsByRule, warned, warningsByRule);
-    }
-
-    /** The same run with its tallies, and {@code rejected} records: those committed so far, for a running run. */
+    /**
+     * This run with its rejected records (those committed so far, for a running run), its per-rule reject counts and
+     * its warnings replaced.
+     */
     public LoadRun withTallies(long rejected, Map<String, Long> rejectsByRule, long warned,
             Map<String, Long> warningsByRule) {
         var withRules = new RunCounts(counts.read(), counts.registered(), counts.unchanged(), rejected,
