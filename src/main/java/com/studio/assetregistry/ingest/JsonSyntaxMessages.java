@@ -1,5 +1,6 @@
 package com.studio.assetregistry.ingest;
 
+import com.studio.assetregistry.validation.MessageText;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -12,9 +13,13 @@ public final class JsonSyntaxMessages {
     private JsonSyntaxMessages() {
     }
 
-    /** Jackson's message for {@code e}, without the parser's location and without its advice. */
+    /**
+     * Jackson's message for {@code e}, without the parser's location and without its advice, its control characters
+     * escaped: Jackson quotes the token it could not read as it was, a NUL or an escape character included.
+     */
     public static String of(JacksonException e) {
-        return withoutParserAdvice(e.getOriginalMessage());
+        String message = withoutParserAdvice(e.getOriginalMessage());
+        return message == null ? null : MessageText.printable(message);
     }
 
     /** {@code message} without the advice to enable a feature of Jackson's parser. */

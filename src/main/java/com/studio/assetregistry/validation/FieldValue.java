@@ -92,12 +92,15 @@ public record FieldValue(Kind kind, String text, int length) {
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 
-    /** How the value reads in a message: {@code "deprecated"}, {@code 2.0}, {@code true}, {@code an object}. */
+    /**
+     * How the value reads in a message: {@code "deprecated"}, {@code 2.0}, {@code true}, {@code an object}. A string
+     * reads as a JSON string, its quotes, backslashes and control characters escaped ({@link MessageText#quoted}).
+     */
     public String describe() {
         return switch (kind) {
             case MISSING -> "missing";
             case NULL -> "null";
-            case STRING -> '"' + abbreviate(text) + '"';
+            case STRING -> MessageText.quoted(abbreviate(text));
             case INTEGER, DECIMAL, BOOLEAN -> abbreviate(text);
             case OBJECT -> "an object";
             case ARRAY -> "an array";

@@ -387,6 +387,38 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void controlCharactersInARejectedValueAreEscapedInItsMessageAndTheLoadGoesOn() throws IOException {
+        // given: a NUL and an escape character in values, which the messages quote; PostgreSQL stores no NUL in text,
+        // and a terminal that prints the report would obey the escape. The last record's token holds a raw NUL byte.
+        Path file = file("controls.jsonl", """
+                {"asset": {"name": "a", "type": "prop"}, "department": "fx", "version": 1, "status": "act\\u0000ive"}
+                {"asset": {"name": "b", "type": "pr\\u001b[2Jop"}, "department": "fx", "version": 1, "status": "active"}
+                {"asset": {"name": "c\\u0000", "type": "prop"}, "department": "fx", "version": 1, "status": "a\\"\\\\"}
+                {"asset": {"name": "d", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
+                {"asset": {"name": "e", "type": "prop"}, "department": "fx", "version": 1, "status": tru\u0000e}
+                """);
+
+        // when
+        LoadSummary summary = loader.load(file);
+
+        // then
+        assertThat(summary.completed()).isTrue();
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(5L, 1L, 4L);
+        List<JsonNode> rejects = rejectLines(summary);
+        assertThat(rejects).extracting(reject -> reject.get("rules").get(0).get("message").asString()).containsExactly(
+                "status \"act\\u0000ive\" is not one of active, inactive",
+                "asset.type \"pr\\u001b[2Jop\" is not one of character, prop, set, environment, vehicle, dressing, fx",
+                "asset.name \"c\\u0000\" contains a control character",
+                "line 5, column 86: Unrecognized token 'tru\\u0000e': was expecting (JSON String, Number, Array, "
+                        + "Object or token 'null', 'true' or 'false')");
+        assertThat(rejects.get(2).get("rules").get(1).get("message").asString())
+                .as("quotes and backslashes escaped too").isEqualTo("status \"a\\\"\\\\\" is not one of active, inactive");
+        assertThat(jdbc.queryForList("SELECT message FROM reject_violation", String.class))
+                .as("stored as printable text").hasSize(5)
+                .noneMatch(message -> message.chars().anyMatch(Character::isISOControl));
+    }
+
+    @Test
     void rejectsEveryLineOfAFileThatIsNotJsonAndCompletes() throws IOException {
         byte[] bytes = new byte[64 * 1024];
         new Random(7).nextBytes(bytes);

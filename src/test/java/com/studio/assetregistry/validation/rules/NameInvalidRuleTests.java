@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.studio.assetregistry.validation.FieldValue;
 import com.studio.assetregistry.validation.InputRecord;
+import com.studio.assetregistry.validation.MessageText;
 import com.studio.assetregistry.validation.ModelValues;
 import com.studio.assetregistry.validation.Violation;
 import java.util.Optional;
@@ -69,7 +70,7 @@ class NameInvalidRuleTests {
         assertThat(violation).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("name.invalid");
             assertThat(v.field()).isEqualTo("asset.name");
-            assertThat(v.message()).contains('"' + name + '"').contains("white space");
+            assertThat(v.message()).contains(MessageText.quoted(name)).contains("white space");
         });
     }
 
@@ -87,7 +88,8 @@ class NameInvalidRuleTests {
         assertThat(violation).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("name.invalid");
             assertThat(v.field()).isEqualTo("asset.name");
-            assertThat(v.message()).contains('"' + name + '"').contains("control character");
+            assertThat(v.message()).contains(MessageText.quoted(name)).contains("control character")
+                    .as("the character escaped").doesNotContain(name);
         });
     }
 

@@ -1,0 +1,48 @@
+package com.studio.assetregistry.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MessageTextTests {
+
+    @Test
+    void writesEveryControlCharacterAsAJsonEscape() {
+        assertThat(MessageText.printable("a\u0000b")).as("NUL, which PostgreSQL refuses in text").isEqualTo("a\\u0000b");
+        assertThat(MessageText.printable("\u001b[2Jx")).as("ESC, which a terminal obeys").isEqualTo("\\u001b[2Jx");
+        assertThat(MessageText.printable("a\u007fb\u009bc")).as("DEL and a C1 control").isEqualTo("a\\u007fb\\u009bc");
+        assertThat(MessageText.printable("a\nb\rc\td")).as("line breaks and tabs: a message stays one line")
+                .isEqualTo("a\\nb\\rc\\td");
+    }
+
+    @Test
+    void writesAnUnpairedSurrogateAsAnEscapeAndKeepsAPairWhole() {
+        assertThat(MessageText.printable("a\uD800b\uDC00c\uD83C\uDFAC\uD83C"))
+                .isEqualTo("a\\ud800b\\udc00c\uD83C\uDFAC\\ud83c");
+    }
+
+    @Test
+    void leavesPrintableTextAsItIsQuotesAndBackslashesIncluded() {
+        String text = "version \"2\" of h\\ero, née Ωmega \uD83C\uDFAC";
+
+        assertThat(MessageText.printable(text)).isSameAs(text);
+    }
+
+    @Test
+    void quotesAsAJsonStringWouldBeWritten() {
+        assertThat(MessageText.quoted("a\"b\\c\u0000")).isEqualTo("\"a\\\"b\\\\c\\u0000\"");
+        assertThat(MessageText.quoted("hero")).isEqualTo("\"hero\"");
+    }
+
+    @Test
+    void aViolationsMessageIsAlwaysPrintable() {
+        Violation violation = new Violation("studio.rule", "status", "status is \"a\u0000\"\nsecond line");
+
+        assertThat(violation.message()).isEqualTo("status is \"a\\u0000\"\\nsecond line");
+    }
+
+    @Test
+    void aStringValueIsDescribedAsWrittenInTheFile() {
+        assertThat(FieldValue.string("act\"i\u0000ve").describe()).isEqualTo("\"act\\\"i\\u0000ve\"");
+    }
+}
