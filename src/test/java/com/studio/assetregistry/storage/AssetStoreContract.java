@@ -56,6 +56,19 @@ public abstract class AssetStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void findsNothingForATextHoldingANulWhichNoStoredTextHolds() {
+        // PostgreSQL refuses a NUL in a parameter; a client can send one in a query string
+        AssetKey nul = new AssetKey("hero\u0000", "character");
+        assertThat(store.findAsset(nul)).isEmpty();
+        assertThat(store.exists(nul)).isFalse();
+        assertThat(store.findAsset(new AssetKey("hero", "char\u0000acter"))).isEmpty();
+        assertThat(store.findVersions(nul, 1)).isEmpty();
+        assertThat(store.findVersion(HERO, "rig\u0000ging", 1)).isEmpty();
+        assertThat(store.listAssets(new AssetFilter("char\u0000acter", null), null, 10)).isEmpty();
+        assertThat(store.listAssets(new AssetFilter(null, "hero\u0000*"), null, 10)).isEmpty();
+    }
+
+    @Test
     void countsTheAssetsOfEachTypeInTypeOrder() {
         assertThat(store.countAssetsByType()).containsExactly(entry("character", 1L), entry("fx", 1L),
                 entry("prop", 1L));

@@ -54,7 +54,7 @@ class JdbcAssetStore implements AssetStore {
 
     @Override
     public boolean exists(AssetKey key) {
-        return !jdbc.queryForList("SELECT 1 FROM asset WHERE name = ? AND type = ?", Integer.class,
+        return !holdsNul(key.name(), key.type()) && !jdbc.queryForList("SELECT 1 FROM asset WHERE name = ? AND type = ?", Integer.class,
                 key.name(), key.type()).isEmpty();
     }
 
@@ -68,6 +68,9 @@ class JdbcAssetStore implements AssetStore {
     public List<AssetListing> listAssets(AssetFilter filter, AssetKey after, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
+        }
+        if (holdsNul(filter.type(), filter.nameLike())) {
+            return List.of();
         }
         // Walks the (name, type) index from the key on, so a page costs the same wherever it starts; the version
         // count is a lookup on the asset_version primary key per asset.
@@ -94,6 +97,20 @@ class JdbcAssetStore implements AssetStore {
                 rs.getLong("versions")), args.toArray());
     }
 
+    /**
+     * Whether a text to look for holds a NUL character. No stored name, type or department does (the rules refuse
+     * control characters, and PostgreSQL any NUL in text), so it matches nothing; and it is not sent, as PostgreSQL
+     * refuses it as a parameter.
+     */
+    private static boolean holdsNul(String... texts) {
+        for (String text : texts) {
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The SQL LIKE pattern of a name pattern: {@code *} and {@code ?} are wildcards, everything else is literal. */
     static String likePattern(String namePattern) {
         var like = new StringBuilder(namePattern.length() + 4);
@@ -110,17 +127,26 @@ class JdbcAssetStore implements AssetStore {
 
     @Override
     public List<AssetVersion> listVersions(AssetKey key) {
+        if (holdsNul(key.name(), key.type())) {
+            return List.of();
+        }
         return jdbc.query(VERSIONS_OF_ASSET + " ORDER BY v.department, v.version", VERSION, key.name(), key.type());
     }
 
     @Override
     public List<AssetVersion> findVersions(AssetKey key, int version) {
+        if (holdsNul(key.name(), key.type())) {
+            return List.of();
+        }
         return jdbc.query(VERSIONS_OF_ASSET + " AND v.version = ? ORDER BY v.department", VERSION,
                 key.name(), key.type(), version);
     }
 
     @Override
     public Optional<AssetVersion> findVersion(AssetKey key, String department, int version) {
+        if (holdsNul(key.name(), key.type(), department)) {
+            return Optional.empty();
+        }
         return jdbc.query(VERSIONS_OF_ASSET + " AND v.department = ? AND v.version = ?", VERSION,
                 key.name(), key.type(), department, version).stream().findFirst();
     }
