@@ -419,6 +419,24 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void theLargestVersionANumberCanHoldIsAGapLikeAnyOther() throws IOException {
+        // given: the gap search looks for each version's successor, which the largest version has no room for
+        Path file = file("largest.jsonl", """
+                {"asset": {"name": "hero", "type": "prop"}, "department": "fx", "version": 2147483647, "status": "active"}
+                {"asset": {"name": "hero", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
+                """);
+
+        // when
+        LoadSummary summary = loader.load(file);
+
+        // then
+        assertThat(summary.completed()).isTrue();
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(2L, 1L, 1L);
+        assertThat(summary.rejectsByRule()).containsExactly(Map.entry("version.sequence", 1L));
+        assertThat(jdbc.queryForList("SELECT version FROM asset_version", Integer.class)).containsExactly(1);
+    }
+
+    @Test
     void rejectsEveryLineOfAFileThatIsNotJsonAndCompletes() throws IOException {
         byte[] bytes = new byte[64 * 1024];
         new Random(7).nextBytes(bytes);

@@ -632,7 +632,9 @@ class JdbcLoadStore implements LoadStore {
                 + " AND EXISTS (SELECT 1 FROM asset_version_row o WHERE o.asset_id = v.asset_id"
                 + " AND o.department = v.department AND o.version = 1 AND o." + COUNTS_FOR_RUN + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM asset_version_row w WHERE w.asset_id = v.asset_id"
-                + " AND w.department = v.department AND w.version = v.version + 1 AND w." + COUNTS_FOR_RUN + ")"
+                // in 64 bits: the largest version a column holds has no successor there (PostgreSQL: out of range)
+                + " AND w.department = v.department AND w.version = CAST(v.version AS BIGINT) + 1"
+                + " AND w." + COUNTS_FOR_RUN + ")"
                 + "), 0) WHERE run_id = ?", runId, runId, runId, runId);
     }
 
