@@ -359,6 +359,24 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void pagesRejectsInRecordOrderAndByRule() {
+        long run = store.startRun("load", "test", 0, Instant.now());
+        store.reject(run, List.of(
+                new Reject(RecordPosition.ofNumber(3), List.of(new Violation("status.unknown", "status", "a")), "{}"),
+                new Reject(RecordPosition.ofNumber(5), List.of(new Violation("json.syntax", "record", "b")), "\"x\""),
+                new Reject(RecordPosition.ofNumber(8), List.of(new Violation("status.unknown", "status", "c"),
+                        new Violation("version.invalid", "version", "d")), "{}")));
+
+        assertThat(store.rejects(run, null, 0, 2)).extracting(r -> r.position().recordNumber()).containsExactly(3L, 5L);
+        assertThat(store.rejects(run, null, 5, 2)).singleElement().satisfies(reject ->
+                assertThat(reject.violations()).extracting(Violation::rule)
+                        .containsExactly("status.unknown", "version.invalid"));
+        assertThat(store.rejects(run, "status.unknown", 0, 10)).extracting(r -> r.position().recordNumber())
+                .containsExactly(3L, 8L);
+        assertThat(store.rejects(run, "status.unknown\u0000", 0, 10)).as("a NUL, which no rule id holds").isEmpty();
+    }
+
+    @Test
     void keepsWarningsApartFromRejectsAndCountsThemOnTheRun() {
         long run = store.startRun("load", "test", 0, Instant.now());
         var pattern = new Violation("name.pattern", "asset.name", "asset.name \"Hero\" does not match ^[a-z]+$");

@@ -54,7 +54,7 @@ class JdbcAssetStore implements AssetStore {
 
     @Override
     public boolean exists(AssetKey key) {
-        return !holdsNul(key.name(), key.type()) && !jdbc.queryForList("SELECT 1 FROM asset WHERE name = ? AND type = ?", Integer.class,
+        return !SearchText.holdsNul(key.name(), key.type()) && !jdbc.queryForList("SELECT 1 FROM asset WHERE name = ? AND type = ?", Integer.class,
                 key.name(), key.type()).isEmpty();
     }
 
@@ -69,7 +69,7 @@ class JdbcAssetStore implements AssetStore {
         if (limit < 1) {
             throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
         }
-        if (holdsNul(filter.type(), filter.nameLike())) {
+        if (SearchText.holdsNul(filter.type(), filter.nameLike())) {
             return List.of();
         }
         // Walks the (name, type) index from the key on, so a page costs the same wherever it starts; the version
@@ -97,20 +97,6 @@ class JdbcAssetStore implements AssetStore {
                 rs.getLong("versions")), args.toArray());
     }
 
-    /**
-     * Whether a text to look for holds a NUL character. No stored name, type or department does (the rules refuse
-     * control characters, and PostgreSQL any NUL in text), so it matches nothing; and it is not sent, as PostgreSQL
-     * refuses it as a parameter.
-     */
-    private static boolean holdsNul(String... texts) {
-        for (String text : texts) {
-            if (text != null && text.indexOf('\u0000') >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The SQL LIKE pattern of a name pattern: {@code *} and {@code ?} are wildcards, everything else is literal. */
     static String likePattern(String namePattern) {
         var like = new StringBuilder(namePattern.length() + 4);
@@ -127,7 +113,7 @@ class JdbcAssetStore implements AssetStore {
 
     @Override
     public List<AssetVersion> listVersions(AssetKey key) {
-        if (holdsNul(key.name(), key.type())) {
+        if (SearchText.holdsNul(key.name(), key.type())) {
             return List.of();
         }
         return jdbc.query(VERSIONS_OF_ASSET + " ORDER BY v.department, v.version", VERSION, key.name(), key.type());
@@ -135,7 +121,7 @@ class JdbcAssetStore implements AssetStore {
 
     @Override
     public List<AssetVersion> findVersions(AssetKey key, int version) {
-        if (holdsNul(key.name(), key.type())) {
+        if (SearchText.holdsNul(key.name(), key.type())) {
             return List.of();
         }
         return jdbc.query(VERSIONS_OF_ASSET + " AND v.version = ? ORDER BY v.department", VERSION,
@@ -144,7 +130,7 @@ class JdbcAssetStore implements AssetStore {
 
     @Override
     public Optional<AssetVersion> findVersion(AssetKey key, String department, int version) {
-        if (holdsNul(key.name(), key.type(), department)) {
+        if (SearchText.holdsNul(key.name(), key.type(), department)) {
             return Optional.empty();
         }
         return jdbc.query(VERSIONS_OF_ASSET + " AND v.department = ? AND v.version = ?", VERSION,

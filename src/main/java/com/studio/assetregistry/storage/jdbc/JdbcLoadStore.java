@@ -754,6 +754,9 @@ class JdbcLoadStore implements LoadStore {
         if (limit < 1) {
             throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
         }
+        if (SearchText.holdsNul(rule)) {
+            return List.of();
+        }
         // The page's records first (the primary key from the cursor on), then every rule each one broke.
         String ofRule = rule == null ? "" : " AND EXISTS (SELECT 1 FROM reject_violation x WHERE x.run_id = r.run_id"
                 + " AND x.record_number = r.record_number AND x.rule = ?)";
