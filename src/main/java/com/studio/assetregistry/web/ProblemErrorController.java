@@ -1,5 +1,6 @@
 package com.studio.assetregistry.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Answers the errors that happen before Spring MVC handles a request (in the servlet container, or a filter) with a
- * problem detail, in place of Spring Boot's error page: never a stack trace or a framework's page.
+ * problem detail, in place of Spring Boot's error page: never a stack trace or a framework's page. Hidden from the API's
+ * description: it is where the container sends an error, not an endpoint for clients.
  */
+@Hidden
 @RestController
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ProblemErrorController implements ErrorController {

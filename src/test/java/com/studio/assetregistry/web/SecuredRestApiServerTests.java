@@ -87,6 +87,7 @@ class SecuredRestApiServerTests {
         assertThat(json(docs).path("openapi").asString()).startsWith("3.1");
         assertThat(json(docs).path("paths").has("/assets/versions")).isTrue();
         assertThat(json(docs).path("paths").has("/runs/{id}/rejects")).isTrue();
+        assertThat(json(docs).path("paths").has("/error")).as("the container's error answer is no endpoint").isFalse();
     }
 
     @Test
