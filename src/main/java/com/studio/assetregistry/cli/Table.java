@@ -1,5 +1,6 @@
 package com.studio.assetregistry.cli;
 
+import com.studio.assetregistry.validation.MessageText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +48,15 @@ final class Table {
         return new Table(out, indent, columns);
     }
 
-    /** Adds a row; values are turned into text with {@link String#valueOf}. */
+    /**
+     * Adds a row; values are turned into text with {@link String#valueOf}, their control characters escaped
+     * ({@link MessageText#printable}): a file's name, a run's source or a report's message can hold any character,
+     * and a terminal would obey an escape character, or break the row at a line feed.
+     */
     void row(Object... values) {
         String[] row = new String[headers.length];
         for (int i = 0; i < row.length; i++) {
-            row[i] = i < values.length ? String.valueOf(values[i]) : "";
+            row[i] = i < values.length ? MessageText.printable(String.valueOf(values[i])) : "";
         }
         rows++;
         widen(row);
