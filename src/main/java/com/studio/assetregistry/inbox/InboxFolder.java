@@ -1,6 +1,7 @@
 package com.studio.assetregistry.inbox;
 
 import com.studio.assetregistry.files.FileFailures;
+import com.studio.assetregistry.validation.MessageText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -87,7 +88,7 @@ final class InboxFolder {
         if (settledBy != null) { // a pass, not the gauge: says once why a file stays, not at every pass
             passedOver.forEach((entry, why) -> {
                 if (!why.equals(this.passedOver.get(entry))) {
-                    log.warn("Inbox file {} is passed over: {}", entry.getFileName(), why);
+                    log.warn(MessageText.printable("Inbox file " + entry.getFileName() + " is passed over: " + why));
                 }
             });
             this.passedOver = passedOver;

@@ -7,6 +7,7 @@ import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.registry.AssetRegistry;
+import com.studio.assetregistry.validation.MessageText;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -145,7 +146,8 @@ public class InboxIngester {
         } catch (IOException e) { // a name at the file system's limit has no room for .report, say
             String noNote = "its note " + InboxFolder.noteOf(moved).getFileName() + " cannot be written: "
                     + FileFailures.reason(e);
-            log.warn("Inbox file {} moved to {}, but {}", file.getFileName(), moved, noNote);
+            log.warn(MessageText.printable("Inbox file " + file.getFileName() + " moved to " + moved + ", but "
+                    + noNote));
             message += "; " + noNote;
         }
         return new InboxOutcome(file, result, runId, moved, message);
@@ -155,13 +157,15 @@ public class InboxIngester {
         return new InboxOutcome(file, InboxOutcome.Result.LEFT, runId, file, message);
     }
 
+    /** Logs the outcome in one line, whatever the file's name holds: it can hold a line feed, to forge a line. */
     private static void log(InboxOutcome outcome) {
         String name = outcome.file().getFileName().toString();
+        String line = outcome.result() == InboxOutcome.Result.LEFT
+                ? "Inbox file " + name + " left in the inbox for the next pass: " + outcome.message()
+                : "Inbox file " + name + " " + outcome.message() + "; moved to " + outcome.movedTo();
         switch (outcome.result()) {
-            case LOADED, SKIPPED -> log.info("Inbox file {} {}; moved to {}", name, outcome.message(),
-                    outcome.movedTo());
-            case FAILED -> log.warn("Inbox file {} {}; moved to {}", name, outcome.message(), outcome.movedTo());
-            case LEFT -> log.warn("Inbox file {} left in the inbox for the next pass: {}", name, outcome.message());
+            case LOADED, SKIPPED -> log.info(MessageText.printable(line));
+            case FAILED, LEFT -> log.warn(MessageText.printable(line));
         }
     }
 

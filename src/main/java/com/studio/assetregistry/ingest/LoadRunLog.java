@@ -2,6 +2,7 @@ package com.studio.assetregistry.ingest;
 
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.validation.MessageText;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -45,7 +46,8 @@ class LoadRunLog implements JobExecutionListener {
         boolean resumed = jobRepository.getJobExecutions(execution.getJobInstance()).size() > 1;
         String source = store.findRun(runId).map(LoadRun::source)
                 .orElse(execution.getJobParameters().getString(LoadJobConfiguration.FILE_PARAMETER));
-        log.info("Load run {} {}: {}", runId, resumed ? "resumed" : "started", source);
+        // a file's name can hold a line feed, to forge a line of the log
+        log.info("Load run {} {}: {}", runId, resumed ? "resumed" : "started", MessageText.printable(source));
     }
 
     @Override
@@ -72,7 +74,8 @@ class LoadRunLog implements JobExecutionListener {
         } else if (ResolveTasklet.OVER_BUDGET.equals(status)) {
             log.warn("Load run {} {} in {} ms, nothing registered: {}", runId, status, millis, counts);
         } else {
-            log.warn("Load run {} {} in {} ms: {}; {}", runId, status, millis, counts, failure(execution));
+            log.warn("Load run {} {} in {} ms: {}; {}", runId, status, millis, counts,
+                    MessageText.printable(failure(execution)));
         }
     }
 

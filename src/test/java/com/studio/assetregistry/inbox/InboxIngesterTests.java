@@ -24,8 +24,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -245,6 +248,23 @@ class InboxIngesterTests extends RegistryIntegrationTest {
         }
         assertThat(ingester.waitingFiles()).isZero();
         assertThat(meters.get(InboxIngester.FILES).gauge().value()).isZero();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aFileNameThatHoldsALineFeedIsLoggedInOneLineAndCannotForgeAnother(CapturedOutput output) throws IOException {
+        // given: whoever can drop a file in the inbox chooses its name
+        inboxFile("night\n2026-11-28 ERROR forged.json", "[" + record("hero", 1, "active") + "]", 10);
+
+        // when
+        List<InboxOutcome> outcomes = ingester.tick();
+
+        // then
+        assertThat(outcomes).singleElement().extracting(InboxOutcome::result).isEqualTo(Result.LOADED);
+        assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("2026-11-28 ERROR forged"))
+                .anyMatch(line -> line.contains("Load run " + outcomes.get(0).runId() + " started: ")
+                        && line.endsWith("night\\n2026-11-28 ERROR forged.json"))
+                .anyMatch(line -> line.contains("Inbox file night\\n2026-11-28 ERROR forged.json loaded as run"));
     }
 
     @Test
