@@ -25,7 +25,8 @@ public interface LoadStore {
 
     /**
      * Marks a run as running in this process, for the file content with this SHA-256: a new run, or an unfinished one
-     * being resumed. A load becomes the registry's pending load.
+     * being resumed. A load becomes the registry's pending load, unless its resolution has committed already (it is
+     * resumed to write its report): its registrations are then final, and stay visible.
      *
      * @throws LoadInProgressException if another load is pending in the registry: it must complete, or be abandoned
      *                                 ({@link #abandonRun}), first

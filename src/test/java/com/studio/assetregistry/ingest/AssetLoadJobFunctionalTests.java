@@ -579,6 +579,17 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         } finally {
             Files.delete(blocked);
         }
+
+        // loading it again writes the report, and leaves the registration as it was: visible, not pending again
+        LoadSummary resumed = loader.load(file);
+
+        assertThat(resumed.runId()).isEqualTo(nextRun);
+        assertThat(resumed.completed()).isTrue();
+        assertThat(resumed.registered()).isEqualTo(1);
+        assertThat(Files.isRegularFile(blocked.resolve("summary.json"))).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM asset_version v JOIN asset a ON a.id = v.asset_id "
+                + "WHERE a.name = 'a'")).as("still registered").isEqualTo(1);
+        assertThat(loadStore.findPendingLoad(0)).as("no load pending").isEmpty();
     }
 
     private static Map<String, StepExecution> steps(JobExecution execution) {

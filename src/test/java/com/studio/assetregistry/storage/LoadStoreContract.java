@@ -236,6 +236,26 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void aRunResumedAfterItsResolutionCommittedIsNotPendingAgainAndIsNeverAbandoned() {
+        // given: a load killed once its resolution had committed, before its report was written
+        long run = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
+        store.resolve(run, findings::add);
+
+        // when: the same content is loaded again, which resumes the run to write its report
+        store.claimRun(run, "c0ffee", "2@test");
+
+        // then
+        assertThat(store.findPendingLoad(0)).as("not pending").isEmpty();
+        assertThat(assets.countVersions()).as("its versions stay visible").isEqualTo(1);
+        long other = store.startRun("load", "other.json", 10, Instant.now());
+        store.claimRun(other, "decaf", "3@test");
+        assertThat(store.findPendingLoad(0)).map(LoadRun::id).hasValue(other);
+        store.write(other, List.of(v(1, "hero", "modeling", 1)));
+        assertThat(store.resolve(other, findings::add)).as("the version is registered already")
+                .isEqualTo(new Resolution(0, 1, 0));
+    }
+
+    @Test
     void resolvingTwiceDoesNothingTheSecondTime() {
         long run = store.startRun("load", "test", 0, Instant.now());
         store.write(run, List.of(v(1, "hero", "modeling", 1)));

@@ -132,7 +132,8 @@ class JdbcLoadStore implements LoadStore {
         try {
             jdbc.update("""
                     UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL,
-                                        pending = CASE WHEN kind IN ('load', 'dry-run') THEN 1 ELSE pending END
+                                        pending = CASE WHEN kind IN ('load', 'dry-run') AND resolved = 0 THEN 1
+                                                       ELSE pending END
                     WHERE id = ?""", sha256, owner, runId);
         } catch (DataIntegrityViolationException e) {
             throw new LoadInProgressException(findPendingLoad(runId).map(LoadRun::id).orElse(0L), e);
@@ -588,7 +589,8 @@ class JdbcLoadStore implements LoadStore {
             jdbc.update("UPDATE load_run SET over_budget = 1 WHERE id = ?", runId);
             resolution = new Resolution(0, resolution.unchanged(), resolution.findings());
         }
-        jdbc.update("UPDATE load_run SET pending = 0, registered = ?, unchanged = ? WHERE id = ?",
+        // resolved: a resume of the run (to write its report) must not make it pending again
+        jdbc.update("UPDATE load_run SET pending = 0, resolved = 1, registered = ?, unchanged = ? WHERE id = ?",
                 resolution.registered(), resolution.unchanged(), runId);
         forgetWorkingSet(runId);
         return resolution;
