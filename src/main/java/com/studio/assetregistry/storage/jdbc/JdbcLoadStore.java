@@ -560,6 +560,7 @@ class JdbcLoadStore implements LoadStore {
             return new Resolution(0, 0, 0);
         }
         long written = ((Number) run.get("written")).longValue();
+        dialect.knowTheVersionsTable(jdbc, written);
         findGaps(runId, written);
         var collided = new CollidedRecords(runId, findings);
         jdbc.query(COLLIDED_IN_ORDER, collided, runId);

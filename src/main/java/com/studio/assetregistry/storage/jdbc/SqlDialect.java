@@ -24,6 +24,11 @@ enum SqlDialect {
         void lockRegistration(JdbcTemplate jdbc) {
             // SQLite's own write lock serialises registrations
         }
+
+        @Override
+        void knowTheVersionsTable(JdbcTemplate jdbc, long written) {
+            // SQLite plans without statistics, unless ANALYZE was run: none is
+        }
     },
 
     /**
@@ -35,6 +40,15 @@ enum SqlDialect {
         @Override
         void lockRegistration(JdbcTemplate jdbc) {
             jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, REGISTRATION_LOCK);
+        }
+
+        @Override
+        void knowTheVersionsTable(JdbcTemplate jdbc, long written) {
+            Double rows = jdbc.queryForObject(
+                    "SELECT reltuples::float8 FROM pg_class WHERE oid = 'asset_version_row'::regclass", Double.class);
+            if (rows == null || rows < written) {
+                jdbc.execute("ANALYZE asset_version_row, asset_row");
+            }
         }
     };
 
@@ -95,6 +109,16 @@ enum SqlDialect {
      * before the registration's first read.
      */
     abstract void lockRegistration(JdbcTemplate jdbc);
+
+    /**
+     * Makes sure the planner knows the versions table holds at least the {@code written} rows a run is about to
+     * resolve. PostgreSQL plans from statistics that autovacuum takes now and then: taken after a load was abandoned
+     * (its rows deleted), they say the table is all but empty, and the resolution's statements, planned as nested
+     * loops over it, then took minutes for a load of a few thousand records instead of a second. So the tables are
+     * analyzed when the statistics count fewer rows than the run wrote: a sample of 30,000 rows, well under a second
+     * (the registry's user owns its tables, as it created them).
+     */
+    abstract void knowTheVersionsTable(JdbcTemplate jdbc, long written);
 
     /** The dialect of the database behind {@code jdbc}. */
     static SqlDialect of(JdbcTemplate jdbc) {
