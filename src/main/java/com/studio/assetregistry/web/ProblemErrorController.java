@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Answers the errors that happen before Spring MVC handles a request (in the servlet container, or a filter) with a
- * problem detail, in place of Spring Boot's error page: never a stack trace or a framework's page. Hidden from the API's
- * description: it is where the container sends an error, not an endpoint for clients.
+ * problem detail, in place of Spring Boot's error page: never a stack trace or a framework's page. Hidden from the
+ * API's description: it is where the container sends an error, not an endpoint for clients.
  */
 @Hidden
 @RestController

@@ -412,7 +412,8 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
                 "line 5, column 86: Unrecognized token 'tru\\u0000e': was expecting (JSON String, Number, Array, "
                         + "Object or token 'null', 'true' or 'false')");
         assertThat(rejects.get(2).get("rules").get(1).get("message").asString())
-                .as("quotes and backslashes escaped too").isEqualTo("status \"a\\\"\\\\\" is not one of active, inactive");
+                .as("quotes and backslashes escaped too")
+                .isEqualTo("status \"a\\\"\\\\\" is not one of active, inactive");
         assertThat(jdbc.queryForList("SELECT message FROM reject_violation", String.class))
                 .as("stored as printable text").hasSize(5)
                 .noneMatch(message -> message.chars().anyMatch(Character::isISOControl));

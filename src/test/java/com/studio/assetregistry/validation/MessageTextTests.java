@@ -8,7 +8,8 @@ class MessageTextTests {
 
     @Test
     void writesEveryControlCharacterAsAJsonEscape() {
-        assertThat(MessageText.printable("a\u0000b")).as("NUL, which PostgreSQL refuses in text").isEqualTo("a\\u0000b");
+        assertThat(MessageText.printable("a\u0000b")).as("NUL, which PostgreSQL refuses in text")
+                .isEqualTo("a\\u0000b");
         assertThat(MessageText.printable("\u001b[2Jx")).as("ESC, which a terminal obeys").isEqualTo("\\u001b[2Jx");
         assertThat(MessageText.printable("a\u007fb\u009bc")).as("DEL and a C1 control").isEqualTo("a\\u007fb\\u009bc");
         assertThat(MessageText.printable("a\nb\rc\td")).as("line breaks and tabs: a message stays one line")

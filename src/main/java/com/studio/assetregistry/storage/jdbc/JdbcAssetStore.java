@@ -54,7 +54,10 @@ class JdbcAssetStore implements AssetStore {
 
     @Override
     public boolean exists(AssetKey key) {
-        return !SearchText.holdsNul(key.name(), key.type()) && !jdbc.queryForList("SELECT 1 FROM asset WHERE name = ? AND type = ?", Integer.class,
+        if (SearchText.holdsNul(key.name(), key.type())) {
+            return false;
+        }
+        return !jdbc.queryForList("SELECT 1 FROM asset WHERE name = ? AND type = ?", Integer.class,
                 key.name(), key.type()).isEmpty();
     }
 
