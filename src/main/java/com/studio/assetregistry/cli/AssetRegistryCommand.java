@@ -3,6 +3,7 @@ package com.studio.assetregistry.cli;
 import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.report.ReportNotFoundException;
+import com.studio.assetregistry.validation.MessageText;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -92,7 +93,7 @@ public class AssetRegistryCommand implements Callable<Integer> {
         commandLine.setParameterExceptionHandler(AssetRegistryCommand::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             AssetRegistryCommand top = cmd.getCommandSpec().root().commandLine().getCommand();
-            cmd.getErr().println("error: " + Failures.describe(e));
+            cmd.getErr().println("error: " + MessageText.printable(Failures.describe(e)));
             if (top.debug) {
                 e.printStackTrace(cmd.getErr());
             }
@@ -131,7 +132,8 @@ public class AssetRegistryCommand implements Callable<Integer> {
             message += " (did you mean " + unmatched.getSuggestions().stream().limit(3)
                     .map(suggestion -> "'" + suggestion + "'").collect(Collectors.joining(" or ")) + "?)";
         }
-        cmd.getErr().println("error: " + message + "; see: " + cmd.getCommandSpec().qualifiedName() + " --help");
+        cmd.getErr().println("error: " + MessageText.printable(message) + "; see: " + cmd.getCommandSpec().qualifiedName()
+                + " --help");
         cmd.getErr().flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
@@ -193,7 +195,7 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     /** Prints a one-line error on standard error. */
     void error(String message) {
-        err().println("error: " + message);
+        err().println("error: " + MessageText.printable(message));
         err().flush();
     }
 

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.registry.AssetQueries;
+import com.studio.assetregistry.validation.MessageText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -35,7 +36,7 @@ class ExportCommand implements Callable<Integer> {
             return 0;
         }
         long written = top.withQueries(queries -> exportToFile(queries, file));
-        top.out().println("exported " + written + " versions to " + file);
+        top.out().println("exported " + written + " versions to " + MessageText.printable(file.toString()));
         return 0;
     }
 

@@ -3,6 +3,7 @@ package com.studio.assetregistry.cli;
 import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.ExpectedOutcome;
 import com.studio.assetregistry.generate.GeneratorOptions;
+import com.studio.assetregistry.validation.MessageText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -62,7 +63,8 @@ class GenerateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
         }
-        top.out().println("wrote " + file + "; a load into an empty registry gives: " + expected.summaryLine());
+        top.out().println("wrote " + MessageText.printable(file.toString()) + "; a load into an empty registry gives: "
+                + expected.summaryLine());
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.ingest.RejectBudgetExceededException;
 import com.studio.assetregistry.registry.AssetRegistry;
+import com.studio.assetregistry.validation.MessageText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,10 +117,10 @@ class LoadCommand implements Callable<Integer> {
                 Duration.ofNanos((long) (progressInterval * 1e9)))) {
             LoadSummary summary = registry.loadAssets(request.withProgress(display));
             display.close(); // the bar ends before the summary line
-            top.out().println(prefix + line(summary, file));
+            top.out().println(MessageText.printable(prefix + line(summary, file)));
             return 0;
         } catch (RejectBudgetExceededException e) {
-            e.summary().ifPresent(failed -> top.out().println(prefix + line(failed, file)));
+            e.summary().ifPresent(failed -> top.out().println(MessageText.printable(prefix + line(failed, file))));
             top.error(e.getMessage());
             return OVER_BUDGET;
         } catch (LoadException e) {
@@ -145,7 +146,7 @@ class LoadCommand implements Callable<Integer> {
             this.message = message;
             this.hook = new Thread(() -> {
                 err.println(); // after a progress line, or the bar
-                err.println("interrupted: " + this.message);
+                err.println("interrupted: " + MessageText.printable(this.message));
                 err.flush();
             }, "load interrupted");
         }

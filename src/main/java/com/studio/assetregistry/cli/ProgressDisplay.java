@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.ingest.LoadProgress;
 import com.studio.assetregistry.ingest.LoadProgressListener;
+import com.studio.assetregistry.validation.MessageText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +50,8 @@ interface ProgressDisplay extends LoadProgressListener, AutoCloseable {
     static ProgressDisplay of(Mode mode, Path file, PrintWriter err, Duration interval) {
         Mode chosen = mode == Mode.AUTO ? (System.console() != null ? Mode.BAR : Mode.LOG) : mode;
         return switch (chosen) {
-            case BAR -> new ProgressBarDisplay(String.valueOf(file.getFileName()), err);
-            case LOG -> new ProgressLogDisplay(file.toString(), err, interval);
+            case BAR -> new ProgressBarDisplay(MessageText.printable(String.valueOf(file.getFileName())), err);
+            case LOG -> new ProgressLogDisplay(MessageText.printable(file.toString()), err, interval);
             default -> NONE;
         };
     }

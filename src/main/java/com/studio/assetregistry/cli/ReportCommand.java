@@ -5,6 +5,7 @@ import com.studio.assetregistry.report.ReportNotFoundException;
 import com.studio.assetregistry.report.ReportSummary;
 import com.studio.assetregistry.report.ReportedReject;
 import com.studio.assetregistry.report.RunReport;
+import com.studio.assetregistry.validation.MessageText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -159,8 +160,9 @@ class ReportCommand implements Callable<Integer> {
 
     private static String runLine(ReportSummary summary) {
         String kind = summary.dryRun() ? "dry run " : "run ";
-        return kind + summary.run() + ": " + summary.file().path() + ", " + summary.status() + ", started "
-                + HumanFormat.time(summary.startedAt()) + ", took " + HumanFormat.duration(summary.durationMillis());
+        return kind + summary.run() + ": " + MessageText.printable(summary.file().path()) + ", " + summary.status()
+                + ", started " + HumanFormat.time(summary.startedAt()) + ", took "
+                + HumanFormat.duration(summary.durationMillis());
     }
 
     private Table rejectTable(String indent) {

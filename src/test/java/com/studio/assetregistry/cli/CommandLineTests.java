@@ -277,7 +277,7 @@ class CommandLineTests {
     void aFileNameThatIsNoPathIsAUsageErrorSayingWhy() {
         assertThat(run("load", "nightly\u0000.json")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("error: Invalid value for positional parameter at index 0..* (FILE): "
-                + "'nightly\u0000.json' is not a path: Nul character not allowed; see: asset-registry load --help\n");
+                + "'nightly\\u0000.json' is not a path: Nul character not allowed; see: asset-registry load --help\n");
     }
 
     @Test

@@ -150,6 +150,28 @@ class LoadCommandTests extends CommandTest {
     }
 
     @Test
+    void controlCharactersInAFileNameArePrintedAsEscapesNeverAsThemselves() {
+        // a name can hold any byte but / and NUL: an escape sequence would drive the terminal, a line break forge a line
+        Path file = file("night\u001b[2Jly\nload.jsonl", """
+                {"asset": {"name": "lamp", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
+                """);
+        String missing = WORK_DIR.resolve("gone\u009b2J.json").toString();
+
+        int exit = run("load", "--progress", "log", "--progress-interval", "0", file.toString(), missing);
+
+        assertThat(exit).isEqualTo(1);
+        String shown = escaped(file.toString());
+        assertThat(out()).startsWith(shown + ": read 1, registered 1, unchanged 0, rejected 0; report: ")
+                .hasLineCount(1);
+        assertThat(err()).contains("loading " + shown + ": ")
+                .endsWith("error: Cannot load " + escaped(missing) + ": no such file\n")
+                .doesNotContain("\u001b").doesNotContain("\u009b");
+        long run = runIdIn(out());
+        assertThat(run("--reports", WORK_DIR.resolve("reports").toString(), "report", Long.toString(run))).isZero();
+        assertThat(out()).startsWith("run " + run + ": " + shown + ", COMPLETED, ");
+    }
+
+    @Test
     void aProgressModeThatDoesNotExistIsAUsageError() {
         assertThat(run("load", "--progress", "fancy", SAMPLE)).isEqualTo(2);
         assertThat(err()).contains("--progress must be auto, bar, log or none, not 'fancy'");
@@ -174,6 +196,11 @@ class LoadCommandTests extends CommandTest {
 
     private static String reportDir(long run) {
         return WORK_DIR.resolve("reports").resolve(Long.toString(run)).toString();
+    }
+
+    /** {@code text} as the command line prints it: its control characters as JSON escapes. */
+    private static String escaped(String text) {
+        return text.replace("\u001b", "\\u001b").replace("\u009b", "\\u009b").replace("\n", "\\n");
     }
 
     private static String quote(String text) {
