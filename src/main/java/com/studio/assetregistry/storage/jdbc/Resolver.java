@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 final class Resolver {
 
     /** Rows that count for run {@code ?}: those registered, and its own (not another pending run's). */
-    private static final String COUNTS_FOR_RUN = "run_id NOT IN (SELECT id FROM load_run WHERE pending = 1 AND id <> ?)";
+    private static final String COUNTS_FOR_RUN =
+            "run_id NOT IN (SELECT id FROM load_run WHERE pending = 1 AND id <> ?)";
 
     /**
      * The run's records whose version was already written when their chunk wrote them, in the order they are judged
