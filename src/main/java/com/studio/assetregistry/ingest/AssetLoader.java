@@ -377,8 +377,14 @@ public class AssetLoader {
         if (!Files.exists(absolute)) {
             throw new LoadException("Cannot load " + file + ": no such file", null, null);
         }
-        if (!Files.isRegularFile(absolute)) {
-            throw new LoadException("Cannot load " + file + ": not a regular file", null, null);
+        if (Files.isDirectory(absolute)) {
+            throw new LoadException("Cannot load " + file + ": it is a directory; name the files in it to load them, "
+                    + "for example " + file + "/*.json", null, null);
+        }
+        if (!Files.isRegularFile(absolute)) { // a pipe, <(zcat f.gz) say, or a device
+            throw new LoadException("Cannot load " + file + ": not a regular file (a pipe or a device); a load reads a "
+                    + "file that it can hash, to know it again, and seek in, to resume it: write the stream to a file "
+                    + "first", null, null);
         }
         if (!Files.isReadable(absolute)) {
             throw new LoadException("Cannot load " + file + ": permission denied", null, null);

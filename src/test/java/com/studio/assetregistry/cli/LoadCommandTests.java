@@ -1,6 +1,7 @@
 package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.GeneratorOptions;
@@ -132,6 +133,25 @@ class LoadCommandTests extends CommandTest {
         assertThat(out.get(2)).startsWith(SAMPLE + ": already loaded as run " + runIdIn(out.get(0)) + " on ");
         assertThat(err()).isEqualTo("error: Cannot load " + missing + ": no such file\n");
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(18);
+    }
+
+    @Test
+    void aDirectoryOrAPipeIsOneErrorLineSayingWhatToDoAndNoRun() throws Exception {
+        Path dir = Files.createDirectories(WORK_DIR.resolve("nightly"));
+        Path pipe = WORK_DIR.resolve("stream.json");
+        Files.deleteIfExists(pipe);
+        assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo makes a pipe");
+
+        int exit = run("load", dir.toString(), pipe.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err().lines()).containsExactly(
+                "error: Cannot load " + dir + ": it is a directory; name the files in it to load them, for example "
+                        + dir + "/*.json",
+                "error: Cannot load " + pipe + ": not a regular file (a pipe or a device); a load reads a file that "
+                        + "it can hash, to know it again, and seek in, to resume it: write the stream to a file first");
+        assertThat(out()).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM load_run")).isZero();
     }
 
     @Test
