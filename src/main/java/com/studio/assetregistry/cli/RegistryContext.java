@@ -130,8 +130,22 @@ final class RegistryContext implements AutoCloseable {
                         + " another with --port", e);
             });
             String where = options.db() == null ? DEFAULT_DB : options.db();
-            throw new RegistryUnavailableException("Cannot open the registry " + where + ": " + Failures.describe(e), e);
+            throw new RegistryUnavailableException("Cannot open the registry " + where + ": " + why(where, e), e);
         }
+    }
+
+    /**
+     * Why a registry could not be opened. SQLite says only that it cannot open the file when the directory that
+     * should hold it does not exist (it creates the file, not its directories): that is said instead.
+     */
+    private static String why(String where, RuntimeException failure) {
+        if (!where.startsWith("jdbc:")) {
+            Path directory = Path.of(where).toAbsolutePath().getParent();
+            if (directory != null && !Files.isDirectory(directory)) {
+                return "the directory " + directory + " does not exist; create it first, or name another file";
+            }
+        }
+        return Failures.describe(failure);
     }
 
     /**

@@ -155,9 +155,17 @@ class CommandLineTests {
         int exit = run("--db", dir.resolve("no/such/dir/registry.db").toString(), "load", "data/asset_data.json");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: Cannot open the registry " + dir.resolve("no/such/dir/registry.db"))
+        assertThat(err.toString()).isEqualTo("error: Cannot open the registry " + dir.resolve("no/such/dir/registry.db")
+                + ": the directory " + dir.resolve("no/such/dir").toAbsolutePath()
+                + " does not exist; create it first, or name another file\n");
+
+        // a directory where the file should be: SQLite's own reason, on one line
+        exit = run("--db", dir.toString(), "load", "data/asset_data.json");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().lines()).hasSize(2).last().asString()
+                .startsWith("error: Cannot open the registry " + dir + ": [SQLITE_CANTOPEN] ")
                 .doesNotContain("\tat ").doesNotContain("Exception");
-        assertThat(err.toString().lines()).hasSize(1);
     }
 
     @Test
