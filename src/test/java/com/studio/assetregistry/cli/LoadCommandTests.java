@@ -183,7 +183,8 @@ class LoadCommandTests extends CommandTest {
         String shown = escaped(file.toString());
         assertThat(out()).startsWith(shown + ": read 1, registered 1, unchanged 0, rejected 0; report: ")
                 .hasLineCount(1);
-        assertThat(err()).contains("loading " + shown + ": ")
+        assertThat(err()).contains("loading " + shown + ": 100% (1 record, ")
+                .contains("loading " + shown + ": read all 1 record (0 rejected); ")
                 .endsWith("error: Cannot load " + escaped(missing) + ": no such file\n")
                 .doesNotContain("\u001b").doesNotContain("\u009b");
         long run = runIdIn(out());
