@@ -59,16 +59,16 @@ interface ProgressDisplay extends LoadProgressListener, AutoCloseable {
     /** {@code 412,000 records, 95,000/s, 12 rejected}: what both displays say of the records. */
     static String records(LoadProgress progress) {
         return String.format(Locale.ROOT, "%,d %s, %,.0f/s, %,d rejected", progress.records(),
-                records(progress.records()), progress.recordsPerSecond(), progress.rejected());
+                recordNoun(progress.records()), progress.recordsPerSecond(), progress.rejected());
     }
 
     /** What both displays say once the file is read and the load goes on without further progress to show. */
     static String resolving(LoadProgress progress) {
         return String.format(Locale.ROOT, "read all %,d %s (%,d rejected); checking them against the registry",
-                progress.records(), records(progress.records()), progress.rejected());
+                progress.records(), recordNoun(progress.records()), progress.rejected());
     }
 
-    private static String records(long count) {
+    private static String recordNoun(long count) {
         return count == 1 ? "record" : "records";
     }
 }
