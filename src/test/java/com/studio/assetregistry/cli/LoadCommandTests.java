@@ -136,6 +136,20 @@ class LoadCommandTests extends CommandTest {
     }
 
     @Test
+    void generateAndExportNameTheirFileWithItsControlCharactersEscaped() {
+        Path generated = WORK_DIR.resolve("gen\u001b[2J.jsonl");
+        Path exported = WORK_DIR.resolve("export\u001b[2J.json");
+
+        assertThat(run("generate", "--records", "3", "--ndjson", generated.toString())).isZero();
+        assertThat(out()).startsWith("wrote " + escaped(generated.toString()) + "; ").doesNotContain("\u001b");
+        assertThat(run("load", SAMPLE)).isZero();
+        assertThat(run("export", exported.toString())).isZero();
+        assertThat(out()).isEqualTo("exported 17 versions to " + escaped(exported.toString()) + "\n");
+        assertThat(generated).exists();
+        assertThat(exported).exists();
+    }
+
+    @Test
     void aDirectoryOrAPipeIsOneErrorLineSayingWhatToDoAndNoRun() throws Exception {
         Path dir = Files.createDirectories(WORK_DIR.resolve("nightly"));
         Path pipe = WORK_DIR.resolve("stream.json");

@@ -78,7 +78,7 @@ final class ReportedRecords {
     private record NumberedViolation(long recordNumber, int ordinal, Violation violation) {
     }
 
-    /** The run's rejects in record order; in a transaction, so that PostgreSQL streams them through a cursor. */
+    /** The run's rejects in record order; PostgreSQL streams them through a cursor in the caller's transaction. */
     void forEachReject(long runId, Consumer<Reject> action) {
         forEach(Reported.REJECTS, runId,
                 row -> action.accept(new Reject(row.position(), row.violations(), row.recordJson())));
