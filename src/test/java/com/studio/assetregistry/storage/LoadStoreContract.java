@@ -130,6 +130,30 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void anAbandonedLoadsAssetsLeaveHolesThatTheNextLoadsNewAssetsDoNotCollideWith() {
+        // given: two registered assets; a load that created one more, then an add that registered a fourth while the
+        // load was pending; the load abandoned, which removes its asset from among the others
+        load(v(1, "hero", "modeling", 1), v(2, "villain", "modeling", 1));
+        long abandoned = pendingLoad("first.json", "c0ffee", v(1, "prop", "modeling", 1));
+        long add = store.startRun("api", "add", 0, Instant.now());
+        store.write(add, List.of(v(1, "zed", "modeling", 1)));
+        store.resolve(add, findings::add);
+        store.abandonRun(abandoned);
+
+        // when: the next load writes to two new assets, to the removed one and to a registered one
+        Resolution next = load(v(1, "new1", "fx", 1), v(2, "new2", "fx", 1), v(3, "prop", "rigging", 1),
+                v(4, "hero", "modeling", 2));
+
+        // then: each version is its asset's, and no asset took another's place
+        assertThat(next).isEqualTo(new Resolution(4, 0, 0));
+        assertThat(registered()).containsExactlyInAnyOrder("hero/character/modeling v1 active",
+                "hero/character/modeling v2 active", "villain/character/modeling v1 active",
+                "zed/character/modeling v1 active", "prop/character/rigging v1 active", "new1/character/fx v1 active",
+                "new2/character/fx v1 active");
+        assertThat(assets.listAssets()).hasSize(6);
+    }
+
+    @Test
     void createsNoAssetWhoseVersionsAreAllHeldBack() {
         load(v(1, "villain", "animation", 2));
 

@@ -129,7 +129,12 @@ class JdbcLoadStore implements LoadStore {
                 LoadRun.DRY_RUN);
     }
 
+    /**
+     * In a transaction of its own unless the caller has one (a chunk's): its rows are written all or none, and on
+     * SQLite no other writer can take the asset ids it gives out meanwhile.
+     */
     @Override
+    @Transactional
     public void write(long runId, List<StagedVersion> records) {
         pending.write(runId, records);
     }
