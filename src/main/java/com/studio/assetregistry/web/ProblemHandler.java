@@ -34,6 +34,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -226,8 +227,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return objectAnswer(Problems.of(HttpStatus.NOT_FOUND, "not-found", "there is nothing at /"
-                + e.getResourcePath() + "; the endpoints are described at /v3/api-docs"));
+        // the path as asked: the exception's own drops a trailing slash, and /assets/ is not /assets
+        String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI()
+                : "/" + e.getResourcePath();
+        return objectAnswer(Problems.of(HttpStatus.NOT_FOUND, "not-found", "there is nothing at " + path
+                + "; the endpoints are described at /v3/api-docs"));
     }
 
     @Override

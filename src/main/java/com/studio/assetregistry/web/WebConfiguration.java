@@ -1,7 +1,9 @@
 package com.studio.assetregistry.web;
 
 import jakarta.servlet.MultipartConfigElement;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST API's servlet parts: the access and size filters, in that order (a request without its token is refused
- * before its body is read), and the multipart limits of uploads. Only in a web application: the command line never
+ * before its body is read), the health paths' filter, and the multipart limits of uploads. Only in a web application: the command line never
  * creates them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +37,17 @@ class WebConfiguration {
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(ApiProperties properties, ProblemWriter problemWriter) {
         var registration = new FilterRegistrationBean<>(new BodySizeFilter(properties, problemWriter));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** Only where the health endpoint is on. */
+    @Bean
+    FilterRegistrationBean<HealthPathFilter> healthPathFilter(ObjectProvider<HealthEndpoint> health,
+                                                              ProblemWriter problemWriter) {
+        HealthEndpoint endpoint = health.getIfAvailable();
+        var registration = new FilterRegistrationBean<>(new HealthPathFilter(endpoint, problemWriter));
+        registration.setEnabled(endpoint != null);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 

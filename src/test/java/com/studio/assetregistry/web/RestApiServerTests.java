@@ -549,6 +549,29 @@ class RestApiServerTests {
     }
 
     @Test
+    void aTrailingSlashIsNamedInTheNotFoundProblem() {
+        HttpResponse<String> response = api.get("/assets/");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("there is nothing at /assets/;");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aHealthPathThatNamesNoComponentIsA404ProblemAndOneThatDoesAnswers(CapturedOutput output) {
+        assertThat(api.get("/actuator/health/db").statusCode()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/d%62").statusCode()).as("percent-encoded").isEqualTo(200);
+        for (String path : new String[] {"/actuator/health/nosuch", "/actuator/health/db/x", "/actuator/health/a/b"}) {
+            HttpResponse<String> response = api.get(path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat(response.body()).as(path).contains("there is nothing at " + path);
+        }
+        assertThat(output).doesNotContain("IllegalStateException").doesNotContain("ERROR");
+    }
+
+    @Test
     void withoutTokensTheApiIsOpenForReadsAndWrites() {
         assertThat(api.get("/rules").statusCode()).isEqualTo(200);
         assertThat(api.post("/assets", "application/json", asset("open", "prop")).statusCode()).isEqualTo(201);
