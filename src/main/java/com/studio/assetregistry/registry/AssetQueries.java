@@ -114,29 +114,7 @@ public final class AssetQueries implements AutoCloseable {
      * @param limit the most assets the page holds, 1 or more; a shorter page is the last
      */
     public List<AssetListing> listAssets(String type, String namePrefix, AssetKey after, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
-        }
-        if (namePrefix == null || namePrefix.isEmpty()) {
-            return assets.listAssets(new AssetFilter(type, null), after, limit);
-        }
-        // The name pattern matches ASCII letters in either case and has no escape for its wildcards, so it only
-        // narrows the search ('*' and '?' in the prefix stand for themselves or anything); the exact prefix is kept
-        // here, reading on until the page is full or the assets run out.
-        var filter = new AssetFilter(type, namePrefix.replace('*', '?') + "*");
-        List<AssetListing> page = new ArrayList<>(Math.min(limit, ASSET_PAGE));
-        AssetKey from = after;
-        List<AssetListing> batch;
-        do {
-            batch = assets.listAssets(filter, from, limit);
-            for (AssetListing listing : batch) {
-                if (listing.name().startsWith(namePrefix) && page.size() < limit) {
-                    page.add(listing);
-                }
-            }
-            from = batch.isEmpty() ? from : batch.get(batch.size() - 1).key();
-        } while (page.size() < limit && batch.size() == limit);
-        return page;
+        return assets.listAssets(AssetFilter.prefixed(type, namePrefix), after, limit);
     }
 
     /** How many assets are registered of each type that has one, ordered by type. */

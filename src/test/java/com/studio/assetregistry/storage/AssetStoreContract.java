@@ -110,6 +110,29 @@ public abstract class AssetStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void filtersAListingByAnExactNamePrefixOfAnyCharacters() {
+        // names next to the prefix's edges: a case variant, the wildcard and LIKE characters, code points at the top
+        // of the Basic Multilingual Plane and beyond it
+        for (String name : List.of("Hero", "hero*", "hero%", "herp", "her\uFFFF", "her\uFFFFa", "her\uD83D\uDC09",
+                "her\uD83D\uDC09x", "he\uDBFF\uDFFF", "he\uDBFF\uDFFFz")) {
+            register(v(name, "prop", "modeling", 1, "active"));
+        }
+
+        assertThat(names(AssetFilter.prefixed(null, "hero"))).containsExactly("hero/character", "hero/prop",
+                "hero%/prop", "hero*/prop");
+        assertThat(names(AssetFilter.prefixed("prop", "hero*"))).containsExactly("hero*/prop");
+        assertThat(names(AssetFilter.prefixed(null, "Her"))).containsExactly("Hero/prop");
+        assertThat(names(AssetFilter.prefixed(null, "her\uFFFF"))).containsExactly("her\uFFFF/prop", "her\uFFFFa/prop");
+        assertThat(names(AssetFilter.prefixed(null, "her\uD83D\uDC09"))).containsExactly("her\uD83D\uDC09/prop",
+                "her\uD83D\uDC09x/prop");
+        assertThat(names(AssetFilter.prefixed(null, "he\uDBFF\uDFFF"))).containsExactly("he\uDBFF\uDFFF/prop",
+                "he\uDBFF\uDFFFz/prop");
+        assertThat(names(AssetFilter.prefixed(null, "x"))).isEmpty();
+        assertThat(store.listAssets(AssetFilter.prefixed(null, "hero"), new AssetKey("hero", "prop"), 1))
+                .extracting(AssetListing::name).containsExactly("hero%");
+    }
+
+    @Test
     void ordersNamesByCodePointWhateverTheLocale() {
         // a locale's collation would put "Zeta" after "alpha", ignore "_" and "-", and sort "é" beside "e"
         register(v("alpha", "prop", "modeling", 1, "active"), v("Zeta", "prop", "modeling", 1, "active"),

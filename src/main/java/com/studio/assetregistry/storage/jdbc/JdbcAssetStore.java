@@ -72,7 +72,7 @@ class JdbcAssetStore implements AssetStore {
         if (limit < 1) {
             throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
         }
-        if (SearchText.holdsNul(filter.type(), filter.nameLike())) {
+        if (SearchText.holdsNul(filter.type(), filter.nameLike(), filter.namePrefix())) {
             return List.of();
         }
         // Walks the (name, type) index from the key on, so a page costs the same wherever it starts; the version
@@ -94,10 +94,38 @@ class JdbcAssetStore implements AssetStore {
             sql.append(" AND a.name ").append(dialect.caseInsensitiveLike()).append(" ? ESCAPE '\\'");
             args.add(likePattern(filter.nameLike()));
         }
+        if (filter.namePrefix() != null && !filter.namePrefix().isEmpty()) {
+            // a range of the (name, type) index: the names compare by code point on both databases
+            sql.append(" AND a.name >= ?");
+            args.add(filter.namePrefix());
+            prefixEnd(filter.namePrefix()).ifPresent(end -> {
+                sql.append(" AND a.name < ?");
+                args.add(end);
+            });
+        }
         sql.append(" ORDER BY a.name, a.type LIMIT ?");
         args.add(limit);
         return jdbc.query(sql.toString(), (rs, n) -> new AssetListing(rs.getString("name"), rs.getString("type"),
                 rs.getLong("versions")), args.toArray());
+    }
+
+    /**
+     * The least text, in code point order, above every text that starts with {@code prefix}: the prefix without its
+     * trailing U+10FFFF, with its last code point one higher (past the surrogates, which no name holds). Empty when
+     * the prefix is all U+10FFFF, which nothing is above.
+     */
+    static Optional<String> prefixEnd(String prefix) {
+        int[] codePoints = prefix.codePoints().toArray();
+        int length = codePoints.length;
+        while (length > 0 && codePoints[length - 1] == Character.MAX_CODE_POINT) {
+            length--;
+        }
+        if (length == 0) {
+            return Optional.empty();
+        }
+        int next = codePoints[length - 1] + 1;
+        codePoints[length - 1] = next == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : next;
+        return Optional.of(new String(codePoints, 0, length));
     }
 
     /** The SQL LIKE pattern of a name pattern: {@code *} and {@code ?} are wildcards, everything else is literal. */
