@@ -6,6 +6,9 @@ import { barChart } from '../charts.js';
 import { loading, section, Pager } from './common.js';
 
 const PAGE_SIZE = 20;
+// How the summary introduces a run of each kind; and the kinds that write a rejects.jsonl file.
+const KIND_LABELS = new Map([['load', 'Load of '], ['dry-run', 'Dry run of '], ['api', 'API add: ']]);
+const REPORTED_KINDS = new Set(['load', 'dry-run']);
 
 export async function reportPage(main, ctx) {
   const id = ctx.match[1];
@@ -16,7 +19,7 @@ export async function reportPage(main, ctx) {
   const rules = Object.entries(run.rejectsByRule ?? {});
   const c = run.counts ?? {};
   main.append(
-    h('p', { class: 'summary' }, run.kind === 'load' ? 'Load of ' : 'API add: ', h('span', { class: 'source' }, run.source),
+    h('p', { class: 'summary' }, KIND_LABELS.get(run.kind) ?? run.kind + ': ', h('span', { class: 'source' }, run.source),
       ', started ', when(run.startedAt), ', ', h('span', { class: 'run-status', dataset: { status: run.status } },
         run.status.toLowerCase()), run.durationMillis !== null ? ' in ' + duration(run.durationMillis) : ''),
     run.failure ? h('p', { class: 'problem', role: 'alert' }, 'Failed: ', run.failure) : '',
@@ -33,7 +36,7 @@ export async function reportPage(main, ctx) {
     main.append(h('p', { class: 'problem', role: 'status', id: 'run-interrupted' }, 'Interrupted at ',
       Math.round((run.progress?.fraction ?? 0) * 100), ' % read: its process ended before the run finished, ',
       'so it has no report yet. Load the same file again to resume it where its last commit left it.'));
-  } else if (run.kind === 'load') {
+  } else if (REPORTED_KINDS.has(run.kind)) {
     main.append(h('p', {}, h('a', { href: '/runs/' + encodeURIComponent(id) + '/rejects.jsonl',
       download: 'run-' + id + '-rejects.jsonl', id: 'download-rejects' }, 'Download rejects.jsonl')));
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.studio.assetregistry.asset.Asset;
 import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.RunOwner;
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.storage.LoadStore;
@@ -223,6 +224,19 @@ class WebPageTests {
 
     @Test
     @Order(8)
+    void showsADryRunAsSuchWithItsReportToDownload() {
+        long run = registry.loadAssets(LoadRequest.of(SAMPLE).withForce(true).withDryRun(true)).runId();
+
+        open("#/runs/" + run);
+
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".summary")));
+        assertThat(summary.getText()).startsWith("Dry run of ").contains("asset_data.json");
+        String download = browser.findElement(By.id("download-rejects")).getAttribute("href");
+        assertThat(get(download).lines()).hasSize(3);
+    }
+
+    @Test
+    @Order(9)
     void showsARunWhoseProcessEndedAsInterruptedWithNoReportToDownload() throws Exception {
         // given: a load claimed by a process of this host that has ended (last: it stays pending in this registry)
         Process ended = new ProcessBuilder("true").start();
