@@ -41,6 +41,8 @@ class LoadController {
     private static final String NDJSON = "application/x-ndjson";
     /** The start of an RFC 8187 value in UTF-8, with no language: {@code UTF-8''h%C3%A9ros.json}. */
     private static final String UTF8_EXT_VALUE = "UTF-8''";
+    /** The most characters of a client's file name that a run's source keeps. */
+    private static final int MAX_NAME_CODE_POINTS = 200;
 
     private final AssetRegistry registry;
     private final LoadLauncher launcher;
@@ -159,12 +161,18 @@ class LoadController {
                 ? value.getBytes(StandardCharsets.ISO_8859_1) : null;
     }
 
-    /** The run's source: the file name the client gave, else where it came from. */
+    /**
+     * The run's source: the file name the client gave, its first {@value #MAX_NAME_CODE_POINTS} characters (whole
+     * ones: never half of a character beyond the Basic Multilingual Plane), else where it came from.
+     */
     private static String source(String fileName) {
         if (fileName == null || fileName.isBlank()) {
             return "POST /assets/load";
         }
         String name = fileName.strip().replaceAll("\\p{Cntrl}", "");
-        return "POST /assets/load " + (name.length() > 200 ? name.substring(0, 200) : name);
+        if (name.codePointCount(0, name.length()) > MAX_NAME_CODE_POINTS) {
+            name = name.substring(0, name.offsetByCodePoints(0, MAX_NAME_CODE_POINTS));
+        }
+        return "POST /assets/load " + name;
     }
 }

@@ -441,6 +441,9 @@ class RestApiServerTests {
                 .isEqualTo("POST /assets/load h\u00e9ros \ud83d\udc09.jsonl");
         assertThat(sourceOfALoadNamed("nightly%20build.jsonl", 3)).as("a plain name is taken as it is")
                 .isEqualTo("POST /assets/load nightly%20build.jsonl");
+        assertThat(sourceOfALoadNamed("UTF-8''" + "a".repeat(199) + "%F0%9F%90%89%F0%9F%90%89.jsonl", 4))
+                .as("cut after 200 characters, never inside one").isEqualTo("POST /assets/load " + "a".repeat(199)
+                        + "\ud83d\udc09");
     }
 
     /** The run's source of a load of {@code records} records sent with {@code X-File-Name: name}, in UTF-8. */
