@@ -30,6 +30,9 @@ public final class JsonSyntaxMessages {
                 .replaceAll(":\\s*maybe a \\(non-standard\\) comment\\? \\(not recognized as one since [^)]*\\)",
                         ": JSON has no comments")
                 .replaceAll(":\\s*enable `[^`]*` to allow", "")
-                .replaceAll("\\s*\\(not recognized as one since [^)]*\\)", "");
+                .replaceAll("\\s*\\(not recognized as one since [^)]*\\)", "")
+                // where the container began, as Jackson says it with no source: "[Source: REDACTED (...); byte
+                // offset: #UNKNOWN]", which tells a reader nothing; the reject's own line and column say where
+                .replaceAll("\\s*\\(for (Array|Object) starting at \\[Source: REDACTED[^]]*]\\)", "");
     }
 }

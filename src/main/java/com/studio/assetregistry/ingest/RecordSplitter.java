@@ -263,10 +263,18 @@ final class RecordSplitter {
             return finishRecord("unexpected content where a record should start");
         }
         Scan scan = (b == '{' || b == '[') ? scanContainer() : scanScalar() ? Scan.COMPLETE : Scan.END_OF_FILE;
+        if (b == '"' && scan == Scan.COMPLETE && followedByColon()) {
+            return strayProperties();
+        }
         return switch (scan) {
             case COMPLETE -> {
                 state = State.AFTER_ELEMENT;
                 yield finishRecord(framingError);
+            }
+            case STRING_RUNS_PAST_ITS_LINE -> { // the next line starts a record, with no comma before it
+                state = State.AFTER_COMMA;
+                yield finishRecord("a string in this record runs past the end of its line (a quote missing?); the"
+                        + " next record starts at line " + line + ", column " + column);
             }
             case END_OF_FILE -> { // a record cut off by the end of the file is the one problem to report
                 state = State.DONE;
@@ -280,6 +288,66 @@ final class RecordSplitter {
         };
     }
 
+    /**
+     * Whether a colon follows, past white space (which is kept, and left out of the record's length if no colon
+     * follows): the string just read is then a property's name outside any object.
+     */
+    private boolean followedByColon() {
+        int whitespace = 0;
+        int b;
+        while ((b = peek()) != EOF && isWhitespace(b)) {
+            keep(b);
+            advance();
+            whitespace++;
+        }
+        if (b == ':') {
+            return true;
+        }
+        recordFullLength -= whitespace;
+        recordLength = Math.min(recordLength, recordFullLength);
+        return false;
+    }
+
+    /**
+     * Properties outside any object: what is left of a record that a brace too many closed early. One reject, up to
+     * where a record may start again: a line that starts with {@code {}, or the closing bracket, or the end of the
+     * file. Strings are skipped (a bracket in one closes nothing), each ending at its line's end at the latest.
+     */
+    private RawRecord strayProperties() {
+        boolean inString = false;
+        boolean escaped = false;
+        boolean lineStart = false;
+        int trailingWhitespace = 0;
+        int b;
+        while ((b = peek()) != EOF) {
+            if (b == '\n' || b == '\r') {
+                inString = false;
+                lineStart = true;
+            } else if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == ']' || b == '{' && lineStart) {
+                break;
+            } else if (!isWhitespace(b)) {
+                lineStart = false;
+                inString = b == '"';
+            }
+            trailingWhitespace = isWhitespace(b) && !inString ? trailingWhitespace + 1 : 0;
+            keep(b);
+            advance();
+        }
+        recordFullLength -= trailingWhitespace;
+        recordLength = Math.min(recordLength, recordFullLength);
+        state = State.AFTER_STRAY;
+        return finishRecord("a property outside any record, where a record should start (a brace too many closed"
+                + " the record before it?)");
+    }
+
     /** Whether {@code b} can begin a JSON value: an object, an array, a string, a number, a literal. */
     private static boolean startsValue(int b) {
         return b == '{' || b == '[' || b == '"' || b == '-' || b >= '0' && b <= '9' || b == 't' || b == 'f'
@@ -287,7 +355,7 @@ final class RecordSplitter {
     }
 
     /** How scanning a container ended. */
-    private enum Scan { COMPLETE, END_OF_FILE, NEXT_RECORD_STARTS }
+    private enum Scan { COMPLETE, END_OF_FILE, NEXT_RECORD_STARTS, STRING_RUNS_PAST_ITS_LINE }
 
     // What may come next inside a container, outside strings: the little of JSON's grammar resynchronising needs.
     private static final int NAME_OR_END = 0;
@@ -302,7 +370,15 @@ final class RecordSplitter {
      * Scans an object or array up to its matching close. Tracks just enough grammar to see a new record begin inside
      * an unclosed one: a '{' where a property name or a comma must come can only be the next record, so the broken
      * record ends there and costs no more than itself. Past any other syntax error only nesting is counted;
-     * the parser names the error.
+     * the parser names the error. Two errors are told apart from nesting, so that they cost no more than their record
+     * either:
+     * <ul>
+     * <li>a closing brace or bracket of the other kind than the container it would close ({@code ["a", "b"}}) closes
+     * the open containers down to one of its own kind, as its writer evidently meant;</li>
+     * <li>a line break in a string, which JSON does not allow: the string was not closed (a quote is missing or one
+     * too many), so which quotes open strings is unknown from there on. The string ends at the line's end, and a line
+     * that starts with '{' then starts the next record.</li>
+     * </ul>
      */
     private Scan scanContainer() {
         byte[] containers = new byte[16];
@@ -312,19 +388,27 @@ final class RecordSplitter {
         boolean escaped = false;
         boolean inScalar = false;
         boolean grammarLost = false;
+        boolean quotesLost = false; // a string ran past its line's end
+        boolean lineStart = false;
         int b;
         while ((b = peek()) != EOF) {
             if (inString) {
-                keep(b);
-                advance();
-                if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
+                if (b == '\n' || b == '\r') {
                     inString = false;
+                    grammarLost = true;
+                    quotesLost = true;
+                } else {
+                    keep(b);
+                    advance();
+                    if (escaped) {
+                        escaped = false;
+                    } else if (b == '\\') {
+                        escaped = true;
+                    } else if (b == '"') {
+                        inString = false;
+                    }
+                    continue;
                 }
-                continue;
             }
             if (inScalar && !isDelimiter(b)) {
                 keep(b);
@@ -333,10 +417,15 @@ final class RecordSplitter {
             }
             inScalar = false;
             if (isWhitespace(b)) {
+                lineStart |= b == '\n' || b == '\r';
                 keep(b);
                 advance();
                 continue;
             }
+            if (quotesLost && lineStart && b == '{') {
+                return Scan.STRING_RUNS_PAST_ITS_LINE;
+            }
+            lineStart = false;
             if (!grammarLost && !fits(b, expect, depth == 0 ? 0 : containers[depth - 1])) {
                 if (b == '{' && depth > 0 && expect != COLON) { // after a name, it is more likely a missing colon
                     return Scan.NEXT_RECORD_STARTS;
@@ -365,7 +454,8 @@ final class RecordSplitter {
                     expect = b == '{' ? NAME_OR_END : VALUE_OR_END;
                 }
                 case '}', ']' -> {
-                    if (--depth == 0) {
+                    depth = closedDepth(containers, depth, b == '}' ? '{' : '[');
+                    if (depth == 0) {
                         return Scan.COMPLETE;
                     }
                     expect = COMMA_OR_END;
@@ -379,6 +469,24 @@ final class RecordSplitter {
             }
         }
         return Scan.END_OF_FILE;
+    }
+
+    /**
+     * The depth once a closing brace or bracket, of containers opened by {@code opener}, is read at {@code depth}: one
+     * less when it closes the innermost container; when that is of the other kind, the depth of the innermost one of
+     * its own kind once closed, or {@code depth} unchanged if none is open (it closes nothing). Beyond the tracked
+     * containers' depth, one less.
+     */
+    private static int closedDepth(byte[] containers, int depth, int opener) {
+        if (depth > containers.length || containers[depth - 1] == opener) {
+            return depth - 1;
+        }
+        for (int open = depth - 1; open >= 0; open--) {
+            if (containers[open] == opener) {
+                return open;
+            }
+        }
+        return depth;
     }
 
     /** Whether byte {@code b} may come next, outside strings, in a container opened by {@code container}. */
@@ -397,7 +505,7 @@ final class RecordSplitter {
         return isWhitespace(b) || b == ',' || b == ':' || b == '"' || b == '{' || b == '}' || b == '[' || b == ']';
     }
 
-    /** Scans a value that is not a container, up to the next comma, bracket or white space outside a string. */
+    /** Scans a value that is not a container, up to the next comma, colon, bracket or white space outside a string. */
     private boolean scanScalar() {
         boolean inString = false;
         boolean escaped = false;
@@ -411,7 +519,7 @@ final class RecordSplitter {
                 } else if (b == '"') {
                     inString = false;
                 }
-            } else if (b == ',' || b == ']' || b == '}' || isWhitespace(b)) {
+            } else if (b == ',' || b == ']' || b == '}' || b == ':' || isWhitespace(b)) {
                 return true;
             } else if (b == '"') {
                 inString = true;

@@ -356,6 +356,47 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a closing quote missing    | "status": "active                   | 4 | 1
+            an opening quote missing   | "status": active"                   | 4 | 1
+            a bracket closed by a brace| "status": "active", "tags": ["x"}   | 5 | 2
+            a brace too many           | "status": "active"}                 | 5 | 2
+            """)
+    void aRecordBrokenInTheMiddleOfAnArrayCostsItselfNotTheRecordsAfterIt(String broken, String lastProperty,
+                                                                          long read, long rejected) throws IOException {
+        // given: four records of four assets, pretty-printed as the sample is; the second one broken
+        String record = """
+                  {
+                    "asset": {"name": "%s", "type": "prop"},%s
+                    "department": "modeling",
+                    "version": 1,
+                    %s
+                  }""";
+        String extraBrace = broken.equals("a brace too many") ? "}" : "";
+        Path file = file("broken-" + broken.replace(' ', '-') + ".json", "[\n" + String.join(",\n",
+                record.formatted("axe", "", "\"status\": \"active\""),
+                record.formatted("bow", "", lastProperty.strip()).replace("\"prop\"},", "\"prop\"}" + extraBrace + ","),
+                record.formatted("cup", "", "\"status\": \"active\""),
+                record.formatted("die", "", "\"status\": \"active\"")) + "\n]\n");
+
+        // when
+        LoadSummary summary = loader.load(file);
+
+        // then: the broken record is rejected; the records after it are read and registered. A brace too many, or
+        // one that closes the record early, leaves the rest of the record as one more reject.
+        assertThat(summary.completed()).isTrue();
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected()))
+                .containsExactly(read, 3L, rejected);
+        assertThat(jdbc.queryForList("SELECT name FROM asset ORDER BY name", String.class))
+                .containsExactly("axe", "cup", "die");
+        assertThat(rejectLines(summary)).allSatisfy(reject -> {
+            assertThat(reject.get("line").asLong()).isBetween(7L, 13L);
+            // no parser internals: Jackson says where a container began as "[Source: REDACTED ...; byte offset: ...]"
+            assertThat(reject.get("rules").get(0).get("message").asString()).doesNotContain("Source", "offset");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"42", "null", "\"hero\"", "  null  \n"})
     void readsATopLevelScalarAsOneMalformedRecord(String content) throws IOException {
         LoadSummary summary = loader.load(file("scalar.json", content));

@@ -462,6 +462,63 @@ class RecordSplitterTests {
                 .allSatisfy(cut -> assertThat(cut.text()).isEqualTo(cut.text().strip()).isNotEmpty());
     }
 
+    @Test
+    void aStringLeftOpenInARecordOfOneLineCostsOnlyThatRecord() {
+        // when: the first record's string "x lacks its closing quote, which puts every later quote out of step
+        List<Cut> cuts = readAll(splitter("[\n{\"a\": \"x, \"b\": 1},\n{\"c\": \"[\"},\n{\"d\": 3}\n]"));
+
+        // then
+        assertThat(cuts).extracting(Cut::text)
+                .containsExactly("{\"a\": \"x, \"b\": 1},\n", "{\"c\": \"[\"}", "{\"d\": 3}");
+        assertThat(cuts.get(0).framingError()).isEqualTo("a string in this record runs past the end of its line"
+                + " (a quote missing?); the next record starts at line 3, column 1");
+        assertThat(cuts.subList(1, 3)).extracting(Cut::framingError).containsOnlyNulls();
+        assertThat(cuts.get(1).position().line()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"    \"a\": \"x\n", "    a\": \"x\",\n", "    \"a\": \"x\"\",\n"})
+    void aQuoteMissingOrOneTooManyInAPrettyPrintedRecordCostsOnlyThatRecord(String brokenLine) {
+        // when: a line of the first record lacks a closing or an opening quote, or has one too many
+        String first = "{\n" + brokenLine + "    \"b\": {\"c\": \"]\"}\n  }";
+        List<Cut> cuts = readAll(splitter("[\n  " + first + ",\n  {\n    \"d\": 1\n  }\n]"));
+
+        // then
+        assertThat(cuts).extracting(Cut::text).containsExactly(first, "{\n    \"d\": 1\n  }");
+        assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls(); // the parser names what is wrong
+    }
+
+    @Test
+    void aClosingBraceWhereABracketShouldBeClosesTheRecordAndCostsOnlyIt() {
+        // when: the first record's array is closed by a brace
+        List<Cut> cuts = readAll(splitter("[\n{\"tags\": [\"x\", {\"y\": 1}},\n{\"b\": [2]},\n{\"c\": 3}\n]"));
+
+        // then
+        assertThat(cuts).extracting(Cut::text)
+                .containsExactly("{\"tags\": [\"x\", {\"y\": 1}}", "{\"b\": [2]}", "{\"c\": 3}");
+        assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[\n  {\n    \"asset\": {\"name\": \"x\"}},\n    \"version\": 1,\n    \"status\": \"]\"\n  },\n  {\n    \"b\": 2\n  }\n]",
+        "[\n{\"asset\": {\"name\": \"x\"}}, \"version\": 1, \"status\": \"]\"},\n{\"b\": 2}\n]",
+    })
+    void aBraceTooManyCostsItsRecordAndOneRejectForTheRestOfItNotOnePerProperty(String file) {
+        // when: a brace too many closes the first record after its asset
+        List<Cut> cuts = readAll(splitter(file));
+
+        // then: the record up to that brace, the rest of it up to the next record, and the next record whole
+        assertThat(cuts).hasSize(3);
+        assertThat(cuts.get(0).text()).startsWith("{").endsWith("\"asset\": {\"name\": \"x\"}}");
+        assertThat(cuts.get(0).framingError()).isNull();
+        assertThat(cuts.get(1).text()).startsWith("\"version\": 1,")
+                .endsWith(file.contains("\n  {") ? "\"]\"\n  }," : "\"]\"},");
+        assertThat(cuts.get(1).framingError()).startsWith("a property outside any record");
+        assertThat(cuts.get(2).text()).endsWith("\"b\": 2" + (file.contains("\n  {") ? "\n  }" : "}"));
+        assertThat(cuts.get(2).framingError()).isNull();
+    }
+
     // --- records over the limit ---
 
     @Test
