@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The REST API with tokens and small size limits, over real HTTP on a real SQLite file: writes need the write token,
@@ -88,6 +89,14 @@ class SecuredRestApiServerTests {
         assertThat(json(docs).path("paths").has("/assets/versions")).isTrue();
         assertThat(json(docs).path("paths").has("/runs/{id}/rejects")).isTrue();
         assertThat(json(docs).path("paths").has("/error")).as("the container's error answer is no endpoint").isFalse();
+        JsonNode add = json(docs).path("paths").path("/assets").path("post");
+        JsonNode rules = json(docs).path("paths").path("/rules").path("get");
+        assertThat(add.path("responses").path("401").path("content").has("application/problem+json"))
+                .as("a write without its token").isTrue();
+        assertThat(rules.path("responses").has("401")).as("a read without its token").isTrue();
+        assertThat(rules.path("security").toString()).contains("bearer");
+        assertThat(json(docs).path("components").path("securitySchemes").path("bearer").path("scheme").asString())
+                .isEqualTo("bearer");
     }
 
     @Test
