@@ -6,6 +6,10 @@ import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetOverview;
 import com.studio.assetregistry.registry.AssetRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,13 +28,24 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class AssetController {
 
+    private static final String NDJSON = "application/x-ndjson";
+    /**
+     * {@code GET /assets} is one operation with two handlers, told apart by {@code asset}: springdoc merges them, so
+     * both carry its whole description.
+     */
+    private static final String ASSETS_SUMMARY = "List assets a page at a time, or get one asset with every version";
+    private static final String ASSETS_DESCRIPTION = "With asset and type, the one asset with every version (404 if"
+            + " it is not registered; asset without type is a 400). Otherwise a page of assets with their version"
+            + " counts, ordered by name and type, optionally of one type and with names starting with name (compared"
+            + " exactly, case included); limit 1 to 1000 (default 100), cursor the nextCursor of the previous page.";
+
     private final AssetRegistry registry;
 
     AssetController(AssetRegistry registry) {
         this.registry = registry;
     }
 
-    @Operation(summary = "List assets a page at a time (name, type, version count), ordered by name and type")
+    @Operation(summary = ASSETS_SUMMARY, description = ASSETS_DESCRIPTION)
     @GetMapping(path = "/assets", params = "!asset")
     Paging.Page<AssetListing> list(@RequestParam(required = false) String type,
                                    @RequestParam(required = false) String name,
@@ -56,22 +71,48 @@ class AssetController {
         return registry.countAssetsByType();
     }
 
-    @Operation(summary = "One asset with every version")
+    /**
+     * Neither parameter is required in Spring's terms, so that the description's merged {@code GET /assets} does not
+     * mark them required for listing: {@code asset} is there (the mapping says so), and a missing {@code type} is
+     * answered here as Spring answers a missing parameter.
+     */
+    @Operation(summary = ASSETS_SUMMARY, description = ASSETS_DESCRIPTION)
+    @ApiResponse(responseCode = "200", description = "a page of assets, or the one asset with every version")
+    @ApiResponse(responseCode = "404", description = "the asset is not registered (/problems/not-found)")
     @GetMapping(path = "/assets", params = "asset")
-    AssetDocument get(@RequestParam String asset, @RequestParam String type) {
+    AssetDocument get(@RequestParam(required = false) String asset, @RequestParam(required = false) String type) {
+        if (type == null) {
+            throw new BadParameterException("type", "the query parameter type is required");
+        }
         return registry.getAsset(asset, type).map(AssetDocument::of)
                 .orElseThrow(() -> notRegistered(asset, type));
     }
 
     @Operation(summary = "One asset at a glance: version counts per status and department, each department's latest")
+    @ApiResponse(responseCode = "200", description = "the asset at a glance")
+    @ApiResponse(responseCode = "404", description = "the asset is not registered (/problems/not-found)")
     @GetMapping("/assets/overview")
     AssetOverview overview(@RequestParam String asset, @RequestParam String type) {
         return registry.getAssetOverview(asset, type).orElseThrow(() -> notRegistered(asset, type));
     }
 
     @Operation(summary = "Add an asset with at least one version: {\"name\", \"type\", \"versions\": [{\"department\","
-            + " \"version\", \"status\"}]}, or load-format records of one asset")
-    @PostMapping(path = "/assets", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson"})
+            + " \"version\", \"status\"}]}, or load-format records of one asset",
+            description = "Judged as written, as the command line's add judges a file: every rule, all or nothing.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(
+                            description = "an asset document; or load-format records of one asset, one or an array",
+                            oneOf = {AssetDocument.class, VersionRecord.class, VersionRecord[].class})),
+                    @Content(mediaType = NDJSON, schema = @Schema(implementation = VersionRecord.class,
+                            description = "load-format records of one asset, one per line"))}))
+    @ApiResponse(responseCode = "201", description = "added: the asset as registered",
+            headers = @Header(name = "Location", description = "the asset: /assets?asset=&type=",
+                    schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "400", description = "the body is not JSON (/problems/not-json)")
+    @ApiResponse(responseCode = "409", description = "the asset is already registered (/problems/conflict)")
+    @ApiResponse(responseCode = "422", description = "it breaks rules, every one listed in violations"
+            + " (/problems/rules-broken); or the records are of more than one asset (/problems/unusable-input)")
+    @PostMapping(path = "/assets", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
     ResponseEntity<AssetDocument> add(@RequestBody byte[] body) {
         Asset added = registry.addAsset(body);
         return ResponseEntity.created(Locations.asset(added.key().name(), added.key().type()))

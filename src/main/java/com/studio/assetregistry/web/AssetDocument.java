@@ -2,6 +2,7 @@ package com.studio.assetregistry.web;
 
 import com.studio.assetregistry.asset.Asset;
 import com.studio.assetregistry.asset.AssetVersion;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
  * @param type     its type
  * @param versions its versions, by department and version
  */
+@Schema(requiredProperties = {"name", "type", "versions"})
 record AssetDocument(String name, String type, List<AssetVersion> versions) {
 
     static AssetDocument of(Asset asset) {

@@ -4,6 +4,7 @@ import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.registry.RunInfo;
 import com.studio.assetregistry.report.ReportedReject;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -38,6 +39,8 @@ class RunController {
     }
 
     @Operation(summary = "One run: status, counts, per-rule counts and, for a load, its progress")
+    @ApiResponse(responseCode = "200", description = "the run")
+    @ApiResponse(responseCode = "404", description = "there is no such run (/problems/not-found)")
     @GetMapping("/runs/{id}")
     RunStatus get(@PathVariable long id) {
         RunInfo run = registry.getRun(id).orElseThrow(() -> noRun(id));
@@ -46,6 +49,8 @@ class RunController {
 
     @Operation(summary = "A page of the run's rejects in record order, optionally of one rule; the rejects of a"
             + " running load appear as its chunks commit")
+    @ApiResponse(responseCode = "200", description = "a page of rejects, each a line of rejects.jsonl")
+    @ApiResponse(responseCode = "404", description = "there is no such run (/problems/not-found)")
     @GetMapping("/runs/{id}/rejects")
     Paging.Page<ReportedReject> rejects(@PathVariable long id, @RequestParam(required = false) String rule,
                                         @RequestParam(required = false) Integer limit,
@@ -72,6 +77,9 @@ class RunController {
     }
 
     @Operation(summary = "The run's rejects.jsonl report file, once the run has ended")
+    @ApiResponse(responseCode = "200", description = "the report file, one reject a line")
+    @ApiResponse(responseCode = "404", description = "there is no such run, it is still running, or it is an API add,"
+            + " which has no report file (/problems/not-found)")
     @GetMapping(path = "/runs/{id}/rejects.jsonl", produces = "application/x-ndjson")
     ResponseEntity<Resource> rejectsFile(@PathVariable long id) {
         RunInfo run = registry.getRun(id).orElseThrow(() -> noRun(id));

@@ -4,6 +4,10 @@ import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.registry.AssetRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
@@ -27,6 +31,9 @@ class VersionController {
 
     @Operation(summary = "An asset's versions by department and version, optionally of one department or status;"
             + " with version=N, that version in each department (or in one)")
+    @ApiResponse(responseCode = "200", description = "the versions, by department and version")
+    @ApiResponse(responseCode = "404", description = "the asset is not registered, or has no such version"
+            + " (/problems/not-found)")
     @GetMapping("/assets/versions")
     List<AssetVersion> list(@RequestParam String asset, @RequestParam String type,
                             @RequestParam(required = false) String department,
@@ -53,7 +60,20 @@ class VersionController {
     }
 
     @Operation(summary = "Add the next version of a department: {\"asset\": {\"name\", \"type\"}, \"department\","
-            + " \"version\", \"status\"}")
+            + " \"version\", \"status\"}",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = VersionRecord.class))))
+    @ApiResponse(responseCode = "201", description = "added: the record as registered",
+            headers = @Header(name = "Location",
+                    description = "the version: /assets/versions?asset=&type=&department=&version=",
+                    schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "400", description = "the body is not JSON (/problems/not-json)")
+    @ApiResponse(responseCode = "404", description = "the asset is not registered (/problems/not-found)")
+    @ApiResponse(responseCode = "409", description = "that version is registered already, or with another status"
+            + " (/problems/conflict)")
+    @ApiResponse(responseCode = "422", description = "it breaks rules, version.sequence included, every one listed"
+            + " in violations (/problems/rules-broken)")
     @PostMapping(path = "/assets/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<VersionRecord> add(@RequestBody byte[] body) {
         VersionedAsset added = registry.addAssetVersion(body);
