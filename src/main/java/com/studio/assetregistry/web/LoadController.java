@@ -2,9 +2,13 @@ package com.studio.assetregistry.web;
 
 import com.studio.assetregistry.ingest.AssetLoader.PreparedLoad;
 import com.studio.assetregistry.registry.AssetRegistry;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
@@ -39,6 +43,7 @@ import org.springframework.web.util.UriUtils;
 class LoadController {
 
     private static final String NDJSON = "application/x-ndjson";
+    private static final String JSONL = "application/jsonl";
     /** The start of an RFC 8187 value in UTF-8, with no language: {@code UTF-8''h%C3%A9ros.json}. */
     private static final String UTF8_EXT_VALUE = "UTF-8''";
     /** The most characters of a client's file name that a run's source keeps. */
@@ -54,13 +59,35 @@ class LoadController {
         this.maxLoad = properties.maxLoadSize().toBytes();
     }
 
+    /** Describes the upload's operation too: {@link #upload} is the same operation, with the other body. */
     @Operation(summary = "Load a file of version records in the background; poll the run it answers with",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE),
-                    @Content(mediaType = NDJSON),
+            description = "The body is the file, or the part file of a multipart/form-data upload (its one file)."
+                    + " X-File-Name names a body's file in the run's source, as an upload's file name does. force"
+                    + " loads content already loaded again; dryRun judges and reports without registering.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "string",
+                            format = "binary", description = "the file: an array of records")),
+                    @Content(mediaType = NDJSON, schema = @Schema(type = "string", format = "binary",
+                            description = "the file: one record per line")),
+                    @Content(mediaType = JSONL, schema = @Schema(type = "string", format = "binary",
+                            description = "the file: one record per line")),
                     @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                            schema = @Schema(type = "object", requiredProperties = "file"))}))
-    @PostMapping(path = "/assets/load", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, "application/jsonl"})
+                            schema = @Schema(type = "object", requiredProperties = "file"),
+                            schemaProperties = @SchemaProperty(name = "file", schema = @Schema(type = "string",
+                                    format = "binary", description = "the file, in either framing")))}))
+    @ApiResponse(responseCode = "202", description = "the load runs in the background: its run",
+            headers = @Header(name = "Location", description = "the run: /runs/{id}",
+                    schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "200", description = "the content was loaded already, and is not loaded again"
+            + " (force=true does): the earlier run", headers = @Header(name = "Location",
+            description = "the earlier run: /runs/{id}", schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "400", description = "a multipart body that does not hold exactly one file, as the"
+            + " part file, or a bad query parameter (/problems/bad-parameter)")
+    @ApiResponse(responseCode = "409", description = "another load runs, in this server or another process; runningRun"
+            + " names it (/problems/load-running)")
+    @ApiResponse(responseCode = "422", description = "the file is in UTF-16 or UTF-32, or compressed"
+            + " (/problems/unusable-input)")
+    @PostMapping(path = "/assets/load", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSONL})
     ResponseEntity<RunStatus> load(HttpServletRequest request,
                                    @RequestHeader(name = "X-File-Name", required = false) String fileName,
                                    @RequestParam(defaultValue = "false") boolean force,
@@ -70,6 +97,7 @@ class LoadController {
         return answer(launcher.start(LoadLauncher.of(body), source(headerText(fileName)), force, dryRun));
     }
 
+    @Hidden // described with load
     @PostMapping(path = "/assets/load", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<RunStatus> upload(HttpServletRequest request,
                                      @RequestParam(defaultValue = "false") boolean force,
