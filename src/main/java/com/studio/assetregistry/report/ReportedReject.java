@@ -1,6 +1,7 @@
 package com.studio.assetregistry.report;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +21,12 @@ import java.util.Optional;
  *                     must be valid JSON: it is written into the reject's JSON unchanged
  */
 public record ReportedReject(long recordNumber, long line, long column, List<BrokenRule> rules,
-                             @JsonRawValue String record) {
+                             @JsonRawValue @Schema(implementation = Object.class, description = RECORD)
+                             String record) {
+
+    /** What {@code record} is, for the API's description: its Java type is the JSON text, not a JSON string. */
+    static final String RECORD = "the record as it was in the file, any JSON value: an object for a well-formed"
+            + " record, a string holding the start of its text if it was not well-formed JSON, null if there is none";
 
     public ReportedReject {
         rules = rules == null ? List.of() : List.copyOf(rules);
