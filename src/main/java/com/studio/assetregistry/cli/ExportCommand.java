@@ -35,6 +35,7 @@ class ExportCommand implements Callable<Integer> {
             top.withQueries(queries -> queries.exportAssets(top.out()));
             return 0;
         }
+        OutputFiles.refuseDatabase(file);
         long written = top.withQueries(queries -> exportToFile(queries, file));
         top.out().println("exported " + written + " versions to " + MessageText.printable(file.toString()));
         return 0;

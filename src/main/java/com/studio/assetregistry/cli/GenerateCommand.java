@@ -57,6 +57,7 @@ class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        OutputFiles.refuseDatabase(file);
         ExpectedOutcome expected;
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             expected = new AssetDataGenerator().generate(options, out);

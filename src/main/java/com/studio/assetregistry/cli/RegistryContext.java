@@ -28,6 +28,8 @@ final class RegistryContext implements AutoCloseable {
 
     /** The default registry file, as application.yml's {@code registry.db} names it. */
     private static final String DEFAULT_DB = "registry.db";
+    /** The environment variable that Spring Boot reads as {@code registry.db}. */
+    private static final String DB_VARIABLE = "REGISTRY_DB";
 
     private final ConfigurableApplicationContext context; // null when reading without Spring
     private final AssetQueries queries; // null when the context answers
@@ -50,6 +52,7 @@ final class RegistryContext implements AutoCloseable {
      * beside it) and the file's schema is current; else the application, which migrates the file first.
      */
     static RegistryContext startReading(GlobalOptions options) {
+        requireARegistryNamed(options, System.getenv(DB_VARIABLE));
         if (configuredByOptionsAlone(options)) {
             Optional<AssetQueries> queries = AssetQueries.openReadOnly(
                     Path.of(options.db() == null ? DEFAULT_DB : options.db()));
@@ -90,6 +93,7 @@ final class RegistryContext implements AutoCloseable {
 
     private static RegistryContext start(GlobalOptions options, Map<String, String> overrides,
                                          Class<?>... extraSources) {
+        requireARegistryNamed(options, System.getenv(DB_VARIABLE));
         Map<String, String> properties = new LinkedHashMap<>();
         if (options.db() != null) {
             String db = options.db();
@@ -131,6 +135,24 @@ final class RegistryContext implements AutoCloseable {
             });
             String where = options.db() == null ? DEFAULT_DB : options.db();
             throw new RegistryUnavailableException("Cannot open the registry " + where + ": " + why(where, e), e);
+        }
+    }
+
+    /**
+     * Refuses a registry named by an empty text: {@code --db ''}, or {@code REGISTRY_DB} set to nothing (a blank line
+     * of a unit file or a container's environment). SQLite opens an empty file name as a temporary database, deleted
+     * when the command ends: a load would report its records registered, and lose them.
+     *
+     * @param environmentDb the value of {@code REGISTRY_DB}, or {@code null} if it is not set
+     */
+    static void requireARegistryNamed(GlobalOptions options, String environmentDb) {
+        if (options.db() != null && options.db().isBlank()) {
+            throw new RegistryUnavailableException("Cannot open the registry: --db is empty; name a registry file or"
+                    + " a JDBC URL, or leave --db out for " + DEFAULT_DB, null);
+        }
+        if (options.db() == null && environmentDb != null && environmentDb.isBlank()) {
+            throw new RegistryUnavailableException("Cannot open the registry: " + DB_VARIABLE + " is set but empty;"
+                    + " name a registry file or a JDBC URL in it, or unset it for " + DEFAULT_DB, null);
         }
     }
 

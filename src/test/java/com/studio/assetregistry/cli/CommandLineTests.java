@@ -1,6 +1,8 @@
 package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.studio.assetregistry.registry.AssetQueries;
 import java.io.IOException;
@@ -142,6 +144,25 @@ class CommandLineTests {
     }
 
     @Test
+    void exportAndGenerateRefuseToWriteOverADatabaseTheRegistryIncluded() throws IOException {
+        assertThat(run("--db", db(), "--reports", reports(), "load", "data/asset_data.json")).isZero();
+        byte[] registry = Files.readAllBytes(Path.of(db()));
+        out.getBuffer().setLength(0);
+
+        for (String[] command : List.of(new String[] {"--db", db(), "export", db()},
+                new String[] {"generate", "--records", "5", db()})) {
+            err.getBuffer().setLength(0);
+
+            assertThat(run(command)).as(command[2]).isEqualTo(1);
+            assertThat(err.toString()).as(command[2]).isEqualTo("error: Cannot write " + db() + ": it is a SQLite"
+                    + " database (a registry?), which this would destroy; name another file\n");
+        }
+        assertThat(out.toString()).isEmpty();
+        assertThat(Files.readAllBytes(Path.of(db()))).isEqualTo(registry);
+        assertThat(run("--db", db(), "list")).isZero();
+    }
+
+    @Test
     void aMissingFileIsOneLineOnStandardErrorAndExitCodeOne() {
         int exit = run("--db", db(), "load", dir.resolve("nope.json").toString());
 
@@ -166,6 +187,31 @@ class CommandLineTests {
         assertThat(err.toString().lines()).hasSize(2).last().asString()
                 .startsWith("error: Cannot open the registry " + dir + ": [SQLITE_CANTOPEN] ")
                 .doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void anEmptyDbOptionIsRefusedRatherThanLoadingIntoATemporaryDatabase() {
+        for (String command : new String[] {"load", "list"}) {
+            err.getBuffer().setLength(0);
+            int exit = command.equals("load") ? run("--db", "", "load", "data/asset_data.json") : run("--db", " ", "list");
+
+            assertThat(exit).as(command).isEqualTo(1);
+            assertThat(err.toString()).as(command).isEqualTo("error: Cannot open the registry: --db is empty; name a"
+                    + " registry file or a JDBC URL, or leave --db out for registry.db\n");
+            assertThat(out.toString()).as(command).isEmpty();
+        }
+    }
+
+    @Test
+    void anEmptyRegistryDbVariableIsRefusedAndAnUnsetOrOverriddenOneIsNot() {
+        var options = new GlobalOptions(null, null, false, null);
+
+        assertThatThrownBy(() -> RegistryContext.requireARegistryNamed(options, ""))
+                .hasMessage("Cannot open the registry: REGISTRY_DB is set but empty; name a registry file or a JDBC URL"
+                        + " in it, or unset it for registry.db");
+        assertThatCode(() -> RegistryContext.requireARegistryNamed(options, null)).doesNotThrowAnyException();
+        assertThatCode(() -> RegistryContext.requireARegistryNamed(new GlobalOptions("r.db", null, false, null), " "))
+                .as("--db wins over the variable").doesNotThrowAnyException();
     }
 
     @Test
