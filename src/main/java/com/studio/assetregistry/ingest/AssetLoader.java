@@ -8,11 +8,14 @@ import com.studio.assetregistry.storage.LoadStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +50,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class AssetLoader {
 
+    /** The time in the name of an earlier report set aside: UTC, to the millisecond, sortable. */
+    private static final DateTimeFormatter EARLIER =
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Logger log = LoggerFactory.getLogger(AssetLoader.class);
     private static final Duration QUEUE_POLL = Duration.ofMillis(500);
     private static final String OWNER = RunOwner.CURRENT;
@@ -256,7 +262,10 @@ public class AssetLoader {
                     continue;
                 }
                 if (other.isEmpty()) {
-                    runId = runId == null ? start.getAsLong() : runId;
+                    if (runId == null) {
+                        runId = start.getAsLong();
+                        setAsideEarlierReport(runId, file);
+                    }
                     // before the claim: a thread of this process that sees the run claimed must see it loading here
                     runningHere.add(runId);
                     try {
@@ -285,6 +294,29 @@ public class AssetLoader {
             }
             throw e;
         }
+    }
+
+    /**
+     * Moves aside a new run's report directory if it exists already, so that no report is ever written over: run ids
+     * are the registry's own, so it holds the report of another registry that shares the reports directory, or of
+     * this one before its file was replaced (a new file numbers its runs from 1 again). It becomes
+     * {@code N.earlier-<UTC time>} beside it. A run that cannot be set aside fails before it starts.
+     */
+    private void setAsideEarlierReport(long runId, Path file) {
+        Path dir = properties.reportDir(runId);
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return; // nothing there; or no report, which the report's writer will name if it is in its way
+        }
+        Path aside = dir.resolveSibling(dir.getFileName() + ".earlier-" + EARLIER.format(Instant.now()));
+        try {
+            Files.move(dir, aside);
+        } catch (IOException e) {
+            store.finishRun(runId, "FAILED", Instant.now(), 0, null, null);
+            throw new LoadException("Cannot load " + file + ": the report directory " + dir + " holds an earlier"
+                    + " report, of another registry, which cannot be moved aside: " + FileFailures.reason(e), null, e);
+        }
+        log.warn("The report directory {} held an earlier report, of another registry or of one whose file was"
+                + " replaced: moved to {}", dir, aside);
     }
 
     private static String describe(Optional<LoadRun> run) {

@@ -325,6 +325,31 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aNewRunsReportDirectoryThatExistsIsMovedAsideNeverWrittenOver() throws IOException {
+        // given: the next run's report directory holds another registry's report (a registry file replaced, or two
+        // registries sharing one reports directory: each numbers its runs from 1)
+        long next = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) + 1 FROM sqlite_sequence WHERE name = 'load_run'",
+                Long.class);
+        Path earlier = WORK_DIR.resolve("reports").resolve(Long.toString(next));
+        Files.createDirectories(earlier);
+        Files.writeString(earlier.resolve("summary.json"), "{\"runId\": " + next + ", \"from\": \"another registry\"}");
+
+        // when
+        LoadSummary summary = loader.load(Path.of("data/asset_data.json"));
+
+        // then: this run's report is in the directory; the earlier one beside it, whole
+        assertThat(summary.runId()).isEqualTo(next);
+        assertThat(summary.reportDir()).isEqualTo(earlier);
+        assertThat(rejectLines(summary)).hasSize(3);
+        assertThat(Files.readString(earlier.resolve("summary.json"))).doesNotContain("another registry");
+        try (var siblings = Files.list(earlier.getParent())) {
+            assertThat(siblings.filter(dir -> dir.getFileName().toString().startsWith(next + ".earlier-")).toList())
+                    .singleElement().satisfies(aside -> assertThat(Files.readString(aside.resolve("summary.json")))
+                            .contains("another registry"));
+        }
+    }
+
+    @Test
     void reportsEveryRuleARecordBreaksAndGoesOnAfterBrokenJson() throws IOException {
         Path file = file("broken.json", """
                 [
