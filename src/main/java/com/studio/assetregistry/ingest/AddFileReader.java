@@ -15,16 +15,24 @@ import com.studio.assetregistry.validation.rules.AssetVersionsRequiredRule;
 import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
 import com.studio.assetregistry.validation.rules.RecordMalformedRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
+import com.studio.assetregistry.validation.rules.VersionDuplicateRule;
+import com.studio.assetregistry.validation.rules.VersionSequenceRule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -56,17 +64,19 @@ public class AddFileReader {
 
     AddFileReader(RecordValidator validator, RecordParser recordParser, ReaderLimits limits,
                   JsonSyntaxRule syntax, RecordTooLargeRule tooLarge, RecordMalformedRule malformed,
-                  AssetVersionsRequiredRule versionsRequired) {
+                  AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
+                  VersionSequenceRule sequence) {
         this.validator = validator;
         this.recordParser = recordParser;
         this.limits = limits;
-        this.rules = new Rules(tooLarge, malformed, versionsRequired);
+        this.rules = new Rules(tooLarge, malformed, versionsRequired, duplicate, sequence);
         this.documents = new AddDocumentParser(limits, syntax, tooLarge, malformed);
     }
 
-    /** The rules a file can break before its records are judged. */
+    /** The rules a file can break besides the record rules: before its records are judged, and across them. */
     private record Rules(RecordTooLargeRule tooLarge, RecordMalformedRule malformed,
-                         AssetVersionsRequiredRule versionsRequired) {
+                         AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
+                         VersionSequenceRule sequence) {
     }
 
     /**
@@ -192,6 +202,7 @@ public class AddFileReader {
         var splitter = new RecordSplitter(new ByteArrayInputStream(bytes), limits.maxRecordBytes());
         List<Violation> violations = new ArrayList<>();
         List<VersionedAsset> versions = new ArrayList<>();
+        List<RecordPosition> positions = new ArrayList<>();
         RawRecord raw;
         while ((raw = splitter.next()) != null) {
             SourceRecord record = recordParser.parse(raw);
@@ -205,16 +216,21 @@ public class AddFileReader {
             found.forEach(violation -> violations.add(located(where, violation)));
             if (found.isEmpty()) {
                 versions.add(RecordCheckProcessor.toVersion(input));
+                positions.add(record.position());
             }
         }
-        if (!violations.isEmpty()) {
-            return Read.invalid(violations);
-        }
-        if (versions.isEmpty()) {
+        if (versions.isEmpty() && violations.isEmpty()) {
             return Read.invalid(List.of(rules.versionsRequired().violation("the file holds no record")));
         }
         Set<AssetKey> assets = new TreeSet<>();
         versions.forEach(version -> assets.add(version.asset()));
+        if (assets.size() == 1) {
+            violations.addAll(acrossVersions(versions, i -> "record " + positions.get(i).recordNumber(),
+                    (i, violation) -> located(where(positions.get(i)), violation)));
+        }
+        if (!violations.isEmpty()) {
+            return Read.invalid(violations);
+        }
         if (assets.size() > 1) {
             throw new InputFileException(source + " holds versions of " + assets.size() + " assets ("
                     + assets.stream().limit(3).map(AssetKey::toString).collect(Collectors.joining(", "))
@@ -233,6 +249,7 @@ public class AddFileReader {
         Set<Violation> assetViolations = new LinkedHashSet<>(repeated(root, "record"));
         List<Violation> versionViolations = new ArrayList<>();
         List<AssetVersion> versions = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>(); // of each valid version in the document's versions
         for (int i = 0; i < root.versions().size(); i++) {
             String path = "versions[" + i + "]";
             JsonObject version = root.versions().get(i);
@@ -255,7 +272,15 @@ public class AddFileReader {
             }
             if (found.isEmpty()) {
                 versions.add(RecordCheckProcessor.toVersion(input).version());
+                indexes.add(i);
             }
+        }
+        if (assetViolations.isEmpty() && !versions.isEmpty()) {
+            var key = new AssetKey(root.get("name").text(), root.get("type").text());
+            versionViolations.addAll(acrossVersions(versions.stream().map(v -> new VersionedAsset(key, v)).toList(),
+                    i -> "versions[" + indexes.get(i) + "]",
+                    (i, violation) -> atField("versions[" + indexes.get(i) + "]." + violation.field(), violation)));
+            versionViolations.sort(Comparator.comparing(AddFileReader::versionIndex));
         }
         if (root.versions().isEmpty()) {
             // no version to judge the name and type with: judge them alone, and say that a version is needed
@@ -272,6 +297,56 @@ public class AddFileReader {
             return Read.invalid(violations);
         }
         return valid(new Asset(new AssetKey(root.get("name").text(), root.get("type").text()), versions));
+    }
+
+    /**
+     * The cross-record rules among one file's versions, which an add judges here, with the record rules, so that a
+     * refused add names every violation at once: a version given twice, and a version above a gap of its department
+     * (every version of a new asset is in the file). The registry's own versions are judged when the add registers.
+     *
+     * @param versions the versions that keep every record rule, of one asset, in the file's order
+     * @param name     how a message names the i-th of them: {@code versions[2]}, {@code record 3}
+     * @param place    puts the i-th one's violation where it stands in the file
+     */
+    private List<Violation> acrossVersions(List<VersionedAsset> versions, IntFunction<String> name,
+                                           BiFunction<Integer, Violation, Violation> place) {
+        Map<String, Integer> first = new HashMap<>();
+        Map<String, Set<Integer>> numbers = new HashMap<>();
+        for (int i = 0; i < versions.size(); i++) {
+            AssetVersion version = versions.get(i).version();
+            first.putIfAbsent(version.department() + ' ' + version.version(), i);
+            numbers.computeIfAbsent(version.department(), department -> new HashSet<>()).add(version.version());
+        }
+        Map<String, Integer> completeUpTo = new HashMap<>(); // per department: N such that 1..N are all there
+        numbers.forEach((department, given) -> {
+            int n = 0;
+            while (given.contains(n + 1)) {
+                n++;
+            }
+            completeUpTo.put(department, n);
+        });
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            VersionedAsset record = versions.get(i);
+            AssetVersion version = record.version();
+            int earlier = first.get(version.department() + ' ' + version.version());
+            int complete = completeUpTo.get(version.department());
+            if (earlier != i) {
+                violations.add(place.apply(i, rules.duplicate().violation(record.label() + " already appears as "
+                        + name.apply(earlier))));
+            } else if (version.version() > complete) {
+                violations.add(place.apply(i, rules.sequence().violation(record.label() + ": v" + (complete + 1)
+                        + " is missing")));
+            }
+        }
+        return violations;
+    }
+
+    /** The index of the version a violation's field names ({@code versions[2].status}), for ordering them. */
+    private static int versionIndex(Violation violation) {
+        String field = violation.field();
+        int close = field.indexOf(']');
+        return field.startsWith("versions[") && close > 0 ? Integer.parseInt(field.substring(9, close)) : -1;
     }
 
     private static String noVersions(FieldValue versions) {

@@ -65,6 +65,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AssetRegistry {
 
+    /** The rules an add breaks when what it adds is registered already: the asset, or a version of it. */
+    private static final Set<String> REGISTERED_ALREADY = Set.of("asset.exists", "version.duplicate",
+            "version.conflict");
+
     /** Resolved on the first load: a query has no use for the batch machinery, and a lazy context skips it. */
     private final ObjectProvider<AssetLoader> loader;
     /** Reads the JobRepository: resolved on the first progress asked for, for the same reason. */
@@ -451,7 +455,7 @@ public class AssetRegistry {
      */
     private void register(AssetKey key, List<AssetVersion> versions, List<Violation> violations, String source) {
         if (!violations.isEmpty()) {
-            throw new AssetValidationException(violations);
+            throw refused(violations);
         }
         transaction.executeWithoutResult(status -> {
             List<StagedVersion> staged = new ArrayList<>(versions.size());
@@ -467,9 +471,15 @@ public class AssetRegistry {
             loads.write(runId, staged);
             loads.resolve(runId, finding -> violations.addAll(crossRecordValidator.validate(finding.finding())));
             if (!violations.isEmpty()) {
-                throw new AssetValidationException(violations);
+                throw refused(violations);
             }
             loads.finishRun(runId, "COMPLETED", Instant.now(), staged.size(), null, null);
         });
+    }
+
+    /** The refusal of an add, a conflict if it breaks no rule but those that say it is registered already. */
+    private static AssetValidationException refused(List<Violation> violations) {
+        return new AssetValidationException(violations,
+                violations.stream().allMatch(violation -> REGISTERED_ALREADY.contains(violation.rule())));
     }
 }

@@ -56,8 +56,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    /** Rules whose breaking means the add conflicts with what is registered: 409 rather than 422. */
-    private static final Set<String> CONFLICTS = Set.of("asset.exists", "version.duplicate", "version.conflict");
     /** Rules whose breaking means the body is not a JSON document at all: 400. */
     private static final Set<String> NOT_JSON = Set.of("json.syntax");
     /** How Tomcat names the parameter it could not decode, in English: {@code ... Parameter [limit] with value ...}. */
@@ -76,7 +74,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return answer(Problems.withViolations(HttpStatus.BAD_REQUEST, "not-json",
                     "the body is not JSON: " + violations.get(0).message(), violations));
         }
-        if (violations.stream().allMatch(v -> CONFLICTS.contains(v.rule()))) {
+        if (e.conflict()) {
             return answer(Problems.withViolations(HttpStatus.CONFLICT, "conflict",
                     violations.get(0).message(), violations));
         }

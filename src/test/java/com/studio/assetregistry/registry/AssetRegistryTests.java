@@ -155,6 +155,56 @@ class AssetRegistryTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void refusesAnAssetDocumentWithItsRepeatsAndGapsAtTheirPathsBesideItsOtherViolationsAndNotAsAConflict() {
+        // a version given twice, a version above a gap, and a status no rule allows, all in one document
+        Path file = file("repeats.json", """
+                {"name": "hero", "type": "character", "versions": [
+                  {"department": "modeling", "version": 1, "status": "active"},
+                  {"department": "modeling", "version": 3, "status": "bogus"},
+                  {"department": "rigging", "version": 2, "status": "active"},
+                  {"department": "modeling", "version": 1, "status": "active"}]}""");
+
+        assertThatThrownBy(() -> registry.addAsset(file)).isInstanceOfSatisfying(AssetValidationException.class, e -> {
+            assertThat(e.violations()).extracting(Violation::rule, Violation::field, Violation::message)
+                    .containsExactly(
+                            tuple("status.unknown", "versions[1].status",
+                                    "status \"bogus\" is not one of active, inactive"),
+                            tuple("version.sequence", "versions[2].version", "hero/character/rigging v2: v1 is missing"),
+                            tuple("version.duplicate", "versions[3].version",
+                                    "hero/character/modeling v1 already appears as versions[0]"));
+            assertThat(e.conflict()).as("nothing is registered to conflict with").isFalse();
+        });
+        assertThat(registry.listAssets()).isEmpty();
+    }
+
+    @Test
+    void refusesLoadFormatRecordsWithTheirRepeatsAndGapsAtTheirRecords() {
+        Path file = file("repeats.jsonl", """
+                {"asset": {"name": "hero", "type": "character"}, "department": "modeling", "version": 1, "status": "active"}
+                {"asset": {"name": "hero", "type": "character"}, "department": "modeling", "version": 1, "status": "active"}
+                {"asset": {"name": "hero", "type": "character"}, "department": "fx", "version": 2, "status": "active"}
+                """);
+
+        assertThatThrownBy(() -> registry.addAsset(file)).isInstanceOfSatisfying(AssetValidationException.class,
+                e -> assertThat(e.violations()).extracting(Violation::rule, Violation::message).containsExactly(
+                        tuple("version.duplicate",
+                                "record 2 (line 2, column 1): hero/character/modeling v1 already appears as record 1"),
+                        tuple("version.sequence", "record 3 (line 3, column 1): hero/character/fx v2: v1 is missing")));
+    }
+
+    @Test
+    void anAddOfWhatIsRegisteredAlreadyIsAConflict() {
+        registry.addAsset(new Asset(HERO, List.of(active("modeling", 1))));
+
+        assertThatThrownBy(() -> registry.addAsset(new Asset(HERO, List.of(active("rigging", 1)))))
+                .isInstanceOfSatisfying(AssetValidationException.class, e -> assertThat(e.conflict()).isTrue());
+        assertThatThrownBy(() -> registry.addAssetVersion(HERO, active("modeling", 1)))
+                .isInstanceOfSatisfying(AssetValidationException.class, e -> assertThat(e.conflict()).isTrue());
+        assertThatThrownBy(() -> registry.addAssetVersion(HERO, active("modeling", 3)))
+                .isInstanceOfSatisfying(AssetValidationException.class, e -> assertThat(e.conflict()).isFalse());
+    }
+
+    @Test
     void refusesAnAssetDocumentWithoutVersionsOrThatIsNotJson() {
         Path none = file("none.json", "{\"name\": \"hero\", \"type\": \"character\"}");
         assertThat(violationOf(() -> registry.addAsset(none)))

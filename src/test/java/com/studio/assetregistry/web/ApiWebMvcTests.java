@@ -140,7 +140,7 @@ class ApiWebMvcTests {
     void anAssetAlreadyRegisteredIs409AndBrokenRulesAre422WithEveryViolation() throws Exception {
         when(registry.addAsset(any(byte[].class)))
                 .thenThrow(new AssetValidationException(List.of(
-                        new Violation("asset.exists", "asset", "hero/character is already registered"))))
+                        new Violation("asset.exists", "asset", "hero/character is already registered")), true))
                 .thenThrow(new AssetValidationException(List.of(
                         new Violation("name.invalid", "name", "asset.name \" hero\" has leading white space"),
                         new Violation("status.unknown", "versions[0].status", "status \"wip\" is not one of"))));
@@ -185,7 +185,7 @@ class ApiWebMvcTests {
                 .thenThrow(new AssetValidationException(List.of(
                         new Violation("version.sequence", "version", "hero/character/modeling v5: v3 is missing"))))
                 .thenThrow(new AssetValidationException(List.of(
-                        new Violation("version.conflict", "status", "registered as active"))));
+                        new Violation("version.conflict", "status", "registered as active")), true));
 
         mvc.perform(post("/assets/versions").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isCreated())

@@ -552,6 +552,21 @@ class RestApiServerTests {
     }
 
     @Test
+    void anAssetWhoseDocumentRepeatsAVersionIs422AtItsPathAndOneRegisteredAlreadyIs409() {
+        String repeated = "{\"name\": \"dv\", \"type\": \"prop\", \"versions\": ["
+                + "{\"department\": \"fx\", \"version\": 1, \"status\": \"active\"},"
+                + "{\"department\": \"fx\", \"version\": 1, \"status\": \"active\"}]}";
+
+        HttpResponse<String> refused = api.post("/assets", "application/json", repeated);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json(refused.body()).path("violations").get(0).path("field").asString())
+                .isEqualTo("versions[1].version");
+        assertThat(api.post("/assets", "application/json", asset("dv", "prop")).statusCode()).isEqualTo(201);
+        assertThat(api.post("/assets", "application/json", asset("dv", "prop")).statusCode()).isEqualTo(409);
+    }
+
+    @Test
     void aTrailingSlashIsNamedInTheNotFoundProblem() {
         HttpResponse<String> response = api.get("/assets/");
 
