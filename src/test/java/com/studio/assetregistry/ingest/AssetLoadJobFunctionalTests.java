@@ -328,8 +328,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     void aNewRunsReportDirectoryThatExistsIsMovedAsideNeverWrittenOver() throws IOException {
         // given: the next run's report directory holds another registry's report (a registry file replaced, or two
         // registries sharing one reports directory: each numbers its runs from 1)
-        long next = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) + 1 FROM sqlite_sequence WHERE name = 'load_run'",
-                Long.class);
+        long next = loadStore.startRun("load", "probe", 0, Instant.now()) + 1;
         Path earlier = WORK_DIR.resolve("reports").resolve(Long.toString(next));
         Files.createDirectories(earlier);
         Files.writeString(earlier.resolve("summary.json"), "{\"runId\": " + next + ", \"from\": \"another registry\"}");
