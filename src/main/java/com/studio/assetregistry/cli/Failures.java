@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 final class Failures {
 
     private static final String OWN_PACKAGES = "com.studio.assetregistry.";
+    /** How the SQLite driver's message starts when the database file cannot be written. */
+    private static final String SQLITE_READONLY = "[SQLITE_READONLY]";
 
     private Failures() {
     }
@@ -24,6 +26,10 @@ final class Failures {
             root = root.getCause();
         }
         String message = root.getMessage();
+        if (message != null && message.startsWith(SQLITE_READONLY)) {
+            return "the registry's database may not be written: its file, or its directory, where SQLite keeps the"
+                    + " file's -wal and -shm companions, is read-only for this user (" + message + ")";
+        }
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 

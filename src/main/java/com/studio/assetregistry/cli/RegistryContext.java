@@ -158,9 +158,14 @@ final class RegistryContext implements AutoCloseable {
 
     /**
      * Why a registry could not be opened. SQLite says only that it cannot open the file when the directory that
-     * should hold it does not exist (it creates the file, not its directories): that is said instead.
+     * should hold it does not exist (it creates the file, not its directories), and a JDBC URL of another database
+     * fails on a driver class that is not there: what to do is said instead.
      */
     private static String why(String where, RuntimeException failure) {
+        if (where.startsWith("jdbc:") && !where.startsWith("jdbc:sqlite:") && !where.startsWith("jdbc:postgresql:")) {
+            return "the registry runs on SQLite or PostgreSQL: name a file, jdbc:sqlite:FILE or"
+                    + " jdbc:postgresql://HOST/DATABASE";
+        }
         if (!where.startsWith("jdbc:")) {
             Path directory = Path.of(where).toAbsolutePath().getParent();
             if (directory != null && !Files.isDirectory(directory)) {

@@ -203,6 +203,26 @@ class CommandLineTests {
     }
 
     @Test
+    void aJdbcUrlOfAnotherDatabaseSaysWhichTheRegistryRunsOn() {
+        int exit = run("--db", "jdbc:mysql://localhost/assets", "list");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot open the registry jdbc:mysql://localhost/assets: the registry"
+                + " runs on SQLite or PostgreSQL: name a file, jdbc:sqlite:FILE or jdbc:postgresql://HOST/DATABASE\n");
+    }
+
+    @Test
+    void aReadOnlyDatabaseIsSaidSoWithWhereToLook() {
+        // root may write any file, so the driver's failure is made here as it reaches the command line
+        var failure = new IllegalStateException("Could not commit", new java.sql.SQLException(
+                "[SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database)"));
+
+        assertThat(Failures.describe(failure)).isEqualTo("the registry's database may not be written: its file, or"
+                + " its directory, where SQLite keeps the file's -wal and -shm companions, is read-only for this user"
+                + " ([SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database))");
+    }
+
+    @Test
     void anEmptyRegistryDbVariableIsRefusedAndAnUnsetOrOverriddenOneIsNot() {
         var options = new GlobalOptions(null, null, false, null);
 
