@@ -457,6 +457,10 @@ final class RecordParser {
 
     /** A JSON string of the first {@code length} bytes, read as UTF-8. */
     private String excerpt(byte[] bytes, int length) {
+        // cut before a character whose bytes the limit would split: half a character would read as U+FFFD
+        while (length > 0 && length < bytes.length && (bytes[length] & 0xC0) == 0x80) {
+            length--;
+        }
         String excerpt = new String(bytes, 0, length, StandardCharsets.UTF_8);
         var out = new StringWriter(excerpt.length() + 16);
         try (JsonGenerator generator = json.createGenerator(ObjectWriteContext.empty(), out)) {

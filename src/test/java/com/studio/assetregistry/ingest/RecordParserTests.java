@@ -440,6 +440,19 @@ class RecordParserTests {
     }
 
     @Test
+    void excerptEndsBeforeACharacterThatTheLimitWouldSplitNeverInHalfOfIt() {
+        // given: a three-byte character across the excerpt's limit (bytes 1023 to 1025)
+        String json = "{\"a\": \"" + "x".repeat(RecordParser.EXCERPT_BYTES - 8) + "\u20ac" + "x".repeat(100) + "\" 1}";
+
+        // when
+        SourceRecord record = parser.parse(raw(json));
+
+        // then
+        assertThat(excerptOf(unreadable(record, SYNTAX))).isEqualTo(json.substring(0, RecordParser.EXCERPT_BYTES - 1))
+                .doesNotContain("\ufffd");
+    }
+
+    @Test
     void framingErrorIsReportedAsASyntaxErrorWithTheSplittersMessage() {
         // given
         byte[] bytes = utf8("{\"b\": 2}");
