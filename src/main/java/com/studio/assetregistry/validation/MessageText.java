@@ -3,7 +3,8 @@ package com.studio.assetregistry.validation;
 /**
  * Text from an input file made fit for a message. A message is stored (PostgreSQL refuses a NUL character in text),
  * printed on terminals (where an escape character drives the screen), and read as one line of a report; a value in a
- * file can hold any character, since a JSON escape can write it. So every control character (C0, DEL and C1) and every
+ * file can hold any character, since a JSON escape can write it. So every control character (C0, DEL and C1), every
+ * bidirectional control and line or paragraph separator (which reorder or break the line they are in), and every
  * unpaired surrogate (which no text encoding can store) is written as a JSON escape, as a file would write it.
  * <p>
  * Written by hand: Jackson's string encoder escapes only what JSON requires, which leaves DEL, the C1 controls and
@@ -56,10 +57,20 @@ public final class MessageText {
         return out.toString();
     }
 
+    /**
+     * Whether {@code c} is a bidirectional control (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), which
+     * reverses or reorders the rest of a terminal's or a page's line ({@code hero\u202Eexe.sj} shows as
+     * {@code herosj.exe}), or the line or paragraph separator, which some viewers break a line at.
+     */
+    private static boolean reordersOrBreaksLines(char c) {
+        return c == '\u061C' || c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E'
+                || c >= '\u2066' && c <= '\u2069' || c == '\u2028' || c == '\u2029';
+    }
+
     /** Whether the character at {@code i} is written as an escape. */
     private static boolean escaped(String text, int i, boolean json) {
         char c = text.charAt(i);
-        if (Character.isISOControl(c)) {
+        if (Character.isISOControl(c) || reordersOrBreaksLines(c)) {
             return true;
         }
         if (json && (c == '"' || c == '\\')) {

@@ -17,6 +17,16 @@ class MessageTextTests {
     }
 
     @Test
+    void writesBidirectionalControlsAndLineSeparatorsAsEscapesAndLeavesOtherFormatCharactersAlone() {
+        assertThat(MessageText.printable("hero\u202Eexe.sj")).as("RIGHT-TO-LEFT OVERRIDE: the rest would show reversed")
+                .isEqualTo("hero\\u202eexe.sj");
+        assertThat(MessageText.printable("a\u061Cb\u200Ec\u200Fd\u202Ae\u2066f\u2069g\u2028h\u2029i"))
+                .isEqualTo("a\\u061cb\\u200ec\\u200fd\\u202ae\\u2066f\\u2069g\\u2028h\\u2029i");
+        String joined = "\uD83D\uDC69\u200D\uD83D\uDCBB"; // an emoji sequence joined by ZERO WIDTH JOINER
+        assertThat(MessageText.printable(joined)).isSameAs(joined);
+    }
+
+    @Test
     void writesAnUnpairedSurrogateAsAnEscapeAndKeepsAPairWhole() {
         assertThat(MessageText.printable("a\uD800b\uDC00c\uD83C\uDFAC\uD83C"))
                 .isEqualTo("a\\ud800b\\udc00c\uD83C\uDFAC\\ud83c");
