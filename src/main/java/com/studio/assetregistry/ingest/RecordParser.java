@@ -3,6 +3,7 @@ package com.studio.assetregistry.ingest;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.validation.FieldValue;
 import com.studio.assetregistry.validation.InputRecord;
+import com.studio.assetregistry.validation.MessageText;
 import com.studio.assetregistry.validation.Rule;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -287,7 +288,9 @@ final class RecordParser {
                 }
             } while (depth > 0 && (token = parser.nextToken()) != null);
         }
-        return out.toString();
+        // an escaped unpaired surrogate ("\\ud800") is read as one, which no encoding can store: written as it stood,
+        // an escape, as are a bidirectional control or a line separator, all only ever inside the record's strings
+        return MessageText.printable(out.toString());
     }
 
     private InputRecord readRecord(JsonParser parser) {

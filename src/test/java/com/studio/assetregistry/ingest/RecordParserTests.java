@@ -654,6 +654,19 @@ class RecordParserTests {
     }
 
     @Test
+    void compactKeepsAnEscapedUnpairedSurrogateOrBidirectionalControlAsAnEscapeNotAsAQuestionMark() {
+        // given: escapes of a lone high surrogate, a lone low one reversed after it, and RIGHT-TO-LEFT OVERRIDE
+        String record = "{\"asset\": {\"name\": \"a15\\ud800\", \"type\": \"x\\udc00\\ud800\\u202e\"}}";
+
+        // when
+        String compact = parser.compact(utf8(record));
+
+        // then: valid JSON, each one still an escape, which UTF-8 can store and a terminal shows as it is
+        assertThat(compact).isEqualTo("{\"asset\":{\"name\":\"a15\\ud800\",\"type\":\"x\\udc00\\ud800\\u202e\"}}");
+        assertThat(MAPPER.readTree(compact).path("asset").path("name").asString()).isEqualTo("a15\ud800");
+    }
+
+    @Test
     void aParsedRecordKeepsOnlyItsOwnBytesOfALongerBuffer() {
         // given: the record's bytes, then what a reused buffer still holds past them
         String json = "{\"asset\":{\"name\":\"hero\",\"type\":\"character\"},\"version\":1}";
