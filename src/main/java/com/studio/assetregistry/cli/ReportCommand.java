@@ -104,7 +104,8 @@ class ReportCommand implements Callable<Integer> {
         var counts = report.summary().counts();
         boolean dryRun = report.summary().dryRun();
         out.println("read " + counts.read() + (dryRun ? ", would register " : ", registered ") + counts.registered()
-                + ", unchanged " + counts.unchanged() + ", rejected " + counts.rejected());
+                + ", unchanged " + counts.unchanged() + ", rejected " + counts.rejected()
+                + (counts.warned() == 0 ? "" : ", warned " + counts.warned()));
         if (report.rules().isEmpty()) {
             out.flush();
             return;

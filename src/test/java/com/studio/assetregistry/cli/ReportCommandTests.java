@@ -110,6 +110,22 @@ class ReportCommandTests extends CommandTest {
     }
 
     @Test
+    void countsTheRecordsWithWarningsAsTheLoadsLineDoes() throws IOException {
+        // given: the report of a run whose registered records had warnings
+        Path from = Path.of(reports(), Long.toString(run));
+        Files.copy(from.resolve("rejects.jsonl"), copy.resolve("rejects.jsonl"));
+        Files.writeString(copy.resolve("summary.json"), Files.readString(from.resolve("summary.json"))
+                .replaceFirst("\"warned\" : 0", "\"warned\" : 3"));
+        out.getBuffer().setLength(0);
+
+        assertThat(report("--dir", copy.toString())).isZero();
+        assertThat(out()).contains("read 46, registered 14, unchanged 0, rejected 32, warned 3\n");
+        out.getBuffer().setLength(0);
+        assertThat(report()).isZero();
+        assertThat(out()).as("none: not said").doesNotContain("warned");
+    }
+
+    @Test
     void aMissingReportIsExitCodeThreeAndAUsageErrorIsTwo() {
         assertThat(report("999999")).isEqualTo(3);
         assertThat(err()).isEqualTo("error: No report of run 999999 in " + reports()
