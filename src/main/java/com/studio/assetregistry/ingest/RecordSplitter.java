@@ -311,17 +311,20 @@ final class RecordSplitter {
     /**
      * Properties outside any object: what is left of a record that a brace too many closed early. One reject, up to
      * where a record may start again: a line that starts with {@code {}, or the closing bracket, or the end of the
-     * file. Strings are skipped (a bracket in one closes nothing), each ending at its line's end at the latest.
+     * file, outside the arrays and objects that the stray text opens itself. Strings are skipped (a bracket in one
+     * closes nothing), each ending at its line's end at the latest.
      */
     private RawRecord strayProperties() {
         boolean inString = false;
         boolean escaped = false;
         boolean lineStart = false;
+        int depth = 0; // of the containers opened in the stray text: its own arrays and objects are its own
         int trailingWhitespace = 0;
         int b;
         while ((b = peek()) != EOF) {
             if (b == '\n' || b == '\r') {
                 inString = false;
+                escaped = false;
                 lineStart = true;
             } else if (inString) {
                 if (escaped) {
@@ -331,11 +334,16 @@ final class RecordSplitter {
                 } else if (b == '"') {
                     inString = false;
                 }
-            } else if (b == ']' || b == '{' && lineStart) {
+            } else if (depth == 0 && (b == ']' || b == '{' && lineStart)) {
                 break;
             } else if (!isWhitespace(b)) {
                 lineStart = false;
                 inString = b == '"';
+                if (b == '{' || b == '[') {
+                    depth++;
+                } else if ((b == '}' || b == ']') && depth > 0) {
+                    depth--;
+                }
             }
             trailingWhitespace = isWhitespace(b) && !inString ? trailingWhitespace + 1 : 0;
             keep(b);
@@ -374,10 +382,12 @@ final class RecordSplitter {
      * either:
      * <ul>
      * <li>a closing brace or bracket of the other kind than the container it would close ({@code ["a", "b"}}) closes
-     * the open containers down to one of its own kind, as its writer evidently meant;</li>
+     * that container all the same, a typo most likely; the grammar then goes on, so that a bracket missing before a
+     * brace ({@code ["a", "b"}, {"next": 1}}) ends the record where the next one starts;</li>
      * <li>a line break in a string, which JSON does not allow: the string was not closed (a quote is missing or one
      * too many), so which quotes open strings is unknown from there on. The string ends at the line's end, and a line
-     * that starts with '{' then starts the next record.</li>
+     * that starts with '{' then starts the next record, unless it is inside a container opened since (an array of
+     * objects, one per line).</li>
      * </ul>
      */
     private Scan scanContainer() {
@@ -388,15 +398,16 @@ final class RecordSplitter {
         boolean escaped = false;
         boolean inScalar = false;
         boolean grammarLost = false;
-        boolean quotesLost = false; // a string ran past its line's end
+        int quotesLostAt = 0; // the depth at which a string ran past its line's end; 0 while none has
         boolean lineStart = false;
         int b;
         while ((b = peek()) != EOF) {
             if (inString) {
                 if (b == '\n' || b == '\r') {
                     inString = false;
+                    escaped = false;
                     grammarLost = true;
-                    quotesLost = true;
+                    quotesLostAt = quotesLostAt == 0 ? depth : Math.min(quotesLostAt, depth);
                 } else {
                     keep(b);
                     advance();
@@ -422,19 +433,24 @@ final class RecordSplitter {
                 advance();
                 continue;
             }
-            if (quotesLost && lineStart && b == '{') {
-                return Scan.STRING_RUNS_PAST_ITS_LINE;
+            if (quotesLostAt > 0 && depth <= quotesLostAt && lineStart && b == '{') {
+                return Scan.STRING_RUNS_PAST_ITS_LINE; // not inside a container opened since: an array of objects
             }
             lineStart = false;
-            if (!grammarLost && !fits(b, expect, depth == 0 ? 0 : containers[depth - 1])) {
-                if (b == '{' && depth > 0 && expect != COLON) { // after a name, it is more likely a missing colon
+            int token = b;
+            if ((b == '}' || b == ']') && depth > 0 && depth <= containers.length) {
+                // a closer of the other kind closes the innermost container all the same, as its writer meant
+                token = containers[depth - 1] == '{' ? '}' : ']';
+            }
+            if (!grammarLost && !fits(token, expect, depth == 0 ? 0 : containers[depth - 1])) {
+                if (token == '{' && depth > 0 && expect != COLON) { // after a name, it is more likely a missing colon
                     return Scan.NEXT_RECORD_STARTS;
                 }
                 grammarLost = true;
             }
             keep(b);
             advance();
-            switch (b) {
+            switch (token) {
                 case '"' -> {
                     inString = true;
                     expect = expect == NAME_OR_END || expect == NAME ? COLON : COMMA_OR_END;
@@ -454,8 +470,7 @@ final class RecordSplitter {
                     expect = b == '{' ? NAME_OR_END : VALUE_OR_END;
                 }
                 case '}', ']' -> {
-                    depth = closedDepth(containers, depth, b == '}' ? '{' : '[');
-                    if (depth == 0) {
+                    if (--depth == 0) {
                         return Scan.COMPLETE;
                     }
                     expect = COMMA_OR_END;
@@ -469,24 +484,6 @@ final class RecordSplitter {
             }
         }
         return Scan.END_OF_FILE;
-    }
-
-    /**
-     * The depth once a closing brace or bracket, of containers opened by {@code opener}, is read at {@code depth}: one
-     * less when it closes the innermost container; when that is of the other kind, the depth of the innermost one of
-     * its own kind once closed, or {@code depth} unchanged if none is open (it closes nothing). Beyond the tracked
-     * containers' depth, one less.
-     */
-    private static int closedDepth(byte[] containers, int depth, int opener) {
-        if (depth > containers.length || containers[depth - 1] == opener) {
-            return depth - 1;
-        }
-        for (int open = depth - 1; open >= 0; open--) {
-            if (containers[open] == opener) {
-                return open;
-            }
-        }
-        return depth;
     }
 
     /** Whether byte {@code b} may come next, outside strings, in a container opened by {@code container}. */

@@ -488,15 +488,55 @@ class RecordSplitterTests {
         assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls(); // the parser names what is wrong
     }
 
-    @Test
-    void aClosingBraceWhereABracketShouldBeClosesTheRecordAndCostsOnlyIt() {
+    @ParameterizedTest
+    @ValueSource(strings = {"[\n{\"tags\": [\"x\", {\"y\": 1}}, \"v\": 1},\n{\"b\": [2]},\n{\"c\": 3}\n]",
+        "[\n  {\n    \"tags\": [\"x\", {\"y\": 1}}\n  },\n  {\"b\": [2]},\n  {\"c\": 3}\n]"})
+    void aBraceTypedForABracketCostsOnlyItsRecord(String file) {
         // when: the first record's array is closed by a brace
-        List<Cut> cuts = readAll(splitter("[\n{\"tags\": [\"x\", {\"y\": 1}},\n{\"b\": [2]},\n{\"c\": 3}\n]"));
+        List<Cut> cuts = readAll(splitter(file));
+
+        // then
+        assertThat(cuts).extracting(Cut::text).containsExactly(cuts.get(0).text(), "{\"b\": [2]}", "{\"c\": 3}");
+        assertThat(cuts.get(0).text()).startsWith("{").endsWith("}").contains("\"tags\"");
+        assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls();
+    }
+
+    @Test
+    void aBracketMissingBeforeABraceEndsItsRecordWhereTheNextStarts() {
+        // when: the first record's array is never closed, and its closing brace closes the array instead
+        List<Cut> cuts = readAll(splitter("[\n{\"tags\": [\"x\", \"y\"},\n{\"b\": 2},\n{\"c\": 3}\n]"));
 
         // then
         assertThat(cuts).extracting(Cut::text)
-                .containsExactly("{\"tags\": [\"x\", {\"y\": 1}}", "{\"b\": [2]}", "{\"c\": 3}");
+                .containsExactly("{\"tags\": [\"x\", \"y\"},\n", "{\"b\": 2}", "{\"c\": 3}");
+        assertThat(cuts.get(0).framingError()).startsWith("this record is not closed before the next one starts");
+        assertThat(cuts.subList(1, 3)).extracting(Cut::framingError).containsOnlyNulls();
+    }
+
+    @Test
+    void aStringLeftOpenBeforeAnArrayOfObjectsOnePerLineDoesNotSplitTheRecordAtThem() {
+        // when: a quote is missing, then the record holds an array of objects, one per line
+        List<Cut> cuts = readAll(splitter(
+                "[\n{ \"name\": \"bad,\n  \"deps\": [\n    {\"k\": 1},\n    {\"k\": 2}\n  ], \"v\": 1 },\n{\"b\": 2}\n]"));
+
+        // then
+        assertThat(cuts).hasSize(2);
+        assertThat(cuts.get(0).text()).startsWith("{ \"name\"").endsWith("\"v\": 1 }");
+        assertThat(cuts.get(1).text()).isEqualTo("{\"b\": 2}");
         assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls();
+    }
+
+    @Test
+    void whatABraceTooManyLeavesOfARecordHoldsItsOwnArraysAndObjects() {
+        // when: the rest of the record holds an array and an object, a bracket closing each
+        List<Cut> cuts = readAll(splitter("[\n {\"name\": \"a\", \"meta\": {\"k\": 1}}}, \"tags\": [\"x\", \"y\"],"
+                + " \"o\": {\"p\": []}, \"v\": 2},\n {\"name\": \"b\"},\n {\"name\": \"c\"}\n]"));
+
+        // then: the record, one reject for the rest of it, and the records after it whole, the array still open
+        assertThat(cuts).extracting(Cut::text).containsExactly("{\"name\": \"a\", \"meta\": {\"k\": 1}}", "}",
+                "\"tags\": [\"x\", \"y\"], \"o\": {\"p\": []}, \"v\": 2},", "{\"name\": \"b\"}", "{\"name\": \"c\"}");
+        assertThat(cuts.get(2).framingError()).startsWith("a property outside any record");
+        assertThat(cuts.subList(3, 5)).extracting(Cut::framingError).containsOnlyNulls();
     }
 
     @ParameterizedTest
