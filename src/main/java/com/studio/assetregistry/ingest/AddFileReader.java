@@ -16,7 +16,6 @@ import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
 import com.studio.assetregistry.validation.rules.RecordMalformedRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import com.studio.assetregistry.validation.rules.VersionDuplicateRule;
-import com.studio.assetregistry.validation.rules.VersionSequenceRule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,19 +62,17 @@ public class AddFileReader {
 
     AddFileReader(RecordValidator validator, RecordParser recordParser, ReaderLimits limits,
                   JsonSyntaxRule syntax, RecordTooLargeRule tooLarge, RecordMalformedRule malformed,
-                  AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
-                  VersionSequenceRule sequence) {
+                  AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate) {
         this.validator = validator;
         this.recordParser = recordParser;
         this.limits = limits;
-        this.rules = new Rules(tooLarge, malformed, versionsRequired, duplicate, sequence);
+        this.rules = new Rules(tooLarge, malformed, versionsRequired, duplicate);
         this.documents = new AddDocumentParser(limits, syntax, tooLarge, malformed);
     }
 
     /** The rules a file can break besides the record rules: before its records are judged, and across them. */
     private record Rules(RecordTooLargeRule tooLarge, RecordMalformedRule malformed,
-                         AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate,
-                         VersionSequenceRule sequence) {
+                         AssetVersionsRequiredRule versionsRequired, VersionDuplicateRule duplicate) {
     }
 
     /**
@@ -225,7 +221,7 @@ public class AddFileReader {
         Set<AssetKey> assets = new TreeSet<>();
         versions.forEach(version -> assets.add(version.asset()));
         if (assets.size() == 1) {
-            violations.addAll(acrossVersions(versions, i -> "record " + positions.get(i).recordNumber(),
+            violations.addAll(repeatedVersions(versions, i -> "record " + positions.get(i).recordNumber(),
                     (i, violation) -> located(where(positions.get(i)), violation)));
         }
         if (!violations.isEmpty()) {
@@ -277,7 +273,7 @@ public class AddFileReader {
         }
         if (assetViolations.isEmpty() && !versions.isEmpty()) {
             var key = new AssetKey(root.get("name").text(), root.get("type").text());
-            versionViolations.addAll(acrossVersions(versions.stream().map(v -> new VersionedAsset(key, v)).toList(),
+            versionViolations.addAll(repeatedVersions(versions.stream().map(v -> new VersionedAsset(key, v)).toList(),
                     i -> "versions[" + indexes.get(i) + "]",
                     (i, violation) -> atField("versions[" + indexes.get(i) + "]." + violation.field(), violation)));
             versionViolations.sort(Comparator.comparing(AddFileReader::versionIndex));
@@ -300,43 +296,23 @@ public class AddFileReader {
     }
 
     /**
-     * The cross-record rules among one file's versions, which an add judges here, with the record rules, so that a
-     * refused add names every violation at once: a version given twice, and a version above a gap of its department
-     * (every version of a new asset is in the file). The registry's own versions are judged when the add registers.
+     * The versions a file gives twice, which an add judges here, with the record rules, so that a refused add names
+     * every violation at once. (A gap is judged when the add registers, against the versions the registry holds.)
      *
      * @param versions the versions that keep every record rule, of one asset, in the file's order
      * @param name     how a message names the i-th of them: {@code versions[2]}, {@code record 3}
      * @param place    puts the i-th one's violation where it stands in the file
      */
-    private List<Violation> acrossVersions(List<VersionedAsset> versions, IntFunction<String> name,
-                                           BiFunction<Integer, Violation, Violation> place) {
+    private List<Violation> repeatedVersions(List<VersionedAsset> versions, IntFunction<String> name,
+                                             BiFunction<Integer, Violation, Violation> place) {
         Map<String, Integer> first = new HashMap<>();
-        Map<String, Set<Integer>> numbers = new HashMap<>();
-        for (int i = 0; i < versions.size(); i++) {
-            AssetVersion version = versions.get(i).version();
-            first.putIfAbsent(version.department() + ' ' + version.version(), i);
-            numbers.computeIfAbsent(version.department(), department -> new HashSet<>()).add(version.version());
-        }
-        Map<String, Integer> completeUpTo = new HashMap<>(); // per department: N such that 1..N are all there
-        numbers.forEach((department, given) -> {
-            int n = 0;
-            while (given.contains(n + 1)) {
-                n++;
-            }
-            completeUpTo.put(department, n);
-        });
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
             VersionedAsset record = versions.get(i);
-            AssetVersion version = record.version();
-            int earlier = first.get(version.department() + ' ' + version.version());
-            int complete = completeUpTo.get(version.department());
-            if (earlier != i) {
+            Integer earlier = first.putIfAbsent(record.version().department() + ' ' + record.version().version(), i);
+            if (earlier != null) {
                 violations.add(place.apply(i, rules.duplicate().violation(record.label() + " already appears as "
                         + name.apply(earlier))));
-            } else if (version.version() > complete) {
-                violations.add(place.apply(i, rules.sequence().violation(record.label() + ": v" + (complete + 1)
-                        + " is missing")));
             }
         }
         return violations;

@@ -65,9 +65,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AssetRegistry {
 
-    /** The rules an add breaks when what it adds is registered already: the asset, or a version of it. */
-    private static final Set<String> REGISTERED_ALREADY = Set.of("asset.exists", "version.duplicate",
-            "version.conflict");
 
     /** Resolved on the first load: a query has no use for the batch machinery, and a lazy context skips it. */
     private final ObjectProvider<AssetLoader> loader;
@@ -455,8 +452,10 @@ public class AssetRegistry {
      */
     private void register(AssetKey key, List<AssetVersion> versions, List<Violation> violations, String source) {
         if (!violations.isEmpty()) {
-            throw refused(violations);
+            boolean exists = violations.stream().allMatch(v -> v.rule().equals(rules.assetExists().id()));
+            throw new AssetValidationException(violations, exists);
         }
+        boolean[] otherThanRegistered = {false}; // a violation that is not of a version registered already
         transaction.executeWithoutResult(status -> {
             List<StagedVersion> staged = new ArrayList<>(versions.size());
             for (AssetVersion version : versions) {
@@ -469,17 +468,16 @@ public class AssetRegistry {
             }
             long runId = loads.startRun("api", source, 0, Instant.now());
             loads.write(runId, staged);
-            loads.resolve(runId, finding -> violations.addAll(crossRecordValidator.validate(finding.finding())));
+            loads.resolve(runId, finding -> {
+                List<Violation> found = crossRecordValidator.validate(finding.finding());
+                // one of the add's own versions twice, or above a gap, is no conflict with the registry
+                otherThanRegistered[0] |= !found.isEmpty() && !finding.finding().isRegistered();
+                violations.addAll(found);
+            });
             if (!violations.isEmpty()) {
-                throw refused(violations);
+                throw new AssetValidationException(violations, !otherThanRegistered[0]);
             }
             loads.finishRun(runId, "COMPLETED", Instant.now(), staged.size(), null, null);
         });
-    }
-
-    /** The refusal of an add, a conflict if it breaks no rule but those that say it is registered already. */
-    private static AssetValidationException refused(List<Violation> violations) {
-        return new AssetValidationException(violations,
-                violations.stream().allMatch(violation -> REGISTERED_ALREADY.contains(violation.rule())));
     }
 }
