@@ -7,6 +7,7 @@ import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -297,26 +298,36 @@ public class AssetLoader {
     }
 
     /**
-     * Moves aside a new run's report directory if it exists already, so that no report is ever written over: run ids
-     * are the registry's own, so it holds the report of another registry that shares the reports directory, or of
-     * this one before its file was replaced (a new file numbers its runs from 1 again). It becomes
-     * {@code N.earlier-<UTC time>} beside it. A run that cannot be set aside fails before it starts.
+     * Makes a new run's report directory its own from the start, so that no report is ever written over: run ids are
+     * the registry's own, so a directory already there holds the report of another registry that shares the reports
+     * directory, or of this one before its file was replaced (a new file numbers its runs from 1 again). That one is
+     * moved aside, to {@code N.earlier-<UTC time>} beside it, and the directory made again. A file in its place is
+     * left to the report's writer, which names it. A run whose directory cannot be made its own fails before it
+     * starts.
      */
     private void setAsideEarlierReport(long runId, Path file) {
         Path dir = properties.reportDir(runId);
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return; // nothing there; or no report, which the report's writer will name if it is in its way
-        }
-        Path aside = dir.resolveSibling(dir.getFileName() + ".earlier-" + EARLIER.format(Instant.now()));
         try {
-            Files.move(dir, aside);
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    Files.createDirectories(dir.getParent());
+                    Files.createDirectory(dir);
+                    return;
+                } catch (FileAlreadyExistsException e) {
+                    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || attempt == 2) {
+                        return; // not a directory; or made and moved by another registry as fast: it writes there
+                    }
+                    Path aside = dir.resolveSibling(dir.getFileName() + ".earlier-" + EARLIER.format(Instant.now()));
+                    Files.move(dir, aside);
+                    log.warn("The report directory {} held an earlier report, of another registry or of one whose"
+                            + " file was replaced: moved to {}", dir, aside);
+                }
+            }
         } catch (IOException e) {
             store.finishRun(runId, "FAILED", Instant.now(), 0, null, null);
-            throw new LoadException("Cannot load " + file + ": the report directory " + dir + " holds an earlier"
-                    + " report, of another registry, which cannot be moved aside: " + FileFailures.reason(e), null, e);
+            throw new LoadException("Cannot load " + file + ": the report directory " + dir + " cannot be made this"
+                    + " run's own: " + FileFailures.reason(e), null, e);
         }
-        log.warn("The report directory {} held an earlier report, of another registry or of one whose file was"
-                + " replaced: moved to {}", dir, aside);
     }
 
     private static String describe(Optional<LoadRun> run) {
