@@ -18,24 +18,39 @@ final class OutputFiles {
     }
 
     /**
-     * Refuses to write over a SQLite database: {@code export registry.db} or {@code generate --records 5 registry.db}
-     * would destroy a registry, the one the command reads included, for a slip of the file name.
+     * Refuses to write over a SQLite database, or its {@code -wal}, {@code -shm} or {@code -journal} file beside it:
+     * {@code export registry.db} or {@code generate --records 5 registry.db-wal} would destroy or damage a registry,
+     * the one the command reads included, for a slip of the file name (or of a shell's completion).
      *
-     * @throws UncheckedIOException if {@code file} is a SQLite database
+     * @throws UncheckedIOException if {@code file} is a SQLite database or one's companion
      */
     static void refuseDatabase(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        for (String companion : new String[] {"-wal", "-shm", "-journal"}) {
+            // a database's companion: its write-ahead log holds commits the database file does not have yet
+            if (name.endsWith(companion) && name.length() > companion.length()
+                    && isDatabase(file.resolveSibling(name.substring(0, name.length() - companion.length())))) {
+                throw new UncheckedIOException("Cannot write " + file + ": it belongs to the SQLite database beside it"
+                        + " (a registry?), which this would damage; name another file",
+                        new IOException("a SQLite database's " + companion + " file"));
+            }
+        }
+        if (isDatabase(file)) {
+            throw new UncheckedIOException("Cannot write " + file + ": it is a SQLite database (a registry?), which"
+                    + " this would destroy; name another file", new IOException("a SQLite database"));
+        }
+    }
+
+    private static boolean isDatabase(Path file) {
         if (!Files.isRegularFile(file)) {
-            return;
+            return false;
         }
         byte[] start;
         try (InputStream in = Files.newInputStream(file)) {
             start = in.readNBytes(SQLITE_HEADER.length);
         } catch (IOException e) {
-            return; // cannot be read: the write itself will say why it fails, if it does
+            return false; // cannot be read: the write itself will say why it fails, if it does
         }
-        if (Arrays.equals(start, SQLITE_HEADER)) {
-            throw new UncheckedIOException("Cannot write " + file + ": it is a SQLite database (a registry?), which"
-                    + " this would destroy; name another file", new IOException("a SQLite database"));
-        }
+        return Arrays.equals(start, SQLITE_HEADER);
     }
 }

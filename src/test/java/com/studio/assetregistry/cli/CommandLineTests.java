@@ -157,6 +157,10 @@ class CommandLineTests {
             assertThat(err.toString()).as(command[2]).isEqualTo("error: Cannot write " + db() + ": it is a SQLite"
                     + " database (a registry?), which this would destroy; name another file\n");
         }
+        err.getBuffer().setLength(0);
+        assertThat(run("generate", "--records", "5", db() + "-wal")).as("its write-ahead log").isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot write " + db() + "-wal: it belongs to the SQLite database"
+                + " beside it (a registry?), which this would damage; name another file\n");
         assertThat(out.toString()).isEmpty();
         assertThat(Files.readAllBytes(Path.of(db()))).isEqualTo(registry);
         assertThat(run("--db", db(), "list")).isZero();
