@@ -28,8 +28,7 @@ final class RegistryContext implements AutoCloseable {
 
     /** The default registry file, as application.yml's {@code registry.db} names it. */
     private static final String DEFAULT_DB = "registry.db";
-    /** The environment variable that Spring Boot reads as {@code registry.db}. */
-    private static final String DB_VARIABLE = "REGISTRY_DB";
+    private static final String SQLITE = "jdbc:sqlite:";
 
     private final ConfigurableApplicationContext context; // null when reading without Spring
     private final AssetQueries queries; // null when the context answers
@@ -52,7 +51,7 @@ final class RegistryContext implements AutoCloseable {
      * beside it) and the file's schema is current; else the application, which migrates the file first.
      */
     static RegistryContext startReading(GlobalOptions options) {
-        requireARegistryNamed(options, System.getenv(DB_VARIABLE));
+        requireARegistryNamed(options);
         if (configuredByOptionsAlone(options)) {
             Optional<AssetQueries> queries = AssetQueries.openReadOnly(
                     Path.of(options.db() == null ? DEFAULT_DB : options.db()));
@@ -93,7 +92,7 @@ final class RegistryContext implements AutoCloseable {
 
     private static RegistryContext start(GlobalOptions options, Map<String, String> overrides,
                                          Class<?>... extraSources) {
-        requireARegistryNamed(options, System.getenv(DB_VARIABLE));
+        requireARegistryNamed(options);
         Map<String, String> properties = new LinkedHashMap<>();
         if (options.db() != null) {
             String db = options.db();
@@ -120,8 +119,12 @@ final class RegistryContext implements AutoCloseable {
             // main(...) names the application class, whose AOT initializer runs with -Dspring.aot.enabled=true
             context = new SpringApplicationBuilder(AssetRegistryApplication.class).sources(extraSources)
                     .main(AssetRegistryApplication.class).run(arguments);
+            requireAFile(context.getEnvironment().getProperty("spring.datasource.url"));
             context.getBean(AssetRegistry.class); // opens and migrates the database now, so a failure is named here
             return new RegistryContext(context, null, true);
+        } catch (RegistryUnavailableException e) {
+            context.close();
+            throw e;
         } catch (RuntimeException e) {
             if (context != null) {
                 context.close();
@@ -139,20 +142,31 @@ final class RegistryContext implements AutoCloseable {
     }
 
     /**
-     * Refuses a registry named by an empty text: {@code --db ''}, or {@code REGISTRY_DB} set to nothing (a blank line
-     * of a unit file or a container's environment). SQLite opens an empty file name as a temporary database, deleted
-     * when the command ends: a load would report its records registered, and lose them.
-     *
-     * @param environmentDb the value of {@code REGISTRY_DB}, or {@code null} if it is not set
+     * Refuses {@code --db ''}: SQLite opens an empty file name as a temporary database, deleted when the command ends,
+     * and a load would report its records registered, then lose them.
      */
-    static void requireARegistryNamed(GlobalOptions options, String environmentDb) {
+    static void requireARegistryNamed(GlobalOptions options) {
         if (options.db() != null && options.db().isBlank()) {
             throw new RegistryUnavailableException("Cannot open the registry: --db is empty; name a registry file or"
                     + " a JDBC URL, or leave --db out for " + DEFAULT_DB, null);
         }
-        if (options.db() == null && environmentDb != null && environmentDb.isBlank()) {
-            throw new RegistryUnavailableException("Cannot open the registry: " + DB_VARIABLE + " is set but empty;"
-                    + " name a registry file or a JDBC URL in it, or unset it for " + DEFAULT_DB, null);
+    }
+
+    /**
+     * Refuses a registry whose resolved JDBC URL names no SQLite file, however it was configured: {@code REGISTRY_DB}
+     * set to nothing (a blank line of a unit file or a container's environment), {@code -Dregistry.db=}, an
+     * {@code application.yml}, or a {@code jdbc:sqlite::memory:} URL. Each is a temporary database.
+     */
+    static void requireAFile(String url) {
+        if (url == null || !url.startsWith(SQLITE)) {
+            return;
+        }
+        int query = url.indexOf('?');
+        String file = url.substring(SQLITE.length(), query < 0 ? url.length() : query);
+        if (file.isBlank() || file.equals(":memory:") || file.startsWith("file::memory:")) {
+            throw new RegistryUnavailableException("Cannot open the registry: its JDBC URL " + url + " names no"
+                    + " file (is registry.db, or REGISTRY_DB, set to nothing?), and SQLite would open a temporary"
+                    + " database, losing what is loaded into it; name a registry file", null);
         }
     }
 

@@ -227,15 +227,25 @@ class CommandLineTests {
     }
 
     @Test
-    void anEmptyRegistryDbVariableIsRefusedAndAnUnsetOrOverriddenOneIsNot() {
-        var options = new GlobalOptions(null, null, false, null);
+    void aRegistryConfiguredAsAnEmptyFileOrInMemoryIsRefusedRatherThanLoadedIntoATemporaryDatabase() {
+        // as REGISTRY_DB= would, or an application.yml: a setting Spring reads, here a system property
+        System.setProperty("registry.db", "");
+        try {
+            int exit = run("load", "data/asset_data.json");
 
-        assertThatThrownBy(() -> RegistryContext.requireARegistryNamed(options, ""))
-                .hasMessage("Cannot open the registry: REGISTRY_DB is set but empty; name a registry file or a JDBC URL"
-                        + " in it, or unset it for registry.db");
-        assertThatCode(() -> RegistryContext.requireARegistryNamed(options, null)).doesNotThrowAnyException();
-        assertThatCode(() -> RegistryContext.requireARegistryNamed(new GlobalOptions("r.db", null, false, null), " "))
-                .as("--db wins over the variable").doesNotThrowAnyException();
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).startsWith("error: Cannot open the registry: its JDBC URL jdbc:sqlite:?")
+                    .contains(" names no file (is registry.db, or REGISTRY_DB, set to nothing?)")
+                    .doesNotContain("\tat ");
+            assertThat(out.toString()).isEmpty();
+        } finally {
+            System.clearProperty("registry.db");
+        }
+        assertThatThrownBy(() -> RegistryContext.requireAFile("jdbc:sqlite::memory:"))
+                .hasMessageContaining("names no file");
+        assertThatCode(() -> RegistryContext.requireAFile("jdbc:sqlite:r.db?journal_mode=WAL"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> RegistryContext.requireAFile("jdbc:postgresql://db/assets")).doesNotThrowAnyException();
     }
 
     @Test
