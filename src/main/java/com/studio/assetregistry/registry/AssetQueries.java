@@ -11,7 +11,6 @@ import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.jdbc.SqliteReadOnlyStores;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
