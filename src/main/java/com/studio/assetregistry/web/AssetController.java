@@ -45,7 +45,8 @@ class AssetController {
         this.registry = registry;
     }
 
-    @Operation(summary = ASSETS_SUMMARY, description = ASSETS_DESCRIPTION)
+    @Operation(operationId = "getAssets",
+            summary = ASSETS_SUMMARY, description = ASSETS_DESCRIPTION)
     @GetMapping(path = "/assets", params = "!asset")
     Paging.Page<AssetListing> list(@RequestParam(required = false) String type,
                                    @RequestParam(required = false) String name,
@@ -65,7 +66,8 @@ class AssetController {
         return new Paging.Page<>(found.subList(0, size), Paging.cursor(last.name(), last.type()));
     }
 
-    @Operation(summary = "How many assets each type has, by type: {\"character\": 12, \"prop\": 3}")
+    @Operation(operationId = "countAssetsByType",
+            summary = "How many assets each type has, by type: {\"character\": 12, \"prop\": 3}")
     @GetMapping("/assets/types")
     Map<String, Long> types() {
         return registry.countAssetsByType();
@@ -76,7 +78,8 @@ class AssetController {
      * mark them required for listing: {@code asset} is there (the mapping says so), and a missing {@code type} is
      * answered here as Spring answers a missing parameter.
      */
-    @Operation(summary = ASSETS_SUMMARY, description = ASSETS_DESCRIPTION)
+    @Operation(operationId = "getAssets",
+            summary = ASSETS_SUMMARY, description = ASSETS_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "a page of assets, or the one asset with every version")
     @ApiResponse(responseCode = "404", description = "the asset is not registered (/problems/not-found)")
     @GetMapping(path = "/assets", params = "asset")
@@ -88,7 +91,8 @@ class AssetController {
                 .orElseThrow(() -> notRegistered(asset, type));
     }
 
-    @Operation(summary = "One asset at a glance: version counts per status and department, each department's latest")
+    @Operation(operationId = "getAssetOverview",
+            summary = "One asset at a glance: version counts per status and department, each department's latest")
     @ApiResponse(responseCode = "200", description = "the asset at a glance")
     @ApiResponse(responseCode = "404", description = "the asset is not registered (/problems/not-found)")
     @GetMapping("/assets/overview")
@@ -96,7 +100,8 @@ class AssetController {
         return registry.getAssetOverview(asset, type).orElseThrow(() -> notRegistered(asset, type));
     }
 
-    @Operation(summary = "Add an asset with at least one version: {\"name\", \"type\", \"versions\": [{\"department\","
+    @Operation(operationId = "addAsset",
+            summary = "Add an asset with at least one version: {\"name\", \"type\", \"versions\": [{\"department\","
             + " \"version\", \"status\"}]}, or load-format records of one asset",
             description = "Judged as written, as the command line's add judges a file: every rule, all or nothing.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {

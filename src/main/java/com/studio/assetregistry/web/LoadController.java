@@ -60,7 +60,8 @@ class LoadController {
     }
 
     /** Describes the upload's operation too: {@link #upload} is the same operation, with the other body. */
-    @Operation(summary = "Load a file of version records in the background; poll the run it answers with",
+    @Operation(operationId = "loadFile",
+            summary = "Load a file of version records in the background; poll the run it answers with",
             description = "The body is the file, or the part file of a multipart/form-data upload (its one file)."
                     + " X-File-Name names a body's file in the run's source, as an upload's file name does. force"
                     + " loads content already loaded again; dryRun judges and reports without registering.",

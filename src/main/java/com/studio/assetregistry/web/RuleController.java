@@ -19,7 +19,8 @@ class RuleController {
         this.registry = registry;
     }
 
-    @Operation(summary = "Every rule in checking order: id, field, description, severity, enabled, configurable")
+    @Operation(operationId = "listRules",
+            summary = "Every rule in checking order: id, field, description, severity, enabled, configurable")
     @GetMapping("/rules")
     List<RuleEntry> rules() {
         return registry.listRules();

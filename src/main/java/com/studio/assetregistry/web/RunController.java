@@ -32,13 +32,15 @@ class RunController {
         this.launcher = launcher;
     }
 
-    @Operation(summary = "The most recent runs, loads and API adds, the latest first (limit: 1 to 1000, default 20)")
+    @Operation(operationId = "listRuns",
+            summary = "The most recent runs, loads and API adds, the latest first (limit: 1 to 1000, default 20)")
     @GetMapping("/runs")
     List<RunInfo> list(@RequestParam(required = false) Integer limit) {
         return registry.listRuns(limit == null ? DEFAULT_RUNS : Paging.limit(limit));
     }
 
-    @Operation(summary = "One run: status, counts, per-rule counts and, for a load, its progress")
+    @Operation(operationId = "getRun",
+            summary = "One run: status, counts, per-rule counts and, for a load, its progress")
     @ApiResponse(responseCode = "200", description = "the run")
     @ApiResponse(responseCode = "404", description = "there is no such run (/problems/not-found)")
     @GetMapping("/runs/{id}")
@@ -47,7 +49,8 @@ class RunController {
         return new RunStatus(run, registry.getRunProgress(id).orElse(null), launcher.failure(id).orElse(null));
     }
 
-    @Operation(summary = "A page of the run's rejects in record order, optionally of one rule; the rejects of a"
+    @Operation(operationId = "listRunRejects",
+            summary = "A page of the run's rejects in record order, optionally of one rule; the rejects of a"
             + " running load appear as its chunks commit")
     @ApiResponse(responseCode = "200", description = "a page of rejects, each a line of rejects.jsonl")
     @ApiResponse(responseCode = "404", description = "there is no such run (/problems/not-found)")
@@ -76,7 +79,8 @@ class RunController {
                 Paging.cursor(Long.toString(found.get(size - 1).recordNumber())));
     }
 
-    @Operation(summary = "The run's rejects.jsonl report file, once the run has ended")
+    @Operation(operationId = "getRunReport",
+            summary = "The run's rejects.jsonl report file, once the run has ended")
     @ApiResponse(responseCode = "200", description = "the report file, one reject a line")
     @ApiResponse(responseCode = "404", description = "there is no such run, it is still running, or it is an API add,"
             + " which has no report file (/problems/not-found)")

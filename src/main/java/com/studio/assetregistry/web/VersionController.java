@@ -29,7 +29,8 @@ class VersionController {
         this.registry = registry;
     }
 
-    @Operation(summary = "An asset's versions by department and version, optionally of one department or status;"
+    @Operation(operationId = "listVersions",
+            summary = "An asset's versions by department and version, optionally of one department or status;"
             + " with version=N, that version in each department (or in one)")
     @ApiResponse(responseCode = "200", description = "the versions, by department and version")
     @ApiResponse(responseCode = "404", description = "the asset is not registered, or has no such version"
@@ -59,7 +60,8 @@ class VersionController {
         return found;
     }
 
-    @Operation(summary = "Add the next version of a department: {\"asset\": {\"name\", \"type\"}, \"department\","
+    @Operation(operationId = "addVersion",
+            summary = "Add the next version of a department: {\"asset\": {\"name\", \"type\"}, \"department\","
             + " \"version\", \"status\"}",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

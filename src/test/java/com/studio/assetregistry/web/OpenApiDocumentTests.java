@@ -169,6 +169,20 @@ class OpenApiDocumentTests {
         assertThat(problem.path("detail").asString()).isEqualTo("the query parameter type is required");
     }
 
+    @Test
+    void everyOperationHasANameAClientCanUse() {
+        var ids = new ArrayList<String>();
+        for (var path : docs.path("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                ids.add(operation.getValue().path("operationId").asString());
+            }
+        }
+
+        assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z]+([A-Z][a-z]+)+"), "camelCase")
+                .contains("getAssets", "addAsset", "loadFile", "getRun", "listRunRejects", "getRunReport",
+                        "listVersions", "addVersion", "listRules");
+    }
+
     private JsonNode operation(String path, String method) {
         JsonNode operation = docs.path("paths").path(path).path(method);
         assertThat(operation.isMissingNode()).as(method + " " + path + " is described").isFalse();
