@@ -265,12 +265,14 @@ public class AssetLoader {
                 if (other.isEmpty()) {
                     if (runId == null) {
                         runId = start.getAsLong();
-                        setAsideEarlierReport(runId, file);
                     }
                     // before the claim: a thread of this process that sees the run claimed must see it loading here
                     runningHere.add(runId);
                     try {
                         store.claimRun(runId, sha256, OWNER);
+                        if (resumed.isEmpty()) { // once claimed: a run beaten to the registry leaves no directory
+                            setAsideEarlierReport(runId, file);
+                        }
                         return runId;
                     } catch (LoadInProgressException e) { // another load claimed the registry in between
                         other = store.findRun(e.pendingRunId());
@@ -303,7 +305,7 @@ public class AssetLoader {
      * directory, or of this one before its file was replaced (a new file numbers its runs from 1 again). That one is
      * moved aside, to {@code N.earlier-<UTC time>} beside it, and the directory made again. A file in its place is
      * left to the report's writer, which names it. A run whose directory cannot be made its own fails before it
-     * starts.
+     * starts, and a load of the same content resumes it.
      */
     private void setAsideEarlierReport(long runId, Path file) {
         Path dir = properties.reportDir(runId);
