@@ -181,7 +181,7 @@ final class PendingVersions {
      */
     private void assetIds(Connection connection, long runId, List<StagedVersion> records, long[] ids)
             throws SQLException {
-        assetIds.serve(runId);
+        AssetIds.RunIds known = assetIds.serve(runId);
         Map<AssetKey, AssetSlot> chunk = new HashMap<>();
         AssetSlot[] slots = new AssetSlot[ids.length];
         List<AssetKey> unknown = new ArrayList<>();
@@ -189,10 +189,10 @@ final class PendingVersions {
             AssetKey key = records.get(i).record().asset();
             AssetSlot slot = chunk.get(key);
             if (slot == null) {
-                Long known = assetIds.get(key);
-                slot = new AssetSlot(known == null ? UNKNOWN : known);
+                Long id = known.get(key);
+                slot = new AssetSlot(id == null ? UNKNOWN : id);
                 chunk.put(key, slot);
-                if (known == null) {
+                if (id == null) {
                     unknown.add(key);
                 }
             }
@@ -202,7 +202,7 @@ final class PendingVersions {
             int[] found = {0};
             BiConsumer<AssetKey, Long> remember = (key, id) -> {
                 chunk.get(key).id = id;
-                assetIds.put(key, id);
+                known.put(key, id);
                 found[0]++;
             };
             if (dialect.writesOneAtATime() && dialect.countsEachBatchedRow()) {
@@ -211,7 +211,7 @@ final class PendingVersions {
                 inPages(connection, unknown, keys -> createQuery(runId, keys), remember);
             }
             if (found[0] > 0) {
-                forgetIdsOnRollback();
+                forgetOnRollback(known);
             }
             if (found[0] < unknown.size()) {
                 List<AssetKey> existing = unknown.stream().filter(key -> chunk.get(key).id == UNKNOWN).toList();
@@ -332,13 +332,13 @@ final class PendingVersions {
     }
 
     /** The ids of the assets this transaction created are void if it rolls back: forget every id then. */
-    private void forgetIdsOnRollback() {
+    private static void forgetOnRollback(AssetIds.RunIds known) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     if (status != STATUS_COMMITTED) {
-                        assetIds.clear();
+                        known.clear();
                     }
                 }
             });
