@@ -3,7 +3,8 @@ package com.studio.assetregistry.ingest;
 /**
  * A load that did not start because another run is loading into the same registry, from this process or another,
  * and did not end in time: at once for the REST API, which refuses rather than queues, or within
- * {@code registry.load.queue-wait} for the command line. Nothing was registered; loading again later may succeed.
+ * {@code registry.load.queue-wait} for the command line. Or an add of a version that a load in progress has written
+ * and not yet registered. Nothing was registered; trying again later may succeed.
  */
 public class RegistryBusyException extends LoadException {
 

@@ -21,6 +21,7 @@ import com.studio.assetregistry.ingest.RejectBudgetExceededException;
 import com.studio.assetregistry.report.RejectReportWriter;
 import com.studio.assetregistry.report.ReportedReject;
 import com.studio.assetregistry.storage.AssetStore;
+import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.StagedVersion;
@@ -456,28 +457,39 @@ public class AssetRegistry {
             throw new AssetValidationException(violations, exists);
         }
         boolean[] otherThanRegistered = {false}; // a violation that is not of a version registered already
-        transaction.executeWithoutResult(status -> {
-            List<StagedVersion> staged = new ArrayList<>(versions.size());
-            for (AssetVersion version : versions) {
-                var record = new VersionedAsset(key, version);
-                assets.findVersion(key, version.department(), version.version())
-                        .filter(registered -> registered.status().equals(version.status()))
-                        .ifPresent(same -> violations.add(
-                                rules.duplicate().violation(record.label() + " is already registered")));
-                staged.add(new StagedVersion(RecordPosition.ofNumber(staged.size() + 1), record));
-            }
-            long runId = loads.startRun("api", source, 0, Instant.now());
-            loads.write(runId, staged);
-            loads.resolve(runId, finding -> {
-                List<Violation> found = crossRecordValidator.validate(finding.finding());
-                // one of the add's own versions twice, or above a gap, is no conflict with the registry
-                otherThanRegistered[0] |= !found.isEmpty() && !finding.finding().isRegistered();
-                violations.addAll(found);
+        try {
+            transaction.executeWithoutResult(status -> {
+                List<StagedVersion> staged = new ArrayList<>(versions.size());
+                for (AssetVersion version : versions) {
+                    staged.add(new StagedVersion(RecordPosition.ofNumber(staged.size() + 1),
+                            new VersionedAsset(key, version)));
+                }
+                long runId = loads.startRun("api", source, 0, Instant.now());
+                loads.write(runId, staged);
+                // Read once written, while the add's own rows are pending and unseen: an add of the same version that
+                // committed meanwhile (PostgreSQL, where adds run side by side) is seen, as its row made the write
+                // wait for it.
+                for (StagedVersion record : staged) {
+                    AssetVersion version = record.record().version();
+                    assets.findVersion(key, version.department(), version.version())
+                            .filter(registered -> registered.status().equals(version.status()))
+                            .ifPresent(same -> violations.add(rules.duplicate()
+                                    .violation(record.record().label() + " is already registered")));
+                }
+                loads.resolve(runId, finding -> {
+                    List<Violation> found = crossRecordValidator.validate(finding.finding());
+                    // one of the add's own versions twice, or above a gap, is no conflict with the registry
+                    otherThanRegistered[0] |= !found.isEmpty() && !finding.finding().isRegistered();
+                    violations.addAll(found);
+                });
+                if (!violations.isEmpty()) {
+                    throw new AssetValidationException(violations, !otherThanRegistered[0]);
+                }
+                loads.finishRun(runId, "COMPLETED", Instant.now(), staged.size(), null, null);
             });
-            if (!violations.isEmpty()) {
-                throw new AssetValidationException(violations, !otherThanRegistered[0]);
-            }
-            loads.finishRun(runId, "COMPLETED", Instant.now(), staged.size(), null, null);
-        });
+        } catch (LoadInProgressException e) {
+            throw new RegistryBusyException("Cannot add to " + key + " now: run " + e.pendingRunId() + ", a load in"
+                    + " progress, is registering the same version; try again once it has ended", e.pendingRunId());
+        }
     }
 }

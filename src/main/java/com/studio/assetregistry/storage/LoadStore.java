@@ -67,6 +67,9 @@ public interface LoadStore {
      * hands every other one to {@code findings}. The findings the store can place in the file come first, with their
      * position; then those it knows by record number only, in record order. The run's registered and unchanged counts
      * are set; the run is no longer pending, so its versions are visible, and a second call does nothing.
+     *
+     * @throws LoadInProgressException if a record's version is written by another run that is still pending (a load
+     *                                 in progress): it is not registered, nor free to register
      */
     default Resolution resolve(long runId, Consumer<StagedFinding> findings) {
         return resolve(runId, findings, resolution -> true);

@@ -13,13 +13,19 @@ import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetOverview;
 import com.studio.assetregistry.asset.AssetOverview.DepartmentOverview;
 import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.ingest.InputFileException;
 import com.studio.assetregistry.ingest.LoadSummary;
+import com.studio.assetregistry.ingest.RegistryBusyException;
+import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.validation.RuleEntry;
 import com.studio.assetregistry.validation.Severity;
 import com.studio.assetregistry.validation.Violation;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +42,8 @@ class AssetRegistryTests extends RegistryIntegrationTest {
 
     @Autowired
     private AssetRegistry registry;
+    @Autowired
+    private LoadStore loads;
 
     @Test
     void addsAnAssetWithItsVersionsAndReturnsItAsRegistered() {
@@ -114,6 +122,36 @@ class AssetRegistryTests extends RegistryIntegrationTest {
         assertThat(violationOf(() -> registry.addAssetVersion(HERO, new AssetVersion("modeling", 1, "inactive")))
                 .rule()).isEqualTo("version.conflict");
         assertThat(registry.listAssetVersions("hero", "character")).containsExactly(active("modeling", 1));
+    }
+
+    @Test
+    void refusesAnAddOfAVersionThatALoadInProgressHasWrittenNamingTheLoad() {
+        // given: a load in progress has written hero's modeling v2 and a new asset's first version
+        var villain = new AssetKey("villain", "character");
+        registry.addAsset(new Asset(HERO, List.of(active("modeling", 1))));
+        long load = loads.startRun("load", "night.json", 10, Instant.now());
+        loads.claimRun(load, "c0ffee", "1@test");
+        loads.write(load, List.of(
+                new StagedVersion(RecordPosition.ofNumber(1), new VersionedAsset(HERO, active("modeling", 2))),
+                new StagedVersion(RecordPosition.ofNumber(2), new VersionedAsset(villain, active("rigging", 1)))));
+
+        // then: adds of those versions are refused as busy, not counted as registered
+        assertThatThrownBy(() -> registry.addAssetVersion(HERO, active("modeling", 2)))
+                .isInstanceOfSatisfying(RegistryBusyException.class, e -> {
+                    assertThat(e.runningRunId()).isEqualTo(load);
+                    assertThat(e.getMessage()).isEqualTo("Cannot add to hero/character now: run " + load + ", a load"
+                            + " in progress, is registering the same version; try again once it has ended");
+                });
+        assertThatThrownBy(() -> registry.addAsset(new Asset(villain, List.of(active("rigging", 1)))))
+                .isInstanceOfSatisfying(RegistryBusyException.class,
+                        e -> assertThat(e.runningRunId()).isEqualTo(load));
+        assertThat(registry.listAssetVersions("villain", "character")).isEmpty();
+
+        // when: the load ends, it registers what it wrote
+        loads.resolve(load, finding -> { });
+        assertThat(registry.listAssetVersions("hero", "character"))
+                .containsExactly(active("modeling", 1), active("modeling", 2));
+        assertThat(registry.listAssetVersions("villain", "character")).containsExactly(active("rigging", 1));
     }
 
     @Test

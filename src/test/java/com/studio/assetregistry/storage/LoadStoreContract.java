@@ -109,6 +109,22 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void anAddOfAVersionAPendingLoadWroteIsRefusedNamingTheLoadAndLeavesItsRowToIt() {
+        long load = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
+        long add = store.startRun("api", "add", 0, Instant.now());
+
+        assertThatThrownBy(() -> {
+            store.write(add, List.of(v(1, "hero", "modeling", 1)));
+            store.resolve(add, findings::add);
+        }).isInstanceOfSatisfying(LoadInProgressException.class, e -> assertThat(e.pendingRunId()).isEqualTo(load));
+
+        assertThat(findings).isEmpty();
+        assertThat(registered()).isEmpty();
+        assertThat(store.resolve(load, findings::add)).isEqualTo(new Resolution(1, 0, 0));
+        assertThat(registered()).containsExactly("hero/character/modeling v1 active");
+    }
+
+    @Test
     void allowsOneLoadAtATimeAndAbandoningOneRemovesWhatItWrote() {
         long first = pendingLoad("first.json", "c0ffee", v(1, "hero", "modeling", 1));
         long second = store.startRun("load", "second.json", 10, Instant.now());

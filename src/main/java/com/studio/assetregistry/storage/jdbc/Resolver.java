@@ -3,6 +3,7 @@ package com.studio.assetregistry.storage.jdbc;
 import com.studio.assetregistry.asset.AssetKey;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.Resolution;
@@ -37,11 +38,12 @@ final class Resolver {
     private static final String COLLIDED_IN_ORDER = """
             SELECT s.record_number, s.name, s.type, s.department, s.version, s.status,
                    s.line, s.col, s.byte_offset, s.byte_length, a.id AS asset_id,
-                   r.status AS row_status, r.run_id AS row_run, r.record_number AS row_record,
+                   r.status AS row_status, r.run_id AS row_run, r.record_number AS row_record, p.pending AS row_pending,
                    g.complete_up_to
             FROM staged_version s
             JOIN asset_row a ON a.name = s.name AND a.type = s.type
             LEFT JOIN asset_version_row r ON r.asset_id = a.id AND r.department = s.department AND r.version = s.version
+            LEFT JOIN load_run p ON p.id = r.run_id
             LEFT JOIN run_gap g ON g.run_id = s.run_id AND g.asset_id = a.id AND g.department = s.department
             WHERE s.run_id = ?
             ORDER BY a.id, s.department, s.version, s.record_number""";
@@ -208,6 +210,9 @@ final class Resolver {
             if (rs.wasNull()) {
                 throw new IllegalStateException("Record " + position.recordNumber() + " of run " + runId
                         + " found its version written, but it is gone: " + record.label());
+            }
+            if (rowRun != runId && rs.getInt("row_pending") == 1) { // not registered: another run is writing it
+                throw new LoadInProgressException(rowRun, null);
             }
             long completeUpTo = rs.getLong("complete_up_to");
             if (rs.wasNull()) { // no gap in the group
