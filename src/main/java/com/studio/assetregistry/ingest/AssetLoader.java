@@ -257,9 +257,10 @@ public class AssetLoader {
             while (true) {
                 Optional<LoadRun> other = store.findPendingLoad(runId == null ? 0 : runId);
                 if (other.isPresent() && !isLoading(other.get())) {
-                    log.warn("Run {} of {} ended unfinished and is abandoned: its pending versions are removed; load "
-                            + "it again to load it anew", other.get().id(), other.get().source());
-                    store.abandonRun(other.get().id());
+                    if (store.abandonRun(other.get())) { // unless another process resumed it meanwhile
+                        log.warn("Run {} of {} ended unfinished and is abandoned: its pending versions are removed; "
+                                + "load it again to load it anew", other.get().id(), other.get().source());
+                    }
                     continue;
                 }
                 if (other.isEmpty()) {
@@ -269,7 +270,10 @@ public class AssetLoader {
                     // before the claim: a thread of this process that sees the run claimed must see it loading here
                     runningHere.add(runId);
                     try {
-                        store.claimRun(runId, sha256, OWNER);
+                        if (!store.claimRun(runId, sha256, OWNER)) {
+                            throw new LoadException("Cannot resume run " + runId + " of " + file + ": another load"
+                                    + " gave it up as it started; load the file again to load it anew", null, null);
+                        }
                         if (resumed.isEmpty()) { // once claimed: a run beaten to the registry leaves no directory
                             setAsideEarlierReport(runId, file);
                         }

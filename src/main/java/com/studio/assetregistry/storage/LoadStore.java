@@ -28,19 +28,24 @@ public interface LoadStore {
      * being resumed. A load becomes the registry's pending load, unless its resolution has committed already (it is
      * resumed to write its report): its registrations are then final, and stay visible.
      *
+     * @return whether the run is claimed: not if another process abandoned it ({@link #abandonRun}) since it was
+     *         found unfinished
      * @throws LoadInProgressException if another load is pending in the registry: it must complete, or be abandoned
      *                                 ({@link #abandonRun}), first
      */
-    void claimRun(long runId, String sha256, String owner);
+    boolean claimRun(long runId, String sha256, String owner);
 
     /** The load pending in the registry, other than {@code runId}, if any: it is running, or it died unfinished. */
     Optional<LoadRun> findPendingLoad(long runId);
 
     /**
-     * Gives up an unfinished run for good: removes everything it wrote to the registry, and marks it
-     * {@code ABANDONED}, so that it is never resumed; loading its content again starts anew. Its rejects stay.
+     * Gives up an unfinished run for good, if it is still as {@code seen} (its status and owner): removes everything
+     * it wrote to the registry, and marks it {@code ABANDONED}, so that it is never resumed; loading its content again
+     * starts anew. Its rejects stay.
+     *
+     * @return whether it was abandoned: not if it changed since it was seen (another process resumed it)
      */
-    void abandonRun(long runId);
+    boolean abandonRun(LoadRun seen);
 
     /**
      * The latest run of this kind ({@link LoadRun#LOAD} or {@link LoadRun#DRY_RUN}) of this file content that did not

@@ -103,7 +103,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
 
         assertThat(assets.listAssets()).containsExactly(new AssetKey("hero", "character"));
         assertThat(registered()).containsExactly("hero/character/rigging v1 active");
-        store.abandonRun(load);
+        assertThat(store.abandonRun(store.findRun(load).orElseThrow())).isTrue();
         assertThat(assets.listAssets()).containsExactly(new AssetKey("hero", "character"));
         assertThat(registered()).containsExactly("hero/character/rigging v1 active");
     }
@@ -134,7 +134,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
                         e -> assertThat(e.pendingRunId()).isEqualTo(first));
         assertThat(store.findPendingLoad(second)).map(LoadRun::id).hasValue(first);
 
-        store.abandonRun(first);
+        assertThat(store.abandonRun(store.findRun(first).orElseThrow())).isTrue();
         store.claimRun(second, "decaf", "2@test");
 
         assertThat(store.findRun(first).orElseThrow().status()).isEqualTo("ABANDONED");
@@ -146,6 +146,27 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void aRunResumedSinceItWasSeenIsNotAbandonedAndAnAbandonedRunIsNotResumed() {
+        // given: a load that died, seen unfinished by one process, then resumed by another
+        long run = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
+        store.finishRun(run, "FAILED", Instant.now(), 1, null, null);
+        LoadRun seen = store.findRun(run).orElseThrow();
+        assertThat(store.claimRun(run, "c0ffee", "2@test")).isTrue();
+
+        // then: the first process's abandon does nothing: the run's rows are the resuming process's
+        assertThat(store.abandonRun(seen)).isFalse();
+        assertThat(store.findRun(run).orElseThrow().status()).isEqualTo("RUNNING");
+        assertThat(store.resolve(run, findings::add)).isEqualTo(new Resolution(1, 0, 0));
+
+        // and: a run abandoned as seen cannot be claimed again, to be resumed
+        long other = pendingLoad("other.json", "decaf", v(1, "villain", "modeling", 1));
+        assertThat(store.abandonRun(store.findRun(other).orElseThrow())).isTrue();
+        assertThat(store.claimRun(other, "decaf", "3@test")).isFalse();
+        assertThat(store.findRun(other).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(store.findPendingLoad(0)).isEmpty();
+    }
+
+    @Test
     void anAbandonedLoadsAssetsLeaveHolesThatTheNextLoadsNewAssetsDoNotCollideWith() {
         // given: two registered assets; a load that created one more, then an add that registered a fourth while the
         // load was pending; the load abandoned, which removes its asset from among the others
@@ -154,7 +175,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         long add = store.startRun("api", "add", 0, Instant.now());
         store.write(add, List.of(v(1, "zed", "modeling", 1)));
         store.resolve(add, findings::add);
-        store.abandonRun(abandoned);
+        assertThat(store.abandonRun(store.findRun(abandoned).orElseThrow())).isTrue();
 
         // when: the next load writes to two new assets, to the removed one and to a registered one
         Resolution next = load(v(1, "new1", "fx", 1), v(2, "new2", "fx", 1), v(3, "prop", "rigging", 1),
@@ -519,7 +540,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         assertThat(store.recentRuns(1)).singleElement().satisfies(
                 listed -> assertThat(listed.counts().rejected()).as("running, listed").isEqualTo(2));
 
-        store.abandonRun(run);
+        assertThat(store.abandonRun(store.findRun(run).orElseThrow())).isTrue();
 
         LoadRun abandoned = store.findRun(run).orElseThrow();
         assertThat(abandoned.status()).isEqualTo("ABANDONED");

@@ -260,7 +260,7 @@ class RestApiServerTests {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isEqualTo(1);
             assertThat(Files.list(SPOOL)).as("the spool file is gone").isEmpty();
         } finally {
-            loads.abandonRun(other);
+            assertThat(loads.abandonRun(loads.findRun(other).orElseThrow())).isTrue();
         }
         assertThat(api.post("/assets/load", "application/json", readSample()).statusCode()).isEqualTo(202);
     }

@@ -77,13 +77,13 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
-    public void claimRun(long runId, String sha256, String owner) {
+    public boolean claimRun(long runId, String sha256, String owner) {
         try {
-            jdbc.update("""
+            return jdbc.update("""
                     UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL,
                                         pending = CASE WHEN kind IN ('load', 'dry-run') AND resolved = 0 THEN 1
                                                        ELSE pending END
-                    WHERE id = ?""", sha256, owner, runId);
+                    WHERE id = ? AND status <> 'ABANDONED'""", sha256, owner, runId) == 1;
         } catch (DataIntegrityViolationException e) {
             throw new LoadInProgressException(findPendingLoad(runId).map(LoadRun::id).orElse(0L), e);
         }
@@ -98,14 +98,20 @@ class JdbcLoadStore implements LoadStore {
     /** In one transaction, under the registration lock, as {@link #resolve} is: no resolution sees half of it. */
     @Override
     @Transactional
-    public void abandonRun(long runId) {
+    public boolean abandonRun(LoadRun seen) {
+        long runId = seen.id();
         dialect.lockRegistration(jdbc);
+        // as seen, or another process resumed it meanwhile: its rows are then that process's again
+        if (jdbc.update("UPDATE load_run SET pending = 0, status = 'ABANDONED', ended_at = COALESCE(ended_at, ?), "
+                + "rejected = (SELECT COUNT(*) FROM reject WHERE run_id = ?) "
+                + "WHERE id = ? AND status = ? AND owner IS NOT DISTINCT FROM ?", Instant.now().toString(), runId,
+                runId, seen.status(), seen.owner()) == 0) {
+            return false;
+        }
         Long written = jdbc.queryForObject("SELECT written FROM load_run WHERE id = ?", Long.class, runId);
         resolver.removeRows(runId, Objects.requireNonNull(written));
         resolver.forgetWorkingSet(runId);
-        jdbc.update("UPDATE load_run SET pending = 0, status = 'ABANDONED', ended_at = COALESCE(ended_at, ?), "
-                + "rejected = (SELECT COUNT(*) FROM reject WHERE run_id = ?) WHERE id = ?", Instant.now().toString(),
-                runId, runId);
+        return true;
     }
 
     @Override

@@ -100,7 +100,7 @@ abstract class JdbcLoadStoreContract extends RegistryIntegrationTest {
         var store = new JdbcLoadStore(jdbc, largeRun);
         long run = writeTwoChunksOverARegisteredHero(store);
 
-        store.abandonRun(run);
+        assertThat(store.abandonRun(store.findRun(run).orElseThrow())).isTrue();
 
         assertOnlyTheRegisteredHeroIsLeft();
     }

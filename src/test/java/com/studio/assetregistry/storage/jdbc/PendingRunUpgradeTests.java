@@ -66,7 +66,8 @@ class PendingRunUpgradeTests {
 
     @Test
     void abandoningTheRunRemovesEveryRowItWroteBeforeTheUpgrade() {
-        new JdbcLoadStore(jdbc).abandonRun(run);
+        var store = new JdbcLoadStore(jdbc);
+        assertThat(store.abandonRun(store.findRun(run).orElseThrow())).isTrue();
 
         assertThat(jdbc.queryForList("SELECT asset_id, department, version FROM asset_version_row"))
                 .extracting(row -> row.get("asset_id"), row -> row.get("department"), row -> row.get("version"))
