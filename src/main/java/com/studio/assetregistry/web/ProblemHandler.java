@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -70,9 +71,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(AssetValidationException e) {
         List<Violation> violations = e.violations();
-        if (violations.stream().anyMatch(v -> NOT_JSON.contains(v.rule()))) {
+        var notJson = violations.stream().filter(v -> NOT_JSON.contains(v.rule())).findFirst();
+        if (notJson.isPresent()) {
             return answer(Problems.withViolations(HttpStatus.BAD_REQUEST, "not-json",
-                    "the body is not JSON: " + violations.get(0).message(), violations));
+                    "the body is not JSON: " + notJson.get().message(), violations));
         }
         if (e.conflict()) {
             return answer(Problems.withViolations(HttpStatus.CONFLICT, "conflict",
@@ -109,14 +111,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(problem);
     }
 
-    /** Another process loads into the registry: refused as a load of this server's own would be, not waited for. */
+    /**
+     * Another process loads into the registry: refused as a load of this server's own would be, not waited for. Or an
+     * add gives a version that a load in progress has written, and says so itself.
+     */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> busy(RegistryBusyException e) {
+    ResponseEntity<ProblemDetail> busy(RegistryBusyException e, HandlerMethod handler) {
         long running = e.runningRunId();
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "load-running", running > 0
-                ? "run " + running + " is loading into this registry; post this load when it has ended (GET /runs/"
-                        + running + ")"
-                : "another load is loading into this registry; post this load when it has ended");
+        String detail = handler.getBeanType() != LoadController.class ? e.getMessage()
+                : (running > 0 ? "run " + running : "another load")
+                        + " is loading into this registry; post this load when it has ended";
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "load-running",
+                running > 0 ? detail + " (GET /runs/" + running + ")" : detail);
         if (running > 0) {
             problem.setProperty("runningRun", running);
         }
@@ -165,9 +171,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unusable-input", e.getMessage()));
     }
 
+    /**
+     * A load that cannot start for a cause on the server's side: its reports directory, or its spool file, is not
+     * what a load needs. Not the client's to retry: a 500, which the server's log names too.
+     */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> loadRefused(LoadException e) {
-        return answer(Problems.of(HttpStatus.CONFLICT, "load-refused", e.getMessage()));
+        log.error("A load cannot start: {}", e.getMessage());
+        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "load-refused", e.getMessage()));
     }
 
     @ExceptionHandler

@@ -23,6 +23,8 @@ import com.studio.assetregistry.asset.AssetKey;
 import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.ingest.LoadException;
+import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.registry.AssetValidationException;
@@ -159,12 +161,40 @@ class ApiWebMvcTests {
 
     @Test
     void aBodyThatIsNotJsonIs400SayingWhereItBroke() throws Exception {
+        // a line of load-format records that reads, and breaks a rule, before the one that does not read
         when(registry.addAsset(any(byte[].class))).thenThrow(new AssetValidationException(List.of(
-                new Violation("json.syntax", "record", "line 1, column 9: Unexpected end-of-input"))));
+                new Violation("status.unknown", "record 1: status", "status \"wip\" is not one of"),
+                new Violation("json.syntax", "record 2", "line 2, column 9: Unexpected end-of-input"))));
 
         mvc.perform(post("/assets").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("the body is not JSON: line 1, column 9: Unexpected end-of-input"));
+                .andExpect(jsonPath("$.detail").value("the body is not JSON: line 2, column 9: Unexpected end-of-input"))
+                .andExpect(jsonPath("$.violations", hasSize(2)));
+    }
+
+    @Test
+    void anAddOfAVersionALoadInProgressHasWrittenIs409NamingTheLoad() throws Exception {
+        String busy = "Cannot add to hero/character now: run 7, a load in progress, is registering the same version;"
+                + " try again once it has ended";
+        when(registry.addAsset(any(byte[].class))).thenThrow(new RegistryBusyException(busy, 7));
+
+        mvc.perform(post("/assets").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("/problems/load-running"))
+                .andExpect(jsonPath("$.runningRun").value(7))
+                .andExpect(jsonPath("$.detail").value(busy + " (GET /runs/7)"));
+    }
+
+    @Test
+    void aLoadThatCannotStartForTheServersSakeIsA500NotAConflict() throws Exception {
+        String cause = "Cannot load upload.json: its report cannot be written: /srv/reports is not a directory";
+        when(registry.prepareLoad(any())).thenThrow(new LoadException(cause, null, null));
+
+        mvc.perform(post("/assets/load").contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.type").value("/problems/load-refused"))
+                .andExpect(jsonPath("$.detail").value(cause));
     }
 
     @Test

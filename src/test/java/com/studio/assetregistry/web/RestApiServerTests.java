@@ -4,7 +4,12 @@ import static com.studio.assetregistry.web.HttpApi.encode;
 import static com.studio.assetregistry.web.HttpApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.studio.assetregistry.asset.AssetKey;
+import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.storage.StagedVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -263,6 +268,33 @@ class RestApiServerTests {
             assertThat(loads.abandonRun(loads.findRun(other).orElseThrow())).isTrue();
         }
         assertThat(api.post("/assets/load", "application/json", readSample()).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void anAddOfAVersionALoadInProgressHasWrittenIsRefusedWith409NamingTheLoad() {
+        // given: a load of another process has written hero's modeling v1, not yet registered
+        long other = loads.startRun("load", "nightly.json", 10, Instant.now());
+        loads.claimRun(other, "c0ffee", "4242@render-node-7");
+        loads.write(other, List.of(new StagedVersion(RecordPosition.ofNumber(1), new VersionedAsset(
+                new AssetKey("hero", "character"), new AssetVersion("modeling", 1, "active")))));
+        try {
+            // when
+            HttpResponse<String> posted = api.post("/assets", "application/json", """
+                    {"name": "hero", "type": "character",
+                     "versions": [{"department": "modeling", "version": 1, "status": "active"}]}""");
+
+            // then: refused as busy, naming the load; not a 201 for a version no one can read yet
+            assertThat(posted.statusCode()).isEqualTo(409);
+            JsonNode problem = json(posted);
+            assertThat(problem.path("type").asString()).isEqualTo("/problems/load-running");
+            assertThat(problem.path("runningRun").asLong()).isEqualTo(other);
+            assertThat(problem.path("detail").asString()).isEqualTo("Cannot add to hero/character now: run " + other
+                    + ", a load in progress, is registering the same version; try again once it has ended (GET /runs/"
+                    + other + ")");
+            assertThat(api.get("/assets?asset=hero&type=character").statusCode()).isEqualTo(404);
+        } finally {
+            assertThat(loads.abandonRun(loads.findRun(other).orElseThrow())).isTrue();
+        }
     }
 
     @Test
