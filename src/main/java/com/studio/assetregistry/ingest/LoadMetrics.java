@@ -26,7 +26,7 @@ import org.springframework.batch.core.step.StepExecution;
  *     <li>{@value #STEP_DURATION}{@code {step}}, a timer of each step.</li>
  * </ul>
  * An execution adds what it did: the run's counts when it ends less its counts when it began, so a resumed run does
- * not count again what its interrupted execution committed. {@link #measure} gives the same figures to the run's
+ * not count again what its interrupted execution committed. A dry run adds to the timers only: it registers nothing. {@link #measure} gives the same figures to the run's
  * {@code summary.json}; the meters then take exactly those. Thread-safe: executions are told apart by their id.
  */
 class LoadMetrics implements JobExecutionListener {
@@ -92,11 +92,13 @@ class LoadMetrics implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         try {
+            LoadRun run = store.findRun(runId(execution)).orElse(null);
             ReportSummary.Metrics metrics = measured.get(execution.getId());
-            if (metrics == null) { // no summary was written: the run failed before its report
-                metrics = store.findRun(runId(execution)).map(run -> measure(execution, run)).orElse(null);
+            if (metrics == null && run != null) { // no summary was written: the run failed before its report
+                metrics = measure(execution, run);
             }
-            if (metrics != null) {
+            // a dry run's figures are what a load would do: its summary has them, the registry's counters do not
+            if (metrics != null && run != null && !LoadRun.DRY_RUN.equals(run.kind())) {
                 metrics.records().forEach((outcome, n) -> records(outcome).increment(n));
                 metrics.rejects().forEach((rule, n) -> rejects(rule).increment(n));
             }

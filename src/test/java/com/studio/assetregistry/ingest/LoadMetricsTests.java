@@ -71,6 +71,22 @@ class LoadMetricsTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aDryRunAddsNothingToTheRecordCountersButItsSummaryHasWhatALoadWouldDo() throws IOException {
+        Map<String, Double> before = snapshot();
+
+        LoadSummary summary = loader.load(LoadRequest.of(SAMPLE).withDryRun(true));
+
+        Map<String, Double> added = addedSince(before);
+        assertThat(added).containsEntry("records/registered", 0.0).containsEntry("records/rejected", 0.0)
+                .containsEntry("runs/COMPLETED", 1.0);
+        assertThat(added.getOrDefault("rejects/status.unknown", 0.0)).isZero();
+        JsonNode records = JSON.readTree(summary.reportDir().resolve("summary.json").toFile())
+                .path("metrics").path("records");
+        assertThat(records.path("registered").asLong()).isEqualTo(17);
+        assertThat(records.path("rejected").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void countsAForcedReloadAsUnchangedAndTheSameRejects() {
         loader.load(SAMPLE);
         Map<String, Double> before = snapshot();
