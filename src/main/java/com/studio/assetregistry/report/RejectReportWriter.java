@@ -128,16 +128,29 @@ public class RejectReportWriter {
         return FileFailures.describe(e);
     }
 
+    /** Writes the file whole, or not at all: a failure, of the disk or of the content's source, leaves no part. */
     private static void writeAtomically(Path target, Content content) {
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
             Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling(target.getFileName() + ".partial");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
                 content.writeTo(out);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            removePart(partial, e);
             throw new UncheckedIOException("Cannot write the report file " + target + ": " + reason(e), e);
+        } catch (RuntimeException e) {
+            removePart(partial, e);
+            throw e;
+        }
+    }
+
+    private static void removePart(Path partial, Exception failure) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 }
