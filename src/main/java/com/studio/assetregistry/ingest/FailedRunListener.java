@@ -14,8 +14,9 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Marks a run that did not complete as failed and leaves a summary saying so beside the rejects and warnings recorded
- * until then. Nothing staged is registered by a failed run: registration happens in one transaction once the whole
- * file is read, and a load over its reject budget undoes its registrations before that transaction commits.
+ * until then. A run that failed before its resolution registered nothing: registration happens in one transaction
+ * once the whole file is read, and a load over its reject budget undoes its registrations before that transaction
+ * commits. One that failed after it (writing its report) has registered its records, and a resume writes the report.
  */
 class FailedRunListener implements JobExecutionListener {
 

@@ -24,7 +24,6 @@ final class RecordSplitter {
     /** How records are laid out in the file. */
     enum Framing { ARRAY, LINES }
 
-    /** Where an array-framed reading stands between records. */
     /**
      * Where the reader is in an array: {@code AFTER_STRAY} follows content that is no element (a stray brace, a
      * comment, a word), which has been reported already; what comes next needs no comma before it.

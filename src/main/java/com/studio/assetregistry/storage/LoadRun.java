@@ -16,7 +16,7 @@ import java.util.Map;
  * @param sha256     the file's SHA-256 in hex, once known; may be {@code null}
  * @param startedAt  when the run started
  * @param endedAt    when it ended, or {@code null} while it runs
- * @param status     {@code RUNNING}, {@code COMPLETED} or {@code FAILED}
+ * @param status     {@code RUNNING}, {@code COMPLETED}, {@code FAILED}, or {@code ABANDONED} (given up unfinished)
  * @param counts     what it did
  * @param reportDir  where its report was written, or {@code null}
  * @param owner      the process running or last running it, as {@code pid@host}, or {@code null}

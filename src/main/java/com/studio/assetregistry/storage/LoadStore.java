@@ -133,8 +133,5 @@ public interface LoadStore {
      * @param byRule  the records per rule id, largest count first; a record that broke two rules counts under both
      */
     record RuleTally(long records, Map<String, Long> byRule) {
-
-        /** No record. */
-        public static final RuleTally NONE = new RuleTally(0, Map.of());
     }
 }

@@ -105,6 +105,7 @@ final class Resolver {
             assetIds.clear();
         } else {
             removeRows(runId, written);
+            // final, never offered to be resumed: a load over its reject budget, or a dry run, which keeps nothing
             jdbc.update("UPDATE load_run SET over_budget = 1 WHERE id = ?", runId);
             resolution = new Resolution(0, resolution.unchanged(), resolution.findings());
         }

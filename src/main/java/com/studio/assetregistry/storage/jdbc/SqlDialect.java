@@ -9,8 +9,8 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * What the JDBC stores do differently on each database they run on, all in one place: everything else is SQL that
- * SQLite and PostgreSQL both understand ({@code ON CONFLICT DO NOTHING}, {@code RETURNING}, row values, window
- * functions), and the schemas themselves are Flyway migrations per vendor ({@code db/migration/{vendor}}). A new
+ * SQLite and PostgreSQL both understand ({@code ON CONFLICT DO NOTHING}, {@code RETURNING}, row values, common
+ * table expressions), and the schemas themselves are Flyway migrations per vendor ({@code db/migration/{vendor}}). A new
  * database is one more constant here, one more migration folder, and a run of the storage contract tests.
  */
 enum SqlDialect {
