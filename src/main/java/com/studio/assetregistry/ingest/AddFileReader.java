@@ -4,6 +4,7 @@ import com.studio.assetregistry.asset.Asset;
 import com.studio.assetregistry.asset.AssetKey;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
+import com.studio.assetregistry.files.FileFailures;
 import com.studio.assetregistry.ingest.AddDocumentParser.Document;
 import com.studio.assetregistry.ingest.AddDocumentParser.JsonObject;
 import com.studio.assetregistry.storage.RecordPosition;
@@ -348,13 +349,10 @@ public class AddFileReader {
         if (!Files.isRegularFile(file)) {
             throw new InputFileException("Cannot read " + file + ": not a regular file");
         }
-        try {
-            if (Files.size(file) > limits.maxRecordBytes()) {
-                return null;
-            }
-            return Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) { // read up to the limit: the file may grow meanwhile
+            return readSmallStream(in, file.toString());
         } catch (IOException e) {
-            throw new InputFileException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new InputFileException("Cannot read " + file + ": " + FileFailures.reason(e), e);
         }
     }
 
@@ -364,7 +362,7 @@ public class AddFileReader {
             byte[] bytes = in.readNBytes(limits.maxRecordBytes() + 1);
             return bytes.length > limits.maxRecordBytes() ? null : bytes;
         } catch (IOException e) {
-            throw new InputFileException("Cannot read " + source + ": " + e.getMessage(), e);
+            throw new InputFileException("Cannot read " + source + ": " + FileFailures.reason(e), e);
         }
     }
 

@@ -23,7 +23,9 @@ import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.validation.RuleEntry;
 import com.studio.assetregistry.validation.Severity;
 import com.studio.assetregistry.validation.Violation;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 
@@ -352,6 +355,20 @@ class AssetRegistryTests extends RegistryIntegrationTest {
         assertThat(runs.get(1).rejectsByRule()).containsExactly(Map.entry("status.unknown", 2L),
                 Map.entry("version.sequence", 1L));
         assertThat(runs.get(1).durationMillis()).isNotNegative();
+    }
+
+    @Test
+    void refusesADocumentLargerThanARecordMayBeWithoutReadingItAll(@TempDir Path dir) throws IOException {
+        Path big = Files.writeString(dir.resolve("big.json"), "{\"name\": \"hero\", \"type\": \"character\", "
+                + "\"note\": \"" + "x".repeat(1 << 20) + "\"}");
+
+        Violation violation = violationOf(() -> registry.addAsset(big));
+
+        assertThat(violation.rule()).isEqualTo("record.too_large");
+        assertThat(violation.message()).startsWith("the document is larger than 1048576 bytes");
+        assertThat(registry.getAsset("hero", "character")).isEmpty();
+        assertThatThrownBy(() -> registry.addAsset(dir))
+                .isInstanceOf(InputFileException.class).hasMessage("Cannot read " + dir + ": not a regular file");
     }
 
     @Test
