@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -75,7 +76,7 @@ final class InboxFolder {
                 if (attributes == null || !attributes.isRegularFile()) {
                     continue;
                 }
-                if (!Path.of(entry.toString()).equals(entry)) {
+                if (!nameRoundTrips(entry)) {
                     passedOver.put(entry, "its name is not valid in the character set of Java's file names ("
                             + System.getProperty("sun.jnu.encoding") + "), so it cannot be loaded under it; rename it");
                 } else if (settledBy == null || attributes.lastModifiedTime().compareTo(settledBy) <= 0) {
@@ -97,6 +98,19 @@ final class InboxFolder {
                 .sorted(Comparator.comparing(Waiting::modified).thenComparing(w -> w.file().getFileName().toString()))
                 .map(Waiting::file)
                 .toList();
+    }
+
+    /**
+     * Whether Java can give the entry's name back to the file system: not if the name's bytes are not in the character
+     * set of Java's file names (a Latin-1 name under UTF-8 is read with U+FFFD in it; any non-ASCII name under a C
+     * locale is read with characters that cannot be encoded back at all).
+     */
+    private static boolean nameRoundTrips(Path entry) {
+        try {
+            return Path.of(entry.toString()).equals(entry);
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /**
