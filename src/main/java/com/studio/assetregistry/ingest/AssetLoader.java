@@ -49,7 +49,7 @@ import org.springframework.stereotype.Service;
  * load, a load never resumes it, and it does not count as having loaded its content.
  */
 @Service
-public class AssetLoader {
+public class AssetLoader implements AutoCloseable {
 
     /** The time in the name of an earlier report set aside: UTC, to the millisecond, sortable. */
     private static final DateTimeFormatter EARLIER =
@@ -67,6 +67,7 @@ public class AssetLoader {
     private final ProgressListeners progressListeners;
     /** The runs this process is loading now: a run of the same content is not resumed beside its live self. */
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
+    private final RunHeartbeat heartbeat;
 
     AssetLoader(JobOperator jobOperator, JobRepository jobRepository, Job assetLoadJob, LoadStore store,
                 LoadProperties properties, RejectBudget budget, ProgressListeners progressListeners) {
@@ -77,6 +78,13 @@ public class AssetLoader {
         this.properties = Objects.requireNonNull(properties, "The load properties must not be null.");
         this.budget = Objects.requireNonNull(budget, "The reject budget must not be null.");
         this.progressListeners = Objects.requireNonNull(progressListeners, "The progress listeners must not be null.");
+        this.heartbeat = new RunHeartbeat(store, OWNER, runningHere);
+    }
+
+    /** Stops the heartbeat of this process's runs: a run it still runs then counts as gone once silent long enough. */
+    @Override
+    public void close() {
+        heartbeat.close();
     }
 
     /**
@@ -357,9 +365,10 @@ public class AssetLoader {
     private long prepareResume(LoadRun unfinished, Path file) {
         String owner = unfinished.owner();
         if ("RUNNING".equals(unfinished.status()) && owner != null && !owner.equals(OWNER)
-                && RunOwner.isAlive(owner)) {
+                && RunOwner.isAlive(unfinished)) {
             throw new RegistryBusyException("Run " + unfinished.id() + " of " + file + " is still running (process "
-                    + owner + "); wait for it to end", unfinished.id());
+                    + owner + (RunOwner.elsewhere(owner) ? ", on another host: presumed gone once silent for "
+                    + RunOwner.SILENCE.toMinutes() + " minutes" : "") + "); wait for it to end", unfinished.id());
         }
         JobParameters identifying = new JobParametersBuilder()
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, unfinished.id())
@@ -409,7 +418,7 @@ public class AssetLoader {
         if (!"RUNNING".equals(run.status()) || run.owner() == null) {
             return false;
         }
-        return run.owner().equals(OWNER) ? runningHere.contains(run.id()) : RunOwner.isAlive(run.owner());
+        return run.owner().equals(OWNER) ? runningHere.contains(run.id()) : RunOwner.isAlive(run);
     }
 
     private LoadSummary summary(long runId, Path file) {

@@ -68,7 +68,7 @@ public class RunProgressReader {
         if ("COMPLETED".equals(run.status())) {
             return "finished";
         }
-        if (!"RUNNING".equals(run.status()) || RunOwner.ended(run.owner())) { // failed, abandoned or interrupted
+        if (!"RUNNING".equals(run.status()) || RunOwner.ended(run)) { // failed, abandoned or interrupted
             return "stopped";
         }
         if (steps.isEmpty()) {

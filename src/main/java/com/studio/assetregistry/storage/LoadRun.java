@@ -20,9 +20,11 @@ import java.util.Map;
  * @param counts     what it did
  * @param reportDir  where its report was written, or {@code null}
  * @param owner      the process running or last running it, as {@code pid@host}, or {@code null}
+ * @param heartbeat  when that process last said it runs it (it does every few seconds while it does), or {@code null}
  */
 public record LoadRun(long id, String kind, String source, long fileSize, String sha256, Instant startedAt,
-                      Instant endedAt, String status, RunCounts counts, String reportDir, String owner) {
+                      Instant endedAt, String status, RunCounts counts, String reportDir, String owner,
+                      Instant heartbeat) {
 
     /** The kind of a run that loaded a file. */
     public static final String LOAD = "load";
@@ -47,7 +49,7 @@ public record LoadRun(long id, String kind, String source, long fileSize, String
         var withRules = new RunCounts(counts.read(), counts.registered(), counts.unchanged(), rejected,
                 rejectsByRule, warned, warningsByRule);
         return new LoadRun(id, kind, source, fileSize, sha256, startedAt, endedAt, status, withRules, reportDir,
-                owner);
+                owner, heartbeat);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.storage;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,12 @@ public interface LoadStore {
      *                                 ({@link #abandonRun}), first
      */
     boolean claimRun(long runId, String sha256, String owner);
+
+    /**
+     * Records that {@code owner} still runs these runs, at {@code at}: a process on another host, which cannot be
+     * asked, tells by this whether they are still run ({@link LoadRun#heartbeat()}).
+     */
+    void beat(Collection<Long> runIds, String owner, Instant at);
 
     /** The load pending in the registry, other than {@code runId}, if any: it is running, or it died unfinished. */
     Optional<LoadRun> findPendingLoad(long runId);

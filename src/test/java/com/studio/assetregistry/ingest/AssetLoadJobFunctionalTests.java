@@ -155,6 +155,43 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aLoadOfAnotherHostThatFellSilentIsResumedOrAbandonedAndOneThatBeatsIsWaitedFor() throws Exception {
+        // given: a load of the sample by a process of another host (a container that is gone), silent for 3 minutes
+        long orphan = loadStore.startRun("load", SAMPLE.toString(), Files.size(SAMPLE), Instant.now());
+        loadStore.claimRun(orphan, FileDigest.sha256(SAMPLE), "1@c0ffee123456");
+        jdbc.update("UPDATE load_run SET heartbeat_at = ? WHERE id = ?", Instant.now().minusSeconds(180).toString(),
+                orphan);
+
+        // when: the same content is loaded here
+        LoadSummary resumed = loader.load(SAMPLE);
+
+        // then: that run is resumed, and completes
+        assertThat(resumed.runId()).isEqualTo(orphan);
+        assertThat(resumed.registered()).isEqualTo(17);
+
+        // given: a load of other content by a process of another host that beat a moment ago
+        long live = pendingGhostRun("live.json", 1);
+        jdbc.update("UPDATE load_run SET owner = '1@c0ffee123456' WHERE id = ?", live);
+        Path other = file("other.jsonl", """
+                {"asset": {"name": "rock", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
+                """);
+
+        // then: it is not abandoned but waited for (here not at all: the API's prepare refuses at once)
+        assertThatThrownBy(() -> loader.prepare(LoadRequest.of(other)))
+                .isInstanceOfSatisfying(RegistryBusyException.class, e -> assertThat(e.runningRunId()).isEqualTo(live));
+
+        // when: it too falls silent
+        jdbc.update("UPDATE load_run SET heartbeat_at = ? WHERE id = ?", Instant.now().minusSeconds(180).toString(),
+                live);
+        LoadSummary loaded = loader.load(other);
+
+        // then: it is abandoned, and the new load goes on
+        assertThat(loaded.registered()).isEqualTo(1);
+        assertThat(loadStore.findRun(live).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
+    }
+
+    @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS) // it used to wait for the registry.load.queue-wait: an hour
     void abandonsALoadOfOtherContentThatFailedInAProcessThatLivesOn() throws Exception {
         // given: a load that failed in this process, which lives on (serve, or a command loading several files)

@@ -167,6 +167,24 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void aClaimAndEachHeartbeatOfItsOwnerSayWhenTheRunLastRan() {
+        Instant before = Instant.now();
+        long run = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
+        Instant claimed = store.findRun(run).orElseThrow().heartbeat();
+        assertThat(claimed).isBetween(before, Instant.now());
+
+        Instant later = claimed.plusSeconds(20);
+        store.beat(List.of(run), "1@test", later);
+        assertThat(store.findRun(run).orElseThrow().heartbeat()).isEqualTo(later);
+
+        // another process's beat, or one for a run that ended, changes nothing
+        store.beat(List.of(run), "2@elsewhere", later.plusSeconds(20));
+        store.finishRun(run, "FAILED", later, 1, null, null);
+        store.beat(List.of(run), "1@test", later.plusSeconds(40));
+        assertThat(store.findRun(run).orElseThrow().heartbeat()).isEqualTo(later);
+    }
+
+    @Test
     void anAbandonedLoadsAssetsLeaveHolesThatTheNextLoadsNewAssetsDoNotCollideWith() {
         // given: two registered assets; a load that created one more, then an add that registered a fourth while the
         // load was pending; the load abandoned, which removes its asset from among the others

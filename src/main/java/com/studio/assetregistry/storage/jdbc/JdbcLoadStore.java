@@ -12,6 +12,7 @@ import com.studio.assetregistry.storage.Warning;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,12 +81,20 @@ class JdbcLoadStore implements LoadStore {
     public boolean claimRun(long runId, String sha256, String owner) {
         try {
             return jdbc.update("""
-                    UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL,
+                    UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL, heartbeat_at = ?,
                                         pending = CASE WHEN kind IN ('load', 'dry-run') AND resolved = 0 THEN 1
                                                        ELSE pending END
-                    WHERE id = ? AND status <> 'ABANDONED'""", sha256, owner, runId) == 1;
+                    WHERE id = ? AND status <> 'ABANDONED'""", sha256, owner, Instant.now().toString(), runId) == 1;
         } catch (DataIntegrityViolationException e) {
             throw new LoadInProgressException(findPendingLoad(runId).map(LoadRun::id).orElse(0L), e);
+        }
+    }
+
+    @Override
+    public void beat(Collection<Long> runIds, String owner, Instant at) {
+        for (long runId : runIds) {
+            jdbc.update("UPDATE load_run SET heartbeat_at = ? WHERE id = ? AND owner = ? AND status = 'RUNNING'",
+                    at.toString(), runId, owner);
         }
     }
 
@@ -235,11 +244,12 @@ class JdbcLoadStore implements LoadStore {
 
     private static LoadRun run(ResultSet rs, int rowNum) throws SQLException {
         String ended = rs.getString("ended_at");
+        String heartbeat = rs.getString("heartbeat_at");
         var counts = new RunCounts(rs.getLong("read_count"), rs.getLong("registered"), rs.getLong("unchanged"),
                 rs.getLong("rejected"), Map.of(), 0, Map.of());
         return new LoadRun(rs.getLong("id"), rs.getString("kind"), rs.getString("source"),
                 rs.getLong("file_size"), rs.getString("sha256"), Instant.parse(rs.getString("started_at")),
                 ended == null ? null : Instant.parse(ended), rs.getString("status"), counts,
-                rs.getString("report_dir"), rs.getString("owner"));
+                rs.getString("report_dir"), rs.getString("owner"), heartbeat == null ? null : Instant.parse(heartbeat));
     }
 }
