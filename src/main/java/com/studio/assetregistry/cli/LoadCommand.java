@@ -2,6 +2,8 @@ package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.ingest.FileDigest;
 import com.studio.assetregistry.ingest.LoadException;
+import com.studio.assetregistry.ingest.LoadProgress;
+import com.studio.assetregistry.ingest.LoadProgressListener;
 import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.ingest.RejectBudgetExceededException;
@@ -115,7 +117,18 @@ class LoadCommand implements Callable<Integer> {
         var request = LoadRequest.of(file).withForce(force).withDryRun(dryRun).withDigest(digest);
         try (ProgressDisplay display = ProgressDisplay.of(mode, file, top.err(),
                 Duration.ofNanos((long) (progressInterval * 1e9)))) {
-            LoadSummary summary = registry.loadAssets(request.withProgress(display));
+            LoadSummary summary = registry.loadAssets(request.withProgress(new LoadProgressListener() {
+                @Override
+                public void progressed(LoadProgress progress) {
+                    display.progressed(progress);
+                }
+
+                @Override
+                public void waiting(String message) { // whatever the display: a queued load must not look hung
+                    top.err().println(MessageText.printable(message));
+                    top.err().flush();
+                }
+            }));
             display.close(); // the bar ends before the summary line
             top.out().println(MessageText.printable(prefix + line(summary, file)));
             return 0;

@@ -231,7 +231,8 @@ public class AssetLoader implements AutoCloseable {
                         + "loading in this process; wait for it to end", running);
             }
             if (!told) {
-                log.warn("Waiting for run {} of the same content to end before loading {}", running, file);
+                tellWaiting(request, "Waiting for run " + running + " of the same content to end before loading "
+                        + file);
                 told = true;
             }
             pause();
@@ -246,7 +247,7 @@ public class AssetLoader implements AutoCloseable {
         }
         checkReportsDirectory(file);
         Optional<Long> resumed = unfinished.map(run -> prepareResume(run, file));
-        long runId = claim(resumed, sha256, file, giveUp,
+        long runId = claim(request, resumed, sha256, giveUp,
                 () -> store.startRun(kind, request.source(), content.bytes(), Instant.now()));
         return new PreparedLoad(runId, request, null, content.modified());
     }
@@ -258,7 +259,9 @@ public class AssetLoader implements AutoCloseable {
      * anew. A live one is waited for until {@code giveUp}: loads into one registry queue, whichever process or host
      * runs them.
      */
-    private long claim(Optional<Long> resumed, String sha256, Path file, Instant giveUp, LongSupplier start) {
+    private long claim(LoadRequest request, Optional<Long> resumed, String sha256, Instant giveUp,
+                       LongSupplier start) {
+        Path file = request.file();
         Long runId = resumed.orElse(null);
         boolean told = false;
         try {
@@ -298,7 +301,7 @@ public class AssetLoader implements AutoCloseable {
                             + " is loading into this registry; wait for it to end", other.map(LoadRun::id).orElse(0L));
                 }
                 if (!told) {
-                    log.warn("Waiting for {} to end before loading {}", describe(other), file);
+                    tellWaiting(request, "Waiting for " + describe(other) + " to end before loading " + file);
                     told = true;
                 }
                 pause();
@@ -342,6 +345,12 @@ public class AssetLoader implements AutoCloseable {
             throw new LoadException("Cannot load " + file + ": the report directory " + dir + " cannot be made this"
                     + " run's own: " + FileFailures.reason(e), null, e);
         }
+    }
+
+    /** Says in the log, and to the request's listener (the command line prints it), that the load waits. */
+    private static void tellWaiting(LoadRequest request, String message) {
+        log.warn(message);
+        request.progress().waiting(message);
     }
 
     private static String describe(Optional<LoadRun> run) {

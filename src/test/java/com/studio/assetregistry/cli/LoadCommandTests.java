@@ -5,17 +5,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.GeneratorOptions;
+import com.studio.assetregistry.ingest.RunOwner;
+import com.studio.assetregistry.storage.LoadStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code load}: re-runs, {@code --force}, {@code --dry-run}, progress on standard error, and several files. */
 class LoadCommandTests extends CommandTest {
+
+    @Autowired
+    private LoadStore loads;
 
     private static final Pattern REPORT = Pattern.compile("report: (.+?)/(?:;|$)", Pattern.MULTILINE);
     private static final String SAMPLE = "data/asset_data.json";
@@ -35,6 +42,39 @@ class LoadCommandTests extends CommandTest {
         assertThat(err()).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM load_run")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+    }
+
+    @Test
+    void aLoadQueuedBehindAnotherSaysSoOnStandardErrorWhateverItsProgressDisplay() throws Exception {
+        // given: a load of another live process of this host holds the registry, and ends a moment later
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            String owner = other.pid() + RunOwner.CURRENT.substring(RunOwner.CURRENT.indexOf('@'));
+            long running = loads.startRun("load", "night.json", 10, Instant.now());
+            loads.claimRun(running, "c0ffee", owner);
+            Thread ender = new Thread(() -> {
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                loads.resolve(running, finding -> { });
+                loads.finishRun(running, "COMPLETED", Instant.now(), 0, null, null);
+            });
+
+            // when
+            ender.start();
+            int exit = run("load", "--progress", "none", SAMPLE);
+            ender.join();
+
+            // then: it said what it waited for, then loaded
+            assertThat(exit).isZero();
+            assertThat(err()).isEqualTo("Waiting for run " + running + " of night.json (process " + owner
+                    + ") to end before loading " + SAMPLE + "\n");
+            assertThat(out()).startsWith(SAMPLE_COUNTS + "; report: ");
+        } finally {
+            other.destroy();
+        }
     }
 
     @Test
