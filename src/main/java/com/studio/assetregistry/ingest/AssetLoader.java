@@ -5,6 +5,7 @@ import com.studio.assetregistry.report.RejectReportWriter;
 import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.validation.RuleCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -68,9 +69,12 @@ public class AssetLoader implements AutoCloseable {
     /** The runs this process is loading now: a run of the same content is not resumed beside its live self. */
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     private final RunHeartbeat heartbeat;
+    /** The digest of the rules this process judges by ({@link RuleCatalogue#fingerprint()}). */
+    private final String rules;
 
     AssetLoader(JobOperator jobOperator, JobRepository jobRepository, Job assetLoadJob, LoadStore store,
-                LoadProperties properties, RejectBudget budget, ProgressListeners progressListeners) {
+                LoadProperties properties, RejectBudget budget, ProgressListeners progressListeners,
+                RuleCatalogue rules) {
         this.jobOperator = Objects.requireNonNull(jobOperator, "The job operator must not be null.");
         this.jobRepository = Objects.requireNonNull(jobRepository, "The job repository must not be null.");
         this.assetLoadJob = Objects.requireNonNull(assetLoadJob, "The load job must not be null.");
@@ -79,6 +83,7 @@ public class AssetLoader implements AutoCloseable {
         this.budget = Objects.requireNonNull(budget, "The reject budget must not be null.");
         this.progressListeners = Objects.requireNonNull(progressListeners, "The progress listeners must not be null.");
         this.heartbeat = new RunHeartbeat(store, OWNER, runningHere);
+        this.rules = rules.fingerprint();
     }
 
     /** Stops the heartbeat of this process's runs: a run it still runs then counts as gone once silent long enough. */
@@ -238,6 +243,10 @@ public class AssetLoader implements AutoCloseable {
             pause();
             unfinished = store.findUnfinishedRun(kind, sha256);
         }
+        if (unfinished.isPresent() && judgedUnderOtherRules(unfinished.get())) {
+            giveUpForOtherRules(unfinished.get(), file);
+            unfinished = Optional.empty();
+        }
         if (unfinished.isEmpty() && !request.dryRun() && !request.force()) {
             Optional<LoadRun> earlier = store.findCompletedRun(LoadRun.LOAD, sha256);
             if (earlier.isPresent()) {
@@ -286,6 +295,7 @@ public class AssetLoader implements AutoCloseable {
                                     + " gave it up as it started; load the file again to load it anew", null, null);
                         }
                         if (resumed.isEmpty()) { // once claimed: a run beaten to the registry leaves no directory
+                            store.recordRules(runId, rules);
                             setAsideEarlierReport(runId, file);
                         }
                         return runId;
@@ -367,11 +377,8 @@ public class AssetLoader implements AutoCloseable {
         }
     }
 
-    /**
-     * Readies an unfinished run to be resumed: a run whose process died left its job execution marked as running,
-     * which Spring Batch must be told is over before it restarts the job. Refuses a run still alive on this host.
-     */
-    private long prepareResume(LoadRun unfinished, Path file) {
+    /** Refuses to take over an unfinished run whose process still runs it, on this host or another. */
+    private static void refuseIfAlive(LoadRun unfinished, Path file) {
         String owner = unfinished.owner();
         if ("RUNNING".equals(unfinished.status()) && owner != null && !owner.equals(OWNER)
                 && RunOwner.isAlive(unfinished)) {
@@ -379,6 +386,35 @@ public class AssetLoader implements AutoCloseable {
                     + owner + (RunOwner.elsewhere(owner) ? ", on another host: presumed gone once silent for "
                     + RunOwner.SILENCE.toMinutes() + " minutes" : "") + "); wait for it to end", unfinished.id());
         }
+    }
+
+    /**
+     * Whether an unfinished run was judged under other rules than this process's, and has not registered yet: resumed,
+     * it would judge its records by two sets of rules. One whose registration has committed (only its report is left
+     * to write) is resumed whatever the rules: its judgement is done.
+     */
+    private boolean judgedUnderOtherRules(LoadRun unfinished) {
+        return unfinished.rules() != null && !unfinished.rules().equals(rules)
+                && store.findPendingLoad(0).filter(pending -> pending.id() == unfinished.id()).isPresent();
+    }
+
+    /** Abandons an unfinished run judged under other rules, so that its content loads anew under these. */
+    private void giveUpForOtherRules(LoadRun unfinished, Path file) {
+        refuseIfAlive(unfinished, file);
+        if (!store.abandonRun(unfinished)) {
+            throw new RegistryBusyException("Run " + unfinished.id() + " of " + file + " was resumed by another"
+                    + " process as this one started; wait for it to end", unfinished.id());
+        }
+        log.warn("Run {} of {} was judged under other rules (the rules file changed since it started): it is "
+                + "abandoned, and {} loads anew under these", unfinished.id(), unfinished.source(), file);
+    }
+
+    /**
+     * Readies an unfinished run to be resumed: a run whose process died left its job execution marked as running,
+     * which Spring Batch must be told is over before it restarts the job. Refuses a run still alive on this host.
+     */
+    private long prepareResume(LoadRun unfinished, Path file) {
+        refuseIfAlive(unfinished, file);
         JobParameters identifying = new JobParametersBuilder()
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, unfinished.id())
                 .toJobParameters();

@@ -21,10 +21,11 @@ import java.util.Map;
  * @param reportDir  where its report was written, or {@code null}
  * @param owner      the process running or last running it, as {@code pid@host}, or {@code null}
  * @param heartbeat  when that process last said it runs it (it does every few seconds while it does), or {@code null}
+ * @param rules      the digest of the rules it is judged by, or {@code null} for a run that has none recorded
  */
 public record LoadRun(long id, String kind, String source, long fileSize, String sha256, Instant startedAt,
                       Instant endedAt, String status, RunCounts counts, String reportDir, String owner,
-                      Instant heartbeat) {
+                      Instant heartbeat, String rules) {
 
     /** The kind of a run that loaded a file. */
     public static final String LOAD = "load";
@@ -49,7 +50,7 @@ public record LoadRun(long id, String kind, String source, long fileSize, String
         var withRules = new RunCounts(counts.read(), counts.registered(), counts.unchanged(), rejected,
                 rejectsByRule, warned, warningsByRule);
         return new LoadRun(id, kind, source, fileSize, sha256, startedAt, endedAt, status, withRules, reportDir,
-                owner, heartbeat);
+                owner, heartbeat, rules);
     }
 
     /**

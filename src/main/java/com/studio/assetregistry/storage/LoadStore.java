@@ -36,6 +36,9 @@ public interface LoadStore {
      */
     boolean claimRun(long runId, String sha256, String owner);
 
+    /** Records the digest of the rules the run is judged by ({@link LoadRun#rules()}). */
+    void recordRules(long runId, String rules);
+
     /**
      * Records that {@code owner} still runs these runs, at {@code at}: a process on another host, which cannot be
      * asked, tells by this whether they are still run ({@link LoadRun#heartbeat()}).

@@ -1,6 +1,10 @@
 package com.studio.assetregistry.validation;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,7 @@ public class RuleCatalogue {
 
     private final List<Rule> rules;
     private final Map<String, RuleSettings> settings;
+    private final String fingerprint;
 
     public RuleCatalogue(List<Rule> rules, RulesFile rulesFile) {
         Objects.requireNonNull(rules, "The rules must not be null.");
@@ -42,6 +47,29 @@ public class RuleCatalogue {
         }
         rulesFile.requireEveryKeyUsed(byId.keySet());
         this.settings = Collections.unmodifiableMap(byId);
+        this.fingerprint = fingerprint(entries());
+    }
+
+    /**
+     * A digest (SHA-256, in hex) of every rule's id, settings and description, which states its parameters (the
+     * values it knows, its pattern, its limit): two catalogues that judge records alike have the same.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String fingerprint(List<RuleEntry> entries) {
+        StringBuilder text = new StringBuilder();
+        for (RuleEntry entry : entries) {
+            text.append(entry.id()).append('\t').append(entry.enabled()).append('\t').append(entry.severity())
+                    .append('\t').append(entry.description()).append('\n');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256.", e);
+        }
     }
 
     /** All rules. */

@@ -13,6 +13,7 @@ import com.studio.assetregistry.generate.GeneratorOptions;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.StagedVersion;
+import com.studio.assetregistry.validation.RuleCatalogue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -62,6 +63,8 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     private Job assetLoadJob;
     @Autowired
     private LoadStore loadStore;
+    @Autowired
+    private RuleCatalogue rules;
 
     @Test
     void theJobCompletesAndAccountsForEveryRecordOfTheSample() throws Exception {
@@ -152,6 +155,37 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(loadStore.findRun(dead).orElseThrow().status()).isEqualTo("ABANDONED");
         assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+    }
+
+    @Test
+    void anUnfinishedRunJudgedUnderOtherRulesIsLoadedAnewNotResumedAndOneUnderTheseIsResumed() throws Exception {
+        // given: a load of the sample that died, started under another rules file
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        String deadOwner = ended.pid() + RunOwner.CURRENT.substring(RunOwner.CURRENT.indexOf('@'));
+        long other = loadStore.startRun("load", SAMPLE.toString(), Files.size(SAMPLE), Instant.now());
+        loadStore.claimRun(other, FileDigest.sha256(SAMPLE), deadOwner);
+        loadStore.recordRules(other, "0".repeat(64));
+
+        // when
+        LoadSummary anew = loader.load(SAMPLE);
+
+        // then: it was given up, and the file loaded whole under this process's rules
+        assertThat(anew.runId()).isNotEqualTo(other);
+        assertThat(anew.registered()).isEqualTo(17);
+        assertThat(loadStore.findRun(other).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(loadStore.findRun(anew.runId()).orElseThrow().rules()).isEqualTo(rules.fingerprint());
+
+        // given: one that died under the same rules
+        Path file = file("same-rules.jsonl", """
+                {"asset": {"name": "rock", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
+                """);
+        long same = loadStore.startRun("load", file.toString(), Files.size(file), Instant.now());
+        loadStore.claimRun(same, FileDigest.sha256(file), deadOwner);
+        loadStore.recordRules(same, rules.fingerprint());
+
+        // then: it is resumed
+        assertThat(loader.load(file).runId()).isEqualTo(same);
     }
 
     @Test

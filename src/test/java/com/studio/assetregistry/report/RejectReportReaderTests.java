@@ -149,7 +149,7 @@ class RejectReportReaderTests {
         byRule.put("version.invalid", 2L);
         var counts = new LoadRun.RunCounts(4, 1, 0, 3, byRule, 0, Map.of());
         var run = new LoadRun(id, "load", "night.json", 300, "abc", Instant.parse("2026-11-26T01:00:00Z"),
-                Instant.parse("2026-11-26T01:00:02Z"), "COMPLETED", counts, dir.toString(), null, null);
+                Instant.parse("2026-11-26T01:00:02Z"), "COMPLETED", counts, dir.toString(), null, null, null);
         writer.writeSummary(dir, ReportSummary.of(run));
         return dir;
     }

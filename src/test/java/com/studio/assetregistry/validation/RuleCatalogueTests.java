@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.studio.assetregistry.validation.rules.AssetRequiredRule;
 import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
+import com.studio.assetregistry.validation.rules.NamePatternRule;
 import com.studio.assetregistry.validation.rules.RecordMalformedRule;
 import com.studio.assetregistry.validation.rules.VersionSequenceRule;
 import java.util.List;
@@ -20,6 +21,24 @@ class RuleCatalogueTests {
     private final RuleCatalogue catalogue = new RuleCatalogue(List.of(
             new JsonSyntaxRule(), new RecordMalformedRule(), new AssetRequiredRule(), new VersionSequenceRule()),
             NO_SETTINGS);
+
+    @Test
+    void aFingerprintTellsCataloguesThatJudgeDifferentlyApart() {
+        var sameAgain = new RuleCatalogue(List.of(
+                new JsonSyntaxRule(), new RecordMalformedRule(), new AssetRequiredRule(), new VersionSequenceRule()),
+                RulesFile.of("other-name.yml", "# the defaults\n"));
+        var pattern = new RuleCatalogue(List.of(new NamePatternRule(new ModelValues(null, null, null, null, "[a-m].*"))),
+                NO_SETTINGS);
+        var otherPattern = new RuleCatalogue(List.of(new NamePatternRule(
+                new ModelValues(null, null, null, null, "[a-z].*"))), NO_SETTINGS);
+        var patternAsWarning = new RuleCatalogue(List.of(new NamePatternRule(
+                new ModelValues(null, null, null, null, "[a-m].*"))),
+                RulesFile.of("studio.yml", "rules:\n  name.pattern:\n    severity: warning\n"));
+
+        assertThat(catalogue.fingerprint()).matches("[0-9a-f]{64}").isEqualTo(sameAgain.fingerprint());
+        assertThat(List.of(catalogue.fingerprint(), pattern.fingerprint(), otherPattern.fingerprint(),
+                patternAsWarning.fingerprint())).doesNotHaveDuplicates();
+    }
 
     @Test
     void listsRulesInTheOrderGiven() {

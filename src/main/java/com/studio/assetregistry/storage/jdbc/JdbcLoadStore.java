@@ -91,6 +91,11 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
+    public void recordRules(long runId, String rules) {
+        jdbc.update("UPDATE load_run SET rules_sha256 = ? WHERE id = ?", rules, runId);
+    }
+
+    @Override
     public void beat(Collection<Long> runIds, String owner, Instant at) {
         for (long runId : runIds) {
             jdbc.update("UPDATE load_run SET heartbeat_at = ? WHERE id = ? AND owner = ? AND status = 'RUNNING'",
@@ -250,6 +255,7 @@ class JdbcLoadStore implements LoadStore {
         return new LoadRun(rs.getLong("id"), rs.getString("kind"), rs.getString("source"),
                 rs.getLong("file_size"), rs.getString("sha256"), Instant.parse(rs.getString("started_at")),
                 ended == null ? null : Instant.parse(ended), rs.getString("status"), counts,
-                rs.getString("report_dir"), rs.getString("owner"), heartbeat == null ? null : Instant.parse(heartbeat));
+                rs.getString("report_dir"), rs.getString("owner"), heartbeat == null ? null : Instant.parse(heartbeat),
+                rs.getString("rules_sha256"));
     }
 }
