@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,6 +30,8 @@ final class RegistryContext implements AutoCloseable {
     /** The default registry file, as application.yml's {@code registry.db} names it. */
     private static final String DEFAULT_DB = "registry.db";
     private static final String SQLITE = "jdbc:sqlite:";
+    /** A password parameter of a JDBC URL ({@code password}, {@code sslpassword}), up to the next parameter. */
+    private static final Pattern PASSWORD = Pattern.compile("(?i)([?&;][a-z]*password=)[^&;]*");
 
     private final ConfigurableApplicationContext context; // null when reading without Spring
     private final AssetQueries queries; // null when the context answers
@@ -137,7 +140,8 @@ final class RegistryContext implements AutoCloseable {
                         + " another with --port", e);
             });
             String where = options.db() == null ? DEFAULT_DB : options.db();
-            throw new RegistryUnavailableException("Cannot open the registry " + where + ": " + why(where, e), e);
+            throw new RegistryUnavailableException("Cannot open the registry " + withoutPassword(where) + ": "
+                    + why(where, e), e);
         }
     }
 
@@ -168,6 +172,14 @@ final class RegistryContext implements AutoCloseable {
                     + " file (is registry.db, or REGISTRY_DB, set to nothing?), and SQLite would open a temporary"
                     + " database, losing what is loaded into it; name a registry file", null);
         }
+    }
+
+    /**
+     * A JDBC URL as it may be printed: a password given in it ({@code ?password=...}, as PostgreSQL's driver takes
+     * one) is masked, so that an error line copied into a ticket or a log does not carry it.
+     */
+    static String withoutPassword(String url) {
+        return PASSWORD.matcher(url).replaceAll("$1***");
     }
 
     /**

@@ -60,6 +60,21 @@ class PostgresCommandLineTests {
         assertThat(err.toString().lines()).hasSize(1);
     }
 
+    @Test
+    void aPasswordInTheUrlIsNotPrintedWhenTheServerCannotBeReached() throws IOException {
+        int closedPort;
+        try (var socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://localhost:" + closedPort + "/registry?user=loader&password=s3cret&connectTimeout=2";
+
+        int exit = run("--db", url, "list");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: Cannot open the registry jdbc:postgresql://localhost:"
+                + closedPort + "/registry?user=loader&password=***&connectTimeout=2: ").doesNotContain("s3cret");
+    }
+
     private int run(String... args) {
         CommandLine commandLine = AssetRegistryCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
