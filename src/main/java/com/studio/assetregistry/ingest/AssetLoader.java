@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,7 +36,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Loads a JSON file of version records into the registry by running the load job, and says what it did. Runs the
@@ -154,16 +157,19 @@ public class AssetLoader implements AutoCloseable {
                 .addString(LoadJobConfiguration.MODIFIED_PARAMETER, load.modified().toString(), false)
                 .toJobParameters();
         JobExecution execution;
+        LoadSummary summary;
         progressListeners.register(runId, request.progress());
         try {
             execution = jobOperator.start(assetLoadJob, parameters);
+            summary = summary(runId, file);
         } catch (JobExecutionException e) {
             throw new LoadException("Cannot start the load of " + file + ": " + e.getMessage(), summary(runId, file), e);
+        } catch (RuntimeException e) { // the job could not even record its failure, nor can its summary be read
+            throw databaseLost(e) ? lostDatabase(file, e) : e;
         } finally {
             progressListeners.remove(runId);
             runningHere.remove(runId);
         }
-        LoadSummary summary = summary(runId, file);
         if (execution.getStepExecutions().stream()
                 .anyMatch(step -> ResolveTasklet.OVER_BUDGET.equals(step.getExitStatus().getExitCode()))) {
             throw new RejectBudgetExceededException((request.dryRun() ? "The dry run of " : "The load of ") + file
@@ -180,6 +186,9 @@ public class AssetLoader implements AutoCloseable {
                         + summary.registered() + ", unchanged " + summary.unchanged() + ", rejected "
                         + summary.rejected() + "), but its report could not be written: " + reportFailure(cause)
                         + ". Load the same file again to write it", summary, cause);
+            }
+            if (databaseLost(cause)) {
+                throw lostDatabase(file, cause);
             }
             String message = "The load of " + file + " failed: " + rootMessage(cause);
             if (causedBy(cause, FileChangedException.class)) {
@@ -538,6 +547,28 @@ public class AssetLoader implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a failure is the database gone: no connection to be had (a server stopped, a network cut), or the one
+     * in use broken or closed by the server (SQL state class 08, connection exception, or 57P, operator intervention).
+     */
+    private static boolean databaseLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof CannotGetJdbcConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The run stays unfinished, its last commit kept: the next load of the same content resumes it from there. */
+    private static LoadException lostDatabase(Path file, Throwable failure) {
+        return new LoadException("The load of " + file + " failed: the database cannot be reached ("
+                + rootMessage(failure) + "); once it is back, load the same file again to resume it from its last"
+                + " commit", null, failure);
     }
 
     /** What the report's writer said ({@link RejectReportWriter} says it in full), or else the root cause's words. */
