@@ -30,6 +30,11 @@ final class RegistryContext implements AutoCloseable {
     /** The default registry file, as application.yml's {@code registry.db} names it. */
     private static final String DEFAULT_DB = "registry.db";
     private static final String SQLITE = "jdbc:sqlite:";
+    /** The loggers that log a failed start: the context's refresh, the application's run, its failure analysis. */
+    private static final List<String> START_FAILURE_LOGGERS = List.of(
+            "org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext",
+            "org.springframework.boot.SpringApplication",
+            "org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter");
     /** A password parameter of a JDBC URL ({@code password}, {@code sslpassword}), up to the next parameter. */
     private static final Pattern PASSWORD = Pattern.compile("(?i)([?&;][a-z]*password=)[^&;]*");
 
@@ -88,6 +93,13 @@ final class RegistryContext implements AutoCloseable {
         properties.put("spring.main.lazy-initialization", "false");
         properties.put("logging.level.root", options.debug() ? "INFO" : "WARN");
         properties.put("logging.level.com.studio.assetregistry", "INFO"); // a load's start and end lines
+        if (!options.debug()) {
+            // A server that cannot start (its registry, its port) is one error line on standard error, said by
+            // RegistryContext; the framework would log the same failure first, as a stack trace of 100 lines.
+            for (String logger : START_FAILURE_LOGGERS) {
+                properties.put("logging.level." + logger, "OFF");
+            }
+        }
         properties.putAll(web);
         // the scheduled ingestion of an inbox, which runs when registry.ingest.schedule holds a cron expression
         return start(options, properties, InboxIngestionConfiguration.class);

@@ -3,6 +3,7 @@ package com.studio.assetregistry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.studio.assetregistry.ChildJvm;
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.registry.RunInfo;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -183,6 +185,32 @@ class ServeCommandTests {
             Thread.sleep(100);
         }
         throw new AssertionError("run " + id + " did not end in time");
+    }
+
+    @Test
+    void aServerThatCannotStartSaysWhyInOneLineWithoutTheFrameworksStackTrace() throws Exception {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            Process busy = startServe("--db", dir.resolve("registry.db").toString(), "serve", "--port",
+                    String.valueOf(port));
+            Process nowhere = startServe("--db", dir.resolve("missing").resolve("registry.db").toString(), "serve",
+                    "--port", "0");
+
+            assertThat(busy.waitFor()).isEqualTo(1);
+            assertThat(new String(busy.getInputStream().readAllBytes())).as("standard output").isEmpty();
+            assertThat(new String(busy.getErrorStream().readAllBytes()))
+                    .isEqualTo("error: Cannot serve on port " + port + ": it is in use; choose another with --port\n");
+            assertThat(nowhere.waitFor()).isEqualTo(1);
+            assertThat(new String(nowhere.getInputStream().readAllBytes())).as("standard output").isEmpty();
+            assertThat(new String(nowhere.getErrorStream().readAllBytes())).isEqualTo("error: Cannot open the registry "
+                    + dir.resolve("missing").resolve("registry.db") + ": the directory " + dir.resolve("missing")
+                    + " does not exist; create it first, or name another file\n");
+        }
+    }
+
+    private Process startServe(String... arguments) throws IOException {
+        return new ProcessBuilder(ChildJvm.command(arguments)).directory(dir.toFile()).start();
     }
 
     @Test
