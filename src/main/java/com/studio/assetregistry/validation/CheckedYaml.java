@@ -3,6 +3,7 @@ package com.studio.assetregistry.validation;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
 import org.springframework.boot.context.properties.bind.BindContext;
@@ -60,6 +62,9 @@ final class CheckedYaml {
     /** The most values a rules file may hold once its aliases are expanded: a studio's lists, many times over. */
     static final int MAX_VALUES = 100_000;
 
+    /** A decimal number with a fraction or an exponent, as YAML writes a float. */
+    private static final Pattern FRACTION = Pattern.compile("[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?");
+
     private final String fileName;
     private final IterableConfigurationPropertySource source;
     private final Map<ConfigurationPropertyName, String> writtenKeys = new LinkedHashMap<>();
@@ -75,6 +80,7 @@ final class CheckedYaml {
         @Override
         public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
                                 Object result) {
+            requireWhole(name, target);
             bound.add(name);
             return result;
         }
@@ -254,7 +260,27 @@ final class CheckedYaml {
         return property != null && String.valueOf(property.getValue()).isEmpty();
     }
 
+    /**
+     * Refuses a fraction for a whole number: the binder converts {@code 2.5} to the integer 2 without a word, and a
+     * setting would not be what the file says.
+     */
+    private void requireWhole(ConfigurationPropertyName name, Bindable<?> target) {
+        Class<?> type = target.getType().resolve(Object.class);
+        if (source == null || type != Integer.class && type != int.class && type != Long.class && type != long.class) {
+            return;
+        }
+        ConfigurationProperty property = source.getConfigurationProperty(name);
+        String value = property == null ? null : String.valueOf(property.getValue()).strip();
+        if (value != null && FRACTION.matcher(value).matches()
+                && new BigDecimal(value).stripTrailingZeros().scale() > 0) {
+            throw problem(name, '"' + value + "\" is not " + expected(target));
+        }
+    }
+
     private RulesFileException cannotBind(BindException e) {
+        if (e.getCause() instanceof RulesFileException problem) { // said by this class's own checks
+            return problem;
+        }
         ConfigurationProperty property = e.getProperty() != null ? e.getProperty()
                 : source.getConfigurationProperty(e.getName());
         ConfigurationPropertyName name = property != null ? property.getName() : e.getName();

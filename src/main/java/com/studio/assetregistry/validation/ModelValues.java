@@ -22,6 +22,12 @@ import java.util.regex.PatternSyntaxException;
 public record ModelValues(Set<String> types, Set<String> departments, Set<String> statuses, Integer maxNameLength,
                           String namePattern) {
 
+    /**
+     * The highest name limit there can be: a record keeps only the first {@link FieldValue#KEPT_CHARS} characters of
+     * a longer string, and {@code name.invalid} rejects a name so cut, whatever a higher limit would say.
+     */
+    public static final int MAX_NAME_LENGTH = FieldValue.KEPT_CHARS;
+
     private static final List<String> DEFAULT_TYPES =
             List.of("character", "prop", "set", "environment", "vehicle", "dressing", "fx");
     private static final List<String> DEFAULT_DEPARTMENTS =
@@ -34,8 +40,9 @@ public record ModelValues(Set<String> types, Set<String> departments, Set<String
         departments = ordered(departments, DEFAULT_DEPARTMENTS);
         statuses = ordered(statuses, DEFAULT_STATUSES);
         maxNameLength = maxNameLength == null ? DEFAULT_MAX_NAME_LENGTH : maxNameLength;
-        if (maxNameLength < 1) {
-            throw new IllegalArgumentException("name.max-length must be 1 or more, got " + maxNameLength);
+        if (maxNameLength < 1 || maxNameLength > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("name.max-length must be from 1 to " + MAX_NAME_LENGTH + ", got "
+                    + maxNameLength);
         }
         namePattern = namePattern == null ? "" : namePattern;
         try {

@@ -196,8 +196,9 @@ public final class RulesFile {
         Set<String> departments = valueSet("model.departments", values == null ? null : values.departments());
         Set<String> statuses = valueSet("model.statuses", values == null ? null : values.statuses());
         Integer maxLength = names == null ? null : names.maxLength();
-        if (maxLength != null && maxLength < 1) {
-            throw yaml.problem("name.max-length", "must be 1 or more, not " + maxLength);
+        if (maxLength != null && (maxLength < 1 || maxLength > ModelValues.MAX_NAME_LENGTH)) {
+            throw yaml.problem("name.max-length", "must be from 1 to " + ModelValues.MAX_NAME_LENGTH + ", not "
+                    + maxLength);
         }
         String pattern = names == null ? null : names.pattern();
         if (pattern != null && !pattern.isEmpty()) {

@@ -104,11 +104,13 @@ class ModelValuesTests {
 
         // then
         assertThat(model.maxNameLength()).isEqualTo(1);
+        assertThat(new ModelValues(null, null, null, FieldValue.KEPT_CHARS).maxNameLength())
+                .isEqualTo(FieldValue.KEPT_CHARS);
     }
 
     @ParameterizedTest(name = "max-name-length {0}")
-    @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
-    void rejectsMaximumNameLengthBelowOne(int maxNameLength) {
+    @ValueSource(ints = {0, -1, Integer.MIN_VALUE, FieldValue.KEPT_CHARS + 1, Integer.MAX_VALUE})
+    void rejectsMaximumNameLengthOutsideOneToTheCharactersARecordKeeps(int maxNameLength) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ModelValues(null, null, null, maxNameLength))
                 .withMessageContaining("max-length")

@@ -199,7 +199,13 @@ class RulesFileTests {
                 Arguments.of("length not a number", "name:\n  max-length: long",
                         "studio.yml:2: name.max-length: \"long\" is not a whole number"),
                 Arguments.of("length below one", "name:\n  max-length: 0",
-                        "studio.yml:2: name.max-length: must be 1 or more, not 0"),
+                        "studio.yml:2: name.max-length: must be from 1 to 1024, not 0"),
+                Arguments.of("length above what a record keeps", "name:\n  max-length: 2000",
+                        "studio.yml:2: name.max-length: must be from 1 to 1024, not 2000"),
+                Arguments.of("length a fraction", "name:\n  max-length: 2.5",
+                        "studio.yml:2: name.max-length: \"2.5\" is not a whole number"),
+                Arguments.of("length a quoted fraction", "name:\n  max-length: '40.5'",
+                        "studio.yml:2: name.max-length: \"40.5\" is not a whole number"),
                 Arguments.of("empty value set", "model:\n  departments: []",
                         "studio.yml:2: model.departments: lists no value; leave the key out to keep the default values"),
                 Arguments.of("blank value", "model:\n  statuses: [active, ' ']",
@@ -298,6 +304,6 @@ class RulesFileTests {
         // then
         assertThat(rules.model().departments()).containsExactly("modeling", "lighting");
         assertThatThrownBy(() -> RulesFile.load(bad))
-                .hasMessage(bad + ":3: name.max-length: must be 1 or more, not -3");
+                .hasMessage(bad + ":3: name.max-length: must be from 1 to 1024, not -3");
     }
 }
