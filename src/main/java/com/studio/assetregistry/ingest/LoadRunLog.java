@@ -27,6 +27,8 @@ class LoadRunLog implements JobExecutionListener {
     static final String RUN_ID = "run.id";
 
     private static final Logger log = LoggerFactory.getLogger(LoadRunLog.class);
+    /** Spring Batch's exceptions, which wrap the failure that matters ({@code Unable to process chunk}). */
+    private static final String BATCH_PACKAGE = "org.springframework.batch.";
 
     private final LoadStore store;
     private final JobRepository jobRepository;
@@ -85,11 +87,23 @@ class LoadRunLog implements JobExecutionListener {
         return LoadSummary.countsLine(run) + report;
     }
 
-    /** The first failure's message: one line, the stack trace is for debugging ({@code --debug}), not the log. */
-    private static String failure(JobExecution execution) {
+    /**
+     * The first failure's message: one line, the stack trace is for debugging ({@code --debug}), not the log. Spring
+     * Batch's own wrappers ({@code Unable to process chunk}) are passed over for the failure they wrap.
+     */
+    static String failure(JobExecution execution) {
         return execution.getAllFailureExceptions().stream().findFirst()
+                .map(LoadRunLog::unwrapped)
                 .map(failure -> "cause: " + (failure.getMessage() == null ? failure.getClass().getSimpleName()
                         : failure.getMessage().lines().findFirst().orElse("")))
                 .orElse("the job ended without completing");
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t && t.getClass().getName().startsWith(BATCH_PACKAGE)) {
+            t = t.getCause();
+        }
+        return t;
     }
 }

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.FatalStepExecutionException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,6 +38,7 @@ import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessResourceFailureException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -107,6 +112,19 @@ class LoadRunLogTests extends RegistryIntegrationTest {
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("FailedRunListener").contains(" WARN "));
         assertThat(lines.get(lines.size() - 1)).contains(" WARN ").contains("Load run " + run + " FAILED in ")
                 .contains("; cause: Cannot write the report file");
+    }
+
+    @Test
+    void aFailedRunsCauseIsTheFailureSpringBatchWrapped() {
+        // given: a chunk whose write failed, as the chunk-oriented step reports it
+        var execution = new JobExecution(1, new JobInstance(1, "assetLoadJob"), new JobParameters());
+        execution.addFailureException(new FatalStepExecutionException("Unable to process chunk",
+                new DataAccessResourceFailureException("[SQLITE_FULL] database or disk is full\nsecond line")));
+
+        // then
+        assertThat(LoadRunLog.failure(execution)).isEqualTo("cause: [SQLITE_FULL] database or disk is full");
+        assertThat(LoadRunLog.failure(new JobExecution(2, new JobInstance(2, "assetLoadJob"), new JobParameters())))
+                .isEqualTo("the job ended without completing");
     }
 
     @Test
