@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +44,8 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     /** The exit code of a query that found nothing: an unknown asset, version or report. */
     static final int NOT_FOUND = 3;
+    /** The application's setting of the reports' base directory, which {@code --reports} overrides. */
+    static final String REPORTS_DIR_PROPERTY = "registry.load.reports-dir";
 
     /** How a file argument names standard input. */
     static final String STANDARD_INPUT_ARGUMENT = "-";
@@ -170,9 +174,16 @@ public class AssetRegistryCommand implements Callable<Integer> {
         return new GlobalOptions(db, reports, debug, rules);
     }
 
-    /** The base directory of run reports, as {@code --reports} gives it. */
+    /**
+     * The base directory of run reports: {@code --reports}, or else {@code registry.load.reports-dir} from the
+     * environment ({@code REGISTRY_LOAD_REPORTSDIR}, as a container sets it) or a system property, as a load would
+     * take it; {@code reports} by default. For the commands that read reports without starting the application.
+     */
     Path reportsDir() {
-        return reports == null ? Path.of("reports") : reports;
+        if (reports != null) {
+            return reports;
+        }
+        return Binder.get(new StandardEnvironment()).bind(REPORTS_DIR_PROPERTY, Path.class).orElse(Path.of("reports"));
     }
 
     /** Whether a file argument is {@code -}, standard input. */

@@ -114,7 +114,7 @@ final class RegistryContext implements AutoCloseable {
             properties.put(db.startsWith("jdbc:") ? "spring.datasource.url" : "registry.db", db);
         }
         if (options.reports() != null) {
-            properties.put("registry.load.reports-dir", options.reports().toString());
+            properties.put(AssetRegistryCommand.REPORTS_DIR_PROPERTY, options.reports().toString());
         }
         if (options.rules() != null) {
             properties.put(RulesFile.FILE_PROPERTY, options.rules().toString());

@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.studio.assetregistry.ChildJvm;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -107,6 +108,21 @@ class ReportCommandTests extends CommandTest {
         assertThat(exit).isZero();
         assertThat(errors.toString()).isEmpty();
         assertThat(output.toString()).contains("json.syntax: 2 rejects (the record is not well-formed JSON)");
+    }
+
+    @Test
+    void readsTheReportsDirectoryTheEnvironmentSetsAsALoadWould() throws Exception {
+        // given: a container's setting, read in a JVM of its own, working elsewhere
+        var child = new ProcessBuilder(ChildJvm.command("report")).directory(copy.toFile());
+        child.environment().put("REGISTRY_LOAD_REPORTSDIR", Path.of(reports()).toAbsolutePath().toString());
+
+        // when
+        Process report = child.start();
+        String output = new String(report.getInputStream().readAllBytes());
+
+        // then
+        assertThat(report.waitFor()).as(new String(report.getErrorStream().readAllBytes())).isZero();
+        assertThat(output).startsWith("run " + run + ": data/asset_data_errors.json, COMPLETED, started ");
     }
 
     @Test
