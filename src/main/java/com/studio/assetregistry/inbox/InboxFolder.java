@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * directly in the inbox (not in a subfolder) whose name ends in {@code .json} or {@code .jsonl}, in any case, and does
  * not start with a dot: a copy in progress under a temporary name ({@code .assets.json.tmp}, {@code assets.json.part},
  * rsync's {@code .assets.json.XyZ12}) is not one. An entry whose attributes cannot be read (a symbolic link that
- * loops), or whose name Java cannot give back to the file system (bytes that are not UTF-8 in a UTF-8 locale), is
+ * loops, or whose target does not exist), or whose name Java cannot give back to the file system (bytes that are not UTF-8 in a UTF-8 locale), is
  * passed over with a warning, once. Not thread-safe: one pass at a time uses it, and the gauge only reads.
  */
 final class InboxFolder {
@@ -73,7 +73,11 @@ final class InboxFolder {
                     passedOver.put(entry, "cannot read its attributes: " + FileFailures.reason(e));
                     continue;
                 }
-                if (attributes == null || !attributes.isRegularFile()) {
+                if (attributes == null && Files.isSymbolicLink(entry)) {
+                    passedOver.put(entry, "it is a symbolic link to " + linkTarget(entry) + ", which does not exist");
+                    continue;
+                }
+                if (attributes == null || !attributes.isRegularFile()) { // gone since it was listed, or a folder
                     continue;
                 }
                 if (!nameRoundTrips(entry)) {
@@ -164,6 +168,14 @@ final class InboxFolder {
             return Files.readAttributes(file, BasicFileAttributes.class);
         } catch (java.nio.file.NoSuchFileException e) {
             return null;
+        }
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a file";
         }
     }
 

@@ -226,9 +226,12 @@ class InboxIngesterTests extends RegistryIntegrationTest {
     }
 
     @Test
-    void passesOverASymbolicLinkThatLoopsAndANameJavaCannotGiveBackAndLoadsTheOthers() throws Exception {
-        // given: a link to itself, a name in Latin-1 (not UTF-8), and a file to load
+    @ExtendWith(OutputCaptureExtension.class)
+    void passesOverBrokenSymbolicLinksAndANameJavaCannotGiveBackAndLoadsTheOthers(CapturedOutput output)
+            throws Exception {
+        // given: a link to itself, a link to nothing, a name in Latin-1 (not UTF-8), and a file to load
         Files.createSymbolicLink(INBOX.resolve("loop.json"), Path.of("loop.json"));
+        Files.createSymbolicLink(INBOX.resolve("dangling.json"), Path.of("exports", "gone.json"));
         Process latin1 = new ProcessBuilder("sh", "-c", "printf '[]' > \"$(printf 'h\\351ros.json')\"")
                 .directory(INBOX.toFile()).start();
         assertThat(latin1.waitFor()).isZero();
@@ -244,8 +247,11 @@ class InboxIngesterTests extends RegistryIntegrationTest {
         });
         assertThat(registry.listAssetVersions("hero", "character")).hasSize(1);
         try (Stream<Path> left = Files.list(INBOX)) {
-            assertThat(left.filter(f -> !f.getFileName().toString().equals("processed"))).hasSize(2);
+            assertThat(left.filter(f -> !f.getFileName().toString().equals("processed"))).hasSize(3);
         }
+        assertThat(output.getOut()).contains("Inbox file loop.json is passed over: cannot read its attributes: ")
+                .contains("Inbox file dangling.json is passed over: it is a symbolic link to exports/gone.json, "
+                        + "which does not exist");
         assertThat(ingester.waitingFiles()).isZero();
         assertThat(meters.get(InboxIngester.FILES).gauge().value()).isZero();
     }
