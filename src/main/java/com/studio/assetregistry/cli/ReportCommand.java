@@ -8,8 +8,14 @@ import com.studio.assetregistry.report.RunReport;
 import com.studio.assetregistry.validation.MessageText;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,6 +113,7 @@ class ReportCommand implements Callable<Integer> {
                 + ", unchanged " + counts.unchanged() + ", rejected " + counts.rejected()
                 + (counts.warned() == 0 ? "" : ", warned " + counts.warned()));
         if (report.rules().isEmpty()) {
+            printWarnings(report);
             out.flush();
             return;
         }
@@ -128,33 +135,60 @@ class ReportCommand implements Callable<Integer> {
         }
         if (report.rules().stream().anyMatch(r -> r.firstRejects().size() < r.rejects())) {
             out.println();
-            out.println("Every reject of a rule: asset-registry report " + (dir != null ? "--dir " + dir
-                    : report.summary().run()) + " --rule " + report.rules().get(0).id());
+            out.println("Every reject of a rule: asset-registry report " + reportArgument(report) + " --rule "
+                    + report.rules().get(0).id());
         }
+        printWarnings(report);
         out.flush();
+    }
+
+    /**
+     * Every record that broke the rule: its rejects, from {@code rejects.jsonl}, or, for a rule whose severity was
+     * {@code warning} in the run, its warnings, from {@code warnings.jsonl}.
+     */
+    /** The rules that warned, with their counts, and how to list their records. */
+    private void printWarnings(RunReport report) {
+        Map<String, Long> warnings = report.summary().warningsByRule();
+        if (warnings.isEmpty()) {
+            return;
+        }
+        var out = top.out();
+        out.println();
+        out.println("Warnings (registered all the same): " + warnings.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        out.println("Every warning of a rule: asset-registry report " + reportArgument(report) + " --rule "
+                + warnings.keySet().iterator().next());
+    }
+
+    private String reportArgument(RunReport report) {
+        return dir != null ? "--dir " + dir : Long.toString(report.summary().run());
     }
 
     private int listRule(Path reportDir) {
         ReportSummary summary = reader.readSummary(reportDir);
+        boolean warning = !summary.rejectsByRule().containsKey(rule) && summary.warningsByRule().containsKey(rule);
+        BiConsumer<Path, Consumer<ReportedReject>> lines = warning ? reader::forEachWarning : reader::forEachReject;
         if (output.json) {
             JsonOutput.Array array = JsonOutput.array(top.out());
-            reader.forEachReject(reportDir, reject -> reject.broken(rule).ifPresent(broken -> array.add(reject)));
+            lines.accept(reportDir, reject -> reject.broken(rule).ifPresent(broken -> array.add(reject)));
             array.end();
             return 0;
         }
-        long count = summary.rejectsByRule().getOrDefault(rule, 0L);
+        long count = (warning ? summary.warningsByRule() : summary.rejectsByRule()).getOrDefault(rule, 0L);
         top.out().println(runLine(summary));
         if (count == 0) {
-            top.out().println("no record broke " + rule + (summary.rejectsByRule().isEmpty() ? ""
-                    : "; the rules it counts: " + String.join(", ", summary.rejectsByRule().keySet())));
+            Set<String> counted = new LinkedHashSet<>(summary.rejectsByRule().keySet());
+            counted.addAll(summary.warningsByRule().keySet());
+            top.out().println("no record broke " + rule + (counted.isEmpty() ? ""
+                    : "; the rules it counts: " + String.join(", ", counted)));
             top.out().flush();
             return 0;
         }
         String description = summary.ruleDescriptions().get(rule);
-        top.out().println(rule + ": " + HumanFormat.count(count, "reject")
+        top.out().println(rule + ": " + HumanFormat.count(count, warning ? "warning" : "reject")
                 + (description == null ? "" : " (" + description + ")"));
         Table rejects = rejectTable("");
-        reader.forEachReject(reportDir, reject -> row(rejects, reject, rule));
+        lines.accept(reportDir, reject -> row(rejects, reject, rule));
         rejects.end();
         return 0;
     }

@@ -76,9 +76,23 @@ public class RejectReportReader {
      * @throws ReportNotFoundException if {@code dir} holds no rejects file
      */
     public void forEachReject(Path dir, Consumer<ReportedReject> action) {
-        Path file = dir.resolve(RejectReportWriter.REJECTS_FILE);
+        forEachLine(dir, RejectReportWriter.REJECTS_FILE, action);
+    }
+
+    /**
+     * Hands every line of the run's {@code warnings.jsonl} to {@code action}, in record order: the records that broke
+     * a rule whose severity is {@code warning}, in the shape of a reject.
+     *
+     * @throws ReportNotFoundException if {@code dir} holds no warnings file
+     */
+    public void forEachWarning(Path dir, Consumer<ReportedReject> action) {
+        forEachLine(dir, RejectReportWriter.WARNINGS_FILE, action);
+    }
+
+    private void forEachLine(Path dir, String name, Consumer<ReportedReject> action) {
+        Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) {
-            throw new ReportNotFoundException("No report in " + dir + ": it has no " + RejectReportWriter.REJECTS_FILE);
+            throw new ReportNotFoundException("No report in " + dir + ": it has no " + name);
         }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;

@@ -142,6 +142,46 @@ class ReportCommandTests extends CommandTest {
     }
 
     @Test
+    void namesTheRulesThatWarnedAndListsTheRecordsOfOne() throws IOException {
+        // given: the report of a run two of whose registered records broke a rule made a warning
+        Path from = Path.of(reports(), Long.toString(run));
+        Files.copy(from.resolve("rejects.jsonl"), copy.resolve("rejects.jsonl"));
+        Files.writeString(copy.resolve("summary.json"), Files.readString(from.resolve("summary.json"))
+                .replaceFirst("\"warned\" : 0", "\"warned\" : 2")
+                .replaceFirst("\"warningsByRule\" : \\{ ?}", "\"warningsByRule\" : {\"name.pattern\" : 2}"));
+        Files.writeString(copy.resolve("warnings.jsonl"), warning(3, "Hero") + warning(9, "TreeA"));
+
+        // when
+        int summary = report("--dir", copy.toString());
+        String report = out();
+        int listed = report("--dir", copy.toString(), "--rule", "name.pattern");
+
+        // then
+        assertThat(summary).isZero();
+        assertThat(report).endsWith("""
+
+                Warnings (registered all the same): name.pattern 2
+                Every warning of a rule: asset-registry report --dir %s --rule name.pattern
+                """.formatted(copy));
+        assertThat(listed).isZero();
+        assertThat(out()).endsWith("""
+                name.pattern: 2 warnings
+                RECORD  LINE  COLUMN  FIELD       MESSAGE
+                     3     3       1  asset.name  asset.name "Hero" does not match the studio's pattern
+                     9     9       1  asset.name  asset.name "TreeA" does not match the studio's pattern
+                """);
+        assertThat(report("--dir", copy.toString(), "--rule", "name.pattern", "--json")).isZero();
+        assertThat(JSON.readTree(out()).size()).isEqualTo(2);
+    }
+
+    private static String warning(int number, String name) {
+        return "{\"recordNumber\":" + number + ",\"line\":" + number + ",\"column\":1,\"rules\":[{\"id\":"
+                + "\"name.pattern\",\"field\":\"asset.name\",\"message\":\"asset.name \\\"" + name
+                + "\\\" does not match the studio's pattern\"}],\"record\":{\"asset\":{\"name\":\"" + name
+                + "\",\"type\":\"prop\"},\"department\":\"fx\",\"version\":1,\"status\":\"active\"}}\n";
+    }
+
+    @Test
     void aMissingReportIsExitCodeThreeAndAUsageErrorIsTwo() {
         assertThat(report("999999")).isEqualTo(3);
         assertThat(err()).isEqualTo("error: No report of run 999999 in " + reports()
