@@ -3,6 +3,9 @@ package com.studio.assetregistry.cli;
 import com.studio.assetregistry.files.FileFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Turns a failure into the one line a person reads: the message of the application's own exceptions, which are
@@ -21,6 +24,10 @@ final class Failures {
         if (isOwn(failure) && failure.getMessage() != null) {
             return failure.getMessage();
         }
+        Optional<String> setting = settingProblem(failure);
+        if (setting.isPresent()) {
+            return setting.get();
+        }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -31,6 +38,25 @@ final class Failures {
                     + " file's -wal and -shm companions, is read-only for this user (" + message + ")";
         }
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * What is wrong with a setting of the application ({@code registry.*}, {@code spring.*}, from any source: an
+     * environment variable, a system property, an application.yml), if that is why it failed: a value the binder
+     * could not convert, or one the settings' own checks refused, which name it.
+     */
+    static Optional<String> settingProblem(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                Throwable root = NestedExceptionUtils.getMostSpecificCause(bind);
+                String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+                String name = bind.getName().toString();
+                return Optional.of("Cannot start: " + (reason.contains(name) ? reason : "the setting " + name
+                        + (bind.getProperty() == null ? "" : " (\"" + bind.getProperty().getValue() + "\")")
+                        + " is not valid: " + reason));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Why a file could not be read or written, in a few words: the JDK's messages name the file instead. */

@@ -147,6 +147,9 @@ final class RegistryContext implements AutoCloseable {
             rulesFileProblem(e).ifPresent(problem -> {
                 throw problem;
             });
+            Failures.settingProblem(e).ifPresent(problem -> {
+                throw new RegistryUnavailableException(problem, e);
+            });
             portInUse(e).ifPresent(port -> {
                 throw new RegistryUnavailableException("Cannot serve on port " + port + ": it is in use; choose"
                         + " another with --port", e);

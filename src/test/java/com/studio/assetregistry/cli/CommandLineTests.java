@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** The command line as a user runs it: real commands on a real SQLite file, output and exit codes. */
@@ -224,6 +226,26 @@ class CommandLineTests {
         assertThat(Failures.describe(failure)).isEqualTo("the registry's database may not be written: its file, or"
                 + " its directory, where SQLite keeps the file's -wal and -shm companions, is read-only for this user"
                 + " ([SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database))");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            registry.load.chunk-size | lots | error: Cannot start: the setting registry.load.chunk-size ("lots") is not valid: 
+            registry.load.chunk-size | 0    | error: Cannot start: registry.load.chunk-size must be 1 or more, got 0
+            """)
+    void aSettingThatIsNotValidIsOneLineNamingItNotTheRegistry(String name, String value, String expected) {
+        // as an environment variable or an application.yml would set it: a setting Spring reads
+        System.setProperty(name, value);
+        try {
+            int exit = run("--db", db(), "load", "data/asset_data.json");
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).startsWith(expected).doesNotContain("Cannot open the registry")
+                    .doesNotContain("\tat ");
+            assertThat(err.toString().lines()).hasSize(1);
+        } finally {
+            System.clearProperty(name);
+        }
     }
 
     @Test

@@ -209,6 +209,17 @@ class ServeCommandTests {
         }
     }
 
+    @Test
+    void aScheduleOfFiveFieldsIsOneLineNamingTheSetting() {
+        var options = new GlobalOptions(dir.resolve("registry.db").toString(), dir.resolve("reports"), false, null);
+
+        assertThatThrownBy(() -> RegistryContext.startServer(options,
+                Map.of("server.port", "0", "registry.ingest.schedule", "30 2 * * *")))
+                .isInstanceOf(RegistryUnavailableException.class)
+                .hasMessage("Cannot start: registry.ingest.schedule must be a cron expression of six fields, seconds"
+                        + " first (0 30 2 * * * is 02:30 every night), not \"30 2 * * *\"");
+    }
+
     private Process startServe(String... arguments) throws IOException {
         return new ProcessBuilder(ChildJvm.command(arguments)).directory(dir.toFile()).start();
     }
