@@ -72,12 +72,12 @@ public class AssetLoader implements AutoCloseable {
     /** The runs this process is loading now: a run of the same content is not resumed beside its live self. */
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     private final RunHeartbeat heartbeat;
-    /** The digest of the rules this process judges by ({@link RuleCatalogue#fingerprint()}). */
+    /** The digest of the rules this process judges by, and of the reader's limits ({@link RuleCatalogue#fingerprint}). */
     private final String rules;
 
     AssetLoader(JobOperator jobOperator, JobRepository jobRepository, Job assetLoadJob, LoadStore store,
                 LoadProperties properties, RejectBudget budget, ProgressListeners progressListeners,
-                RuleCatalogue rules) {
+                RuleCatalogue rules, ReaderLimits limits) {
         this.jobOperator = Objects.requireNonNull(jobOperator, "The job operator must not be null.");
         this.jobRepository = Objects.requireNonNull(jobRepository, "The job repository must not be null.");
         this.assetLoadJob = Objects.requireNonNull(assetLoadJob, "The load job must not be null.");
@@ -86,7 +86,7 @@ public class AssetLoader implements AutoCloseable {
         this.budget = Objects.requireNonNull(budget, "The reject budget must not be null.");
         this.progressListeners = Objects.requireNonNull(progressListeners, "The progress listeners must not be null.");
         this.heartbeat = new RunHeartbeat(store, OWNER, runningHere);
-        this.rules = rules.fingerprint();
+        this.rules = rules.fingerprint(limits);
     }
 
     /** Stops the heartbeat of this process's runs: a run it still runs then counts as gone once silent long enough. */
@@ -299,12 +299,11 @@ public class AssetLoader implements AutoCloseable {
                     // before the claim: a thread of this process that sees the run claimed must see it loading here
                     runningHere.add(runId);
                     try {
-                        if (!store.claimRun(runId, sha256, OWNER)) {
-                            throw new LoadException("Cannot resume run " + runId + " of " + file + ": another load"
-                                    + " gave it up as it started; load the file again to load it anew", null, null);
+                        if (!store.claimRun(runId, sha256, OWNER, rules)) {
+                            throw new RegistryBusyException("Cannot resume run " + runId + " of " + file + ": another"
+                                    + " load gave it up as it started; load the file again to load it anew", runId);
                         }
                         if (resumed.isEmpty()) { // once claimed: a run beaten to the registry leaves no directory
-                            store.recordRules(runId, rules);
                             setAsideEarlierReport(runId, file);
                         }
                         return runId;

@@ -34,10 +34,15 @@ public interface LoadStore {
      * @throws LoadInProgressException if another load is pending in the registry: it must complete, or be abandoned
      *                                 ({@link #abandonRun}), first
      */
-    boolean claimRun(long runId, String sha256, String owner);
+    default boolean claimRun(long runId, String sha256, String owner) {
+        return claimRun(runId, sha256, owner, null);
+    }
 
-    /** Records the digest of the rules the run is judged by ({@link LoadRun#rules()}). */
-    void recordRules(long runId, String rules);
+    /**
+     * As {@link #claimRun(long, String, String)}, recording in the same update the digest of the rules the run is
+     * judged by ({@link LoadRun#rules()}), unless it has one: a resumed run keeps its own.
+     */
+    boolean claimRun(long runId, String sha256, String owner, String rules);
 
     /**
      * Records that {@code owner} still runs these runs, at {@code at}: a process on another host, which cannot be
@@ -49,11 +54,13 @@ public interface LoadStore {
     Optional<LoadRun> findPendingLoad(long runId);
 
     /**
-     * Gives up an unfinished run for good, if it is still as {@code seen} (its status and owner): removes everything
-     * it wrote to the registry, and marks it {@code ABANDONED}, so that it is never resumed; loading its content again
-     * starts anew. Its rejects stay.
+     * Gives up an unfinished run for good, if it is still as {@code seen} (its status, owner and heartbeat) and still
+     * pending: removes everything it wrote to the registry, and marks it {@code ABANDONED}, so that it is never
+     * resumed; loading its content again starts anew. Its rejects stay. A process that still runs it can then neither
+     * write nor register more of it ({@link RunAbandonedException}), nor record its end.
      *
-     * @return whether it was abandoned: not if it changed since it was seen (another process resumed it)
+     * @return whether it was abandoned: not if it changed since it was seen (another process, or the same one,
+     *         resumed it; its process said it still runs it) or its registration committed meanwhile
      */
     boolean abandonRun(LoadRun seen);
 
@@ -127,7 +134,10 @@ public interface LoadStore {
     /** How many records of the run had warnings, in all and per rule. */
     RuleTally warningTally(long runId);
 
-    /** Records the end of a run: its status, how many records it read, and its rejects as recorded so far. */
+    /**
+     * Records the end of a run: its status, how many records it read, and its rejects as recorded so far; an abandoned
+     * run stays so.
+     */
     void finishRun(long runId, String status, Instant endedAt, long read, String sha256, String reportDir);
 
     /** The run with this id. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,8 @@ public class RuleCatalogue {
 
     private final List<Rule> rules;
     private final Map<String, RuleSettings> settings;
-    private final String fingerprint;
+    /** What the digest is of: a line per rule, by id. */
+    private final String judgement;
 
     public RuleCatalogue(List<Rule> rules, RulesFile rulesFile) {
         Objects.requireNonNull(rules, "The rules must not be null.");
@@ -47,7 +49,7 @@ public class RuleCatalogue {
         }
         rulesFile.requireEveryKeyUsed(byId.keySet());
         this.settings = Collections.unmodifiableMap(byId);
-        this.fingerprint = fingerprint(entries());
+        this.judgement = judgement(entries());
     }
 
     /**
@@ -55,18 +57,31 @@ public class RuleCatalogue {
      * values it knows, its pattern, its limit): two catalogues that judge records alike have the same.
      */
     public String fingerprint() {
-        return fingerprint;
+        return sha256(judgement);
     }
 
-    private static String fingerprint(List<RuleEntry> entries) {
+    /**
+     * As {@link #fingerprint()}, with settings outside the catalogue that judge records too (the reader's limits,
+     * which make a record {@code record.too_large}), by their text.
+     */
+    public String fingerprint(Object otherSettings) {
+        return sha256(judgement + otherSettings);
+    }
+
+    private static String judgement(List<RuleEntry> entries) {
         StringBuilder text = new StringBuilder();
-        for (RuleEntry entry : entries) {
+        // by id: the order the rules come in (a plugin jar's, on a class path expanded in any order) judges nothing
+        for (RuleEntry entry : entries.stream().sorted(Comparator.comparing(RuleEntry::id)).toList()) {
             text.append(entry.id()).append('\t').append(entry.enabled()).append('\t').append(entry.severity())
                     .append('\t').append(entry.description()).append('\n');
         }
+        return text.toString();
+    }
+
+    private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has SHA-256.", e);
         }

@@ -65,6 +65,8 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     private LoadStore loadStore;
     @Autowired
     private RuleCatalogue rules;
+    @Autowired
+    private ReaderLimits limits;
 
     @Test
     void theJobCompletesAndAccountsForEveryRecordOfTheSample() throws Exception {
@@ -164,25 +166,28 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         ended.waitFor();
         String deadOwner = ended.pid() + RunOwner.CURRENT.substring(RunOwner.CURRENT.indexOf('@'));
         long other = loadStore.startRun("load", SAMPLE.toString(), Files.size(SAMPLE), Instant.now());
-        loadStore.claimRun(other, FileDigest.sha256(SAMPLE), deadOwner);
-        loadStore.recordRules(other, "0".repeat(64));
+        loadStore.claimRun(other, FileDigest.sha256(SAMPLE), deadOwner, "0".repeat(64));
+        loadStore.write(other, List.of(new StagedVersion(RecordPosition.ofNumber(1), new VersionedAsset(
+                new AssetKey("judged_before", "prop"), new AssetVersion("fx", 1, "active")))));
 
         // when
         LoadSummary anew = loader.load(SAMPLE);
 
-        // then: it was given up, and the file loaded whole under this process's rules
+        // then: it was given up, what it wrote removed, and the file loaded whole under this process's rules
         assertThat(anew.runId()).isNotEqualTo(other);
         assertThat(anew.registered()).isEqualTo(17);
         assertThat(loadStore.findRun(other).orElseThrow().status()).isEqualTo("ABANDONED");
-        assertThat(loadStore.findRun(anew.runId()).orElseThrow().rules()).isEqualTo(rules.fingerprint());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asset_version_row WHERE run_id = ?", Long.class, other))
+                .isZero();
+        assertThat(loadStore.findRun(anew.runId()).orElseThrow().rules()).isEqualTo(rules.fingerprint(limits))
+                .isNotEqualTo(rules.fingerprint(new ReaderLimits(1024, null, null)));
 
         // given: one that died under the same rules
         Path file = file("same-rules.jsonl", """
                 {"asset": {"name": "rock", "type": "prop"}, "department": "fx", "version": 1, "status": "active"}
                 """);
         long same = loadStore.startRun("load", file.toString(), Files.size(file), Instant.now());
-        loadStore.claimRun(same, FileDigest.sha256(file), deadOwner);
-        loadStore.recordRules(same, rules.fingerprint());
+        loadStore.claimRun(same, FileDigest.sha256(file), deadOwner, rules.fingerprint(limits));
 
         // then: it is resumed
         assertThat(loader.load(file).runId()).isEqualTo(same);

@@ -167,6 +167,50 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void aRunThatRanOnSinceItWasSeenIsNotAbandoned() {
+        // given: a load left RUNNING by its process (its database went away), seen by a process about to abandon it
+        long resumedBySameOwner = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
+        LoadRun seenLeft = store.findRun(resumedBySameOwner).orElseThrow();
+
+        // when: its own process resumes it, its status and owner as they were (a claim writes the heartbeat)
+        assertThat(store.claimRun(resumedBySameOwner, "c0ffee", "1@test")).isTrue();
+
+        // then
+        assertThat(store.abandonRun(seenLeft)).isFalse();
+
+        // when: the owner of a running one says it still runs it
+        LoadRun seenRunning = store.findRun(resumedBySameOwner).orElseThrow();
+        store.beat(List.of(resumedBySameOwner), "1@test", seenRunning.heartbeat().plusSeconds(20));
+
+        // then
+        assertThat(store.abandonRun(seenRunning)).isFalse();
+
+        // when: its registration commits before the abandon takes the registration lock
+        LoadRun seenPending = store.findRun(resumedBySameOwner).orElseThrow();
+        assertThat(store.resolve(resumedBySameOwner, findings::add)).isEqualTo(new Resolution(1, 0, 0));
+
+        // then: what it registered stays
+        assertThat(store.abandonRun(seenPending)).isFalse();
+        assertThat(assets.findVersion(new AssetKey("hero", "character"), "modeling", 1)).isPresent();
+    }
+
+    @Test
+    void aRunAbandonedUnderItsLiveProcessWritesRegistersAndEndsNothingMore() {
+        // given: a load whose process another took for gone (silent too long), and abandoned
+        long run = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
+        assertThat(store.abandonRun(store.findRun(run).orElseThrow())).isTrue();
+
+        // then: its process, still running, can neither write its next chunk, nor register, nor say it completed
+        assertThatThrownBy(() -> store.write(run, List.of(v(2, "hero", "modeling", 2))))
+                .isInstanceOf(RunAbandonedException.class).hasMessageStartingWith("Run " + run + " was given up");
+        assertThatThrownBy(() -> store.resolve(run, findings::add)).isInstanceOf(RunAbandonedException.class);
+        store.finishRun(run, "COMPLETED", Instant.now(), 2, null, null);
+        assertThat(store.findRun(run).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(store.findPendingLoad(0)).isEmpty();
+        assertThat(assets.findVersion(new AssetKey("hero", "character"), "modeling", 1)).isEmpty();
+    }
+
+    @Test
     void aClaimAndEachHeartbeatOfItsOwnerSayWhenTheRunLastRan() {
         Instant before = Instant.now();
         long run = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));

@@ -6,6 +6,7 @@ import com.studio.assetregistry.storage.LoadRun.RunCounts;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.storage.Resolution;
+import com.studio.assetregistry.storage.RunAbandonedException;
 import com.studio.assetregistry.storage.StagedFinding;
 import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.storage.Warning;
@@ -78,21 +79,18 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
-    public boolean claimRun(long runId, String sha256, String owner) {
+    public boolean claimRun(long runId, String sha256, String owner, String rules) {
         try {
             return jdbc.update("""
                     UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL, heartbeat_at = ?,
+                                        rules_sha256 = COALESCE(rules_sha256, ?),
                                         pending = CASE WHEN kind IN ('load', 'dry-run') AND resolved = 0 THEN 1
                                                        ELSE pending END
-                    WHERE id = ? AND status <> 'ABANDONED'""", sha256, owner, Instant.now().toString(), runId) == 1;
+                    WHERE id = ? AND status <> 'ABANDONED'""", sha256, owner, Instant.now().toString(), rules,
+                    runId) == 1;
         } catch (DataIntegrityViolationException e) {
             throw new LoadInProgressException(findPendingLoad(runId).map(LoadRun::id).orElse(0L), e);
         }
-    }
-
-    @Override
-    public void recordRules(long runId, String rules) {
-        jdbc.update("UPDATE load_run SET rules_sha256 = ? WHERE id = ?", rules, runId);
     }
 
     @Override
@@ -115,11 +113,13 @@ class JdbcLoadStore implements LoadStore {
     public boolean abandonRun(LoadRun seen) {
         long runId = seen.id();
         dialect.lockRegistration(jdbc);
-        // as seen, or another process resumed it meanwhile: its rows are then that process's again
+        // as seen, or another process resumed it meanwhile (or this one: a claim writes the heartbeat), or its process
+        // beat since, or its registration committed while this waited for the lock: its rows are not to be removed
         if (jdbc.update("UPDATE load_run SET pending = 0, status = 'ABANDONED', ended_at = COALESCE(ended_at, ?), "
                 + "rejected = (SELECT COUNT(*) FROM reject WHERE run_id = ?) "
-                + "WHERE id = ? AND status = ? AND owner IS NOT DISTINCT FROM ?", Instant.now().toString(), runId,
-                runId, seen.status(), seen.owner()) == 0) {
+                + "WHERE id = ? AND pending = 1 AND status = ? AND owner IS NOT DISTINCT FROM ? "
+                + "AND heartbeat_at IS NOT DISTINCT FROM ?", Instant.now().toString(), runId,
+                runId, seen.status(), seen.owner(), seen.heartbeat() == null ? null : seen.heartbeat().toString()) == 0) {
             return false;
         }
         Long written = jdbc.queryForObject("SELECT written FROM load_run WHERE id = ?", Long.class, runId);
@@ -179,6 +179,9 @@ class JdbcLoadStore implements LoadStore {
     @Transactional
     public Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep) {
         dialect.lockRegistration(jdbc);
+        if ("ABANDONED".equals(jdbc.queryForObject("SELECT status FROM load_run WHERE id = ?", String.class, runId))) {
+            throw new RunAbandonedException(runId); // its rows are gone: registering would register none of them
+        }
         return resolver.resolve(runId, findings, keep);
     }
 
@@ -216,7 +219,8 @@ class JdbcLoadStore implements LoadStore {
                 UPDATE load_run SET status = ?, ended_at = ?, read_count = ?,
                                     rejected = (SELECT COUNT(*) FROM reject WHERE run_id = ?),
                                     sha256 = COALESCE(?, sha256), report_dir = COALESCE(?, report_dir)
-                WHERE id = ?""", status, endedAt.toString(), read, runId, sha256, reportDir, runId);
+                WHERE id = ? AND status <> 'ABANDONED'""", status, endedAt.toString(), read, runId, sha256, reportDir,
+                runId);
     }
 
     @Override

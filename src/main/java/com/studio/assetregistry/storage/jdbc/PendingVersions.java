@@ -4,6 +4,7 @@ import com.studio.assetregistry.asset.AssetKey;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.storage.RunAbandonedException;
 import com.studio.assetregistry.storage.StagedVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,10 +63,13 @@ final class PendingVersions {
         List<StagedVersion> collided = Objects.requireNonNull(jdbc.execute(
                 (ConnectionCallback<List<StagedVersion>>) connection -> writeRows(connection, runId, records, ids)));
         stage(runId, collided);
-        // pending already if it is a claimed load; pending from its first records if it is a Java API call
-        Long written = jdbc.queryForObject("UPDATE load_run SET written = written + ?, pending = 1 WHERE id = ? "
-                + "RETURNING written", Long.class, records.size() - collided.size(), runId);
-        if (Objects.requireNonNull(written) <= largeRun) {
+        // pending already if it is a claimed load; pending from its first records if it is a Java API call; not if
+        // another process abandoned it meanwhile, having taken this one for gone: its rows would stay, unregistered
+        Long written = jdbc.queryForList("UPDATE load_run SET written = written + ?, pending = 1 "
+                        + "WHERE id = ? AND status <> 'ABANDONED' RETURNING written", Long.class,
+                records.size() - collided.size(), runId).stream().findFirst()
+                .orElseThrow(() -> new RunAbandonedException(runId));
+        if (written <= largeRun) {
             noteGroups(runId, records, ids);
         }
     }
