@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -36,9 +37,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Loads a JSON file of version records into the registry by running the load job, and says what it did. Runs the
@@ -72,7 +71,7 @@ public class AssetLoader implements AutoCloseable {
     /** The runs this process is loading now: a run of the same content is not resumed beside its live self. */
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     private final RunHeartbeat heartbeat;
-    /** The digest of the rules this process judges by, and of the reader's limits ({@link RuleCatalogue#fingerprint}). */
+    /** The digest of the rules this process judges by, and of its reader's limits ({@link RuleCatalogue}). */
     private final String rules;
 
     AssetLoader(JobOperator jobOperator, JobRepository jobRepository, Job assetLoadJob, LoadStore store,
@@ -165,7 +164,7 @@ public class AssetLoader implements AutoCloseable {
         } catch (JobExecutionException e) {
             throw new LoadException("Cannot start the load of " + file + ": " + e.getMessage(), summary(runId, file), e);
         } catch (RuntimeException e) { // the job could not even record its failure, nor can its summary be read
-            throw databaseLost(e) ? lostDatabase(file, e) : e;
+            throw databaseLost(e) ? lostDatabase(request, e) : e;
         } finally {
             progressListeners.remove(runId);
             runningHere.remove(runId);
@@ -188,7 +187,7 @@ public class AssetLoader implements AutoCloseable {
                         + ". Load the same file again to write it", summary, cause);
             }
             if (databaseLost(cause)) {
-                throw lostDatabase(file, cause);
+                throw lostDatabase(request, cause);
             }
             String message = "The load of " + file + " failed: " + rootMessage(cause);
             if (causedBy(cause, FileChangedException.class)) {
@@ -549,12 +548,14 @@ public class AssetLoader implements AutoCloseable {
     }
 
     /**
-     * Whether a failure is the database gone: no connection to be had (a server stopped, a network cut), or the one
-     * in use broken or closed by the server (SQL state class 08, connection exception, or 57P, operator intervention).
+     * Whether a failure is the database gone: the connection pool could not connect (a server stopped, a network
+     * cut: the pool's timeout says why, in the connection attempt's failure), or the connection in use was broken or
+     * closed by the server (SQL state class 08, connection exception, or 57P, operator intervention). Not a pool
+     * with every connection busy, nor SQLite's lock held past its busy timeout: the database is there.
      */
     private static boolean databaseLost(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof CannotGetJdbcConnectionException
+            if (t instanceof SQLTransientConnectionException timedOut && timedOut.getCause() instanceof SQLException
                     || t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
@@ -563,11 +564,12 @@ public class AssetLoader implements AutoCloseable {
         return false;
     }
 
-    /** The run stays unfinished, its last commit kept: the next load of the same content resumes it from there. */
-    private static LoadException lostDatabase(Path file, Throwable failure) {
-        return new LoadException("The load of " + file + " failed: the database cannot be reached ("
-                + rootMessage(failure) + "); once it is back, load the same file again to resume it from its last"
-                + " commit", null, failure);
+    /** The run stays unfinished, its last commit kept: the next run of the same content resumes it from there. */
+    private static LoadException lostDatabase(LoadRequest request, Throwable failure) {
+        String kind = request.dryRun() ? "dry run" : "load";
+        return new LoadException("The " + kind + " of " + request.file() + " failed: the database cannot be reached ("
+                + rootMessage(failure) + "); once it is back, " + (request.dryRun() ? "dry-run" : "load")
+                + " the same file again to resume it from its last commit", null, failure);
     }
 
     /** What the report's writer said ({@link RejectReportWriter} says it in full), or else the root cause's words. */
