@@ -230,7 +230,7 @@ class CommandLineTests {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
-            registry.load.chunk-size | lots | error: Cannot start: the setting registry.load.chunk-size ("lots") is not valid: 
+            registry.load.chunk-size | lots | error: Cannot start: the setting registry.load.chunk-size ("lots") is not valid: For input string: "lots"
             registry.load.chunk-size | 0    | error: Cannot start: registry.load.chunk-size must be 1 or more, got 0
             """)
     void aSettingThatIsNotValidIsOneLineNamingItNotTheRegistry(String name, String value, String expected) {
@@ -240,9 +240,7 @@ class CommandLineTests {
             int exit = run("--db", db(), "load", "data/asset_data.json");
 
             assertThat(exit).isEqualTo(1);
-            assertThat(err.toString()).startsWith(expected).doesNotContain("Cannot open the registry")
-                    .doesNotContain("\tat ");
-            assertThat(err.toString().lines()).hasSize(1);
+            assertThat(err.toString()).isEqualTo(expected + "\n");
         } finally {
             System.clearProperty(name);
         }

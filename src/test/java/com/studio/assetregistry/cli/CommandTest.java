@@ -20,7 +20,7 @@ abstract class CommandTest extends RegistryIntegrationTest {
     private ConfigurableApplicationContext application;
 
     protected StringWriter out = new StringWriter();
-    protected StringWriter err = new StringWriter();
+    protected volatile StringWriter err = new StringWriter(); // read by a test's other threads as a command runs
 
     /** Runs the command line with these arguments, with fresh output, and returns the exit code. */
     protected int run(String... args) {

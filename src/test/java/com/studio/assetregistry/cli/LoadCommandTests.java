@@ -52,11 +52,15 @@ class LoadCommandTests extends CommandTest {
             String owner = other.pid() + RunOwner.CURRENT.substring(RunOwner.CURRENT.indexOf('@'));
             long running = loads.startRun("load", "night.json", 10, Instant.now());
             loads.claimRun(running, "c0ffee", owner);
-            Thread ender = new Thread(() -> {
-                try {
-                    Thread.sleep(1_500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            Thread ender = new Thread(() -> { // once the load says it waits, however long it takes to get there
+                Instant deadline = Instant.now().plusSeconds(30);
+                while (!err().contains("Waiting for run") && Instant.now().isBefore(deadline)) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
                 loads.resolve(running, finding -> { });
                 loads.finishRun(running, "COMPLETED", Instant.now(), 0, null, null);

@@ -3,7 +3,6 @@ package com.studio.assetregistry.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.studio.assetregistry.ChildJvm;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +56,6 @@ class InboxLocaleTests {
         assertThat(inbox.resolve("processed/good.jsonl")).as(output).exists();
         assertThat(inbox.resolve("héros.jsonl")).exists();
         assertThat(output).contains(".jsonl is passed over: its name is not valid in the character set of Java's file"
-                + " names (ANSI_X3.4-1968)").doesNotContain("Exception").doesNotContain(File.separator + "\tat ");
+                + " names (ANSI_X3.4-1968)").doesNotContain("Exception").doesNotContain("\tat ");
     }
 }
