@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The registry one command uses, configured from the global options; closed when the command ends. A command that
@@ -30,6 +32,12 @@ final class RegistryContext implements AutoCloseable {
     /** The default registry file, as application.yml's {@code registry.db} names it. */
     private static final String DEFAULT_DB = "registry.db";
     private static final String SQLITE = "jdbc:sqlite:";
+    /** The settings of the registry's JDBC URL, of its SQLite file, and of the URL that file gives (application.yml). */
+    private static final String URL = "spring.datasource.url";
+    private static final String FILE = "registry.db";
+    private static final String SQLITE_URL = "registry.sqlite-url";
+    /** SQLite's URI parameter that opens a database in memory, whatever the file name. */
+    private static final Pattern IN_MEMORY = Pattern.compile("(?i)(^|&)mode=memory(&|$)");
     /** The loggers that log a failed start: the context's refresh, the application's run, its failure analysis. */
     private static final List<String> START_FAILURE_LOGGERS = List.of(
             "org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext",
@@ -109,10 +117,8 @@ final class RegistryContext implements AutoCloseable {
                                          Class<?>... extraSources) {
         requireARegistryNamed(options);
         Map<String, String> properties = new LinkedHashMap<>();
-        if (options.db() != null) {
-            String db = options.db();
-            properties.put(db.startsWith("jdbc:") ? "spring.datasource.url" : "registry.db", db);
-        }
+        StandardEnvironment environment = new StandardEnvironment();
+        properties.putAll(registrySettings(options.db(), environment));
         if (options.reports() != null) {
             properties.put(AssetRegistryCommand.REPORTS_DIR_PROPERTY, options.reports().toString());
         }
@@ -134,7 +140,7 @@ final class RegistryContext implements AutoCloseable {
             // main(...) names the application class, whose AOT initializer runs with -Dspring.aot.enabled=true
             context = new SpringApplicationBuilder(AssetRegistryApplication.class).sources(extraSources)
                     .main(AssetRegistryApplication.class).run(arguments);
-            requireAFile(context.getEnvironment().getProperty("spring.datasource.url"));
+            requireAFile(context.getEnvironment().getProperty(URL));
             context.getBean(AssetRegistry.class); // opens and migrates the database now, so a failure is named here
             return new RegistryContext(context, null, true);
         } catch (RegistryUnavailableException e) {
@@ -154,10 +160,28 @@ final class RegistryContext implements AutoCloseable {
                 throw new RegistryUnavailableException("Cannot serve on port " + port + ": it is in use; choose"
                         + " another with --port", e);
             });
-            String where = options.db() == null ? DEFAULT_DB : options.db();
+            String where = options.db() != null ? options.db()
+                    : environment.getProperty(URL, environment.getProperty(FILE, DEFAULT_DB));
             throw new RegistryUnavailableException("Cannot open the registry " + withoutPassword(where) + ": "
                     + why(where, e), e);
         }
+    }
+
+    /**
+     * The settings that name the registry. {@code --db} wins over any other: a file sets {@code registry.db} and the
+     * URL that file gives, so that a {@code SPRING_DATASOURCE_URL} in the environment does not send the command to
+     * another database than the one it names. Without {@code --db}, a {@code registry.db} ({@code REGISTRY_DB}) that
+     * holds a JDBC URL is taken as {@code --db} would take it, unless {@code spring.datasource.url} is set too.
+     *
+     * @param environment the environment variables and system properties, as Spring would read them
+     */
+    static Map<String, String> registrySettings(String db, PropertyResolver environment) {
+        if (db == null) {
+            String file = environment.getProperty(FILE);
+            boolean aUrl = file != null && file.startsWith("jdbc:") && !environment.containsProperty(URL);
+            return aUrl ? Map.of(URL, file) : Map.of();
+        }
+        return db.startsWith("jdbc:") ? Map.of(URL, db) : Map.of(FILE, db, URL, "${" + SQLITE_URL + "}");
     }
 
     /**
@@ -174,7 +198,8 @@ final class RegistryContext implements AutoCloseable {
     /**
      * Refuses a registry whose resolved JDBC URL names no SQLite file, however it was configured: {@code REGISTRY_DB}
      * set to nothing (a blank line of a unit file or a container's environment), {@code -Dregistry.db=}, an
-     * {@code application.yml}, or a {@code jdbc:sqlite::memory:} URL. Each is a temporary database.
+     * {@code application.yml}, or a {@code jdbc:sqlite::memory:} URL or one with {@code ?mode=memory}. Each is a
+     * temporary database.
      */
     static void requireAFile(String url) {
         if (url == null || !url.startsWith(SQLITE)) {
@@ -182,10 +207,13 @@ final class RegistryContext implements AutoCloseable {
         }
         int query = url.indexOf('?');
         String file = url.substring(SQLITE.length(), query < 0 ? url.length() : query);
-        if (file.isBlank() || file.equals(":memory:") || file.startsWith("file::memory:")) {
-            throw new RegistryUnavailableException("Cannot open the registry: its JDBC URL " + url + " names no"
-                    + " file (is registry.db, or REGISTRY_DB, set to nothing?), and SQLite would open a temporary"
-                    + " database, losing what is loaded into it; name a registry file", null);
+        boolean inMemory = query >= 0 && IN_MEMORY.matcher(url.substring(query + 1)).find();
+        if (file.isBlank() || file.equals(":memory:") || file.startsWith("file::memory:") || inMemory) {
+            String why = inMemory ? "opens a database in memory (mode=memory)"
+                    : "names no file (is registry.db, or REGISTRY_DB, set to nothing?)";
+            throw new RegistryUnavailableException("Cannot open the registry: its JDBC URL " + url + " " + why
+                    + ", and SQLite would open a temporary database, losing what is loaded into it; name a registry"
+                    + " file", null);
         }
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.mock.env.MockEnvironment;
 import picocli.CommandLine;
 
 /** The command line as a user runs it: real commands on a real SQLite file, output and exit codes. */
@@ -269,6 +270,74 @@ class CommandLineTests {
     }
 
     @Test
+    void aRegistryInMemoryByItsUrlParameterIsRefusedToo() {
+        Path file = dir.resolve("x.db");
+
+        int exit = run("--db", "jdbc:sqlite:file:" + file + "?mode=memory", "load", "data/asset_data.json");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot open the registry: its JDBC URL jdbc:sqlite:file:" + file
+                + "?mode=memory opens a database in memory (mode=memory), and SQLite would open a temporary database,"
+                + " losing what is loaded into it; name a registry file\n");
+        assertThat(out.toString()).isEmpty();
+        assertThatThrownBy(() -> RegistryContext.requireAFile("jdbc:sqlite:r.db?cache=shared&MODE=Memory"))
+                .hasMessageContaining("in memory");
+        assertThatCode(() -> RegistryContext.requireAFile("jdbc:sqlite:r.db?mode=rwc")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void dbOnTheCommandLineWinsOverAJdbcUrlInTheEnvironment() {
+        // as SPRING_DATASOURCE_URL would, left in a shell or a container's environment
+        Path other = dir.resolve("other.db");
+        System.setProperty("spring.datasource.url", "jdbc:sqlite:" + other);
+        try {
+            int exit = run("--db", db(), "--reports", reports(), "load", "data/asset_data.json");
+
+            assertThat(exit).isZero();
+            assertThat(out.toString()).startsWith("read 20, registered 17,");
+        } finally {
+            System.clearProperty("spring.datasource.url");
+        }
+        assertThat(other).doesNotExist();
+        assertThat(versionsIn(Path.of(db()))).isEqualTo(17);
+    }
+
+    @Test
+    void aJdbcUrlInRegistryDbIsTakenAsDbWouldTakeIt() {
+        // as REGISTRY_DB=jdbc:sqlite:... would
+        Path file = dir.resolve("by-url.db");
+        System.setProperty("registry.db", "jdbc:sqlite:" + file);
+        try {
+            int exit = run("--reports", reports(), "load", "data/asset_data.json");
+
+            assertThat(exit).isZero();
+            assertThat(out.toString()).startsWith("read 20, registered 17,");
+        } finally {
+            System.clearProperty("registry.db");
+        }
+        assertThat(versionsIn(file)).isEqualTo(17);
+    }
+
+    @Test
+    void theSettingsThatNameTheRegistry() {
+        MockEnvironment none = new MockEnvironment();
+        MockEnvironment fileUrl = new MockEnvironment().withProperty("registry.db", "jdbc:postgresql://db/a");
+        MockEnvironment both = new MockEnvironment().withProperty("registry.db", "jdbc:postgresql://db/a")
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db/b");
+
+        assertThat(RegistryContext.registrySettings(null, none)).isEmpty();
+        assertThat(RegistryContext.registrySettings(null, new MockEnvironment().withProperty("registry.db", "r.db")))
+                .isEmpty();
+        assertThat(RegistryContext.registrySettings(null, fileUrl))
+                .containsExactly(Map.entry("spring.datasource.url", "jdbc:postgresql://db/a"));
+        assertThat(RegistryContext.registrySettings(null, both)).isEmpty();
+        assertThat(RegistryContext.registrySettings("jdbc:postgresql://db/c", both))
+                .containsExactly(Map.entry("spring.datasource.url", "jdbc:postgresql://db/c"));
+        assertThat(RegistryContext.registrySettings("r.db", both)).containsOnly(Map.entry("registry.db", "r.db"),
+                Map.entry("spring.datasource.url", "${registry.sqlite-url}"));
+    }
+
+    @Test
     void aRulesFileWithAnUnknownKeyStopsStartUpWithOneLineAndExitCodeOne() throws IOException {
         Path rules = Files.writeString(dir.resolve("studio-rules.yml"), "model:\n  department: [modeling, lighting]\n");
 
@@ -506,6 +575,13 @@ class CommandLineTests {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
+    }
+
+    private static int versionsIn(Path registry) {
+        try (AssetQueries queries = AssetQueries.openReadOnly(registry).orElseThrow()) {
+            return queries.listAssets().stream()
+                    .mapToInt(asset -> queries.listAssetVersions(asset.name(), asset.type()).size()).sum();
+        }
     }
 
     private String db() {
