@@ -4,8 +4,13 @@ import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.report.ReportNotFoundException;
 import com.studio.assetregistry.validation.MessageText;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -82,7 +87,22 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     /** The command line with its error handling: one line on stderr and exit code 1 for any failure. */
     public static CommandLine commandLine() {
-        return commandLine(Registries.started());
+        CommandLine commandLine = commandLine(Registries.started());
+        commandLine.setOut(standardOutput());
+        return commandLine;
+    }
+
+    /**
+     * Standard output as picocli would write it (the same encoding and buffering), but over the file descriptor
+     * rather than {@code System.out}: a {@code PrintStream} keeps its write errors to itself, so a full disk or a
+     * closed pipe would go unseen by the writer the commands use, and the command would exit 0 with its output lost.
+     */
+    private static PrintWriter standardOutput() {
+        String encoding = System.getProperty("sun.stdout.encoding");
+        Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding)
+                : Charset.defaultCharset();
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), charset)), true);
     }
 
     /** The command line, getting its registry from {@code registries}: tests hand it one they share. */
@@ -95,6 +115,8 @@ public class AssetRegistryCommand implements Callable<Integer> {
         var commandLine = new CommandLine(new AssetRegistryCommand(registries, in));
         commandLine.registerConverter(Path.class, AssetRegistryCommand::path);
         commandLine.setParameterExceptionHandler(AssetRegistryCommand::usageError);
+        commandLine.setExecutionStrategy(parseResult -> outputWritten(commandLine,
+                new CommandLine.RunLast().execute(parseResult)));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             AssetRegistryCommand top = cmd.getCommandSpec().root().commandLine().getCommand();
             cmd.getErr().println("error: " + MessageText.printable(Failures.describe(e)));
@@ -105,6 +127,20 @@ public class AssetRegistryCommand implements Callable<Integer> {
             return e instanceof AssetNotFoundException || e instanceof ReportNotFoundException ? NOT_FOUND : 1;
         });
         return commandLine;
+    }
+
+    /**
+     * The exit code of a command that completed, unless its standard output could not be written (a full disk, a
+     * closed pipe): then 1, with an error line, since what a script reads from it is incomplete.
+     */
+    private static int outputWritten(CommandLine commandLine, int exit) {
+        if (!commandLine.getOut().checkError()) {
+            return exit;
+        }
+        commandLine.getErr().println("error: standard output could not be written (a full disk? a closed pipe?):"
+                + " what the command printed is incomplete");
+        commandLine.getErr().flush();
+        return exit == 0 ? 1 : exit;
     }
 
     /**

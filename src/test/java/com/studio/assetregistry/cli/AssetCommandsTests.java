@@ -3,12 +3,15 @@ package com.studio.assetregistry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +44,32 @@ class AssetCommandsTests extends CommandTest {
                 "departments":[{"department":"modeling","versions":2,"latestVersion":2,"latestStatus":"inactive"},\
                 {"department":"rigging","versions":1,"latestVersion":1,"latestStatus":"active"}]}
                 """);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"export", "get hero character", "list", "runs", "rules"})
+    void aCommandWhoseOutputCannotBeWrittenExitsWithOneAndSaysSo(String command) {
+        assertThat(run("add", file("hero.json", HERO).toString())).isZero();
+        Writer full = new Writer() { // as standard output on a full disk
+            @Override
+            public void write(char[] text, int offset, int length) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        int exit = runWritingTo(full, "", command.split(" "));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).isEqualTo("error: standard output could not be written (a full disk? a closed pipe?): what"
+                + " the command printed is incomplete\n");
     }
 
     @Test

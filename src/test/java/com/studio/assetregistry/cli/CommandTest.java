@@ -4,6 +4,7 @@ import com.studio.assetregistry.RegistryIntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,10 +31,15 @@ abstract class CommandTest extends RegistryIntegrationTest {
     /** Runs the command line with these arguments and this text on its standard input; returns the exit code. */
     protected int runWithInput(String input, String... args) {
         out = new StringWriter();
+        return runWritingTo(out, input, args);
+    }
+
+    /** Runs the command line with its standard output written to {@code standardOutput}; returns the exit code. */
+    protected int runWritingTo(Writer standardOutput, String input, String... args) {
         err = new StringWriter();
         CommandLine commandLine = AssetRegistryCommand.commandLine(options -> RegistryContext.borrowing(application),
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setOut(new PrintWriter(standardOutput, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
     }
