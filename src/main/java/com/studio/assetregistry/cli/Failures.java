@@ -4,8 +4,11 @@ import com.studio.assetregistry.files.FileFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.springframework.boot.context.config.ConfigDataException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.core.NestedExceptionUtils;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Turns a failure into the one line a person reads: the message of the application's own exceptions, which are
@@ -43,7 +46,8 @@ final class Failures {
     /**
      * What is wrong with a setting of the application ({@code registry.*}, {@code spring.*}, from any source: an
      * environment variable, a system property, an application.yml), if that is why it failed: a value the binder
-     * could not convert, or one the settings' own checks refused, which name it.
+     * could not convert, or one the settings' own checks refused, which name it; or a configuration that Spring Boot
+     * could not read at all.
      */
     static Optional<String> settingProblem(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -54,6 +58,16 @@ final class Failures {
                 return Optional.of("Cannot start: " + (reason.contains(name) ? reason : "the setting " + name
                         + (bind.getProperty() == null ? "" : " (\"" + bind.getProperty().getValue() + "\")")
                         + " is not valid: " + reason));
+            }
+            if (cause instanceof ConfigDataException config) { // a SPRING_CONFIG_LOCATION that is not there, say
+                return Optional.of("Cannot start: " + config.getMessage());
+            }
+            if (cause instanceof MarkedYAMLException yaml) { // the rules file's own failures are said before this
+                Mark at = yaml.getProblemMark();
+                return Optional.of("Cannot start: a configuration file of the application (an application.yml in"
+                        + " the working directory or its config/, or one that SPRING_CONFIG_LOCATION names) is not"
+                        + " valid YAML: " + yaml.getProblem() + (at == null ? ""
+                        : " at line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1)));
             }
         }
         return Optional.empty();

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.PropertyResolver;
@@ -128,6 +130,7 @@ final class RegistryContext implements AutoCloseable {
         // People read the command's own output; the framework's logs (and their stack traces) only with --debug.
         properties.put("logging.level.root", options.debug() ? "INFO" : "OFF");
         properties.put("logging.level.com.studio.assetregistry", options.debug() ? "INFO" : "OFF"); // a load's log lines
+        properties.put("spring.main.banner-mode", "off"); // whatever SPRING_MAIN_BANNERMODE says: stdout is ours
         // A command uses a few beans: create only those, so a query does not start the batch machinery.
         properties.put("spring.main.lazy-initialization", "true");
         properties.putAll(overrides);
@@ -135,6 +138,13 @@ final class RegistryContext implements AutoCloseable {
         String[] arguments = properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
+        if (!options.debug()) {
+            // Until Spring Boot configures logging, which it does after reading its configuration, the logging
+            // library's defaults print to standard output: a configuration that cannot be read (an application.yml
+            // that is not YAML, a SPRING_CONFIG_LOCATION that does not exist) would print its stack trace there.
+            LoggingSystem.get(RegistryContext.class.getClassLoader())
+                    .setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.OFF);
+        }
         ConfigurableApplicationContext context = null;
         try {
             // main(...) names the application class, whose AOT initializer runs with -Dspring.aot.enabled=true

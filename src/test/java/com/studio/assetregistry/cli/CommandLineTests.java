@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.studio.assetregistry.ChildJvm;
 import com.studio.assetregistry.registry.AssetQueries;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -245,6 +246,39 @@ class CommandLineTests {
         } finally {
             System.clearProperty(name);
         }
+    }
+
+    @Test
+    void aConfigurationSpringCannotReadIsOneLineOnStandardErrorAndNothingOnStandardOutput() throws Exception {
+        // given: an application.yml that is not YAML in the working directory; in a JVM of its own, as a user runs
+        // it, since only there is logging not yet configured when the configuration is read
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(broken.resolve("application.yml"), "registry:\n  db: [unclosed\n");
+        Process unreadable = new ProcessBuilder(ChildJvm.command("load",
+                Path.of("data/asset_data.json").toAbsolutePath().toString())).directory(broken.toFile()).start();
+        // and a SPRING_CONFIG_LOCATION that is not there, and a banner the environment asks for
+        ProcessBuilder elsewhere = new ProcessBuilder(ChildJvm.command("--db", db(), "runs", "--json"))
+                .directory(dir.toFile());
+        elsewhere.environment().put("SPRING_CONFIG_LOCATION", dir.resolve("nowhere.yml").toString());
+        Process missing = elsewhere.start();
+        ProcessBuilder banner = new ProcessBuilder(ChildJvm.command("--db", db(), "runs", "--json"))
+                .directory(dir.toFile());
+        banner.environment().put("SPRING_MAIN_BANNERMODE", "console");
+        Process bannered = banner.start();
+
+        assertThat(unreadable.waitFor()).isEqualTo(1);
+        assertThat(new String(unreadable.getInputStream().readAllBytes())).as("standard output").isEmpty();
+        assertThat(new String(unreadable.getErrorStream().readAllBytes())).isEqualTo("error: Cannot start: a"
+                + " configuration file of the application (an application.yml in the working directory or its config/,"
+                + " or one that SPRING_CONFIG_LOCATION names) is not valid YAML: expected ',' or ']', but got <stream"
+                + " end> at line 3, column 1\n");
+        assertThat(broken.resolve("registry.db")).doesNotExist();
+        assertThat(missing.waitFor()).isEqualTo(1);
+        assertThat(new String(missing.getInputStream().readAllBytes())).as("standard output").isEmpty();
+        assertThat(new String(missing.getErrorStream().readAllBytes())).startsWith("error: Cannot start: Config data"
+                + " resource 'file [" + dir.resolve("nowhere.yml") + "]'").hasLineCount(1);
+        assertThat(bannered.waitFor()).isZero();
+        assertThat(new String(bannered.getInputStream().readAllBytes())).isEqualTo("[]\n");
     }
 
     @Test
