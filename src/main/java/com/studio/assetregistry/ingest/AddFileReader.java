@@ -144,11 +144,16 @@ public class AddFileReader {
         if (bytes.length > limits.maxRecordBytes()) {
             return Read.invalid(List.of(tooLarge()));
         }
-        var splitter = new RecordSplitter(new ByteArrayInputStream(bytes), limits.maxRecordBytes());
-        RawRecord first = splitter.next();
-        if (first == null || splitter.next() != null) {
-            return Read.invalid(List.of(rules.malformed().violation(
-                    "the document must hold exactly one version record, a JSON object")));
+        RawRecord first;
+        if (isAnObject(bytes)) { // the whole document, which may span lines as a pretty-printed request body does
+            first = new RawRecord(new RecordPosition(1, 1, 1, 0, bytes.length), bytes, bytes.length, false, null);
+        } else {
+            var splitter = new RecordSplitter(new ByteArrayInputStream(bytes), limits.maxRecordBytes());
+            first = splitter.next();
+            if (first == null || splitter.next() != null) {
+                return Read.invalid(List.of(rules.malformed().violation(
+                        "the document must hold exactly one version record, a JSON object")));
+            }
         }
         SourceRecord record = recordParser.parse(first);
         if (record instanceof SourceRecord.Unreadable unreadable) {
@@ -182,16 +187,47 @@ public class AddFileReader {
         if (bytes == null) {
             return Read.invalid(List.of(tooLarge()));
         }
+        if (documents.isLoadFormat(bytes)) { // a load's record, {"asset": {...}, ...}: of this asset, or refused
+            Read<VersionedAsset> record = readVersionRecord(bytes);
+            if (!record.violations().isEmpty()) {
+                return Read.invalid(record.violations());
+            }
+            return record.value().asset().equals(asset) ? valid(record.value().version())
+                    : Read.invalid(List.of(otherAsset(record.value().asset().toString(), asset)));
+        }
         Document document = documents.parse(bytes);
         if (!document.violations().isEmpty()) {
             return Read.invalid(document.violations());
         }
         JsonObject version = document.root();
+        FieldValue name = version.get("name");
+        FieldValue type = version.get("type");
+        String namedName = name.isString() ? name.text() : asset.name();
+        String namedType = type.isString() ? type.text() : asset.type();
+        if (!namedName.equals(asset.name()) || !namedType.equals(asset.type())) { // an asset document's fields
+            return Read.invalid(List.of(otherAsset(namedName + "/" + namedType, asset)));
+        }
         var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, FieldValue.string(asset.name()),
                 FieldValue.string(asset.type()), version.get("department"), version.get("version"),
                 version.get("status"), version.repeated());
         List<Violation> violations = validator.validate(input).errors();
         return violations.isEmpty() ? valid(RecordCheckProcessor.toVersion(input).version()) : Read.invalid(violations);
+    }
+
+    /** Whether the first byte after white space (and a UTF-8 byte-order mark) opens a JSON object. */
+    private static boolean isAnObject(byte[] bytes) {
+        int at = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+                ? 3 : 0;
+        while (at < bytes.length && (bytes[at] == ' ' || bytes[at] == '\t' || bytes[at] == '\n' || bytes[at] == '\r')) {
+            at++;
+        }
+        return at < bytes.length && bytes[at] == '{';
+    }
+
+    /** A version document that names another asset than the one it is added to, a slip to refuse, not to ignore. */
+    private Violation otherAsset(String named, AssetKey asset) {
+        return rules.malformed().violation("the document is a version of " + named + ", not of " + asset
+                + ", the asset it is added to");
     }
 
     /** Records in the load format: each is judged as a load would judge it, then they must all be of one asset. */

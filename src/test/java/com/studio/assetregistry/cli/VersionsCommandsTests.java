@@ -61,6 +61,28 @@ class VersionsCommandsTests extends CommandTest {
     }
 
     @Test
+    void aVersionRecordOfTheLoadFormatIsAddedIfItIsOfTheAssetNamedAndRefusedIfNot() {
+        Path record = file("record.json", """
+                {"asset": {"name": "hero", "type": "character"}, "department": "rigging", "version": 2,
+                 "status": "active"}""");
+        Path villain = file("villain.json", """
+                {"asset": {"name": "villain", "type": "character"}, "department": "modeling", "version": 3,
+                 "status": "active"}""");
+        Path document = file("document.json", """
+                {"name": "hero", "type": "prop", "department": "modeling", "version": 3, "status": "active"}""");
+
+        assertThat(run("versions", "add", "hero", "character", record.toString())).isZero();
+        assertThat(out()).isEqualTo("added hero/character/rigging v2 (active)\n");
+        assertThat(run("versions", "add", "hero", "character", villain.toString())).isEqualTo(1);
+        assertThat(err()).contains("record.malformed", "the document is a version of villain/character, not of"
+                + " hero/character, the asset it is added to");
+        assertThat(run("versions", "add", "hero", "character", document.toString())).isEqualTo(1);
+        assertThat(err()).contains("the document is a version of hero/prop, not of hero/character");
+        assertThat(run("versions", "list", "hero", "character", "--department", "modeling")).isZero();
+        assertThat(out()).doesNotContain("v3").doesNotContain("  3 ");
+    }
+
+    @Test
     void getsAVersionNumberInEveryDepartmentOrInOne() {
         assertThat(run("versions", "get", "hero", "character", "1")).isZero();
         assertThat(out()).isEqualTo("""

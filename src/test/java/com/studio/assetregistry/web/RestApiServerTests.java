@@ -271,6 +271,35 @@ class RestApiServerTests {
     }
 
     @Test
+    void aVersionRecordPostedPrettyPrintedIsAddedAndTwoRecordsAre400() {
+        assertThat(api.post("/assets", "application/json", """
+                {"name": "hero", "type": "character",
+                 "versions": [{"department": "modeling", "version": 1, "status": "active"}]}""").statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> pretty = api.post("/assets/versions", "application/json", """
+                {
+                  "asset": {
+                    "name": "hero",
+                    "type": "character"
+                  },
+                  "department": "modeling",
+                  "version": 2,
+                  "status": "active"
+                }
+                """);
+        HttpResponse<String> two = api.post("/assets/versions", "application/json", """
+                {"asset": {"name": "hero", "type": "character"}, "department": "modeling", "version": 3, "status": "active"}
+                {"asset": {"name": "hero", "type": "character"}, "department": "modeling", "version": 4, "status": "active"}
+                """);
+
+        assertThat(pretty.statusCode()).as(pretty.body()).isEqualTo(201);
+        assertThat(two.statusCode()).isEqualTo(400); // not JSON, as a syntax error is
+        assertThat(two.body()).contains("json.syntax");
+        assertThat(json(api.get("/assets/versions?asset=hero&type=character"))).hasSize(2);
+    }
+
+    @Test
     void anAddOfAVersionALoadInProgressHasWrittenIsRefusedWith409NamingTheLoad() {
         // given: a load of another process has written hero's modeling v1, not yet registered
         long other = loads.startRun("load", "nightly.json", 10, Instant.now());
