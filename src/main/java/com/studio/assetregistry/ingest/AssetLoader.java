@@ -273,8 +273,9 @@ public class AssetLoader implements AutoCloseable {
      * Makes the run the registry's one pending load, and returns its id. A new run is recorded ({@code start}) once
      * the registry is free, so that a load refused at once leaves no run behind. A load of other content that died
      * unfinished is abandoned first: its pending registrations are removed, and loading its content again starts
-     * anew. A live one is waited for until {@code giveUp}: loads into one registry queue, whichever process or host
-     * runs them.
+     * anew; but not by a dry run, which is refused instead, so that trying a file never costs an interrupted load
+     * its progress. A live one is waited for until {@code giveUp}: loads into one registry queue, whichever process
+     * or host runs them.
      */
     private long claim(LoadRequest request, Optional<Long> resumed, String sha256, Instant giveUp,
                        LongSupplier start) {
@@ -285,6 +286,13 @@ public class AssetLoader implements AutoCloseable {
             while (true) {
                 Optional<LoadRun> other = store.findPendingLoad(runId == null ? 0 : runId);
                 if (other.isPresent() && !isLoading(other.get())) {
+                    if (request.dryRun() && !other.get().dryRun()) {
+                        LoadRun interrupted = other.get();
+                        throw new RegistryBusyException("Cannot dry-run " + file + ": run " + interrupted.id() + ", a"
+                                + " load of " + interrupted.source() + " that was interrupted, holds the registry, and"
+                                + " a dry run does not give a load up; load " + interrupted.source() + " again to"
+                                + " resume it, or load other content to abandon it", interrupted.id());
+                    }
                     if (store.abandonRun(other.get())) { // unless another process resumed it meanwhile
                         log.warn("Run {} of {} ended unfinished and is abandoned: its pending versions are removed; "
                                 + "load it again to load it anew", other.get().id(), other.get().source());

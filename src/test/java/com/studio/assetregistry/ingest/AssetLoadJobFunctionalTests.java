@@ -10,6 +10,7 @@ import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.ExpectedOutcome;
 import com.studio.assetregistry.generate.GeneratorOptions;
+import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.StagedVersion;
@@ -157,6 +158,25 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(loadStore.findRun(dead).orElseThrow().status()).isEqualTo("ABANDONED");
         assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+    }
+
+    @Test
+    void aDryRunIsRefusedRatherThanAbandonAnInterruptedLoadWhichLoadingResumes() throws Exception {
+        // given: a load whose process is gone left a pending version behind
+        long dead = pendingGhostRun("crashed.json", Long.MAX_VALUE);
+
+        // when: a dry run, of other content as of any
+        assertThatThrownBy(() -> loader.load(LoadRequest.of(SAMPLE).withDryRun(true)))
+                .isInstanceOf(RegistryBusyException.class)
+                .hasMessage("Cannot dry-run " + SAMPLE + ": run " + dead + ", a load of crashed.json that was"
+                        + " interrupted, holds the registry, and a dry run does not give a load up; load crashed.json"
+                        + " again to resume it, or load other content to abandon it");
+
+        // then: the load is left as it was, to be resumed; no dry run was recorded
+        LoadRun left = loadStore.findRun(dead).orElseThrow();
+        assertThat(left.status()).isEqualTo("RUNNING");
+        assertThat(loadStore.findPendingLoad(0)).map(LoadRun::id).hasValue(dead);
+        assertThat(count("SELECT COUNT(*) FROM load_run WHERE kind = 'dry-run'")).isZero();
     }
 
     @Test
