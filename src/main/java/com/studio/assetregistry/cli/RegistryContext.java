@@ -34,6 +34,11 @@ final class RegistryContext implements AutoCloseable {
     /** The default registry file, as application.yml's {@code registry.db} names it. */
     private static final String DEFAULT_DB = "registry.db";
     private static final String SQLITE = "jdbc:sqlite:";
+    /** A command's application: no actuator endpoint, no Prometheus registry, no shutdown hook (see start). */
+    private static final Map<String, String> COMMAND_PROPERTIES = Map.of(
+            "management.endpoints.access.default", "none",
+            "management.prometheus.metrics.export.enabled", "false",
+            "spring.main.register-shutdown-hook", "false");
     /** The settings of the registry's JDBC URL, of its SQLite file, and of the URL that file gives (application.yml). */
     private static final String URL = "spring.datasource.url";
     private static final String FILE = "registry.db";
@@ -71,13 +76,14 @@ final class RegistryContext implements AutoCloseable {
     static RegistryContext startReading(GlobalOptions options) {
         requireARegistryNamed(options);
         if (configuredByOptionsAlone(options)) {
-            Optional<AssetQueries> queries = AssetQueries.openReadOnly(
-                    Path.of(options.db() == null ? DEFAULT_DB : options.db()));
+            String db = options.db() == null ? DEFAULT_DB : options.db();
+            requireExisting(db, Path.of(db));
+            Optional<AssetQueries> queries = AssetQueries.openReadOnly(Path.of(db));
             if (queries.isPresent()) {
                 return new RegistryContext(null, queries.get(), true);
             }
         }
-        return start(options);
+        return start(options, true, COMMAND_PROPERTIES);
     }
 
     /**
@@ -88,9 +94,7 @@ final class RegistryContext implements AutoCloseable {
      * resume undoes (the command's own hook says so).
      */
     static RegistryContext start(GlobalOptions options) {
-        return start(options, Map.of("management.endpoints.access.default", "none",
-                "management.prometheus.metrics.export.enabled", "false",
-                "spring.main.register-shutdown-hook", "false"));
+        return start(options, false, COMMAND_PROPERTIES);
     }
 
     /**
@@ -112,10 +116,14 @@ final class RegistryContext implements AutoCloseable {
         }
         properties.putAll(web);
         // the scheduled ingestion of an inbox, which runs when registry.ingest.schedule holds a cron expression
-        return start(options, properties, InboxIngestionConfiguration.class);
+        return start(options, false, properties, InboxIngestionConfiguration.class);
     }
 
-    private static RegistryContext start(GlobalOptions options, Map<String, String> overrides,
+    /**
+     * Starts the application with the global options and {@code overrides}; {@code reading}, for a command that only
+     * reads, refuses a SQLite file that does not exist rather than create an empty registry to query.
+     */
+    private static RegistryContext start(GlobalOptions options, boolean reading, Map<String, String> overrides,
                                          Class<?>... extraSources) {
         requireARegistryNamed(options);
         Map<String, String> properties = new LinkedHashMap<>();
@@ -150,7 +158,11 @@ final class RegistryContext implements AutoCloseable {
             // main(...) names the application class, whose AOT initializer runs with -Dspring.aot.enabled=true
             context = new SpringApplicationBuilder(AssetRegistryApplication.class).sources(extraSources)
                     .main(AssetRegistryApplication.class).run(arguments);
-            requireAFile(context.getEnvironment().getProperty(URL));
+            String url = context.getEnvironment().getProperty(URL);
+            requireAFile(url);
+            if (reading) {
+                sqliteFile(url).ifPresent(file -> requireExisting(file, Path.of(file)));
+            }
             context.getBean(AssetRegistry.class); // opens and migrates the database now, so a failure is named here
             return new RegistryContext(context, null, true);
         } catch (RegistryUnavailableException e) {
@@ -195,6 +207,31 @@ final class RegistryContext implements AutoCloseable {
     }
 
     /**
+     * Refuses to query a registry file that does not exist: SQLite would create it, and a mistyped {@code --db} or
+     * {@code REGISTRY_DB} would answer "no assets" from an empty registry left behind, instead of saying what is wrong.
+     */
+    private static void requireExisting(String named, Path file) {
+        if (!Files.exists(file)) {
+            throw new RegistryUnavailableException("Cannot open the registry " + named + ": it does not exist (a"
+                    + " mistyped --db or REGISTRY_DB?); a load or an add creates it", null);
+        }
+    }
+
+    /** The file a {@code jdbc:sqlite:} URL names, if it names one by its path. */
+    private static Optional<String> sqliteFile(String url) {
+        return sqliteDatabase(url).filter(file -> !file.startsWith("file:")); // a URI: SQLite's own to resolve
+    }
+
+    /** What a {@code jdbc:sqlite:} URL names before its parameters: a path, a {@code file:} URI, {@code :memory:}. */
+    private static Optional<String> sqliteDatabase(String url) {
+        if (url == null || !url.startsWith(SQLITE)) {
+            return Optional.empty();
+        }
+        int query = url.indexOf('?');
+        return Optional.of(url.substring(SQLITE.length(), query < 0 ? url.length() : query));
+    }
+
+    /**
      * Refuses {@code --db ''}: SQLite opens an empty file name as a temporary database, deleted when the command ends,
      * and a load would report its records registered, then lose them.
      */
@@ -212,11 +249,12 @@ final class RegistryContext implements AutoCloseable {
      * temporary database.
      */
     static void requireAFile(String url) {
-        if (url == null || !url.startsWith(SQLITE)) {
+        Optional<String> database = sqliteDatabase(url);
+        if (database.isEmpty()) {
             return;
         }
+        String file = database.get();
         int query = url.indexOf('?');
-        String file = url.substring(SQLITE.length(), query < 0 ? url.length() : query);
         boolean inMemory = query >= 0 && IN_MEMORY.matcher(url.substring(query + 1)).find();
         if (file.isBlank() || file.equals(":memory:") || file.startsWith("file::memory:") || inMemory) {
             String why = inMemory ? "opens a database in memory (mode=memory)"

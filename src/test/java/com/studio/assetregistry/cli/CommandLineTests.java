@@ -261,7 +261,7 @@ class CommandLineTests {
                 .directory(dir.toFile());
         elsewhere.environment().put("SPRING_CONFIG_LOCATION", dir.resolve("nowhere.yml").toString());
         Process missing = elsewhere.start();
-        ProcessBuilder banner = new ProcessBuilder(ChildJvm.command("--db", db(), "runs", "--json"))
+        ProcessBuilder banner = new ProcessBuilder(ChildJvm.command("--db", db(), "rules", "--json"))
                 .directory(dir.toFile());
         banner.environment().put("SPRING_MAIN_BANNERMODE", "console");
         Process bannered = banner.start();
@@ -278,7 +278,7 @@ class CommandLineTests {
         assertThat(new String(missing.getErrorStream().readAllBytes())).startsWith("error: Cannot start: Config data"
                 + " resource 'file [" + dir.resolve("nowhere.yml") + "]'").hasLineCount(1);
         assertThat(bannered.waitFor()).isZero();
-        assertThat(new String(bannered.getInputStream().readAllBytes())).isEqualTo("[]\n");
+        assertThat(new String(bannered.getInputStream().readAllBytes())).startsWith("[{\"id\":");
     }
 
     @Test
@@ -301,6 +301,31 @@ class CommandLineTests {
         assertThatCode(() -> RegistryContext.requireAFile("jdbc:sqlite:r.db?journal_mode=WAL"))
                 .doesNotThrowAnyException();
         assertThatCode(() -> RegistryContext.requireAFile("jdbc:postgresql://db/assets")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aQueryOfARegistryFileThatDoesNotExistSaysSoAndCreatesNothing() {
+        Path typo = dir.resolve("regsitry.db");
+
+        int exit = run("--db", typo.toString(), "list");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot open the registry " + typo + ": it does not exist (a"
+                + " mistyped --db or REGISTRY_DB?); a load or an add creates it\n");
+        assertThat(out.toString()).isEmpty();
+        assertThat(typo).doesNotExist();
+        // the same when the environment names it, which the application reads
+        err.getBuffer().setLength(0);
+        System.setProperty("registry.db", typo.toString());
+        try {
+            assertThat(run("runs")).isEqualTo(1);
+            assertThat(run("export")).isEqualTo(1);
+        } finally {
+            System.clearProperty("registry.db");
+        }
+        assertThat(err.toString()).isEqualTo(("error: Cannot open the registry " + typo + ": it does not exist (a"
+                + " mistyped --db or REGISTRY_DB?); a load or an add creates it\n").repeat(2));
+        assertThat(typo).doesNotExist();
     }
 
     @Test
