@@ -26,12 +26,13 @@ class ExportCommand implements Callable<Integer> {
     @ParentCommand
     private AssetRegistryCommand top;
 
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "Where to write (default: standard output)")
+    @Parameters(paramLabel = "FILE", arity = "0..1",
+            description = "Where to write; - or none for standard output")
     private Path file;
 
     @Override
     public Integer call() {
-        if (file == null) {
+        if (file == null || AssetRegistryCommand.isStandardInput(file)) { // '-', as the commands that read take it
             top.withQueries(queries -> queries.exportAssets(top.out()));
             return 0;
         }
@@ -41,18 +42,35 @@ class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes beside the target and moves into place, so an interrupted export never leaves half a file. */
+    /**
+     * Writes beside the target and moves into place, so an interrupted export never leaves half a file; a failed one
+     * (a full disk, a database error) removes what it wrote.
+     */
     private static long exportToFile(AssetQueries queries, Path file) {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        boolean moved = false;
         try {
             long written;
             try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 written = queries.exportAssets(out);
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
+        } finally {
+            if (!moved) {
+                deleteQuietly(partial);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            // the export's own failure is what the user reads; a .partial left behind says it did not complete
         }
     }
 }

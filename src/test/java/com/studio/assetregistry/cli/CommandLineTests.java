@@ -109,6 +109,17 @@ class CommandLineTests {
         Path nowhere = dir.resolve("no/such/dir/export.json");
         assertThat(run("--db", copy, "export", nowhere.toString())).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("error: Cannot write " + nowhere + ": no such file or directory\n");
+
+        // a directory in the way fails the export once written: nothing is left of it
+        Path taken = Files.createDirectories(dir.resolve("taken.json").resolve("inside"));
+        assertThat(run("--db", copy, "export", taken.getParent().toString())).isEqualTo(1);
+        assertThat(dir.resolve("taken.json.partial")).doesNotExist();
+
+        // '-' is standard output, as it is standard input to the commands that read
+        out.getBuffer().setLength(0);
+        assertThat(run("--db", copy, "export", "-")).isZero();
+        assertThat(out.toString()).isEqualTo(Files.readString(export));
+        assertThat(Path.of("-")).doesNotExist();
     }
 
     @Test
