@@ -18,14 +18,25 @@ import org.springframework.util.unit.DataSize;
 record ApiProperties(String token, String readToken, DataSize maxBodySize, DataSize maxLoadSize, Path spoolDir) {
 
     ApiProperties {
-        token = token == null || token.isBlank() ? null : token;
-        readToken = readToken == null || readToken.isBlank() ? null : readToken;
+        requireNotBlank("registry.api.token (REGISTRY_API_TOKEN)", token);
+        requireNotBlank("registry.api.read-token (REGISTRY_API_READ_TOKEN)", readToken);
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
         maxLoadSize = maxLoadSize == null ? DataSize.ofGigabytes(2) : maxLoadSize;
         spoolDir = spoolDir == null ? Path.of(System.getProperty("java.io.tmpdir"),
                 "asset-registry-spool-" + System.getProperty("user.name")) : spoolDir;
         if (maxBodySize.toBytes() < 1 || maxLoadSize.toBytes() < 1) {
             throw new IllegalArgumentException("registry.api.max-body-size and max-load-size must be 1 byte or more");
+        }
+    }
+
+    /**
+     * Refuses a token set to nothing: {@code REGISTRY_API_TOKEN=} (a secret missing from a unit file or a container's
+     * environment) would otherwise serve the API open, with no sign of it.
+     */
+    private static void requireNotBlank(String name, String token) {
+        if (token != null && token.isBlank()) {
+            throw new IllegalArgumentException(name + " is set but empty, which would leave the API open: set the"
+                    + " token, or unset it to serve without one");
         }
     }
 }

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusScrapeEndpoint;
@@ -218,6 +220,17 @@ class ServeCommandTests {
                 .isInstanceOf(RegistryUnavailableException.class)
                 .hasMessage("Cannot start: registry.ingest.schedule must be a cron expression of six fields, seconds"
                         + " first (0 30 2 * * * is 02:30 every night), not \"30 2 * * *\"");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"registry.api.token, REGISTRY_API_TOKEN", "registry.api.read-token, REGISTRY_API_READ_TOKEN"})
+    void aTokenSetToNothingStopsTheServerRatherThanLeaveTheApiOpen(String name, String variable) {
+        var options = new GlobalOptions(dir.resolve("registry.db").toString(), dir.resolve("reports"), false, null);
+
+        assertThatThrownBy(() -> RegistryContext.startServer(options, Map.of("server.port", "0", name, " ")))
+                .isInstanceOf(RegistryUnavailableException.class)
+                .hasMessage("Cannot start: " + name + " (" + variable + ") is set but empty, which would leave the API"
+                        + " open: set the token, or unset it to serve without one");
     }
 
     private Process startServe(String... arguments) throws IOException {
