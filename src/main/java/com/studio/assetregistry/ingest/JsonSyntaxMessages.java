@@ -31,8 +31,9 @@ public final class JsonSyntaxMessages {
                         ": JSON has no comments")
                 .replaceAll(":\\s*enable `[^`]*` to allow", "")
                 .replaceAll("\\s*\\(not recognized as one since [^)]*\\)", "")
-                // where the container began, as Jackson says it with no source: "[Source: REDACTED (...); byte
-                // offset: #UNKNOWN]", which tells a reader nothing; the reject's own line and column say where
-                .replaceAll("\\s*\\(for (Array|Object) starting at \\[Source: REDACTED[^]]*]\\)", "");
+                // where the container began ("for Object starting at", "start marker at"), as Jackson says it with
+                // no source: "[Source: REDACTED (...); byte offset: #UNKNOWN]", which tells a reader nothing; the
+                // reject's own line and column say where
+                .replaceAll("\\s*\\((for (Array|Object) starting|start marker) at \\[Source: REDACTED[^]]*]\\)", "");
     }
 }

@@ -243,7 +243,8 @@ class RecordParserTests {
     @CsvSource(delimiter = '|', value = {
         "NaN      | '{\"a\": NaN}'          | line 3, column 14: Non-standard token 'NaN': JSON has no NaN or Infinity",
         "Infinity | '{\"a\": -Infinity}'    | line 3, column 20: Non-standard token '-Infinity': JSON has no NaN or Infinity",
-        "comment  | '{/* note */ \"a\": 1}' | line 3, column 6: Unexpected character ('/' (code 47)): JSON has no comments"})
+        "comment  | '{/* note */ \"a\": 1}' | line 3, column 6: Unexpected character ('/' (code 47)): JSON has no comments",
+        "cut off  | '{\"asset\": {\"a\": 1'  | line 3, column 22: Unexpected end-of-input: expected close marker for Object"})
     void aSyntaxErrorSaysWhatJsonHasNotWithoutTheParsersAdviceToEnableAFeature(String what, String json,
             String message) {
         SourceRecord record = parser.parse(rawAt(json, 3, 5));
