@@ -7,6 +7,7 @@ import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.RulesFileException;
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,6 +183,12 @@ final class RegistryContext implements AutoCloseable {
                 throw new RegistryUnavailableException("Cannot serve on port " + port + ": it is in use; choose"
                         + " another with --port", e);
             });
+            cause(e, BindException.class).ifPresent(bind -> {
+                String address = properties.getOrDefault("server.address",
+                        environment.getProperty("server.address", "127.0.0.1"));
+                throw new RegistryUnavailableException("Cannot serve on " + address + ": " + bind.getMessage()
+                        + "; choose an address of this machine with --address (0.0.0.0 for all of them)", e);
+            });
             String where = options.db() != null ? options.db()
                     : environment.getProperty(URL, environment.getProperty(FILE, DEFAULT_DB));
             throw new RegistryUnavailableException("Cannot open the registry " + withoutPassword(where) + ": "
@@ -337,19 +344,19 @@ final class RegistryContext implements AutoCloseable {
 
     /** A rules file that cannot be used is the user's to fix, not a registry that cannot be opened. */
     private static Optional<RulesFileException> rulesFileProblem(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RulesFileException problem) {
-                return Optional.of(problem);
-            }
-        }
-        return Optional.empty();
+        return cause(failure, RulesFileException.class);
     }
 
     /** The port a web server failed to bind, if that is why the application failed. */
     private static Optional<Integer> portInUse(Throwable failure) {
+        return cause(failure, PortInUseException.class).map(PortInUseException::getPort);
+    }
+
+    /** The first failure of {@code type} in the chain of causes of {@code failure}. */
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PortInUseException inUse) {
-                return Optional.of(inUse.getPort());
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
             }
         }
         return Optional.empty();

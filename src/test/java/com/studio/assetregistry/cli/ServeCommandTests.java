@@ -222,6 +222,18 @@ class ServeCommandTests {
                         + " first (0 30 2 * * * is 02:30 every night), not \"30 2 * * *\"");
     }
 
+    @Test
+    void anAddressNotOfThisMachineIsOneLineNamingItNotTheRegistry() {
+        var options = new GlobalOptions(dir.resolve("registry.db").toString(), dir.resolve("reports"), false, null);
+
+        // 192.0.2.1 is TEST-NET-1, for documentation: no machine has it
+        assertThatThrownBy(() -> RegistryContext.startServer(options,
+                Map.of("server.port", "0", "server.address", "192.0.2.1")))
+                .isInstanceOf(RegistryUnavailableException.class)
+                .hasMessageStartingWith("Cannot serve on 192.0.2.1: ")
+                .hasMessageEndingWith("; choose an address of this machine with --address (0.0.0.0 for all of them)");
+    }
+
     @ParameterizedTest
     @CsvSource({"registry.api.token, REGISTRY_API_TOKEN", "registry.api.read-token, REGISTRY_API_READ_TOKEN"})
     void aTokenSetToNothingStopsTheServerRatherThanLeaveTheApiOpen(String name, String variable) {
