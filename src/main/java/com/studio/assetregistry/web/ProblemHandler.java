@@ -23,13 +23,16 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -230,6 +233,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 e.getContentType() == null ? "the body needs a Content-Type: one of " + accepted
                         : "Content-Type " + e.getContentType() + " is not one this endpoint takes: " + accepted);
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "it";
+        String allowed = e.getSupportedHttpMethods() == null ? "" : ": " + e.getSupportedHttpMethods().stream()
+                .map(HttpMethod::name).collect(Collectors.joining(", "));
+        ProblemDetail problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMethod()
+                + " is not a method " + path + " takes" + allowed);
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem); // with its Allow header
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String offered = e.getSupportedMediaTypes().stream().map(MediaType::toString)
+                .collect(Collectors.joining(", "));
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+                "the request's Accept header takes none of what this endpoint answers in: " + offered);
         return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
     }
 

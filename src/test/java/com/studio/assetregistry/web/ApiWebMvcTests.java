@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -322,13 +323,22 @@ class ApiWebMvcTests {
                 .andExpect(jsonPath("$.detail", containsString("/nothing/here")));
         mvc.perform(delete("/assets"))
                 .andExpect(status().isMethodNotAllowed())
-                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(header().string("Allow", "GET, POST"))
+                .andExpect(jsonPath("$.type").value("/problems/method-not-allowed"))
+                .andExpect(jsonPath("$.detail").value("DELETE is not a method /assets takes: GET, POST"));
         mvc.perform(post("/assets").contentType(MediaType.TEXT_PLAIN).content("hero"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM));
         mvc.perform(post("/assets/load").contentType(MediaType.TEXT_PLAIN).content("hero"))
                 .andExpect(status().isUnsupportedMediaType());
         verifyNoInteractions(registry);
+        // a query answers only JSON: it runs (the answer's type is known once it has), then is refused
+        mvc.perform(get("/assets").param("type", "prop").accept(MediaType.TEXT_PLAIN))
+                .andExpect(status().isNotAcceptable())
+                .andExpect(jsonPath("$.type").value("/problems/not-acceptable"))
+                .andExpect(jsonPath("$.detail", startsWith("the request's Accept header takes none of what this"
+                        + " endpoint answers in: application/json")));
     }
 
     @Test
