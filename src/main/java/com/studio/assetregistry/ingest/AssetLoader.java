@@ -262,7 +262,7 @@ public class AssetLoader implements AutoCloseable {
                         LoadSummary.alreadyLoaded(earlier.get(), reportDirOf(earlier.get())), null);
             }
         }
-        checkReportsDirectory(file);
+        checkReportsDirectory(request.source());
         Optional<Long> resumed = unfinished.map(run -> prepareResume(run, file));
         long runId = claim(request, resumed, sha256, giveUp,
                 () -> store.startRun(kind, request.source(), content.bytes(), Instant.now()));
@@ -311,7 +311,7 @@ public class AssetLoader implements AutoCloseable {
                                     + " load gave it up as it started; load the file again to load it anew", runId);
                         }
                         if (resumed.isEmpty()) { // once claimed: a run beaten to the registry leaves no directory
-                            setAsideEarlierReport(runId, file);
+                            setAsideEarlierReport(runId, request.source());
                         }
                         return runId;
                     } catch (LoadInProgressException e) { // another load claimed the registry in between
@@ -347,7 +347,7 @@ public class AssetLoader implements AutoCloseable {
      * left to the report's writer, which names it. A run whose directory cannot be made its own fails before it
      * starts, and a load of the same content resumes it.
      */
-    private void setAsideEarlierReport(long runId, Path file) {
+    private void setAsideEarlierReport(long runId, String source) {
         Path dir = properties.reportDir(runId);
         try {
             for (int attempt = 0; ; attempt++) {
@@ -367,7 +367,7 @@ public class AssetLoader implements AutoCloseable {
             }
         } catch (IOException e) {
             store.finishRun(runId, "FAILED", Instant.now(), 0, null, null);
-            throw new LoadException("Cannot load " + file + ": the report directory " + dir + " cannot be made this"
+            throw new LoadException("Cannot load " + source + ": the report directory " + dir + " cannot be made this"
                     + " run's own: " + FileFailures.reason(e), null, e);
         }
     }
@@ -514,12 +514,12 @@ public class AssetLoader implements AutoCloseable {
      * its records, a reports directory that is a file, or that may not be written, would fail a load that did its
      * work.
      */
-    private void checkReportsDirectory(Path file) {
+    private void checkReportsDirectory(String source) {
         Path dir = properties.reportsDir();
         try {
             RejectReportWriter.checkWritable(dir);
         } catch (UncheckedIOException e) {
-            throw new LoadException("Cannot load " + file + ": its report cannot be written: " + e.getMessage(),
+            throw new LoadException("Cannot load " + source + ": its report cannot be written: " + e.getMessage(),
                     null, e);
         }
     }

@@ -718,6 +718,27 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void anUploadWhoseReportCannotBeWrittenIsNamedByItsSourceNotTheServersSpoolPath() throws IOException {
+        // given: the reports directory is a file, for a moment
+        Path reports = WORK_DIR.resolve("reports");
+        Path aside = WORK_DIR.resolve("reports-aside");
+        Files.createDirectories(reports);
+        Files.move(reports, aside);
+        Files.writeString(reports, "not a directory");
+        try {
+            Path spool = file("load-124.json", Files.readString(SAMPLE));
+
+            assertThatThrownBy(() -> loader.load(LoadRequest.of(spool).withSource("POST /assets/load nightly.json")))
+                    .isInstanceOf(LoadException.class)
+                    .hasMessageStartingWith("Cannot load POST /assets/load nightly.json: its report cannot be written")
+                    .message().doesNotContain(spool.toString());
+        } finally {
+            Files.delete(reports);
+            Files.move(aside, reports);
+        }
+    }
+
+    @Test
     void aRunThatCannotWriteItsReportOnceItRegisteredFailsSayingWhatItRegistered() throws IOException {
         Path file = file("fine.json", "[{\"asset\": {\"name\": \"a\", \"type\": \"prop\"}, \"department\": "
                 + "\"fx\", \"version\": 1, \"status\": \"active\"}]");
