@@ -156,6 +156,20 @@ final class AddDocumentParser {
     }
 
     /**
+     * Whether the bytes hold one JSON value and nothing after it, as a pretty-printed document does; or else content
+     * that is not JSON at all, which the parser of the one record says where.
+     */
+    boolean holdsOneValue(byte[] bytes) {
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), bytes)) {
+            parser.nextToken();
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (JacksonException e) {
+            return true;
+        }
+    }
+
+    /**
      * Whether the file is in the load format: an array, or lines of records, which an asset document is told from by
      * the {@code asset} property of its first object.
      */

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +41,10 @@ import org.springframework.stereotype.Component;
  * a file is judged by the same rules, under the same ids, as a record of a load:
  * <ul>
  * <li>an asset: {@code {"name": ..., "type": ..., "versions": [{"department": ..., "version": ..., "status": ...}]}},
- * or records in the load format (an array, or one per line) that are all of one asset;</li>
- * <li>a version: {@code {"department": ..., "version": ..., "status": ...}}.</li>
+ * or records in the load format (an array, one per line, or one object over several lines) that are all of one
+ * asset;</li>
+ * <li>a version: {@code {"department": ..., "version": ..., "status": ...}}, or one record in the load format, of the
+ * asset it is added to.</li>
  * </ul>
  * Values are taken exactly as written, as in a load, and properties the model does not know are ignored. Every
  * violation says where it stands: in a document, its field is the path of the value ({@code versions[1].status},
@@ -144,16 +147,11 @@ public class AddFileReader {
         if (bytes.length > limits.maxRecordBytes()) {
             return Read.invalid(List.of(tooLarge()));
         }
-        RawRecord first;
-        if (isAnObject(bytes)) { // the whole document, which may span lines as a pretty-printed request body does
-            first = new RawRecord(new RecordPosition(1, 1, 1, 0, bytes.length), bytes, bytes.length, false, null);
-        } else {
-            var splitter = new RecordSplitter(new ByteArrayInputStream(bytes), limits.maxRecordBytes());
-            first = splitter.next();
-            if (first == null || splitter.next() != null) {
-                return Read.invalid(List.of(rules.malformed().violation(
-                        "the document must hold exactly one version record, a JSON object")));
-            }
+        Supplier<RawRecord> records = recordsOf(bytes);
+        RawRecord first = records.get();
+        if (first == null || records.get() != null) {
+            return Read.invalid(List.of(rules.malformed().violation(
+                    "the document must hold exactly one version record, a JSON object")));
         }
         SourceRecord record = recordParser.parse(first);
         if (record instanceof SourceRecord.Unreadable unreadable) {
@@ -165,7 +163,8 @@ public class AddFileReader {
     }
 
     /**
-     * Reads a version file, {@code {"department": ..., "version": ..., "status": ...}}, of {@code asset}.
+     * Reads a version file, {@code {"department": ..., "version": ..., "status": ...}}, of {@code asset}, or one record
+     * in the load format; a document that names another asset is {@code record.malformed}.
      *
      * @throws InputFileException if the file cannot be read
      */
@@ -187,7 +186,7 @@ public class AddFileReader {
         if (bytes == null) {
             return Read.invalid(List.of(tooLarge()));
         }
-        if (documents.isLoadFormat(bytes)) { // a load's record, {"asset": {...}, ...}: of this asset, or refused
+        if (isAnObject(bytes) && documents.isLoadFormat(bytes)) { // a load's record: of this asset, or refused
             Read<VersionedAsset> record = readVersionRecord(bytes);
             if (!record.violations().isEmpty()) {
                 return Read.invalid(record.violations());
@@ -214,6 +213,26 @@ public class AddFileReader {
         return violations.isEmpty() ? valid(RecordCheckProcessor.toVersion(input).version()) : Read.invalid(violations);
     }
 
+    /**
+     * The records of load-format bytes, then {@code null}: one object is one record whole, lines and all, as a
+     * pretty-printed document or request body is written; anything else is split as a load splits a file (an array's
+     * elements, or one record per line).
+     */
+    private Supplier<RawRecord> recordsOf(byte[] bytes) {
+        if (isAnObject(bytes) && documents.holdsOneValue(bytes)) {
+            var whole = new RawRecord(new RecordPosition(1, 1, 1, 0, bytes.length), bytes, bytes.length, false, null);
+            boolean[] taken = {false};
+            return () -> {
+                if (taken[0]) {
+                    return null;
+                }
+                taken[0] = true;
+                return whole;
+            };
+        }
+        return new RecordSplitter(new ByteArrayInputStream(bytes), limits.maxRecordBytes())::next;
+    }
+
     /** Whether the first byte after white space (and a UTF-8 byte-order mark) opens a JSON object. */
     private static boolean isAnObject(byte[] bytes) {
         int at = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
@@ -232,12 +251,12 @@ public class AddFileReader {
 
     /** Records in the load format: each is judged as a load would judge it, then they must all be of one asset. */
     private Read<Asset> readRecords(String source, byte[] bytes) {
-        var splitter = new RecordSplitter(new ByteArrayInputStream(bytes), limits.maxRecordBytes());
+        Supplier<RawRecord> records = recordsOf(bytes);
         List<Violation> violations = new ArrayList<>();
         List<VersionedAsset> versions = new ArrayList<>();
         List<RecordPosition> positions = new ArrayList<>();
         RawRecord raw;
-        while ((raw = splitter.next()) != null) {
+        while ((raw = records.get()) != null) {
             SourceRecord record = recordParser.parse(raw);
             String where = where(record.position());
             if (record instanceof SourceRecord.Unreadable unreadable) {

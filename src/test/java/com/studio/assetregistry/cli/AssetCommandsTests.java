@@ -80,6 +80,18 @@ class AssetCommandsTests extends CommandTest {
 
         assertThat(run("add", records.toString())).isZero();
         assertThat(out()).isEqualTo("added hero/prop with 1 version: fx v1\n");
+
+        // one record over several lines, as a pretty-printer writes it
+        Path pretty = file("villain.json", """
+                {
+                  "asset": {"name": "villain", "type": "prop"},
+                  "department": "fx",
+                  "version": 1,
+                  "status": "active"
+                }
+                """);
+        assertThat(run("add", pretty.toString())).isZero();
+        assertThat(out()).isEqualTo("added villain/prop with 1 version: fx v1\n");
     }
 
     @Test

@@ -83,6 +83,21 @@ class VersionsCommandsTests extends CommandTest {
     }
 
     @Test
+    void twoRecordsOrAnArrayAreNotOneVersionAndSaySo() {
+        Path two = file("two.jsonl", """
+                {"asset": {"name": "hero", "type": "character"}, "department": "rigging", "version": 2, "status": "active"}
+                {"asset": {"name": "hero", "type": "character"}, "department": "rigging", "version": 3, "status": "active"}
+                """);
+        Path array = file("array.json", "[{\"department\": \"rigging\", \"version\": 2, \"status\": \"active\"}]");
+
+        assertThat(run("versions", "add", "hero", "character", two.toString())).isEqualTo(1);
+        assertThat(err()).contains("record.malformed", "the document must hold exactly one version record, a JSON"
+                + " object");
+        assertThat(run("versions", "add", "hero", "character", array.toString())).isEqualTo(1);
+        assertThat(err()).contains("record.malformed", "the file holds an array, not a JSON object");
+    }
+
+    @Test
     void getsAVersionNumberInEveryDepartmentOrInOne() {
         assertThat(run("versions", "get", "hero", "character", "1")).isZero();
         assertThat(out()).isEqualTo("""

@@ -271,7 +271,7 @@ class RestApiServerTests {
     }
 
     @Test
-    void aVersionRecordPostedPrettyPrintedIsAddedAndTwoRecordsAre400() {
+    void aVersionRecordPostedPrettyPrintedIsAddedAndTwoRecordsAre422() {
         assertThat(api.post("/assets", "application/json", """
                 {"name": "hero", "type": "character",
                  "versions": [{"department": "modeling", "version": 1, "status": "active"}]}""").statusCode())
@@ -294,8 +294,10 @@ class RestApiServerTests {
                 """);
 
         assertThat(pretty.statusCode()).as(pretty.body()).isEqualTo(201);
-        assertThat(two.statusCode()).isEqualTo(400); // not JSON, as a syntax error is
-        assertThat(two.body()).contains("json.syntax");
+        assertThat(two.statusCode()).isEqualTo(422);
+        assertThat(json(two).path("violations").get(0).path("rule").asString()).isEqualTo("record.malformed");
+        assertThat(json(two).path("violations").get(0).path("message").asString())
+                .isEqualTo("the document must hold exactly one version record, a JSON object");
         assertThat(json(api.get("/assets/versions?asset=hero&type=character"))).hasSize(2);
     }
 
