@@ -288,10 +288,10 @@ public class AssetLoader implements AutoCloseable {
                 if (other.isPresent() && !isLoading(other.get())) {
                     if (request.dryRun() && !other.get().dryRun()) {
                         LoadRun interrupted = other.get();
-                        throw new RegistryBusyException("Cannot dry-run " + file + ": run " + interrupted.id() + ", a"
-                                + " load of " + interrupted.source() + " that was interrupted, holds the registry, and"
-                                + " a dry run does not give a load up; load " + interrupted.source() + " again to"
-                                + " resume it, or load other content to abandon it", interrupted.id());
+                        throw new InterruptedLoadException("Cannot dry-run " + request.source() + ": run "
+                                + interrupted.id() + ", an interrupted load of " + interrupted.source() + ", holds the"
+                                + " registry, and a dry run does not give a load up; load that content again to resume"
+                                + " it, or load other content to abandon it", interrupted.id());
                     }
                     if (store.abandonRun(other.get())) { // unless another process resumed it meanwhile
                         log.warn("Run {} of {} ended unfinished and is abandoned: its pending versions are removed; "

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.web;
 
 import com.studio.assetregistry.ingest.InputFileException;
+import com.studio.assetregistry.ingest.InterruptedLoadException;
 import com.studio.assetregistry.ingest.InputEncodingException;
 import com.studio.assetregistry.ingest.JsonSyntaxMessages;
 import com.studio.assetregistry.ingest.LoadException;
@@ -129,6 +130,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (running > 0) {
             problem.setProperty("runningRun", running);
         }
+        return answer(problem);
+    }
+
+    /** A dry run refused, as an interrupted load holds the registry: waiting would not help, and the detail says so. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> interrupted(InterruptedLoadException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "load-interrupted", e.getMessage() + " (GET /runs/"
+                + e.interruptedRunId() + ")");
+        problem.setProperty("interruptedRun", e.interruptedRunId());
         return answer(problem);
     }
 

@@ -167,10 +167,10 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
 
         // when: a dry run, of other content as of any
         assertThatThrownBy(() -> loader.load(LoadRequest.of(SAMPLE).withDryRun(true)))
-                .isInstanceOf(RegistryBusyException.class)
-                .hasMessage("Cannot dry-run " + SAMPLE + ": run " + dead + ", a load of crashed.json that was"
-                        + " interrupted, holds the registry, and a dry run does not give a load up; load crashed.json"
-                        + " again to resume it, or load other content to abandon it");
+                .isInstanceOf(InterruptedLoadException.class)
+                .hasMessage("Cannot dry-run " + SAMPLE + ": run " + dead + ", an interrupted load of crashed.json,"
+                        + " holds the registry, and a dry run does not give a load up; load that content again to"
+                        + " resume it, or load other content to abandon it");
 
         // then: the load is left as it was, to be resumed; no dry run was recorded
         LoadRun left = loadStore.findRun(dead).orElseThrow();

@@ -13,6 +13,7 @@ import com.studio.assetregistry.storage.StagedVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -299,6 +300,30 @@ class RestApiServerTests {
         assertThat(json(two).path("violations").get(0).path("message").asString())
                 .isEqualTo("the document must hold exactly one version record, a JSON object");
         assertThat(json(api.get("/assets/versions?asset=hero&type=character"))).hasSize(2);
+    }
+
+    @Test
+    void aDryRunPostedWhileAnInterruptedLoadHoldsTheRegistryIs409SayingHowToResumeIt() throws Exception {
+        // given: a load whose process on this host is gone (no process has that pid)
+        long dead = loads.startRun("load", "nightly.json", 10, Instant.now());
+        loads.claimRun(dead, "c0ffee", Long.MAX_VALUE + "@" + InetAddress.getLocalHost().getHostName());
+        try {
+            // when
+            HttpResponse<String> posted = api.post("/assets/load?dryRun=true", "application/json", readSample());
+
+            // then: not "loading, wait for it", which would never come true
+            assertThat(posted.statusCode()).isEqualTo(409);
+            JsonNode problem = json(posted);
+            assertThat(problem.path("type").asString()).isEqualTo("/problems/load-interrupted");
+            assertThat(problem.path("interruptedRun").asLong()).isEqualTo(dead);
+            assertThat(problem.path("detail").asString()).startsWith("Cannot dry-run POST /assets/load")
+                    .contains("run " + dead + ", an interrupted load of nightly.json, holds the registry")
+                    .endsWith("load that content again to resume it, or load other content to abandon it (GET /runs/"
+                            + dead + ")");
+            assertThat(loads.findRun(dead).orElseThrow().status()).isEqualTo("RUNNING");
+        } finally {
+            assertThat(loads.abandonRun(loads.findRun(dead).orElseThrow())).isTrue();
+        }
     }
 
     @Test
