@@ -4,13 +4,8 @@ import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.report.ReportNotFoundException;
 import com.studio.assetregistry.validation.MessageText;
-import java.io.BufferedWriter;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,8 +52,13 @@ public class AssetRegistryCommand implements Callable<Integer> {
     /** What messages call standard input. */
     static final String STANDARD_INPUT = "standard input";
 
+    /** The exit code of a command whose standard output the reader closed: 128 + SIGPIPE, as a shell reports it. */
+    static final int PIPE_CLOSED = 141;
+
     private final Registries registries;
     private final InputStream in;
+    /** The process's standard output, when the command line writes to it; null when a test gives a writer. */
+    private StandardOutput standardOutput;
 
     @Spec
     private CommandSpec spec;
@@ -88,21 +88,10 @@ public class AssetRegistryCommand implements Callable<Integer> {
     /** The command line with its error handling: one line on stderr and exit code 1 for any failure. */
     public static CommandLine commandLine() {
         CommandLine commandLine = commandLine(Registries.started());
-        commandLine.setOut(standardOutput());
+        StandardOutput output = StandardOutput.ofProcess();
+        commandLine.setOut(output.writer());
+        ((AssetRegistryCommand) commandLine.getCommand()).standardOutput = output;
         return commandLine;
-    }
-
-    /**
-     * Standard output as picocli would write it (the same encoding and buffering), but over the file descriptor
-     * rather than {@code System.out}: a {@code PrintStream} keeps its write errors to itself, so a full disk or a
-     * closed pipe would go unseen by the writer the commands use, and the command would exit 0 with its output lost.
-     */
-    private static PrintWriter standardOutput() {
-        String encoding = System.getProperty("sun.stdout.encoding");
-        Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding)
-                : Charset.defaultCharset();
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), charset)), true);
     }
 
     /** The command line, getting its registry from {@code registries}: tests hand it one they share. */
@@ -130,15 +119,21 @@ public class AssetRegistryCommand implements Callable<Integer> {
     }
 
     /**
-     * The exit code of a command that completed, unless its standard output could not be written (a full disk, a
-     * closed pipe): then 1, with an error line, since what a script reads from it is incomplete.
+     * The exit code of a command that completed, unless its standard output could not be written: then 1, with an
+     * error line, since what a script reads from it is incomplete (a full disk); or 141, quietly, when the reader
+     * closed the pipe, as a shell reports a tool that SIGPIPE ended (Java ignores the signal).
      */
     private static int outputWritten(CommandLine commandLine, int exit) {
         if (!commandLine.getOut().checkError()) {
             return exit;
         }
-        commandLine.getErr().println("error: standard output could not be written (a full disk? a closed pipe?):"
-                + " what the command printed is incomplete");
+        StandardOutput output = ((AssetRegistryCommand) commandLine.getCommand()).standardOutput;
+        if (output != null && output.closedByReader()) {
+            return PIPE_CLOSED; // as `seq 1000000 | head -1` ends: quietly; the reader has what it wanted
+        }
+        String reason = output == null || output.reason() == null ? "a full disk? a closed file?" : output.reason();
+        commandLine.getErr().println("error: Cannot write standard output (" + reason + "): what the command printed"
+                + " is incomplete");
         commandLine.getErr().flush();
         return exit == 0 ? 1 : exit;
     }

@@ -68,8 +68,8 @@ class AssetCommandsTests extends CommandTest {
         int exit = runWritingTo(full, "", command.split(" "));
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).isEqualTo("error: standard output could not be written (a full disk? a closed pipe?): what"
-                + " the command printed is incomplete\n");
+        assertThat(err()).isEqualTo("error: Cannot write standard output (a full disk? a closed file?): what the"
+                + " command printed is incomplete\n");
     }
 
     @Test

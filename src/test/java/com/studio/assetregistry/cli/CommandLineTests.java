@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.studio.assetregistry.ChildJvm;
 import com.studio.assetregistry.registry.AssetQueries;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -257,6 +258,21 @@ class CommandLineTests {
         } finally {
             System.clearProperty(name);
         }
+    }
+
+    @Test
+    void aFullDiskUnderStandardOutputIsAnErrorAndAPipeItsReaderClosedEndsQuietly() throws Exception {
+        // in JVMs of their own, writing to the process's real standard output
+        Process toFullDisk = new ProcessBuilder(ChildJvm.command("--help")).redirectOutput(new File("/dev/full"))
+                .start();
+        Process toClosedPipe = new ProcessBuilder(ChildJvm.command("--help")).start();
+        toClosedPipe.getInputStream().close(); // as `asset-registry ... | head -1` does once it has its line
+
+        assertThat(toFullDisk.waitFor()).isEqualTo(1);
+        assertThat(new String(toFullDisk.getErrorStream().readAllBytes())).isEqualTo("error: Cannot write standard"
+                + " output (No space left on device): what the command printed is incomplete\n");
+        assertThat(toClosedPipe.waitFor()).isEqualTo(AssetRegistryCommand.PIPE_CLOSED);
+        assertThat(new String(toClosedPipe.getErrorStream().readAllBytes())).isEmpty();
     }
 
     @Test
