@@ -186,6 +186,13 @@ public class AssetRegistryCommand implements Callable<Integer> {
         }
     }
 
+    /** Runs {@code action} against a registry that must exist already, started with the global options. */
+    <T> T withExistingRegistry(Function<RegistryContext, T> action) {
+        try (RegistryContext context = registries.openExisting(options())) {
+            return action.apply(context);
+        }
+    }
+
     /** Runs {@code action} against the queries of a registry opened for reading, and closes it. */
     <T> T withQueries(Function<AssetQueries, T> action) {
         try (RegistryContext context = registries.openForReading(options())) {

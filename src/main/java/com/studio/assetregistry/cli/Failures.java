@@ -60,7 +60,8 @@ final class Failures {
                         + " is not valid: " + reason));
             }
             if (cause instanceof ConfigDataException config) { // a SPRING_CONFIG_LOCATION that is not there, say
-                return Optional.of("Cannot start: " + config.getMessage());
+                return Optional.of("Cannot start: " + config.getMessage() + "; check SPRING_CONFIG_LOCATION (or"
+                        + " spring.config.location, spring.config.import)");
             }
             if (cause instanceof MarkedYAMLException yaml) { // the rules file's own failures are said before this
                 Mark at = yaml.getProblemMark();

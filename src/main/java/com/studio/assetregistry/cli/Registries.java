@@ -11,6 +11,14 @@ interface Registries {
         return open(options);
     }
 
+    /**
+     * The registry for a command that changes only what is registered already ({@code versions add}): as {@link #open},
+     * but a registry file that does not exist is refused rather than created empty.
+     */
+    default RegistryContext openExisting(GlobalOptions options) {
+        return open(options);
+    }
+
     /** The command line's: a registry started for each command, without Spring for a query when it can be. */
     static Registries started() {
         return new Registries() {
@@ -22,6 +30,11 @@ interface Registries {
             @Override
             public RegistryContext openForReading(GlobalOptions options) {
                 return RegistryContext.startReading(options);
+            }
+
+            @Override
+            public RegistryContext openExisting(GlobalOptions options) {
+                return RegistryContext.startExisting(options);
             }
         };
     }

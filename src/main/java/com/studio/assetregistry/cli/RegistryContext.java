@@ -98,6 +98,11 @@ final class RegistryContext implements AutoCloseable {
         return start(options, false, COMMAND_PROPERTIES);
     }
 
+    /** The application for a command that changes only what exists: a SQLite file that does not is refused. */
+    static RegistryContext startExisting(GlobalOptions options) {
+        return start(options, true, COMMAND_PROPERTIES);
+    }
+
     /**
      * The application as a web server, for {@code serve}: not lazy, with the servlet stack, and the framework's
      * warnings logged (a server has no command output to read). {@code web} adds properties, the port and address.
@@ -121,10 +126,10 @@ final class RegistryContext implements AutoCloseable {
     }
 
     /**
-     * Starts the application with the global options and {@code overrides}; {@code reading}, for a command that only
-     * reads, refuses a SQLite file that does not exist rather than create an empty registry to query.
+     * Starts the application with the global options and {@code overrides}; {@code existing}, for a command that only
+     * reads or changes what exists, refuses a SQLite file that does not exist rather than create an empty registry.
      */
-    private static RegistryContext start(GlobalOptions options, boolean reading, Map<String, String> overrides,
+    private static RegistryContext start(GlobalOptions options, boolean existing, Map<String, String> overrides,
                                          Class<?>... extraSources) {
         requireARegistryNamed(options);
         Map<String, String> properties = new LinkedHashMap<>();
@@ -161,7 +166,7 @@ final class RegistryContext implements AutoCloseable {
                     .main(AssetRegistryApplication.class).run(arguments);
             String url = context.getEnvironment().getProperty(URL);
             requireAFile(url);
-            if (reading) {
+            if (existing) {
                 sqliteFile(url).ifPresent(file -> requireExisting(file, Path.of(file)));
             }
             context.getBean(AssetRegistry.class); // opens and migrates the database now, so a failure is named here

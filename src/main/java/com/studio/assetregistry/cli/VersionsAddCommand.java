@@ -41,7 +41,7 @@ class VersionsAddCommand implements Callable<Integer> {
         var asset = new AssetKey(name, type);
         AssetVersion added;
         try {
-            added = top.withRegistry(context -> standardInput
+            added = top.withExistingRegistry(context -> standardInput
                     ? context.registry().addAssetVersion(asset, top.in(), AssetRegistryCommand.STANDARD_INPUT)
                     : context.registry().addAssetVersion(asset, file));
         } catch (AssetValidationException refusal) {

@@ -331,7 +331,7 @@ class CommandLineTests {
     }
 
     @Test
-    void aQueryOfARegistryFileThatDoesNotExistSaysSoAndCreatesNothing() {
+    void aQueryOfARegistryFileThatDoesNotExistSaysSoAndCreatesNothing() throws IOException {
         Path typo = dir.resolve("regsitry.db");
 
         int exit = run("--db", typo.toString(), "list");
@@ -340,6 +340,13 @@ class CommandLineTests {
         assertThat(err.toString()).isEqualTo("error: Cannot open the registry " + typo + ": it does not exist (a"
                 + " mistyped --db or REGISTRY_DB?); a load or an add creates it\n");
         assertThat(out.toString()).isEmpty();
+        assertThat(typo).doesNotExist();
+        // nor is one created for a version of an asset it could not hold
+        err.getBuffer().setLength(0);
+        Path v2 = Files.writeString(dir.resolve("v2.json"),
+                "{\"department\": \"fx\", \"version\": 2, \"status\": \"active\"}");
+        assertThat(run("--db", typo.toString(), "versions", "add", "hero", "prop", v2.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: Cannot open the registry " + typo + ": it does not exist");
         assertThat(typo).doesNotExist();
         // the same when the environment names it, which the application reads
         err.getBuffer().setLength(0);
