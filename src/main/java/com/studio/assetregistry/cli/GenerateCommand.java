@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Spec;
                 "records that each break one rule, and prints the summary a load into an empty registry gives."},
         footer = {"", "Exit codes: 0 written, 1 failure, 2 usage error.", "", "Example:", "  asset-registry generate --records 1000000 --error-rate 0.1 --seed 7 big.json"})
 class GenerateCommand implements Callable<Integer> {
+
+    /** The fewest bytes a generated record takes: about 100 on average. */
+    private static final long MIN_RECORD_BYTES = 90;
 
     @ParentCommand
     private AssetRegistryCommand top;
@@ -46,7 +50,8 @@ class GenerateCommand implements Callable<Integer> {
     @Option(names = "--ndjson", description = "One record per line instead of one top-level array")
     private boolean jsonLines;
 
-    @Parameters(paramLabel = "FILE", description = "Where to write")
+    @Parameters(paramLabel = "FILE", description = "Where to write; - for standard output (the summary then goes to"
+            + " standard error)")
     private Path file;
 
     @Override
@@ -57,15 +62,85 @@ class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (AssetRegistryCommand.isStandardInput(file)) { // '-': the data on standard output, the summary beside it
+            ExpectedOutcome expected = generate(options, top.out());
+            top.out().flush();
+            top.err().println(summary("standard output", expected));
+            return 0;
+        }
         OutputFiles.refuseDatabase(file);
-        ExpectedOutcome expected;
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            expected = new AssetDataGenerator().generate(options, out);
+        if (Files.exists(file) && !Files.isRegularFile(file)) { // a device or a pipe: /dev/stdout, /dev/null
+            ExpectedOutcome expected;
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                expected = generate(options, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
+            }
+            top.err().println(summary(file.toString(), expected));
+            return 0;
+        }
+        requireRoom(options);
+        top.out().println(summary(file.toString(), writeWhole(options)));
+        return 0;
+    }
+
+    /**
+     * Writes beside the file and moves into place: a file cut short (a full disk, Ctrl-C) never stands in its
+     * place, and the file it replaces is kept until the new one is whole.
+     */
+    private ExpectedOutcome writeWhole(GeneratorOptions options) {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        boolean moved = false;
+        try {
+            ExpectedOutcome expected;
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                expected = generate(options, out);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+            return expected;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException e) {
+                    // the write's own failure is what the user reads
+                }
+            }
         }
-        top.out().println("wrote " + MessageText.printable(file.toString()) + "; a load into an empty registry gives: "
-                + expected.summaryLine());
-        return 0;
+    }
+
+    /** Refuses a file its file system has no room for, before it fills the disk: records take 90 bytes or more. */
+    private void requireRoom(GeneratorOptions options) {
+        Path directory = file.toAbsolutePath().getParent();
+        long needed;
+        long free;
+        try {
+            needed = options.records() > Long.MAX_VALUE / MIN_RECORD_BYTES ? Long.MAX_VALUE
+                    : options.records() * MIN_RECORD_BYTES;
+            free = Files.getFileStore(directory).getUsableSpace();
+        } catch (IOException e) {
+            return; // cannot tell: the write says why it fails, if it does
+        }
+        if (needed > free) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + options.records() + " records take at least "
+                    + HumanFormat.bytes(needed) + ", and its file system has " + HumanFormat.bytes(free) + " free",
+                    new IOException("no room"));
+        }
+    }
+
+    private static ExpectedOutcome generate(GeneratorOptions options, Writer out) {
+        try {
+            return new AssetDataGenerator().generate(options, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String summary(String where, ExpectedOutcome expected) {
+        return "wrote " + MessageText.printable(where) + "; a load into an empty registry gives: "
+                + expected.summaryLine();
     }
 }

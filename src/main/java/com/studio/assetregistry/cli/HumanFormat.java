@@ -38,6 +38,18 @@ final class HumanFormat {
     }
 
     /** {@code 1 version}, {@code 3 versions}. */
+    /** A size in bytes as people read it: {@code 512 KiB}, {@code 8.2 GiB}. */
+    static String bytes(long bytes) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " bytes" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
     static String count(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }

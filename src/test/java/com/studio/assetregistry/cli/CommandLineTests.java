@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.env.MockEnvironment;
 import picocli.CommandLine;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The command line as a user runs it: real commands on a real SQLite file, output and exit codes. */
 class CommandLineTests {
@@ -140,6 +141,28 @@ class CommandLineTests {
         out.getBuffer().setLength(0);
         assertThat(run("--db", db(), "--reports", reports(), "load", data.toString())).isZero();
         assertThat(out.toString()).startsWith(expected + "; report: ");
+    }
+
+    @Test
+    void generateRefusesAFileItsDiskHasNoRoomForAndKeepsTheFileItWouldReplace() throws IOException {
+        Path kept = Files.writeString(dir.resolve("kept.json"), "an earlier file");
+
+        assertThat(run("generate", "--records", "99999999999", kept.toString())).isEqualTo(1);
+
+        assertThat(err.toString()).startsWith("error: Cannot write " + kept + ": 99999999999 records take at least"
+                + " 8.2 TiB, and its file system has ").endsWith(" free\n");
+        assertThat(kept).hasContent("an earlier file");
+        assertThat(dir.resolve("kept.json.partial")).doesNotExist();
+    }
+
+    @Test
+    void generateToStandardOutputKeepsTheSummaryOffIt() {
+        assertThat(run("generate", "--records", "3", "-")).isZero();
+
+        assertThat(JsonMapper.builder().build().readTree(out.toString())).hasSize(3);
+        assertThat(err.toString()).isEqualTo("wrote standard output; a load into an empty registry gives: read 3,"
+                + " registered 3, unchanged 0, rejected 0\n");
+        assertThat(Path.of("-")).doesNotExist();
     }
 
     @Test
