@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,12 +63,31 @@ public class RejectReportReader {
         if (!Files.isRegularFile(file)) {
             throw new ReportNotFoundException("No report in " + dir + ": it has no " + RejectReportWriter.SUMMARY_FILE);
         }
+        ReportSummary summary;
         try {
-            return mapper.readValue(file.toFile(), ReportSummary.class);
+            summary = mapper.readValue(file.toFile(), ReportSummary.class);
+        } catch (StreamReadException e) { // not JSON: cut short, or edited by hand
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new UncheckedIOException("Cannot read " + file + ": it is not valid JSON" + where + " (cut short,"
+                    + " or edited by hand?)", new IOException(e));
         } catch (JacksonException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getOriginalMessage(),
                     new IOException(e));
         }
+        String missing = summary == null ? "everything" : summary.file() == null ? "file" : summary.counts() == null
+                ? "counts" : summary.status() == null ? "status" : summary.startedAt() == null ? "startedAt" : null;
+        if (missing != null) {
+            throw new UncheckedIOException("Cannot read " + file + ": it lacks " + missing + ", which every report's"
+                    + " summary has (edited by hand?)", new IOException("incomplete summary"));
+        }
+        ReportSummary.Counts counts = summary.counts();
+        if (counts.read() < 0 || counts.registered() < 0 || counts.unchanged() < 0 || counts.rejected() < 0
+                || counts.warned() < 0) {
+            throw new UncheckedIOException("Cannot read " + file + ": its counts are not all 0 or more (edited by"
+                    + " hand?)", new IOException("negative count"));
+        }
+        return summary;
     }
 
     /**

@@ -14,6 +14,9 @@ import com.studio.assetregistry.validation.Violation;
 import com.studio.assetregistry.validation.rules.StatusUnknownRule;
 import com.studio.assetregistry.validation.rules.VersionInvalidRule;
 import java.io.IOException;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -132,6 +135,22 @@ class RejectReportReaderTests {
         assertThat(summary.durationMillis()).isEqualTo(384);
         assertThat(summary.counts().warned()).isZero();
         assertThat(summary.warningsByRule()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no counts      | '{\"run\": 1, \"file\": {\"path\": \"a.json\"}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | it lacks counts, which every report's summary has (edited by hand?)",
+        "file null      | '{\"run\": 1, \"file\": null, \"counts\": {}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | it lacks file, which every report's summary has (edited by hand?)",
+        "negative count | '{\"run\": 1, \"file\": {}, \"counts\": {\"rejected\": -5}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | its counts are not all 0 or more (edited by hand?)",
+        "cut short      | '{\"run\": 1, \"file\": {\"path\": '                                                    | it is not valid JSON at line 1, column 29 (cut short, or edited by hand?)"})
+    void aSummaryEditedByHandOrCutShortIsOneLineNamingWhatIsWrong(String what, String json, String problem)
+            throws IOException {
+        Path dir = Files.createDirectories(reports.resolve("3"));
+        Path file = Files.writeString(dir.resolve("summary.json"), json);
+
+        assertThatThrownBy(() -> reader.read(dir, 3))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("Cannot read " + file + ": " + problem);
     }
 
     private Path writeRun(long id) {
