@@ -11,6 +11,8 @@ import com.studio.assetregistry.registry.AssetValidationException;
 import com.studio.assetregistry.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -250,11 +252,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "it";
-        String allowed = e.getSupportedHttpMethods() == null ? "" : ": " + e.getSupportedHttpMethods().stream()
-                .map(HttpMethod::name).collect(Collectors.joining(", "));
+        // in the same order every time: the mapping's set of methods has none of its own
+        Set<HttpMethod> methods = e.getSupportedHttpMethods() == null ? Set.of()
+                : e.getSupportedHttpMethods().stream().sorted(Comparator.comparing(HttpMethod::name))
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
+        HttpHeaders answer = new HttpHeaders();
+        answer.putAll(headers);
+        if (!methods.isEmpty()) {
+            answer.setAllow(methods);
+        }
+        String allowed = methods.isEmpty() ? "" : ": " + methods.stream().map(HttpMethod::name)
+                .collect(Collectors.joining(", "));
         ProblemDetail problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMethod()
                 + " is not a method " + path + " takes" + allowed);
-        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem); // with its Allow header
+        return ResponseEntity.status(problem.getStatus()).headers(answer).body(problem);
     }
 
     @Override

@@ -324,7 +324,7 @@ class ApiWebMvcTests {
         mvc.perform(delete("/assets"))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
-                .andExpect(header().string("Allow", "GET, POST"))
+                .andExpect(header().string("Allow", "GET,POST"))
                 .andExpect(jsonPath("$.type").value("/problems/method-not-allowed"))
                 .andExpect(jsonPath("$.detail").value("DELETE is not a method /assets takes: GET, POST"));
         mvc.perform(post("/assets").contentType(MediaType.TEXT_PLAIN).content("hero"))
