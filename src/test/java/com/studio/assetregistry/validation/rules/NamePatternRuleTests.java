@@ -12,6 +12,7 @@ import com.studio.assetregistry.validation.Violation;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +49,22 @@ class NamePatternRuleTests {
 
         assertThat(lettersOnly.check(aValidRecord().name("hero").build())).isEmpty();
         assertThat(lettersOnly.check(aValidRecord().name("hero2").build())).isPresent();
+    }
+
+    @Test
+    @Timeout(10) // without the bound, this match takes hours
+    void aPatternThatBacktracksWithoutEndRejectsTheNameRatherThanHoldTheLoad() {
+        var catastrophic = new NamePatternRule(new ModelValues(null, null, null, null, "(.*a){20}"));
+        String name = "a".repeat(40) + "!";
+
+        Optional<Violation> violation = catastrophic.check(aValidRecord().name(name).build());
+
+        assertThat(violation).hasValueSatisfying(v -> assertThat(v.message()).isEqualTo("asset.name \"" + name
+                + "\" could not be matched against (.*a){20}: the pattern backtracks without end on it; simplify"
+                + " name.pattern"));
+        // a name the pattern settles quickly is judged as ever
+        assertThat(catastrophic.check(aValidRecord().name("b").build()))
+                .hasValueSatisfying(v -> assertThat(v.message()).isEqualTo("asset.name \"b\" does not match (.*a){20}"));
     }
 
     static Stream<FieldValue> namesOtherRulesOwn() {
