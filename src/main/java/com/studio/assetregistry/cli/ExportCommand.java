@@ -1,14 +1,7 @@
 package com.studio.assetregistry.cli;
 
-import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.validation.MessageText;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -37,40 +30,8 @@ class ExportCommand implements Callable<Integer> {
             return 0;
         }
         OutputFiles.refuseDatabase(file);
-        long written = top.withQueries(queries -> exportToFile(queries, file));
+        long written = top.withQueries(queries -> OutputFiles.writeWhole(file, queries::exportAssets));
         top.out().println("exported " + written + " versions to " + MessageText.printable(file.toString()));
         return 0;
-    }
-
-    /**
-     * Writes beside the target and moves into place, so an interrupted export never leaves half a file; a failed one
-     * (a full disk, a database error) removes what it wrote.
-     */
-    private static long exportToFile(AssetQueries queries, Path file) {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        boolean moved = false;
-        try {
-            long written;
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                written = queries.exportAssets(out);
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            moved = true;
-            return written;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
-        } finally {
-            if (!moved) {
-                deleteQuietly(partial);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path partial) {
-        try {
-            Files.deleteIfExists(partial);
-        } catch (IOException e) {
-            // the export's own failure is what the user reads; a .partial left behind says it did not complete
-        }
     }
 }

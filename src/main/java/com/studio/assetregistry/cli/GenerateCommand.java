@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,36 +79,9 @@ class GenerateCommand implements Callable<Integer> {
             return 0;
         }
         requireRoom(options);
-        top.out().println(summary(file.toString(), writeWhole(options)));
+        top.out().println(summary(file.toString(), OutputFiles.writeWhole(file,
+                out -> new AssetDataGenerator().generate(options, out))));
         return 0;
-    }
-
-    /**
-     * Writes beside the file and moves into place: a file cut short (a full disk, Ctrl-C) never stands in its
-     * place, and the file it replaces is kept until the new one is whole.
-     */
-    private ExpectedOutcome writeWhole(GeneratorOptions options) {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        boolean moved = false;
-        try {
-            ExpectedOutcome expected;
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                expected = generate(options, out);
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            moved = true;
-            return expected;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException e) {
-                    // the write's own failure is what the user reads
-                }
-            }
-        }
     }
 
     /** Refuses a file its file system has no room for, before it fills the disk: records take 90 bytes or more. */

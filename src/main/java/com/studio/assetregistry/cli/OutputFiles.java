@@ -3,13 +3,21 @@ package com.studio.assetregistry.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
-/** Checks on a file a command is about to write over. */
+/** Checks on a file a command is about to write over, and the writing of it whole. */
 final class OutputFiles {
+
+    /** What a command writes into a file; returns what it wants to say of it (a count, a summary). */
+    @FunctionalInterface
+    interface Content<T> {
+        T writeTo(Writer out) throws IOException;
+    }
 
     /** The first 16 bytes of every SQLite database file. */
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
@@ -52,5 +60,40 @@ final class OutputFiles {
             return false; // cannot be read: the write itself will say why it fails, if it does
         }
         return Arrays.equals(start, SQLITE_HEADER);
+    }
+
+    /**
+     * Writes {@code file} in UTF-8 beside it ({@code FILE.partial}) and moves it into place: an interrupted or failed
+     * write (a full disk, Ctrl-C, a database error) never leaves half a file, nor loses the file it would replace; a
+     * failed one removes what it wrote.
+     *
+     * @throws UncheckedIOException if the file cannot be written, naming it and why
+     */
+    static <T> T writeWhole(Path file, Content<T> content) {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        boolean moved = false;
+        try {
+            T result;
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                result = content.writeTo(out);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
+        } finally {
+            if (!moved) {
+                deleteQuietly(partial);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            // the write's own failure is what the user reads; a .partial left behind says it did not complete
+        }
     }
 }

@@ -240,8 +240,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString)
-                .collect(Collectors.joining(", "));
+        String accepted = listed(e.getSupportedMediaTypes());
         ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 e.getContentType() == null ? "the body needs a Content-Type: one of " + accepted
                         : "Content-Type " + e.getContentType() + " is not one this endpoint takes: " + accepted);
@@ -271,11 +270,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String offered = e.getSupportedMediaTypes().stream().map(MediaType::toString)
-                .collect(Collectors.joining(", "));
         ProblemDetail problem = Problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
-                "the request's Accept header takes none of what this endpoint answers in: " + offered);
+                "the request's Accept header takes none of what this endpoint answers in: "
+                        + listed(e.getSupportedMediaTypes()));
         return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+
+    private static String listed(List<MediaType> mediaTypes) {
+        return mediaTypes.stream().map(MediaType::toString).collect(Collectors.joining(", "));
     }
 
     @Override
