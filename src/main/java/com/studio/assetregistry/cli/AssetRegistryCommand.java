@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetQueries;
+import com.studio.assetregistry.registry.UnknownValueException;
 import com.studio.assetregistry.report.ReportNotFoundException;
 import com.studio.assetregistry.validation.MessageText;
 import java.io.InputStream;
@@ -107,6 +108,10 @@ public class AssetRegistryCommand implements Callable<Integer> {
         commandLine.setExecutionStrategy(parseResult -> outputWritten(commandLine,
                 new CommandLine.RunLast().execute(parseResult)));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof UnknownValueException unknown) { // a filter value that is most likely mistyped
+                return usageError(new ParameterException(cmd, unknown.getMessage()), parseResult.originalArgs()
+                        .toArray(String[]::new));
+            }
             AssetRegistryCommand top = cmd.getCommandSpec().root().commandLine().getCommand();
             cmd.getErr().println("error: " + MessageText.printable(Failures.describe(e)));
             if (top.debug) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Lists the assets by name and type, with their version counts.",
                 "Streams: a registry of any size lists at once, a page at a time."},
-        footer = {"", "Exit codes: 0 success (also when nothing matches), 1 failure, 2 usage error.",
+        footer = {"", "Exit codes: 0 success (also when nothing matches), 1 failure, 2 usage error",
+                "(also a type no asset can have: neither the rules' model nor the registry has it).",
                 "", "Examples:", "  asset-registry list --type character",
                 "  asset-registry list --name-like 'hero*' --json"})
 class ListCommand implements Callable<Integer> {
@@ -34,9 +35,13 @@ class ListCommand implements Callable<Integer> {
     public Integer call() {
         var filter = new AssetFilter(type, nameLike);
         if (output.json) {
-            JsonOutput.Array array = JsonOutput.array(top.out());
-            top.withQueries(queries -> queries.forEachAsset(filter, array::add));
-            array.end();
+            top.withQueries(queries -> {
+                queries.requireKnownType(type); // before the array opens: a usage error prints nothing
+                JsonOutput.Array array = JsonOutput.array(top.out());
+                queries.forEachAsset(filter, array::add);
+                array.end();
+                return null;
+            });
             return 0;
         }
         Table table = Table.of(top.out(), "NAME", "TYPE", ">VERSIONS");

@@ -9,13 +9,16 @@ import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.storage.AssetStore;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.jdbc.SqliteReadOnlyStores;
+import com.studio.assetregistry.validation.ModelValues;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -36,23 +39,25 @@ public final class AssetQueries implements AutoCloseable {
     private final AssetStore assets;
     private final LoadStore loads;
     private final RegistryExporter exporter;
+    private final ModelValues model;
     private final AutoCloseable resources;
 
     @Autowired
-    AssetQueries(AssetStore assets, LoadStore loads) {
-        this(assets, loads, () -> { });
+    AssetQueries(AssetStore assets, LoadStore loads, ModelValues model) {
+        this(assets, loads, model, () -> { });
     }
 
-    private AssetQueries(AssetStore assets, LoadStore loads, AutoCloseable resources) {
+    private AssetQueries(AssetStore assets, LoadStore loads, ModelValues model, AutoCloseable resources) {
         this.assets = Objects.requireNonNull(assets, "The asset store must not be null.");
         this.loads = Objects.requireNonNull(loads, "The load store must not be null.");
+        this.model = Objects.requireNonNull(model, "The model values must not be null.");
         this.exporter = new RegistryExporter(assets);
         this.resources = resources;
     }
 
     /**
      * Opens the SQLite registry {@code file} read-only, without Spring, if its schema is the one this release writes.
-     * Close it when done.
+     * Its model is the brief's, that of the rules file in the jar ({@link #requireKnownType}). Close it when done.
      *
      * @return the queries, or empty if the file does not exist, is not a registry, or needs a migration first: start
      *         the application then (its Flyway migrates the file), and use its {@link AssetRegistry}
@@ -60,7 +65,7 @@ public final class AssetQueries implements AutoCloseable {
     public static Optional<AssetQueries> openReadOnly(Path file) {
         Objects.requireNonNull(file, "The registry file must not be null.");
         return SqliteReadOnlyStores.open(file)
-                .map(stores -> new AssetQueries(stores.assets(), stores.loads(), stores));
+                .map(stores -> new AssetQueries(stores.assets(), stores.loads(), ModelValues.defaults(), stores));
     }
 
     /** The asset with its versions, or empty if it is not registered. */
@@ -102,6 +107,7 @@ public final class AssetQueries implements AutoCloseable {
      */
     public List<AssetListing> listAssets(AssetFilter filter, AssetKey after, int limit) {
         Objects.requireNonNull(filter, "The filter must not be null.");
+        requireKnownType(filter.type());
         return assets.listAssets(filter, after, limit);
     }
 
@@ -113,7 +119,7 @@ public final class AssetQueries implements AutoCloseable {
      * @param limit the most assets the page holds, 1 or more; a shorter page is the last
      */
     public List<AssetListing> listAssets(String type, String namePrefix, AssetKey after, int limit) {
-        return assets.listAssets(AssetFilter.prefixed(type, namePrefix), after, limit);
+        return listAssets(AssetFilter.prefixed(type, namePrefix), after, limit);
     }
 
     /** How many assets are registered of each type that has one, ordered by type. */
@@ -130,6 +136,7 @@ public final class AssetQueries implements AutoCloseable {
      */
     public long forEachAsset(AssetFilter filter, Consumer<AssetListing> action) {
         Objects.requireNonNull(filter, "The filter must not be null.");
+        requireKnownType(filter.type());
         long count = 0;
         AssetKey after = null;
         List<AssetListing> page;
@@ -140,6 +147,33 @@ public final class AssetQueries implements AutoCloseable {
             after = page.isEmpty() ? null : page.get(page.size() - 1).key();
         } while (page.size() == ASSET_PAGE);
         return count;
+    }
+
+    /**
+     * Refuses a type no asset can have: one the model in force does not know and no registered asset has. The
+     * listings check their filter's type with it; {@code null} passes.
+     *
+     * @throws UnknownValueException if the type is unknown, naming the model's types
+     */
+    public void requireKnownType(String type) {
+        requireKnown("type", type, model.types(), assets::holdsType);
+    }
+
+    /** As {@link #requireKnownType}, for a department, which a filter of versions names. */
+    public void requireKnownDepartment(String department) {
+        requireKnown("department", department, model.departments(), assets::holdsDepartment);
+    }
+
+    /** As {@link #requireKnownType}, for a status, which a filter of versions names. */
+    public void requireKnownStatus(String status) {
+        requireKnown("status", status, model.statuses(), assets::holdsStatus);
+    }
+
+    /** The registry is asked only for a value the model does not know: a scan of a table, for a rare case. */
+    private static void requireKnown(String field, String value, Set<String> known, Predicate<String> registered) {
+        if (value != null && !known.contains(value) && !registered.test(value)) {
+            throw new UnknownValueException(field, value, known);
+        }
     }
 
     /** The {@code limit} most recent runs, loads and API calls alike, the latest first. */

@@ -416,6 +416,16 @@ public class AssetRegistry {
         return queries.getAssetVersion(name, type, version, department);
     }
 
+    /** See {@link AssetQueries#requireKnownDepartment}: a department no version can have is refused. */
+    public void requireKnownDepartment(String department) {
+        queries.requireKnownDepartment(department);
+    }
+
+    /** See {@link AssetQueries#requireKnownStatus}: a status no version can have is refused. */
+    public void requireKnownStatus(String status) {
+        queries.requireKnownStatus(status);
+    }
+
     /** The queries alone, the read side of this API; {@link AssetQueries#openReadOnly} opens them without Spring. */
     public AssetQueries queries() {
         return queries;

@@ -53,4 +53,13 @@ public interface AssetStore {
 
     /** How many assets are registered of each type that has one, ordered by type. */
     Map<String, Long> countAssetsByType();
+
+    /** Whether a registered asset has this type. */
+    boolean holdsType(String type);
+
+    /** Whether a registered version is of this department. */
+    boolean holdsDepartment(String department);
+
+    /** Whether a registered version has this status. */
+    boolean holdsStatus(String status);
 }

@@ -81,6 +81,8 @@ class AssetController {
     @Operation(operationId = "getAssets",
             summary = ASSETS_SUMMARY, description = ASSETS_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "a page of assets, or the one asset with every version")
+    @ApiResponse(responseCode = "400", description = "a type no asset can have (neither the rules' model nor the"
+            + " registry has it), a limit or cursor this API cannot use (/problems/bad-parameter)")
     @ApiResponse(responseCode = "404", description = "the asset is not registered (/problems/not-found)")
     @GetMapping(path = "/assets", params = "asset")
     AssetDocument get(@RequestParam(required = false) String asset, @RequestParam(required = false) String type) {

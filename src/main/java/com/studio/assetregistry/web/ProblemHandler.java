@@ -8,6 +8,7 @@ import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetValidationException;
+import com.studio.assetregistry.registry.UnknownValueException;
 import com.studio.assetregistry.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
@@ -106,6 +107,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> badParameter(BadParameterException e) {
         return answer(Problems.badParameter(e.parameter(), e.getMessage()));
+    }
+
+    /** A filter value no asset or version can have: most likely mistyped, which an empty answer would hide. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unknownValue(UnknownValueException e) {
+        return answer(Problems.badParameter(e.field(), e.getMessage()));
     }
 
     @ExceptionHandler

@@ -3,6 +3,8 @@ package com.studio.assetregistry.web;
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.registry.RunInfo;
 import com.studio.assetregistry.report.ReportedReject;
+import com.studio.assetregistry.validation.MessageText;
+import com.studio.assetregistry.validation.RuleEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.file.Path;
@@ -53,6 +55,8 @@ class RunController {
             summary = "A page of the run's rejects in record order, optionally of one rule; the rejects of a"
             + " running load appear as its chunks commit")
     @ApiResponse(responseCode = "200", description = "a page of rejects, each a line of rejects.jsonl")
+    @ApiResponse(responseCode = "400", description = "a rule that neither the rules in force nor the run know, a limit"
+            + " or cursor this API cannot use (/problems/bad-parameter)")
     @ApiResponse(responseCode = "404", description = "there is no such run (/problems/not-found)")
     @GetMapping("/runs/{id}/rejects")
     Paging.Page<ReportedReject> rejects(@PathVariable long id, @RequestParam(required = false) String rule,
@@ -68,8 +72,9 @@ class RunController {
                         + " nextCursor of the previous page unchanged");
             }
         }
-        if (registry.getRun(id).isEmpty()) {
-            throw noRun(id);
+        RunInfo run = registry.getRun(id).orElseThrow(() -> noRun(id));
+        if (rule != null) {
+            requireKnownRule(run, rule);
         }
         List<ReportedReject> found = registry.listRejects(id, rule, after, size + 1);
         if (found.size() <= size) {
@@ -93,6 +98,19 @@ class RunController {
                 : "run " + id + " has no report file" + ("api".equals(run.kind()) ? ": it is an API add" : "")));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .body(new FileSystemResource(file));
+    }
+
+    /**
+     * Refuses a rule that no reject of the run can name: neither a rule of the catalogue in force nor one the run
+     * counted (a rule of an earlier rules file, or of a plugin since removed); most likely mistyped.
+     */
+    private void requireKnownRule(RunInfo run, String rule) {
+        List<String> rules = registry.listRules().stream().map(RuleEntry::id).toList();
+        if (!rules.contains(rule) && !run.rejectsByRule().containsKey(rule)
+                && !run.warningsByRule().containsKey(rule)) {
+            throw new BadParameterException("rule", "unknown rule '" + MessageText.printable(rule)
+                    + "': the rules are " + String.join(", ", rules) + "; GET /rules describes them");
+        }
     }
 
     private static NotFoundException noRun(long id) {

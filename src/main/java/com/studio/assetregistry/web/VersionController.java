@@ -33,6 +33,8 @@ class VersionController {
             summary = "An asset's versions by department and version, optionally of one department or status;"
             + " with version=N, that version in each department (or in one)")
     @ApiResponse(responseCode = "200", description = "the versions, by department and version")
+    @ApiResponse(responseCode = "400", description = "a department or status no version can have (neither the rules'"
+            + " model nor the registry has it), or a version under 1 (/problems/bad-parameter)")
     @ApiResponse(responseCode = "404", description = "the asset is not registered, or has no such version"
             + " (/problems/not-found)")
     @GetMapping("/assets/versions")
@@ -43,6 +45,8 @@ class VersionController {
         if (version != null && version < 1) {
             throw new BadParameterException("version", "version must be 1 or more, not " + version);
         }
+        registry.requireKnownDepartment(department);
+        registry.requireKnownStatus(status);
         List<AssetVersion> versions = registry.listAssetVersions(asset, type);
         if (versions.isEmpty()) {
             throw AssetController.notRegistered(asset, type);

@@ -227,6 +227,20 @@ class AssetCommandsTests extends CommandTest {
     }
 
     @Test
+    void aTypeNoAssetCanHaveIsAUsageErrorNotAnEmptyList() {
+        run("load", "data/asset_data.json");
+
+        assertThat(run("list", "--type", "charcter", "--json")).isEqualTo(2);
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEqualTo("error: unknown type 'charcter': the types are character, prop, set, environment, "
+                + "vehicle, dressing, fx; see: asset-registry list --help\n");
+        assertThat(run("list", "--type", "bad\u2028type")).isEqualTo(2);
+        assertThat(err()).startsWith("error: unknown type 'bad\\u2028type'").hasLineCount(1);
+        assertThat(run("list", "--type", "dressing")).isZero(); // known, though no dressing is registered
+        assertThat(out()).isEqualTo("no asset matches\n");
+    }
+
+    @Test
     void listsMoreAssetsThanOnePageWithEveryRowAligned() {
         String records = IntStream.range(0, 1_200).mapToObj(i -> "{\"asset\": {\"name\": \"" + "a".repeat(i / 100 + 1)
                 + i + "\", \"type\": \"prop\"}, \"department\": \"fx\", \"version\": 1, \"status\": \"active\"}")

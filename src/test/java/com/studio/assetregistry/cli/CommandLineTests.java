@@ -523,6 +523,31 @@ class CommandLineTests {
     }
 
     @Test
+    void aFilterValueOfTheRulesFileOrOfTheRegistryIsKnownAndAnyOtherIsAUsageError() throws IOException {
+        Path rules = Files.writeString(dir.resolve("studio.yml"), """
+                model:
+                  types: [creature, prop]
+                  departments: [modeling, lighting]
+                """);
+        Path creature = Files.writeString(dir.resolve("creature.jsonl"), "{\"asset\": {\"name\": \"wolf\", \"type\": "
+                + "\"creature\"}, \"department\": \"lighting\", \"version\": 1, \"status\": \"active\"}\n");
+        assertThat(run("--db", db(), "--rules", rules.toString(), "load", creature.toString())).isZero();
+
+        assertThat(runAfresh("--db", db(), "--rules", rules.toString(), "list", "--type", "character")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: unknown type 'character': the types are creature, prop; see: ");
+        assertThat(runAfresh("--db", db(), "--rules", rules.toString(), "list", "--type", "prop")).isZero();
+        assertThat(out.toString()).isEqualTo("no asset matches\n");
+        // without the rules file, the brief's model does not know them, but the registry holds them
+        assertThat(runAfresh("--db", db(), "list", "--type", "creature")).isZero();
+        assertThat(out.toString()).contains("wolf").contains("creature");
+        assertThat(runAfresh("--db", db(), "versions", "list", "wolf", "creature", "--department", "lighting")).isZero();
+        assertThat(out.toString()).contains("lighting");
+        assertThat(runAfresh("--db", db(), "list", "--type", "critter")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: unknown type 'critter': the types are character, prop, set, ");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void listsEveryRuleWithTheSettingsOfTheRulesFileAsAnAlignedTable() throws IOException {
         Path rules = Files.writeString(dir.resolve("studio.yml"), """
                 model:
@@ -684,6 +709,13 @@ class CommandLineTests {
                 commandNames(sub, prefix + name + " ", names);
             }
         });
+    }
+
+    /** Runs the command line with the output of the commands before it cleared. */
+    private int runAfresh(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return run(args);
     }
 
     private int run(String... args) {

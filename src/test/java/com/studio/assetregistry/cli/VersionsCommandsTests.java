@@ -139,8 +139,20 @@ class VersionsCommandsTests extends CommandTest {
         assertThat(run("versions", "list", "hero", "character", "--department", "modeling", "--status", "active",
                 "--json")).isZero();
         assertThat(out()).isEqualTo("[{\"department\":\"modeling\",\"version\":1,\"status\":\"active\"}]\n");
-        assertThat(run("versions", "list", "hero", "character", "--status", "retired")).isZero();
+        assertThat(run("versions", "list", "hero", "character", "--department", "cfx")).isZero();
         assertThat(out()).isEqualTo("no version of hero/character matches\n");
+    }
+
+    @Test
+    void aDepartmentOrStatusNoVersionCanHaveIsAUsageErrorNotAnEmptyList() {
+        assertThat(run("versions", "list", "hero", "character", "--status", "retired", "--json")).isEqualTo(2);
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEqualTo("error: unknown status 'retired': the statuses are active, inactive; see: "
+                + "asset-registry versions list --help\n");
+        assertThat(run("versions", "list", "hero", "character", "--department", "Modeling")).isEqualTo(2);
+        assertThat(err()).isEqualTo("error: unknown department 'Modeling': the departments are modeling, texturing, "
+                + "rigging, animation, cfx, fx; see: asset-registry versions list --help\n");
+        assertThat(run("versions", "list", "nobody", "character", "--department", "lighting")).isEqualTo(2);
     }
 
     @Test

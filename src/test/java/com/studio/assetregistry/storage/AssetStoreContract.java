@@ -75,6 +75,18 @@ public abstract class AssetStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void tellsWhetherARegisteredAssetOrVersionHoldsAValue() {
+        assertThat(store.holdsType("fx")).isTrue();
+        assertThat(store.holdsType("set")).isFalse();
+        assertThat(store.holdsType("FX")).isFalse();
+        assertThat(store.holdsType("f\u0000x")).isFalse();
+        assertThat(store.holdsDepartment("animation")).isTrue();
+        assertThat(store.holdsDepartment("fx")).isFalse();
+        assertThat(store.holdsStatus("inactive")).isTrue();
+        assertThat(store.holdsStatus("retired")).isFalse();
+    }
+
+    @Test
     void listsAssetsByNameThenType() {
         assertThat(store.listAssets()).containsExactly(HERO, new AssetKey("hero", "prop"),
                 new AssetKey("villain", "fx"));

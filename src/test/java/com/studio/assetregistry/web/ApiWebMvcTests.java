@@ -285,7 +285,7 @@ class ApiWebMvcTests {
     @Test
     void pagesARunsRejectsByRecordNumber() throws Exception {
         var run = new RunInfo(7, "load", "a.json", Instant.EPOCH, null, null, "RUNNING",
-                new ReportSummary.Counts(0, 0, 0, 0, 0), Map.of(), Map.of());
+                new ReportSummary.Counts(0, 0, 0, 0, 0), Map.of("status.unknown", 2L), Map.of());
         when(registry.getRun(7)).thenReturn(Optional.of(run));
         String record = "{\"status\":\"deprecated\",\"version\":1.10}";
         var reject = new ReportedReject(11, 92, 3, List.of(new ReportedReject.BrokenRule("status.unknown", "status",

@@ -126,6 +126,13 @@ class RestApiServerTests {
         assertThat(ofRule.path("items")).hasSize(2);
         assertThat(ofRule.path("items").get(0).path("rules").get(0).path("id").asString())
                 .isEqualTo("status.unknown");
+        assertThat(json(api.get("/runs/" + id + "/rejects?rule=type.unknown")).path("items"))
+                .as("a rule of the catalogue that no record broke").isEmpty();
+        HttpResponse<String> mistyped = api.get("/runs/" + id + "/rejects?rule=status.unkown");
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(json(mistyped).path("parameter").asString()).isEqualTo("rule");
+        assertThat(json(mistyped).path("detail").asString()).startsWith("unknown rule 'status.unkown': the rules are ")
+                .contains("status.unknown, ");
 
         HttpResponse<String> file = api.get("/runs/" + id + "/rejects.jsonl");
         assertThat(file.statusCode()).isEqualTo(200);
@@ -628,6 +635,24 @@ class RestApiServerTests {
                 .containsExactly("swing", "sword", "sword", "swords");
         assertThat(json(api.get("/assets?name=swo&type=prop")).path("items").findValuesAsString("name"))
                 .containsExactly("sword", "swords");
+    }
+
+    @Test
+    void aTypeDepartmentOrStatusNoAssetCanHaveIs400NamingTheParameterNotAnEmptyPage() {
+        api.post("/assets", "application/json", asset("axe", "prop"));
+
+        HttpResponse<String> type = api.get("/assets?type=props");
+        assertThat(type.statusCode()).isEqualTo(400);
+        assertThat(json(type).path("parameter").asString()).isEqualTo("type");
+        assertThat(json(type).path("detail").asString()).isEqualTo("unknown type 'props': the types are character, "
+                + "prop, set, environment, vehicle, dressing, fx");
+        HttpResponse<String> department = api.get("/assets/versions?asset=axe&type=prop&department=lighting");
+        assertThat(department.statusCode()).isEqualTo(400);
+        assertThat(json(department).path("parameter").asString()).isEqualTo("department");
+        HttpResponse<String> status = api.get("/assets/versions?asset=axe&type=prop&status=retired");
+        assertThat(status.statusCode()).isEqualTo(400);
+        assertThat(json(status).path("parameter").asString()).isEqualTo("status");
+        assertThat(json(api.get("/assets?type=set")).path("items")).as("a type known to the model").isEmpty();
     }
 
     @Test

@@ -192,4 +192,24 @@ class JdbcAssetStore implements AssetStore {
                 (RowCallbackHandler) rs -> counts.put(rs.getString("type"), rs.getLong("assets")));
         return counts;
     }
+
+    @Override
+    public boolean holdsType(String type) {
+        return holds("SELECT 1 FROM asset WHERE type = ? LIMIT 1", type);
+    }
+
+    @Override
+    public boolean holdsDepartment(String department) {
+        return holds("SELECT 1 FROM asset_version WHERE department = ? LIMIT 1", department);
+    }
+
+    @Override
+    public boolean holdsStatus(String status) {
+        return holds("SELECT 1 FROM asset_version WHERE status = ? LIMIT 1", status);
+    }
+
+    /** Whether the query finds a row; a scan of the table when no row holds the value, so for rare values only. */
+    private boolean holds(String query, String value) {
+        return !SearchText.holdsNul(value) && !jdbc.queryForList(query, Integer.class, value).isEmpty();
+    }
 }
