@@ -62,6 +62,10 @@ class ReportCommand implements Callable<Integer> {
     @Mixin
     private JsonOption output;
 
+    /** Why a run's directory holds no report: said of a run by its id. */
+    private static final String NOT_YET = "has no report yet: a run writes it when it ends, and one that was stopped"
+            + " or killed when loading the same file again resumes it (asset-registry runs shows which it is)";
+
     /** Made when the command runs: picocli creates every command to parse a line, and a JSON mapper is not free. */
     private RejectReportReader reader;
 
@@ -93,13 +97,24 @@ class ReportCommand implements Callable<Integer> {
         }
         Path reports = top.reportsDir();
         if (run == null) {
-            return reader.latest(reports).orElseThrow(() -> new ReportNotFoundException("No report in " + reports
-                    + ": no load has written one there; give the reports' directory with --reports DIR"));
+            Path latest = reader.latest(reports).orElseThrow(() -> new ReportNotFoundException("No report in "
+                    + reports + ": no load has written one there" + reader.latestRunDir(reports)
+                            .map(dir -> " yet (run " + dir.getFileName() + " " + NOT_YET + ")")
+                            .orElse("; give the reports' directory with --reports DIR")));
+            reader.latestRunDir(reports).filter(newest -> !newest.equals(latest)).ifPresent(newest -> {
+                top.err().println("note: run " + newest.getFileName() + " " + NOT_YET + "; this is the report of run "
+                        + latest.getFileName());
+                top.err().flush();
+            });
+            return latest;
         }
         Path runDir = reports.resolve(Long.toString(run));
         if (!Files.isDirectory(runDir)) {
             throw new ReportNotFoundException("No report of run " + run + " in " + reports
                     + "; the recent runs: asset-registry runs");
+        }
+        if (!RejectReportReader.holdsReport(runDir)) {
+            throw new ReportNotFoundException("Run " + run + " " + NOT_YET);
         }
         return runDir;
     }

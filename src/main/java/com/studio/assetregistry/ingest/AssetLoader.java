@@ -68,6 +68,7 @@ public class AssetLoader implements AutoCloseable {
     private final LoadProperties properties;
     private final RejectBudget budget;
     private final ProgressListeners progressListeners;
+    private final RejectReportWriter reports;
     /** The runs this process is loading now: a run of the same content is not resumed beside its live self. */
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     private final RunHeartbeat heartbeat;
@@ -76,7 +77,7 @@ public class AssetLoader implements AutoCloseable {
 
     AssetLoader(JobOperator jobOperator, JobRepository jobRepository, Job assetLoadJob, LoadStore store,
                 LoadProperties properties, RejectBudget budget, ProgressListeners progressListeners,
-                RuleCatalogue rules, ReaderLimits limits) {
+                RejectReportWriter reports, RuleCatalogue rules, ReaderLimits limits) {
         this.jobOperator = Objects.requireNonNull(jobOperator, "The job operator must not be null.");
         this.jobRepository = Objects.requireNonNull(jobRepository, "The job repository must not be null.");
         this.assetLoadJob = Objects.requireNonNull(assetLoadJob, "The load job must not be null.");
@@ -84,6 +85,7 @@ public class AssetLoader implements AutoCloseable {
         this.properties = Objects.requireNonNull(properties, "The load properties must not be null.");
         this.budget = Objects.requireNonNull(budget, "The reject budget must not be null.");
         this.progressListeners = Objects.requireNonNull(progressListeners, "The progress listeners must not be null.");
+        this.reports = Objects.requireNonNull(reports, "The report writer must not be null.");
         this.heartbeat = new RunHeartbeat(store, OWNER, runningHere);
         this.rules = rules.fingerprint(limits);
     }
@@ -296,6 +298,7 @@ public class AssetLoader implements AutoCloseable {
                     if (store.abandonRun(other.get())) { // unless another process resumed it meanwhile
                         log.warn("Run {} of {} ended unfinished and is abandoned: its pending versions are removed; "
                                 + "load it again to load it anew", other.get().id(), other.get().source());
+                        reportAbandoned(other.get().id());
                     }
                     continue;
                 }
@@ -422,6 +425,32 @@ public class AssetLoader implements AutoCloseable {
         }
         log.warn("Run {} of {} was judged under other rules (the rules file changed since it started): it is "
                 + "abandoned, and {} loads anew under these", unfinished.id(), unfinished.source(), file);
+        reportAbandoned(unfinished.id());
+    }
+
+    /**
+     * Writes the report of a run just abandoned: its rejects and warnings so far, and a summary saying ABANDONED,
+     * where its report is if it failed (replacing one that said FAILED), or else where this process puts a run's
+     * report, unless that holds another report already. The rejects stay in the registry whatever happens here; a
+     * report that cannot be written is a WARN line, not a failure of the load that abandoned the run.
+     */
+    private void reportAbandoned(long runId) {
+        Optional<LoadRun> run = store.findRun(runId);
+        if (run.isEmpty()) {
+            return;
+        }
+        Path dir = reportDirOf(run.get());
+        if (run.get().reportDir() == null && Files.exists(dir.resolve(RejectReportWriter.SUMMARY_FILE))) {
+            log.warn("Run {} is abandoned, and its report is not written: {} holds another report", runId, dir);
+            return;
+        }
+        try {
+            reports.writeReport(dir, store, run.get(), null);
+            store.recordReportDir(runId, dir.toString());
+        } catch (RuntimeException e) {
+            log.warn("Run {} is abandoned, and its report could not be written in {}: {}", runId, dir,
+                    e.getMessage());
+        }
     }
 
     /**

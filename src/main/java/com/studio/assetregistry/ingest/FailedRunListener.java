@@ -1,7 +1,6 @@
 package com.studio.assetregistry.ingest;
 
 import com.studio.assetregistry.report.RejectReportWriter;
-import com.studio.assetregistry.report.ReportSummary;
 import com.studio.assetregistry.storage.LoadStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,10 +42,8 @@ class FailedRunListener implements JobExecutionListener {
         Path reportDir = properties.reportDir(runId);
         try {
             store.finishRun(runId, "FAILED", Instant.now(), recordsRead(execution), null, reportDir.toString());
-            writer.writeRejects(reportDir, action -> store.forEachReject(runId, action));
-            writer.writeWarnings(reportDir, action -> store.forEachWarning(runId, action));
-            store.findRun(runId).ifPresent(run -> writer.writeSummary(reportDir,
-                    ReportSummary.of(run).withMetrics(metrics.measure(execution, run))));
+            store.findRun(runId).ifPresent(run -> writer.writeReport(reportDir, store, run,
+                    metrics.measure(execution, run)));
         } catch (RuntimeException e) {
             log.warn("Run {} failed, and its failure could not be recorded: {}", runId, e.getMessage());
         }

@@ -1,7 +1,6 @@
 package com.studio.assetregistry.ingest;
 
 import com.studio.assetregistry.report.RejectReportWriter;
-import com.studio.assetregistry.report.ReportSummary;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import java.nio.file.Path;
@@ -42,9 +41,7 @@ class ReportTasklet implements Tasklet {
         store.finishRun(runId, "COMPLETED", Instant.now(), job.getLong(JsonFileReader.RECORDS_KEY, 0), null,
                 reportDir.toString());
         LoadRun run = store.findRun(runId).orElseThrow();
-        writer.writeRejects(reportDir, action -> store.forEachReject(runId, action));
-        writer.writeWarnings(reportDir, action -> store.forEachWarning(runId, action));
-        writer.writeSummary(reportDir, ReportSummary.of(run).withMetrics(metrics.measure(execution, run)));
+        writer.writeReport(reportDir, store, run, metrics.measure(execution, run));
         return RepeatStatus.FINISHED;
     }
 }

@@ -41,12 +41,29 @@ public class RejectReportReader {
      * summary.
      */
     public Optional<Path> latest(Path reportsDir) {
+        return latestRunDir(reportsDir, true);
+    }
+
+    /**
+     * The directory of the latest run under {@code reportsDir}, whether or not it holds a report yet: a run makes its
+     * directory as it starts, and writes its report there when it ends.
+     */
+    public Optional<Path> latestRunDir(Path reportsDir) {
+        return latestRunDir(reportsDir, false);
+    }
+
+    /** Whether {@code dir} holds a report: the summary, which a run writes after its other files. */
+    public static boolean holdsReport(Path dir) {
+        return Files.isRegularFile(dir.resolve(RejectReportWriter.SUMMARY_FILE));
+    }
+
+    private Optional<Path> latestRunDir(Path reportsDir, boolean reported) {
         if (!Files.isDirectory(reportsDir)) {
             return Optional.empty();
         }
         try (Stream<Path> dirs = Files.list(reportsDir)) {
-            return dirs.filter(dir -> dir.getFileName().toString().matches("\\d{1,18}"))
-                    .filter(dir -> Files.isRegularFile(dir.resolve(RejectReportWriter.SUMMARY_FILE)))
+            return dirs.filter(dir -> dir.getFileName().toString().matches("\\d{1,18}") && Files.isDirectory(dir))
+                    .filter(dir -> !reported || holdsReport(dir))
                     .max((a, b) -> Long.compare(runId(a), runId(b)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the reports in " + reportsDir + ": " + e.getMessage(), e);
@@ -60,7 +77,7 @@ public class RejectReportReader {
      */
     public ReportSummary readSummary(Path dir) {
         Path file = dir.resolve(RejectReportWriter.SUMMARY_FILE);
-        if (!Files.isRegularFile(file)) {
+        if (!holdsReport(dir)) {
             throw new ReportNotFoundException("No report in " + dir + ": it has no " + RejectReportWriter.SUMMARY_FILE);
         }
         ReportSummary summary;

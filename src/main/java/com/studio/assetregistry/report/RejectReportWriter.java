@@ -1,6 +1,8 @@
 package com.studio.assetregistry.report;
 
 import com.studio.assetregistry.files.FileFailures;
+import com.studio.assetregistry.storage.LoadRun;
+import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.storage.Warning;
@@ -46,6 +48,17 @@ public class RejectReportWriter {
     /** A writer that describes the rules a summary counts as {@code rules} has them. */
     public RejectReportWriter(RuleCatalogue rules) {
         this.rules = Objects.requireNonNull(rules, "The rule catalogue must not be null.");
+    }
+
+    /**
+     * Writes the whole report of {@code run} in {@code dir} from what {@code store} holds: its rejects, its warnings,
+     * and last its summary, which is what makes a directory a report, with {@code metrics} if the run was measured
+     * ({@code null} otherwise). Written again, it replaces the report that was there.
+     */
+    public void writeReport(Path dir, LoadStore store, LoadRun run, ReportSummary.Metrics metrics) {
+        writeRejects(dir, action -> store.forEachReject(run.id(), action));
+        writeWarnings(dir, action -> store.forEachWarning(run.id(), action));
+        writeSummary(dir, ReportSummary.of(run).withMetrics(metrics));
     }
 
     /**

@@ -134,6 +134,9 @@ public interface LoadStore {
     /** How many records of the run had warnings, in all and per rule. */
     RuleTally warningTally(long runId);
 
+    /** Records where the report of a run that has none recorded was written: an abandoned run's, say. */
+    void recordReportDir(long runId, String reportDir);
+
     /**
      * Records the end of a run: its status, how many records it read, and its rejects as recorded so far; an abandoned
      * run stays so.

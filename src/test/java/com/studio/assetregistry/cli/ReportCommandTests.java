@@ -182,6 +182,32 @@ class ReportCommandTests extends CommandTest {
     }
 
     @Test
+    void aRunWithoutAReportYetIsNamedNotSkippedSilently() throws IOException {
+        // given: the reports of run 5, and the directory run 6 made as it started, which it left without a report
+        Path reports = copy.resolve("reports");
+        Path from = Path.of(reports(), Long.toString(run));
+        Files.createDirectories(reports.resolve("5"));
+        for (String name : new String[] {"summary.json", "rejects.jsonl"}) {
+            Files.copy(from.resolve(name), reports.resolve("5").resolve(name));
+        }
+        Files.createDirectories(reports.resolve("6"));
+        String notYet = "has no report yet: a run writes it when it ends, and one that was stopped or killed when "
+                + "loading the same file again resumes it (asset-registry runs shows which it is)";
+
+        assertThat(run("--reports", reports.toString(), "report")).isZero();
+        assertThat(out()).startsWith("run " + run + ": data/asset_data_errors.json, COMPLETED");
+        assertThat(err()).isEqualTo("note: run 6 " + notYet + "; this is the report of run 5\n");
+        assertThat(run("--reports", reports.toString(), "report", "6")).isEqualTo(3);
+        assertThat(err()).isEqualTo("error: Run 6 " + notYet + "\n");
+        assertThat(out()).isEmpty();
+
+        Files.delete(reports.resolve("5").resolve("summary.json"));
+        assertThat(run("--reports", reports.toString(), "report")).isEqualTo(3);
+        assertThat(err()).isEqualTo("error: No report in " + reports + ": no load has written one there yet (run 6 "
+                + notYet + ")\n");
+    }
+
+    @Test
     void aMissingReportIsExitCodeThreeAndAUsageErrorIsTwo() {
         assertThat(report("999999")).isEqualTo(3);
         assertThat(err()).isEqualTo("error: No report of run 999999 in " + reports()

@@ -10,11 +10,16 @@ import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.ExpectedOutcome;
 import com.studio.assetregistry.generate.GeneratorOptions;
+import com.studio.assetregistry.report.RejectReportReader;
+import com.studio.assetregistry.report.RejectReportWriter;
+import com.studio.assetregistry.report.ReportSummary;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.validation.RuleCatalogue;
+import com.studio.assetregistry.validation.Violation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -68,6 +73,8 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     private RuleCatalogue rules;
     @Autowired
     private ReaderLimits limits;
+    @Autowired
+    private RejectReportWriter reportWriter;
 
     @Test
     void theJobCompletesAndAccountsForEveryRecordOfTheSample() throws Exception {
@@ -158,6 +165,46 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(loadStore.findRun(dead).orElseThrow().status()).isEqualTo("ABANDONED");
         assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
+    }
+
+    @Test
+    void anAbandonedRunGetsAReportOfItsRejectsSoFarThatSaysAbandoned() throws Exception {
+        // given: a load that died after rejecting a record, so before writing any report
+        long dead = pendingGhostRun("crashed.json", Long.MAX_VALUE);
+        loadStore.reject(dead, List.of(new Reject(new RecordPosition(2, 3, 1, 0, 0),
+                List.of(new Violation("status.unknown", "status", "status \"x\" is not one of active, inactive")),
+                "{\"status\":\"x\"}")));
+
+        // when: other content is loaded, which abandons it
+        loader.load(SAMPLE);
+
+        // then: its report is where its run says, whole, and says what became of it
+        LoadRun abandoned = loadStore.findRun(dead).orElseThrow();
+        Path dir = WORK_DIR.resolve("reports").resolve(Long.toString(dead));
+        assertThat(abandoned.reportDir()).isEqualTo(dir.toString());
+        ReportSummary summary = new RejectReportReader().readSummary(dir);
+        assertThat(summary.status()).isEqualTo("ABANDONED");
+        assertThat(summary.counts().rejected()).isEqualTo(1);
+        assertThat(summary.rejectsByRule()).containsExactly(Map.entry("status.unknown", 1L));
+        assertThat(Files.readAllLines(dir.resolve(RejectReportWriter.REJECTS_FILE))).singleElement().asString()
+                .startsWith("{\"recordNumber\":2,\"line\":3,\"column\":1,").contains("status.unknown");
+    }
+
+    @Test
+    void aFailedRunsReportSaysAbandonedOnceItIsAbandoned() throws Exception {
+        // given: a load that failed, whose report says so
+        long failed = pendingGhostRun("failed.json", Long.MAX_VALUE);
+        Path dir = WORK_DIR.resolve("failed-reports").resolve(Long.toString(failed));
+        loadStore.finishRun(failed, "FAILED", Instant.now(), 1, "c0ffee", dir.toString());
+        reportWriter.writeReport(dir, loadStore, loadStore.findRun(failed).orElseThrow(), null);
+        assertThat(new RejectReportReader().readSummary(dir).status()).isEqualTo("FAILED");
+
+        // when
+        loader.load(SAMPLE);
+
+        // then: the same report, rewritten
+        assertThat(loadStore.findRun(failed).orElseThrow().reportDir()).isEqualTo(dir.toString());
+        assertThat(new RejectReportReader().readSummary(dir).status()).isEqualTo("ABANDONED");
     }
 
     @Test

@@ -109,6 +109,20 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void recordsTheReportDirectoryOfARunThatHasNoneAndKeepsOneItHas() {
+        long abandoned = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
+        assertThat(store.abandonRun(store.findRun(abandoned).orElseThrow())).isTrue();
+        long failed = store.startRun("load", "failed.json", 0, Instant.now());
+        store.finishRun(failed, "FAILED", Instant.now(), 0, null, "reports/" + failed);
+
+        store.recordReportDir(abandoned, "elsewhere/" + abandoned);
+        store.recordReportDir(failed, "elsewhere/" + failed);
+
+        assertThat(store.findRun(abandoned).orElseThrow().reportDir()).isEqualTo("elsewhere/" + abandoned);
+        assertThat(store.findRun(failed).orElseThrow().reportDir()).isEqualTo("reports/" + failed);
+    }
+
+    @Test
     void anAddOfAVersionAPendingLoadWroteIsRefusedNamingTheLoadAndLeavesItsRowToIt() {
         long load = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
         long add = store.startRun("api", "add", 0, Instant.now());

@@ -224,6 +224,11 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
+    public void recordReportDir(long runId, String reportDir) {
+        jdbc.update("UPDATE load_run SET report_dir = COALESCE(report_dir, ?) WHERE id = ?", reportDir, runId);
+    }
+
+    @Override
     public Optional<LoadRun> findRun(long runId) {
         List<LoadRun> runs = jdbc.query("SELECT * FROM load_run WHERE id = ?", JdbcLoadStore::run, runId);
         return runs.stream().findFirst().map(run -> {
