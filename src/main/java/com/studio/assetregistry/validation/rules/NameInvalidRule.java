@@ -10,9 +10,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A name is a string with no leading or trailing white space, no control characters, no invisible formatting
- * characters (which make two names that look the same different names), no unpaired surrogate (which a JSON escape
- * can write, but no text encoding can store), and no more characters than the configured maximum (255 by default).
+ * A name is a string with no leading or trailing white space, no control characters, no invisible formatting or blank
+ * filler characters (which make two names that look the same different names), no line or paragraph separator (which
+ * breaks the line it is printed on), no noncharacter, no unpaired surrogate (which a JSON escape can write, but no text
+ * encoding can store), and no more characters than the configured maximum (255 by default).
  * Blank names are {@code name.required}'s to report.
  */
 @Component
@@ -32,7 +33,8 @@ public class NameInvalidRule implements RecordRule {
     @Override public String field() { return "asset.name"; }
     @Override public String description() {
         return "the name is not a string, has leading or trailing white space, control characters, invisible "
-                + "formatting characters or an unpaired surrogate, or is longer than " + maxLength + " characters";
+                + "formatting or blank filler characters, line separators, noncharacters or an unpaired surrogate, or"
+                + " is longer than " + maxLength + " characters";
     }
     @Override public boolean configurable() { return false; }
 
@@ -68,11 +70,12 @@ public class NameInvalidRule implements RecordRule {
                     + "character %d: it is not Unicode text, and no database could store it", lone,
                     text.codePointCount(0, surrogate) + 1)));
         }
-        int hidden = invisibleCharacter(text);
+        int hidden = hiddenCharacter(text);
         if (hidden >= 0) {
-            return Optional.of(violation(String.format("asset.name %s contains an invisible formatting character "
-                    + "(U+%04X) at character %d: two names that look the same would be two assets", name.describe(),
-                    text.codePointAt(hidden), text.codePointCount(0, hidden) + 1)));
+            int codePoint = text.codePointAt(hidden);
+            Hidden kind = Hidden.of(codePoint);
+            return Optional.of(violation(String.format("asset.name %s contains %s (U+%04X) at character %d: %s",
+                    name.describe(), kind.what, codePoint, text.codePointCount(0, hidden) + 1, kind.why)));
         }
         int length = name.codePoints();
         if (length > maxLength) {
@@ -98,14 +101,15 @@ public class NameInvalidRule implements RecordRule {
     }
 
     /**
-     * The index of the first invisible formatting character (Unicode's category Cf: a zero-width space, a byte-order
-     * mark, a right-to-left override...), or -1. The zero-width joiner and non-joiner are allowed inside a name, where
-     * scripts and emoji need them, not at either end.
+     * The index of the first character a name must not hold, or -1: one that hides (an invisible formatting character,
+     * Unicode's category Cf, such as a zero-width space, a byte-order mark or a right-to-left override; a blank filler),
+     * one that breaks the line it is printed on (a line or paragraph separator), or a noncharacter. The zero-width
+     * joiner and non-joiner are allowed inside a name, where scripts and emoji need them, not at either end.
      */
-    private static int invisibleCharacter(String text) {
+    private static int hiddenCharacter(String text) {
         for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
             int codePoint = text.codePointAt(i);
-            if (Character.getType(codePoint) == Character.FORMAT) {
+            if (Hidden.of(codePoint) != null) {
                 boolean joiner = codePoint == ZERO_WIDTH_NON_JOINER || codePoint == ZERO_WIDTH_JOINER;
                 if (!joiner || i == 0 || i == text.length() - 1) {
                     return i;
@@ -113,6 +117,47 @@ public class NameInvalidRule implements RecordRule {
             }
         }
         return -1;
+    }
+
+    /** The kinds of character a name must not hold, with what a message calls them and why. */
+    private enum Hidden {
+        FORMAT("an invisible formatting character", Hidden.LOOK_ALIKE),
+        FILLER("a blank filler character", Hidden.LOOK_ALIKE),
+        SEPARATOR("a line or paragraph separator", "it breaks the line a listing or a report prints the name on"),
+        NONCHARACTER("a noncharacter", "Unicode keeps it for a program's own use, never for text");
+
+        private static final String LOOK_ALIKE = "two names that look the same would be two assets";
+
+        private final String what;
+        private final String why;
+
+        Hidden(String what, String why) {
+            this.what = what;
+            this.why = why;
+        }
+
+        /**
+         * The kind of {@code codePoint}, or {@code null} for a character a name may hold. The fillers are the Hangul
+         * fillers (U+115F, U+1160, U+3164, U+FFA0), letters that show nothing, and the blank Braille pattern (U+2800).
+         */
+        static Hidden of(int codePoint) {
+            switch (Character.getType(codePoint)) {
+                case Character.FORMAT:
+                    return FORMAT;
+                case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR:
+                    return SEPARATOR;
+                default:
+                    break;
+            }
+            if (codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0
+                    || codePoint == 0x2800) {
+                return FILLER;
+            }
+            if ((codePoint & 0xFFFE) == 0xFFFE || codePoint >= 0xFDD0 && codePoint <= 0xFDEF) {
+                return NONCHARACTER;
+            }
+            return null;
+        }
     }
 
     private static boolean hasControlCharacter(String text) {

@@ -149,6 +149,37 @@ class NameInvalidRuleTests {
         });
     }
 
+    static Stream<Arguments> namesWithAFillerASeparatorOrANoncharacter() {
+        return Stream.of(
+                Arguments.of("\u3164", "a blank filler character (U+3164) at character 1: two names that look the same"
+                        + " would be two assets"),
+                Arguments.of("hero\u115F", "a blank filler character (U+115F) at character 5: two names that look the"
+                        + " same would be two assets"),
+                Arguments.of("he\u2800ro", "a blank filler character (U+2800) at character 3: two names that look the"
+                        + " same would be two assets"),
+                Arguments.of("hero\u2028two", "a line or paragraph separator (U+2028) at character 5: it breaks the line"
+                        + " a listing or a report prints the name on"),
+                Arguments.of("he\u2029ro", "a line or paragraph separator (U+2029) at character 3: it breaks the line a"
+                        + " listing or a report prints the name on"),
+                Arguments.of("hero\uFFFE", "a noncharacter (U+FFFE) at character 5: Unicode keeps it for a program's"
+                        + " own use, never for text"),
+                Arguments.of("\uFDD0hero", "a noncharacter (U+FDD0) at character 1: Unicode keeps it for a program's"
+                        + " own use, never for text"),
+                Arguments.of(CLAPPER_BOARD + "\uD83F\uDFFF", "a noncharacter (U+1FFFF) at character 2: Unicode keeps it"
+                        + " for a program's own use, never for text"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("namesWithAFillerASeparatorOrANoncharacter")
+    void rejectsNameWithABlankFillerALineSeparatorOrANoncharacter(String name, String what) {
+        Optional<Violation> violation = rule.check(aValidRecord().name(name).build());
+
+        assertThat(violation).hasValueSatisfying(v -> {
+            assertThat(v.rule()).isEqualTo("name.invalid");
+            assertThat(v.message()).isEqualTo("asset.name \"" + MessageText.printable(name) + "\" contains " + what);
+        });
+    }
+
     @Test
     void rejectsNameOf256Characters() {
         // given
