@@ -3,6 +3,7 @@ package com.studio.assetregistry.cli;
 import com.studio.assetregistry.asset.Asset;
 import com.studio.assetregistry.asset.AssetOverview;
 import com.studio.assetregistry.registry.AssetValidationException;
+import com.studio.assetregistry.validation.MessageText;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -46,7 +47,7 @@ class AddCommand implements Callable<Integer> {
                     refusal);
         }
         AssetOverview overview = AssetOverview.of(added);
-        top.out().println("added " + added.key() + " with " + HumanFormat.count(overview.versions(), "version") + ": "
+        top.out().println("added " + MessageText.printable(added.key().toString()) + " with " + HumanFormat.count(overview.versions(), "version") + ": "
                 + overview.departments().stream()
                         .map(d -> d.department() + " " + (d.versions() == 1 ? "v1" : "v1-" + d.latestVersion()))
                         .collect(Collectors.joining(", ")));

@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.asset.AssetOverview;
 import com.studio.assetregistry.asset.AssetOverview.DepartmentOverview;
+import com.studio.assetregistry.validation.MessageText;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -44,7 +45,7 @@ class GetCommand implements Callable<Integer> {
         }
         String statuses = asset.statuses().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
-        top.out().println(asset.name() + "/" + asset.type() + ": " + HumanFormat.count(asset.versions(), "version")
+        top.out().println(MessageText.printable(asset.name() + "/" + asset.type()) + ": " + HumanFormat.count(asset.versions(), "version")
                 + " (" + statuses + ") in " + HumanFormat.count(asset.departments().size(), "department"));
         Table table = Table.of(top.out(), "DEPARTMENT", ">VERSIONS", "LATEST", "STATUS");
         for (DepartmentOverview department : asset.departments()) {

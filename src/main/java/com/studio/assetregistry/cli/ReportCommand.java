@@ -194,7 +194,7 @@ class ReportCommand implements Callable<Integer> {
         if (count == 0) {
             Set<String> counted = new LinkedHashSet<>(summary.rejectsByRule().keySet());
             counted.addAll(summary.warningsByRule().keySet());
-            top.out().println("no record broke " + rule + (counted.isEmpty() ? ""
+            top.out().println("no record broke " + MessageText.printable(rule) + (counted.isEmpty() ? ""
                     : "; the rules it counts: " + String.join(", ", counted)));
             top.out().flush();
             return 0;

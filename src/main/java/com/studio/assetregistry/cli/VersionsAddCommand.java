@@ -4,6 +4,7 @@ import com.studio.assetregistry.asset.AssetKey;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetValidationException;
+import com.studio.assetregistry.validation.MessageText;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +52,7 @@ class VersionsAddCommand implements Callable<Integer> {
             top.error(missing.asset() + " is not registered; add it with: asset-registry add ASSET.json");
             return AssetRegistryCommand.NOT_FOUND;
         }
-        top.out().println("added " + name + "/" + type + "/" + added.department() + " v" + added.version() + " ("
+        top.out().println("added " + MessageText.printable(name + "/" + type + "/" + added.department()) + " v" + added.version() + " ("
                 + added.status() + ")");
         return 0;
     }

@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.asset.Asset;
 import com.studio.assetregistry.asset.AssetVersion;
+import com.studio.assetregistry.validation.MessageText;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -60,7 +61,7 @@ class VersionsListCommand implements Callable<Integer> {
         matching.forEach(v -> table.row(v.department(), v.version(), v.status()));
         table.end();
         if (matching.isEmpty()) {
-            top.out().println("no version of " + name + "/" + type + " matches");
+            top.out().println("no version of " + MessageText.printable(name + "/" + type) + " matches");
         }
         return 0;
     }

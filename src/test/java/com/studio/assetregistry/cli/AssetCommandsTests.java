@@ -227,6 +227,22 @@ class AssetCommandsTests extends CommandTest {
     }
 
     @Test
+    void aNameThatBreaksTheLineIsPrintedEscapedAsEveryMessagePrintsIt() {
+        // given: a name an earlier release registered, before name.invalid refused line separators
+        jdbc.update("INSERT INTO asset_row (id, name, type, run_id) VALUES (1, 'two\u2028lines', 'prop', 0)");
+        jdbc.update("INSERT INTO asset_version_row (asset_id, department, version, status, run_id) "
+                + "VALUES (1, 'fx', 1, 'active', 0)");
+
+        assertThat(run("get", "two\u2028lines", "prop")).isZero();
+        assertThat(out()).startsWith("two\\u2028lines/prop: 1 version (1 active) in 1 department\n")
+                .doesNotContain("\u2028");
+        assertThat(run("versions", "list", "two\u2028lines", "prop", "--status", "inactive")).isZero();
+        assertThat(out()).endsWith("no version of two\\u2028lines/prop matches\n");
+        assertThat(run("list")).isZero();
+        assertThat(out()).contains("two\\u2028lines").doesNotContain("\u2028");
+    }
+
+    @Test
     void aTypeNoAssetCanHaveIsAUsageErrorNotAnEmptyList() {
         run("load", "data/asset_data.json");
 

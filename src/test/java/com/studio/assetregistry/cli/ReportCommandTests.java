@@ -67,6 +67,8 @@ class ReportCommandTests extends CommandTest {
 
         assertThat(report(Long.toString(run), "--rule", "asset.exists")).isZero();
         assertThat(out()).contains("no record broke asset.exists; the rules it counts: version.invalid, ");
+        assertThat(report(Long.toString(run), "--rule", "a\u2028b")).isZero();
+        assertThat(out()).contains("no record broke a\\u2028b; ").doesNotContain("\u2028");
     }
 
     @Test
