@@ -1,5 +1,6 @@
 package com.studio.assetregistry.cli;
 
+import com.studio.assetregistry.validation.MessageText;
 import com.studio.assetregistry.validation.RuleEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,9 @@ class RulesCommand implements Callable<Integer> {
         rows.add(HEADER);
         for (RuleEntry rule : rules) {
             String enabled = !rule.configurable() ? "always" : rule.enabled() ? "yes" : "no";
-            rows.add(List.of(rule.id(), rule.severity().label(), enabled, rule.description()));
+            // a rules file's values and pattern, which descriptions state, may hold any character
+            rows.add(List.of(MessageText.printable(rule.id()), rule.severity().label(), enabled,
+                    MessageText.printable(rule.description())));
         }
         int[] widths = new int[HEADER.size() - 1];
         for (List<String> row : rows) {

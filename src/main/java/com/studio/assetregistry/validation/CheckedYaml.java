@@ -230,6 +230,15 @@ final class CheckedYaml {
     }
 
     /** A problem with {@code key}, as written by the caller. */
+    /**
+     * The text of {@code key} if the file gives it as one scalar, or {@code null}: a list's items are the keys
+     * {@code key[0]}, {@code key[1]}..., and a scalar bound to a list is split at its commas.
+     */
+    String scalar(String key) {
+        var property = source.getConfigurationProperty(ConfigurationPropertyName.of(key));
+        return property == null || property.getValue() == null ? null : property.getValue().toString();
+    }
+
     RulesFileException problem(String key, String message) {
         return problem(ConfigurationPropertyName.adapt(key, '.'), key, message);
     }

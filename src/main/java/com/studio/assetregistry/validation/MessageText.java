@@ -20,6 +20,11 @@ public final class MessageText {
         return needsEscape(text, false) ? escape(text, false) : text;
     }
 
+    /** Whether {@code text} prints as it is: it has nothing that {@link #printable} would escape. */
+    public static boolean isPrintable(String text) {
+        return !needsEscape(text, false);
+    }
+
     /**
      * {@code text} as a JSON string literal, as it could be written in a file: in double quotes, its quotes,
      * backslashes, control characters and unpaired surrogates escaped.

@@ -210,6 +210,21 @@ class RulesFileTests {
                         "studio.yml:2: model.departments: lists no value; leave the key out to keep the default values"),
                 Arguments.of("blank value", "model:\n  statuses: [active, ' ']",
                         "studio.yml:2: model.statuses: holds a blank value"),
+                Arguments.of("list written as one value with commas", "model:\n  departments: \"fx,modeling lighting\"",
+                        "studio.yml:2: model.departments: is one value, \"fx,modeling lighting\", not a list; list the "
+                                + "values as [fx, modeling lighting], or one '- value' a line, if that is what is meant"),
+                Arguments.of("control character in a value", "model:\n  types: [prop, \"set\\a\"]",
+                        "studio.yml:2: model.types: holds \"set\\u0007\", which has white space at an end or a "
+                                + "control, bidirectional or line-breaking character: records could not be told to "
+                                + "match it, nor messages print it"),
+                Arguments.of("line separator in a value", "model:\n  statuses: [active, \"re\\Ltired\"]",
+                        "studio.yml:2: model.statuses: holds \"re\\u2028tired\", which has white space at an end or a "
+                                + "control, bidirectional or line-breaking character: records could not be told to "
+                                + "match it, nor messages print it"),
+                Arguments.of("white space at an end of a value", "model:\n  types: [prop, 'set ']",
+                        "studio.yml:2: model.types: holds \"set \", which has white space at an end or a control, "
+                                + "bidirectional or line-breaking character: records could not be told to match it, "
+                                + "nor messages print it"),
                 Arguments.of("list for one value", "name:\n  max-length: [40, 50]",
                         "studio.yml:2: name.max-length: a list where one value belongs"),
                 Arguments.of("value for a section", "model: lighting",
