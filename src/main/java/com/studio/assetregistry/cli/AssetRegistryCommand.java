@@ -5,8 +5,11 @@ import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.registry.UnknownValueException;
 import com.studio.assetregistry.report.ReportNotFoundException;
 import com.studio.assetregistry.validation.MessageText;
+import java.io.FilterWriter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -88,8 +91,12 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     /** The command line with its error handling: one line on stderr and exit code 1 for any failure. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = commandLine(Registries.started());
-        StandardOutput output = StandardOutput.ofProcess();
+        return commandLine(Registries.started(), System.in, StandardOutput.ofProcess());
+    }
+
+    /** The command line writing to {@code output}, whose failures it reports as it does the process's own. */
+    static CommandLine commandLine(Registries registries, InputStream in, StandardOutput output) {
+        CommandLine commandLine = commandLine(registries, in);
         commandLine.setOut(output.writer());
         ((AssetRegistryCommand) commandLine.getCommand()).standardOutput = output;
         return commandLine;
@@ -108,6 +115,9 @@ public class AssetRegistryCommand implements Callable<Integer> {
         commandLine.setExecutionStrategy(parseResult -> outputWritten(commandLine,
                 new CommandLine.RunLast().execute(parseResult)));
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof OutputLostException) { // the strategy's outputWritten is not reached by a failure
+                return outputWritten(cmd.getCommandSpec().root().commandLine(), 1);
+            }
             if (e instanceof UnknownValueException unknown) { // a filter value that is most likely mistyped
                 return usageError(new ParameterException(cmd, unknown.getMessage()), parseResult.originalArgs()
                         .toArray(String[]::new));
@@ -245,6 +255,53 @@ public class AssetRegistryCommand implements Callable<Integer> {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /**
+     * Stops a command that streams its answer once its standard output can no longer be written (its reader closed
+     * the pipe, its disk is full): what it would print next is lost, and a registry of millions of assets is not
+     * read for nothing. The exit code and the error line are then {@link #outputWritten}'s.
+     */
+    void requireOutput() {
+        if (standardOutput != null && standardOutput.failed()) {
+            throw new OutputLostException();
+        }
+    }
+
+    /** Standard output for a command that streams much text: a write stops the command once output is lost. */
+    Writer streamingOut() {
+        return new FilterWriter(out()) {
+            @Override
+            public void write(int c) throws IOException {
+                requireOutput();
+                super.write(c);
+            }
+
+            @Override
+            public void write(char[] chars, int offset, int length) throws IOException {
+                requireOutput();
+                super.write(chars, offset, length);
+            }
+
+            @Override
+            public void write(String text, int offset, int length) throws IOException {
+                requireOutput();
+                super.write(text, offset, length);
+            }
+
+            @Override
+            public void close() {
+                // standard output stays open: the command line flushes it, and checks it, when the command ends
+            }
+        };
+    }
+
+    /** Thrown by {@link #requireOutput()}: unwinds the command, which has nothing more to say. */
+    static final class OutputLostException extends RuntimeException {
+
+        OutputLostException() {
+            super("standard output can no longer be written", null, false, false);
+        }
     }
 
     /** Prints a one-line error on standard error. */

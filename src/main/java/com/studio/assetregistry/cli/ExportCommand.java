@@ -26,7 +26,7 @@ class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (file == null || AssetRegistryCommand.isStandardInput(file)) { // '-', as the commands that read take it
-            top.withQueries(queries -> queries.exportAssets(top.out()));
+            top.withQueries(queries -> queries.exportAssets(top.streamingOut()));
             return 0;
         }
         OutputFiles.refuseDatabase(file);

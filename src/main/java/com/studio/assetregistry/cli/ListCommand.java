@@ -38,15 +38,20 @@ class ListCommand implements Callable<Integer> {
             top.withQueries(queries -> {
                 queries.requireKnownType(type); // before the array opens: a usage error prints nothing
                 JsonOutput.Array array = JsonOutput.array(top.out());
-                queries.forEachAsset(filter, array::add);
+                queries.forEachAsset(filter, asset -> {
+                    top.requireOutput();
+                    array.add(asset);
+                });
                 array.end();
                 return null;
             });
             return 0;
         }
         Table table = Table.of(top.out(), "NAME", "TYPE", ">VERSIONS");
-        top.withQueries(queries -> queries.forEachAsset(filter,
-                asset -> table.row(asset.name(), asset.type(), asset.versions())));
+        top.withQueries(queries -> queries.forEachAsset(filter, asset -> {
+            top.requireOutput();
+            table.row(asset.name(), asset.type(), asset.versions());
+        }));
         table.end();
         if (table.rows() == 0) {
             top.out().println(type == null && nameLike == null ? "no asset is registered" : "no asset matches");

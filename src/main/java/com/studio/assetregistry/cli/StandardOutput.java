@@ -71,6 +71,11 @@ final class StandardOutput extends FilterOutputStream {
         return e;
     }
 
+    /** Whether a write has failed: nothing written after it reaches the reader. */
+    boolean failed() {
+        return failure != null;
+    }
+
     /** Whether a write failed because whoever read the output closed it: the pipe's reader has what it wanted. */
     boolean closedByReader() {
         IOException e = failure;

@@ -3,10 +3,12 @@ package com.studio.assetregistry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -254,6 +256,37 @@ class AssetCommandsTests extends CommandTest {
         assertThat(err()).startsWith("error: unknown type 'bad\\u2028type'").hasLineCount(1);
         assertThat(run("list", "--type", "dressing")).isZero(); // known, though no dressing is registered
         assertThat(out()).isEqualTo("no asset matches\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"list", "list --json", "export -"})
+    void aCommandWhoseReaderClosedThePipeStopsReadingTheRegistryAndEndsQuietly(String command) {
+        // given: more assets than a page, and an output whose reader has gone, as `asset-registry list | head -1` has
+        run("load", file("many.jsonl", IntStream.range(0, 3_000).mapToObj(i -> "{\"asset\": {\"name\": \"a" + i
+                + "\", \"type\": \"prop\"}, \"department\": \"fx\", \"version\": 1, \"status\": \"active\"}")
+                .collect(Collectors.joining("\n"))).toString());
+        AtomicInteger writes = new AtomicInteger();
+        OutputStream closedPipe = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                writes.incrementAndGet();
+                throw new IOException("Broken pipe");
+            }
+        };
+
+        // when
+        int exit = runWritingTo(new StandardOutput(closedPipe), command.split(" "));
+
+        // then: it stopped after its first failed write, or for the table the block of rows it aligns together
+        // (1,000), rather than try a write for each of its 3,000 lines after reading the whole registry
+        assertThat(err()).isEmpty();
+        assertThat(exit).isEqualTo(AssetRegistryCommand.PIPE_CLOSED);
+        assertThat(writes.get()).isLessThan(command.equals("list") ? 1_500 : 5);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -40,6 +41,18 @@ abstract class CommandTest extends RegistryIntegrationTest {
         CommandLine commandLine = AssetRegistryCommand.commandLine(options -> RegistryContext.borrowing(application),
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         commandLine.setOut(new PrintWriter(standardOutput, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    /**
+     * Runs the command line writing to {@code output} as to the process's standard output, whose failures it checks;
+     * returns the exit code.
+     */
+    protected int runWritingTo(StandardOutput output, String... args) {
+        err = new StringWriter();
+        CommandLine commandLine = AssetRegistryCommand.commandLine(options -> RegistryContext.borrowing(application),
+                InputStream.nullInputStream(), output);
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
     }
