@@ -56,7 +56,8 @@ class ReportCommand implements Callable<Integer> {
     private String rule;
 
     @Option(names = "--first", paramLabel = "N", defaultValue = "5",
-            description = "How many rejects of each rule the summary shows (default: ${DEFAULT-VALUE})")
+            description = {"How many rejects of each rule the summary shows (default: ${DEFAULT-VALUE});",
+                    "with --rule, how many of its rejects to list (default: every one)"})
     private int first;
 
     @Mixin
@@ -182,14 +183,23 @@ class ReportCommand implements Callable<Integer> {
     private int listRule(Path reportDir) {
         ReportSummary summary = reader.readSummary(reportDir);
         boolean warning = !summary.rejectsByRule().containsKey(rule) && summary.warningsByRule().containsKey(rule);
-        BiConsumer<Path, Consumer<ReportedReject>> lines = warning ? reader::forEachWarning : reader::forEachReject;
+        long count = (warning ? summary.warningsByRule() : summary.rejectsByRule()).getOrDefault(rule, 0L);
+        long listed = spec.commandLine().getParseResult().hasMatchedOption("--first") ? Math.min(first, count) : count;
+        BiConsumer<Path, Consumer<ReportedReject>> source = warning ? reader::forEachWarning : reader::forEachReject;
+        Consumer<Consumer<ReportedReject>> ofRule = action -> {
+            long[] seen = {0};
+            source.accept(reportDir, reject -> {
+                if (reject.broken(rule).isPresent() && seen[0]++ < listed) {
+                    action.accept(reject);
+                }
+            });
+        };
         if (output.json) {
             JsonOutput.Array array = JsonOutput.array(top.out());
-            lines.accept(reportDir, reject -> reject.broken(rule).ifPresent(broken -> array.add(reject)));
+            ofRule.accept(array::add);
             array.end();
             return 0;
         }
-        long count = (warning ? summary.warningsByRule() : summary.rejectsByRule()).getOrDefault(rule, 0L);
         top.out().println(runLine(summary));
         if (count == 0) {
             Set<String> counted = new LinkedHashSet<>(summary.rejectsByRule().keySet());
@@ -200,10 +210,11 @@ class ReportCommand implements Callable<Integer> {
             return 0;
         }
         String description = summary.ruleDescriptions().get(rule);
-        top.out().println(rule + ": " + HumanFormat.count(count, warning ? "warning" : "reject")
+        top.out().println(MessageText.printable(rule) + ": " + (listed == count ? "" : "first " + listed + " of ")
+                + HumanFormat.count(count, warning ? "warning" : "reject")
                 + (description == null ? "" : " (" + description + ")"));
         Table rejects = rejectTable("");
-        lines.accept(reportDir, reject -> row(rejects, reject, rule));
+        ofRule.accept(reject -> row(rejects, reject, rule));
         rejects.end();
         return 0;
     }

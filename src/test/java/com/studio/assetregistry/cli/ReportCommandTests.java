@@ -65,6 +65,12 @@ class ReportCommandTests extends CommandTest {
         assertThat(lines.get(2)).isEqualTo("RECORD  LINE  COLUMN  FIELD    MESSAGE");
         assertThat(lines).hasSize(9);
 
+        assertThat(report(Long.toString(run), "--rule", "version.invalid", "--first", "2")).isZero();
+        assertThat(out().lines().toList()).hasSize(5).element(1).isEqualTo("version.invalid: first 2 of 6 rejects (the "
+                + "version is not a JSON integer from 1 to 2147483647)");
+        assertThat(report(Long.toString(run), "--rule", "version.invalid", "--first", "1", "--json")).isZero();
+        assertThat(JSON.readTree(out())).hasSize(1);
+
         assertThat(report(Long.toString(run), "--rule", "asset.exists")).isZero();
         assertThat(out()).contains("no record broke asset.exists; the rules it counts: version.invalid, ");
         assertThat(report(Long.toString(run), "--rule", "a\u2028b")).isZero();
