@@ -25,8 +25,11 @@ function parse() {
   return { path, params: new URLSearchParams(query) };
 }
 
-async function render() {
+// refresh: the same page drawn again with fresh data (a running run's, every second), where the focus stays where the
+// user put it, if that element is drawn again; only a new page moves it to its heading
+async function render(refresh = false) {
   const seq = ++current;
+  const focused = refresh ? document.activeElement : null;
   const main = document.getElementById('main');
   const { path, params } = parse();
   const found = routes.map(r => ({ r, m: r.pattern.exec(path) })).find(x => x.m);
@@ -44,7 +47,7 @@ async function render() {
       const query = next.toString();
       history.replaceState(null, '', '#' + path + (query ? '?' + query : ''));
     },
-    rerender: render,
+    rerender: () => render(true),
   };
   if (!found) {
     fill(main, h('h1', { tabindex: '-1' }, 'Page not found'),
@@ -54,12 +57,16 @@ async function render() {
   try {
     await found.r.page(main, ctx);
   } catch (e) {
-    if (ctx.alive()) fill(main, h('h1', { tabindex: '-1' }, 'Error'), problemBox(e, render));
+    if (ctx.alive()) fill(main, h('h1', { tabindex: '-1' }, 'Error'), problemBox(e, () => render()));
   }
-  if (!firstRender && ctx.alive()) main.querySelector('h1')?.focus();
+  if (refresh) {
+    if (focused?.id && ctx.alive()) document.getElementById(focused.id)?.focus();
+  } else if (!firstRender && ctx.alive()) {
+    main.querySelector('h1')?.focus();
+  }
   firstRender = false;
   document.title = (main.querySelector('h1')?.textContent ?? 'Page') + ' · Asset registry';
 }
 
-window.addEventListener('hashchange', render);
+window.addEventListener('hashchange', () => render());
 render();

@@ -237,6 +237,31 @@ class WebPageTests {
 
     @Test
     @Order(9)
+    void aRunningRunsPageRefreshesWithoutMovingTheFocusToItsHeading() throws Exception {
+        // given: a load claimed by a live process of this host, which the page shows as running, refreshing it
+        Process live = new ProcessBuilder("sleep", "60").start();
+        long run = loads.startRun("load", "night.json", 1000, java.time.Instant.now());
+        try {
+            loads.claimRun(run, "c0ffee", live.pid() + RunOwner.CURRENT.substring(RunOwner.CURRENT.indexOf('@')));
+            open("#/runs");
+            open("#/runs/" + run); // not the page's first drawing, after which the heading takes the focus
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p[role=status]")));
+
+            // when: the user moves on from the heading, and the page refreshes twice
+            browser.executeScript("arguments[0].focus()", browser.findElement(By.linkText("← Runs")));
+            Thread.sleep(2_500);
+
+            // then: the focus stayed off the heading
+            assertThat(text(By.cssSelector("p[role=status]"))).startsWith("Still running");
+            assertThat(browser.executeScript("return document.activeElement.tagName")).isNotEqualTo("H1");
+        } finally {
+            live.destroy();
+            loads.abandonRun(loads.findRun(run).orElseThrow());
+        }
+    }
+
+    @Test
+    @Order(10)
     void showsARunWhoseProcessEndedAsInterruptedWithNoReportToDownload() throws Exception {
         // given: a load claimed by a process of this host that has ended (last: it stays pending in this registry)
         Process ended = new ProcessBuilder("true").start();
