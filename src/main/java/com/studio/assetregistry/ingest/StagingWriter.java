@@ -11,8 +11,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * The step's writer: writes a chunk's valid records to the registry, pending until the resolve step, and records its
- * rejects and warnings, all in the chunk's transaction, so a chunk that rolls back leaves neither a written record
- * nor a phantom reject or warning behind.
+ * rejects and warnings, and how many records the run has read, all in the chunk's transaction, so a chunk that rolls
+ * back leaves neither a written record nor a phantom reject or warning behind.
  * Thread-safe.
  */
 class StagingWriter implements ItemWriter<CheckedRecord> {
@@ -30,11 +30,15 @@ class StagingWriter implements ItemWriter<CheckedRecord> {
         List<StagedVersion> staged = new ArrayList<>(chunk.size());
         List<Reject> rejects = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
+        long read = 0;
         for (CheckedRecord record : chunk) {
             if (record instanceof CheckedRecord.Staged s) {
                 staged.add(s.version());
+                read = Math.max(read, s.version().position().recordNumber());
             } else {
-                rejects.add(((CheckedRecord.Rejected) record).reject());
+                Reject reject = ((CheckedRecord.Rejected) record).reject();
+                rejects.add(reject);
+                read = Math.max(read, reject.position().recordNumber());
             }
             if (record.warning() != null) {
                 warnings.add(record.warning());
@@ -43,5 +47,6 @@ class StagingWriter implements ItemWriter<CheckedRecord> {
         store.write(runId, staged);
         store.reject(runId, rejects);
         store.warn(runId, warnings);
+        store.recordRead(runId, read);
     }
 }

@@ -134,6 +134,12 @@ public interface LoadStore {
     /** How many records of the run had warnings, in all and per rule. */
     RuleTally warningTally(long runId);
 
+    /**
+     * Records that a run has read {@code read} records, as each of its chunks commits (in the chunk's transaction), so
+     * that a run still loading, interrupted or abandoned shows how far it got; never lowers the count.
+     */
+    void recordRead(long runId, long read);
+
     /** Records where the report of a run that has none recorded was written: an abandoned run's, say. */
     void recordReportDir(long runId, String reportDir);
 

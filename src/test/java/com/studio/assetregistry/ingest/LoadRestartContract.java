@@ -84,6 +84,10 @@ abstract class LoadRestartContract {
         Result runs = cli("--db", crash, "runs", "--json");
         assertThat(runs.out()).as("the run whose process is gone").contains("\"status\":\"INTERRUPTED\"")
                 .doesNotContain("RUNNING");
+        assertThat(query("SELECT read_count FROM load_run")).as("the records its committed chunks read")
+                .isPositive()
+                .isEqualTo(query("SELECT MAX(READ_COUNT) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ?",
+                        "stageRecordsStep"));
         killWhen(running -> running == 1, "resolveRecordsStep");
         Result resumed = cli("--db", crash, "--reports", reports("crash"), "load", file.toString());
 

@@ -109,6 +109,19 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void recordsHowFarARunHasReadNeverLowerAndNotOnceAbandoned() {
+        long load = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
+
+        store.recordRead(load, 10_000);
+        store.recordRead(load, 20_000);
+        store.recordRead(load, 15_000); // a chunk redone after a restart reads no further than the last commit
+        assertThat(store.findRun(load).orElseThrow().counts().read()).isEqualTo(20_000);
+        assertThat(store.abandonRun(store.findRun(load).orElseThrow())).isTrue();
+        store.recordRead(load, 30_000);
+        assertThat(store.findRun(load).orElseThrow().counts().read()).isEqualTo(20_000);
+    }
+
+    @Test
     void recordsTheReportDirectoryOfARunThatHasNoneAndKeepsOneItHas() {
         long abandoned = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
         assertThat(store.abandonRun(store.findRun(abandoned).orElseThrow())).isTrue();

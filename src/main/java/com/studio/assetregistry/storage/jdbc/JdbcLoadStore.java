@@ -224,6 +224,12 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
+    public void recordRead(long runId, long read) {
+        jdbc.update("UPDATE load_run SET read_count = ? WHERE id = ? AND read_count < ? AND status <> 'ABANDONED'",
+                read, runId, read);
+    }
+
+    @Override
     public void recordReportDir(long runId, String reportDir) {
         jdbc.update("UPDATE load_run SET report_dir = COALESCE(report_dir, ?) WHERE id = ?", reportDir, runId);
     }
