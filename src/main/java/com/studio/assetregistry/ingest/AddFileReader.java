@@ -272,7 +272,7 @@ public class AddFileReader {
             }
         }
         if (versions.isEmpty() && violations.isEmpty()) {
-            return Read.invalid(List.of(rules.versionsRequired().violation("the file holds no record")));
+            return Read.invalid(List.of(rules.versionsRequired().violation("the document holds no record")));
         }
         Set<AssetKey> assets = new TreeSet<>();
         versions.forEach(version -> assets.add(version.asset()));

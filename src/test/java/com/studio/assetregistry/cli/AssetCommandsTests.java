@@ -245,6 +245,17 @@ class AssetCommandsTests extends CommandTest {
     }
 
     @Test
+    void anAddOfADocumentThatHoldsNoRecordIsRefusedSayingSo() {
+        Path empty = file("empty.json", "[]");
+
+        assertThat(run("add", empty.toString())).isEqualTo(1);
+        assertThat(err().lines().toList()).containsExactly(
+                "error: " + empty + " was not added: it breaks a rule; fix it and add it again",
+                "  RULE            FIELD     MESSAGE",
+                "  asset.versions  versions  the document holds no record");
+    }
+
+    @Test
     void aTypeNoAssetCanHaveIsAUsageErrorNotAnEmptyList() {
         run("load", "data/asset_data.json");
 

@@ -656,6 +656,15 @@ class RestApiServerTests {
     }
 
     @Test
+    void anAssetDocumentThatHoldsNoRecordIs422SayingSoNotNamingAFile() {
+        HttpResponse<String> response = api.post("/assets", "application/json", "[]");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).path("violations").get(0).path("message").asString())
+                .isEqualTo("the document holds no record");
+    }
+
+    @Test
     void anUnknownPathIsAProblemNotAnErrorPage() {
         HttpResponse<String> response = api.get("/nothing");
 
