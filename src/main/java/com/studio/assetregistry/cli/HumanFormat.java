@@ -4,9 +4,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** How times and durations read in the tables: local time to the second, durations in the largest fitting unit. */
+/**
+ * How values read in the command line's output: times in local time to the second, durations in the largest fitting
+ * unit, counts with their noun, and words a user may copy into a shell quoted for it.
+ */
 final class HumanFormat {
+
+    /** Characters no POSIX shell gives a meaning to in a word. */
+    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -52,5 +59,15 @@ final class HumanFormat {
 
     static String count(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /** {@code text} as one word of a POSIX shell's command line: in single quotes, each of its own written '\''. */
+    static String shellQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    /** {@code text} as one word of a shell's command line: as it is if the shell takes it so, else quoted. */
+    static String shellWord(String text) {
+        return !text.isEmpty() && SHELL_SAFE.matcher(text).matches() ? text : shellQuoted(text);
     }
 }

@@ -177,7 +177,7 @@ class ReportCommand implements Callable<Integer> {
     }
 
     private String reportArgument(RunReport report) {
-        return dir != null ? "--dir " + dir : Long.toString(report.summary().run());
+        return dir != null ? "--dir " + HumanFormat.shellWord(dir.toString()) : Long.toString(report.summary().run());
     }
 
     private int listRule(Path reportDir) {

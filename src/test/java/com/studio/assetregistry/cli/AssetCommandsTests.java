@@ -198,6 +198,9 @@ class AssetCommandsTests extends CommandTest {
         assertThat(out()).isEmpty();
         assertThat(err()).isEqualTo(
                 "error: hero/character is not registered; look for it with: asset-registry list --name-like 'hero*'\n");
+        assertThat(run("get", "it's", "prop")).isEqualTo(3);
+        assertThat(err()).isEqualTo("error: it's/prop is not registered; look for it with: asset-registry list "
+                + "--name-like 'it'\\''s*'\n");
         assertThat(run("get", "hero", "character", "--json")).isEqualTo(3);
         assertThat(out()).isEmpty();
     }

@@ -190,6 +190,21 @@ class ReportCommandTests extends CommandTest {
     }
 
     @Test
+    void theCommandItSuggestsQuotesADirectoryAsAShellNeedsIt() throws IOException {
+        Path copied = Files.createDirectories(copy.resolve("night's reports"));
+        Path from = Path.of(reports(), Long.toString(run));
+        for (String name : new String[] {"summary.json", "rejects.jsonl"}) {
+            Files.copy(from.resolve(name), copied.resolve(name));
+        }
+
+        assertThat(report("--dir", copied.toString())).isZero();
+
+        String quoted = "'" + copied.toString().replace("'", "'\\''") + "'";
+        assertThat(out()).contains("Every reject of a rule: asset-registry report --dir " + quoted + " --rule ");
+        assertThat(quoted).endsWith("/night'\\''s reports'");
+    }
+
+    @Test
     void aRunWithoutAReportYetIsNamedNotSkippedSilently() throws IOException {
         // given: the reports of run 5, and the directory run 6 made as it started, which it left without a report
         Path reports = copy.resolve("reports");
