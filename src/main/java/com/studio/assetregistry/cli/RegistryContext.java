@@ -16,11 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.env.StandardEnvironment;
@@ -160,10 +163,16 @@ final class RegistryContext implements AutoCloseable {
                     .setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.OFF);
         }
         ConfigurableApplicationContext context = null;
+        // every source of settings the application read (its application.yml included), for the messages of a start
+        // that failed, after which the context is gone
+        AtomicReference<PropertyResolver> settings = new AtomicReference<>(environment);
         try {
             // main(...) names the application class, whose AOT initializer runs with -Dspring.aot.enabled=true
             context = new SpringApplicationBuilder(AssetRegistryApplication.class).sources(extraSources)
-                    .main(AssetRegistryApplication.class).run(arguments);
+                    .main(AssetRegistryApplication.class)
+                    .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared ->
+                            settings.set(prepared.getEnvironment()))
+                    .run(arguments);
             String url = context.getEnvironment().getProperty(URL);
             requireAFile(url);
             if (existing) {
@@ -189,8 +198,7 @@ final class RegistryContext implements AutoCloseable {
                         + " another with --port", e);
             });
             cause(e, BindException.class).ifPresent(bind -> {
-                String address = properties.getOrDefault("server.address",
-                        environment.getProperty("server.address", "127.0.0.1"));
+                String address = settings.get().getProperty("server.address", "127.0.0.1");
                 throw new RegistryUnavailableException("Cannot serve on " + address + ": " + bind.getMessage()
                         + "; choose an address of this machine with --address (0.0.0.0 for all of them)", e);
             });

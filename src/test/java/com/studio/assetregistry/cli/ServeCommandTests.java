@@ -234,6 +234,20 @@ class ServeCommandTests {
                 .hasMessageEndingWith("; choose an address of this machine with --address (0.0.0.0 for all of them)");
     }
 
+    @Test
+    void anAddressAConfigurationFileSetsIsTheOneNamedWhenItCannotBeBound() throws IOException {
+        var options = new GlobalOptions(dir.resolve("registry.db").toString(), dir.resolve("reports"), false, null);
+        Path config = Files.writeString(dir.resolve("application.yml"), "server:\n  address: 192.0.2.7\n");
+        System.setProperty("spring.config.additional-location", config.toString());
+        try {
+            assertThatThrownBy(() -> RegistryContext.startServer(options, Map.of("server.port", "0")))
+                    .isInstanceOf(RegistryUnavailableException.class)
+                    .hasMessageStartingWith("Cannot serve on 192.0.2.7: ");
+        } finally {
+            System.clearProperty("spring.config.additional-location");
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"registry.api.token, REGISTRY_API_TOKEN", "registry.api.read-token, REGISTRY_API_READ_TOKEN"})
     void aTokenSetToNothingStopsTheServerRatherThanLeaveTheApiOpen(String name, String variable) {
