@@ -33,10 +33,13 @@ class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatusCode code = HttpStatusCode.valueOf(status);
+        String why = response.getMessage();
+        if ((why == null || why.isBlank()) && throwable instanceof IllegalArgumentException && !code.is5xxServerError()) {
+            why = throwable.getMessage(); // Tomcat's parser says what it refused: a header too large, say
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(code, code.is5xxServerError()
                 ? "the server failed to answer; its log says why" : "the request cannot be answered: " + reason(code)
-                        + (response.getMessage() == null || response.getMessage().isBlank() ? ""
-                                : " (" + response.getMessage() + ")"));
+                        + (why == null || why.isBlank() ? "" : " (" + why + ")"));
         problem.setType(URI.create(code.is5xxServerError() ? "/problems/internal" : "/problems/bad-request"));
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -525,6 +525,12 @@ class RestApiServerTests {
             assertThat(problem.path("detail").asString()).as(what).startsWith("the request cannot be answered: ");
             assertThat(answer.body()).as(what).doesNotContain("<html").doesNotContain("Exception");
         });
+        assertThat(json(answers.get("URL over 8 KB").body()).path("detail").asString())
+                .isEqualTo("the request cannot be answered: Bad Request (Request header is too large)");
+        assertThat(json(answers.get("header over 8 KB").body()).path("detail").asString())
+                .isEqualTo("the request cannot be answered: Bad Request (Request header is too large)");
+        assertThat(json(answers.get("ESC in a header").body()).path("detail").asString())
+                .contains("does not conform to RFC 9112");
     }
 
     @Test
