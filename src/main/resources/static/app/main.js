@@ -25,8 +25,8 @@ function parse() {
   return { path, params: new URLSearchParams(query) };
 }
 
-// refresh: the same page drawn again with fresh data (a running run's, every second), where the focus stays where the
-// user put it, if that element is drawn again; only a new page moves it to its heading
+// refresh: the same page drawn again with fresh data (a run's report once the run has ended), where the focus stays
+// on the element the user had, if the page draws one with its id again; only a new page moves it to its heading
 async function render(refresh = false) {
   const seq = ++current;
   const focused = refresh ? document.activeElement : null;

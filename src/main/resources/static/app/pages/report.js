@@ -9,6 +9,9 @@ const PAGE_SIZE = 20;
 // How the summary introduces a run of each kind; and the kinds that write a rejects.jsonl file.
 const KIND_LABELS = new Map([['load', 'Load of '], ['dry-run', 'Dry run of '], ['api', 'API add: ']]);
 const REPORTED_KINDS = new Set(['load', 'dry-run']);
+// The counts the summary shows, by label and by their property in a run's counts.
+const COUNTS = [['Read', 'read'], ['Registered', 'registered'], ['Unchanged', 'unchanged'], ['Rejected', 'rejected'],
+  ['With warnings', 'warned']];
 
 export async function reportPage(main, ctx) {
   const id = ctx.match[1];
@@ -24,14 +27,11 @@ export async function reportPage(main, ctx) {
         run.status.toLowerCase()), run.durationMillis !== null ? ' in ' + duration(run.durationMillis) : ''),
     run.failure ? h('p', { class: 'problem', role: 'alert' }, 'Failed: ', run.failure) : '',
     h('dl', { class: 'counts', id: 'run-counts' },
-      [['Read', c.read], ['Registered', c.registered], ['Unchanged', c.unchanged], ['Rejected', c.rejected],
-        ['With warnings', c.warned]].map(([label, n]) => h('div', {}, h('dt', {}, label), h('dd', {}, count(n))))));
+      COUNTS.map(([label, key]) => h('div', {}, h('dt', {}, label), h('dd', {}, count(c[key]))))));
 
   if (run.status === 'RUNNING') {
-    const fraction = run.progress?.fraction ?? 0;
-    main.append(h('p', { role: 'status' }, 'Still running (', run.progress?.phase ?? 'starting', ', ',
-      Math.round(fraction * 100), ' % read); this page refreshes until it ends.'));
-    setTimeout(() => { if (ctx.alive()) ctx.rerender(); }, 1000);
+    main.append(h('p', { id: 'run-progress' }, progressText(run)));
+    followRun(main, ctx, id);
   } else if (run.status === 'INTERRUPTED') {
     main.append(h('p', { class: 'problem', role: 'status', id: 'run-interrupted' }, 'Interrupted at ',
       Math.round((run.progress?.fraction ?? 0) * 100), ' % read: its process ended before the run finished, ',
@@ -78,6 +78,35 @@ export async function reportPage(main, ctx) {
       () => mine === seq && ctx.alive(), list);
   }
   await list();
+}
+
+function progressText(run) {
+  return 'Still running (' + (run.progress?.phase ?? 'starting') + ', '
+    + Math.round((run.progress?.fraction ?? 0) * 100) + ' % read); this page follows it until it ends.';
+}
+
+// While the run runs, its progress and counts are updated where they are, every second, so that the rejects page the
+// user is on, and the element they have focused, stay as they are; once it has ended, the page is drawn again, whole.
+function followRun(main, ctx, id) {
+  setTimeout(async () => {
+    if (!ctx.alive()) return;
+    let run;
+    try {
+      run = await api('/runs/' + id);
+    } catch {
+      followRun(main, ctx, id); // a server busy or restarting: try again in a second
+      return;
+    }
+    if (!ctx.alive()) return;
+    if (run.status !== 'RUNNING') {
+      ctx.rerender();
+      return;
+    }
+    main.querySelector('#run-progress').textContent = progressText(run);
+    const values = main.querySelectorAll('#run-counts dd');
+    COUNTS.forEach(([, key], i) => { values[i].textContent = count(run.counts?.[key]); });
+    followRun(main, ctx, id);
+  }, 1000);
 }
 
 function rejectTable(page, pager) {

@@ -237,23 +237,25 @@ class WebPageTests {
 
     @Test
     @Order(9)
-    void aRunningRunsPageRefreshesWithoutMovingTheFocusToItsHeading() throws Exception {
-        // given: a load claimed by a live process of this host, which the page shows as running, refreshing it
+    void aRunningRunsPageFollowsItsCountsWithoutMovingTheFocus() throws Exception {
+        // given: a load claimed by a live process of this host, which the page shows as running, and follows
         Process live = new ProcessBuilder("sleep", "60").start();
         long run = loads.startRun("load", "night.json", 1000, java.time.Instant.now());
         try {
             loads.claimRun(run, "c0ffee", live.pid() + RunOwner.CURRENT.substring(RunOwner.CURRENT.indexOf('@')));
             open("#/runs");
             open("#/runs/" + run); // not the page's first drawing, after which the heading takes the focus
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p[role=status]")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("run-progress")));
+            WebElement back = browser.findElement(By.linkText("← Runs"));
 
-            // when: the user moves on from the heading, and the page refreshes twice
-            browser.executeScript("arguments[0].focus()", browser.findElement(By.linkText("← Runs")));
-            Thread.sleep(2_500);
+            // when: the user moves on from the heading, and the run commits a chunk of 1,234 records
+            browser.executeScript("arguments[0].focus()", back);
+            loads.recordRead(run, 1_234);
 
-            // then: the focus stayed off the heading
-            assertThat(text(By.cssSelector("p[role=status]"))).startsWith("Still running");
-            assertThat(browser.executeScript("return document.activeElement.tagName")).isNotEqualTo("H1");
+            // then: the count follows, and the focus stays on the link, which is still the one on the page
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#run-counts div:first-child dd"), "1,234"));
+            assertThat(text(By.id("run-progress"))).startsWith("Still running");
+            assertThat(browser.switchTo().activeElement()).isEqualTo(back);
         } finally {
             live.destroy();
             loads.abandonRun(loads.findRun(run).orElseThrow());
