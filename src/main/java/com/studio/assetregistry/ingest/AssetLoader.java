@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -150,6 +152,7 @@ public class AssetLoader implements AutoCloseable {
         LoadRequest request = load.request();
         long runId = load.runId();
         Path file = request.file();
+        load.abandoned().forEach(this::reportAbandoned);
         JobParameters parameters = new JobParametersBuilder()
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, runId)
                 .addString(LoadJobConfiguration.FILE_PARAMETER, file.toAbsolutePath().normalize().toString(),
@@ -217,11 +220,14 @@ public class AssetLoader implements AutoCloseable {
      * @param alreadyLoaded for a no-op, the earlier load's summary; else {@code null}
      * @param modified      when the file had last been modified as it was hashed, which it must still be when the
      *                      load has read it; {@code null} for a no-op
+     * @param abandoned     the unfinished runs its claim of the registry abandoned, whose reports its run writes first
      */
-    public record PreparedLoad(long runId, LoadRequest request, LoadSummary alreadyLoaded, FileTime modified) {
+    public record PreparedLoad(long runId, LoadRequest request, LoadSummary alreadyLoaded, FileTime modified,
+                               List<Long> abandoned) {
 
         public PreparedLoad {
             Objects.requireNonNull(request, "The load request must not be null.");
+            abandoned = abandoned == null ? List.of() : List.copyOf(abandoned);
         }
     }
 
@@ -253,22 +259,25 @@ public class AssetLoader implements AutoCloseable {
             pause();
             unfinished = store.findUnfinishedRun(kind, sha256);
         }
+        List<Long> abandoned = new ArrayList<>();
         if (unfinished.isPresent() && judgedUnderOtherRules(unfinished.get())) {
             giveUpForOtherRules(unfinished.get(), file);
+            abandoned.add(unfinished.get().id());
             unfinished = Optional.empty();
         }
         if (unfinished.isEmpty() && !request.dryRun() && !request.force()) {
             Optional<LoadRun> earlier = store.findCompletedRun(LoadRun.LOAD, sha256);
             if (earlier.isPresent()) {
+                abandoned.forEach(this::reportAbandoned);
                 return new PreparedLoad(earlier.get().id(), request,
-                        LoadSummary.alreadyLoaded(earlier.get(), reportDirOf(earlier.get())), null);
+                        LoadSummary.alreadyLoaded(earlier.get(), reportDirOf(earlier.get())), null, List.of());
             }
         }
         checkReportsDirectory(request.source());
         Optional<Long> resumed = unfinished.map(run -> prepareResume(run, file));
         long runId = claim(request, resumed, sha256, giveUp,
-                () -> store.startRun(kind, request.source(), content.bytes(), Instant.now()));
-        return new PreparedLoad(runId, request, null, content.modified());
+                () -> store.startRun(kind, request.source(), content.bytes(), Instant.now()), abandoned);
+        return new PreparedLoad(runId, request, null, content.modified(), abandoned);
     }
 
     /**
@@ -280,7 +289,7 @@ public class AssetLoader implements AutoCloseable {
      * or host runs them.
      */
     private long claim(LoadRequest request, Optional<Long> resumed, String sha256, Instant giveUp,
-                       LongSupplier start) {
+                       LongSupplier start, List<Long> abandoned) {
         Path file = request.file();
         Long runId = resumed.orElse(null);
         boolean told = false;
@@ -298,7 +307,7 @@ public class AssetLoader implements AutoCloseable {
                     if (store.abandonRun(other.get())) { // unless another process resumed it meanwhile
                         log.warn("Run {} of {} ended unfinished and is abandoned: its pending versions are removed; "
                                 + "load it again to load it anew", other.get().id(), other.get().source());
-                        reportAbandoned(other.get().id());
+                        abandoned.add(other.get().id());
                     }
                     continue;
                 }
@@ -425,31 +434,32 @@ public class AssetLoader implements AutoCloseable {
         }
         log.warn("Run {} of {} was judged under other rules (the rules file changed since it started): it is "
                 + "abandoned, and {} loads anew under these", unfinished.id(), unfinished.source(), file);
-        reportAbandoned(unfinished.id());
     }
 
     /**
-     * Writes the report of a run just abandoned: its rejects and warnings so far, and a summary saying ABANDONED,
+     * Writes the report of a run this load's claim abandoned, once the registry is this load's (on the API's
+     * background thread, for a load posted there): its rejects and warnings so far, and a summary saying ABANDONED,
      * where its report is if it failed (replacing one that said FAILED), or else where this process puts a run's
      * report, unless that holds another report already. The rejects stay in the registry whatever happens here; a
-     * report that cannot be written is a WARN line, not a failure of the load that abandoned the run.
+     * report that cannot be written is a WARN line, not a failure of the load.
      */
     private void reportAbandoned(long runId) {
-        Optional<LoadRun> run = store.findRun(runId);
-        if (run.isEmpty()) {
-            return;
-        }
-        Path dir = reportDirOf(run.get());
-        if (run.get().reportDir() == null && Files.exists(dir.resolve(RejectReportWriter.SUMMARY_FILE))) {
-            log.warn("Run {} is abandoned, and its report is not written: {} holds another report", runId, dir);
-            return;
-        }
+        Path dir = null;
         try {
+            Optional<LoadRun> run = store.findRun(runId);
+            if (run.isEmpty()) {
+                return;
+            }
+            dir = reportDirOf(run.get());
+            if (run.get().reportDir() == null && Files.exists(dir.resolve(RejectReportWriter.SUMMARY_FILE))) {
+                log.warn("Run {} is abandoned, and its report is not written: {} holds another report", runId, dir);
+                return;
+            }
             reports.writeReport(dir, store, run.get(), null);
             store.recordReportDir(runId, dir.toString());
         } catch (RuntimeException e) {
-            log.warn("Run {} is abandoned, and its report could not be written in {}: {}", runId, dir,
-                    e.getMessage());
+            log.warn("Run {} is abandoned, and its report could not be written{}: {}", runId,
+                    dir == null ? "" : " in " + dir, e.getMessage());
         }
     }
 
