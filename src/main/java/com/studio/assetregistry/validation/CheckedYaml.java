@@ -229,7 +229,6 @@ final class CheckedYaml {
         }
     }
 
-    /** A problem with {@code key}, as written by the caller. */
     /**
      * The text of {@code key} if the file gives it as one scalar, or {@code null}: a list's items are the keys
      * {@code key[0]}, {@code key[1]}..., and a scalar bound to a list is split at its commas.
@@ -239,6 +238,7 @@ final class CheckedYaml {
         return property == null || property.getValue() == null ? null : property.getValue().toString();
     }
 
+    /** A problem with {@code key}, as written by the caller. */
     RulesFileException problem(String key, String message) {
         return problem(ConfigurationPropertyName.adapt(key, '.'), key, message);
     }

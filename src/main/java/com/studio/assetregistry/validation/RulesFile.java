@@ -231,19 +231,22 @@ public final class RulesFile {
         if (values.isEmpty()) {
             throw yaml.problem(key, "lists no value; leave the key out to keep the default values");
         }
-        if (values.stream().anyMatch(String::isBlank)) {
-            throw yaml.problem(key, "holds a blank value");
-        }
         String scalar = yaml.scalar(key);
         if (scalar != null && scalar.contains(",")) { // the binder would split it at its commas, unasked
             throw yaml.problem(key, "is one value, " + MessageText.quoted(scalar) + ", not a list; list the values as"
                     + " [" + String.join(", ", values) + "], or one '- value' a line, if that is what is meant");
         }
+        if (values.stream().anyMatch(String::isBlank)) {
+            throw yaml.problem(key, "holds a blank value");
+        }
         for (String value : values) {
-            if (!MessageText.isPrintable(value) || !value.strip().equals(value)) {
-                throw yaml.problem(key, "holds " + MessageText.quoted(value) + ", which has white space at an end or"
-                        + " a control, bidirectional or line-breaking character: records could not be told to match"
-                        + " it, nor messages print it");
+            int hidden = HiddenCharacter.indexIn(value);
+            if (!MessageText.isPrintable(value) || !value.strip().equals(value) || hidden >= 0) {
+                throw yaml.problem(key, "holds " + MessageText.quoted(value) + ", which has " + (hidden >= 0
+                        ? HiddenCharacter.of(value.codePointAt(hidden)).what() + String.format(" (U+%04X)",
+                                value.codePointAt(hidden))
+                        : "white space at an end or a control or bidirectional character")
+                        + ": records could not be seen to match it, nor messages print it");
             }
         }
         return values;

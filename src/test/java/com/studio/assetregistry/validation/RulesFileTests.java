@@ -215,16 +215,24 @@ class RulesFileTests {
                                 + "values as [fx, modeling lighting], or one '- value' a line, if that is what is meant"),
                 Arguments.of("control character in a value", "model:\n  types: [prop, \"set\\a\"]",
                         "studio.yml:2: model.types: holds \"set\\u0007\", which has white space at an end or a "
-                                + "control, bidirectional or line-breaking character: records could not be told to "
-                                + "match it, nor messages print it"),
-                Arguments.of("line separator in a value", "model:\n  statuses: [active, \"re\\Ltired\"]",
-                        "studio.yml:2: model.statuses: holds \"re\\u2028tired\", which has white space at an end or a "
-                                + "control, bidirectional or line-breaking character: records could not be told to "
-                                + "match it, nor messages print it"),
+                                + "control or bidirectional character: records could not be seen to match it, nor "
+                                + "messages print it"),
                 Arguments.of("white space at an end of a value", "model:\n  types: [prop, 'set ']",
-                        "studio.yml:2: model.types: holds \"set \", which has white space at an end or a control, "
-                                + "bidirectional or line-breaking character: records could not be told to match it, "
-                                + "nor messages print it"),
+                        "studio.yml:2: model.types: holds \"set \", which has white space at an end or a control or "
+                                + "bidirectional character: records could not be seen to match it, nor messages "
+                                + "print it"),
+                Arguments.of("line separator in a value", "model:\n  statuses: [active, \"re\\Ltired\"]",
+                        "studio.yml:2: model.statuses: holds \"re\\u2028tired\", which has a line or paragraph "
+                                + "separator (U+2028): records could not be seen to match it, nor messages print it"),
+                Arguments.of("zero-width space in a value", "model:\n  types: [prop, \"se\\u200Bt\"]",
+                        "studio.yml:2: model.types: holds \"se\u200Bt\", which has an invisible formatting "
+                                + "character (U+200B): records could not be seen to match it, nor messages print it"),
+                Arguments.of("blank filler as a value", "model:\n  types: [prop, \"\\u3164\"]",
+                        "studio.yml:2: model.types: holds \"\u3164\", which has a blank filler character "
+                                + "(U+3164): records could not be seen to match it, nor messages print it"),
+                Arguments.of("list written as one value ending with a comma", "model:\n  departments: \"fx,\"",
+                        "studio.yml:2: model.departments: is one value, \"fx,\", not a list; list the values as "
+                                + "[fx, ], or one '- value' a line, if that is what is meant"),
                 Arguments.of("list for one value", "name:\n  max-length: [40, 50]",
                         "studio.yml:2: name.max-length: a list where one value belongs"),
                 Arguments.of("value for a section", "model: lighting",

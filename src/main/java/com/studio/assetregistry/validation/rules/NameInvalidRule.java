@@ -1,6 +1,7 @@
 package com.studio.assetregistry.validation.rules;
 
 import com.studio.assetregistry.validation.FieldValue;
+import com.studio.assetregistry.validation.HiddenCharacter;
 import com.studio.assetregistry.validation.InputRecord;
 import com.studio.assetregistry.validation.ModelValues;
 import com.studio.assetregistry.validation.RecordRule;
@@ -19,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(21)
 public class NameInvalidRule implements RecordRule {
-
-    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
-    private static final int ZERO_WIDTH_JOINER = 0x200D;
 
     private final int maxLength;
 
@@ -70,12 +68,13 @@ public class NameInvalidRule implements RecordRule {
                     + "character %d: it is not Unicode text, and no database could store it", lone,
                     text.codePointCount(0, surrogate) + 1)));
         }
-        int hidden = hiddenCharacter(text);
+        int hidden = HiddenCharacter.indexIn(text);
         if (hidden >= 0) {
             int codePoint = text.codePointAt(hidden);
-            Hidden kind = Hidden.of(codePoint);
+            HiddenCharacter kind = HiddenCharacter.of(codePoint);
             return Optional.of(violation(String.format("asset.name %s contains %s (U+%04X) at character %d: %s",
-                    name.describe(), kind.what, codePoint, text.codePointCount(0, hidden) + 1, kind.why)));
+                    name.describe(), kind.what(), codePoint, text.codePointCount(0, hidden) + 1,
+                    why(kind))));
         }
         int length = name.codePoints();
         if (length > maxLength) {
@@ -100,64 +99,13 @@ public class NameInvalidRule implements RecordRule {
         return -1;
     }
 
-    /**
-     * The index of the first character a name must not hold, or -1: one that hides (an invisible formatting character,
-     * Unicode's category Cf, such as a zero-width space, a byte-order mark or a right-to-left override; a blank filler),
-     * one that breaks the line it is printed on (a line or paragraph separator), or a noncharacter. The zero-width
-     * joiner and non-joiner are allowed inside a name, where scripts and emoji need them, not at either end.
-     */
-    private static int hiddenCharacter(String text) {
-        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-            int codePoint = text.codePointAt(i);
-            if (Hidden.of(codePoint) != null) {
-                boolean joiner = codePoint == ZERO_WIDTH_NON_JOINER || codePoint == ZERO_WIDTH_JOINER;
-                if (!joiner || i == 0 || i == text.length() - 1) {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** The kinds of character a name must not hold, with what a message calls them and why. */
-    private enum Hidden {
-        FORMAT("an invisible formatting character", Hidden.LOOK_ALIKE),
-        FILLER("a blank filler character", Hidden.LOOK_ALIKE),
-        SEPARATOR("a line or paragraph separator", "it breaks the line a listing or a report prints the name on"),
-        NONCHARACTER("a noncharacter", "Unicode keeps it for a program's own use, never for text");
-
-        private static final String LOOK_ALIKE = "two names that look the same would be two assets";
-
-        private final String what;
-        private final String why;
-
-        Hidden(String what, String why) {
-            this.what = what;
-            this.why = why;
-        }
-
-        /**
-         * The kind of {@code codePoint}, or {@code null} for a character a name may hold. The fillers are the Hangul
-         * fillers (U+115F, U+1160, U+3164, U+FFA0), letters that show nothing, and the blank Braille pattern (U+2800).
-         */
-        static Hidden of(int codePoint) {
-            switch (Character.getType(codePoint)) {
-                case Character.FORMAT:
-                    return FORMAT;
-                case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR:
-                    return SEPARATOR;
-                default:
-                    break;
-            }
-            if (codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0
-                    || codePoint == 0x2800) {
-                return FILLER;
-            }
-            if ((codePoint & 0xFFFE) == 0xFFFE || codePoint >= 0xFDD0 && codePoint <= 0xFDEF) {
-                return NONCHARACTER;
-            }
-            return null;
-        }
+    /** Why a name must not hold such a character, said of names. */
+    private static String why(HiddenCharacter kind) {
+        return switch (kind) {
+            case FORMAT, FILLER -> "two names that look the same would be two assets";
+            case SEPARATOR -> "it breaks the line a listing or a report prints the name on";
+            case NONCHARACTER -> kind.why();
+        };
     }
 
     private static boolean hasControlCharacter(String text) {
