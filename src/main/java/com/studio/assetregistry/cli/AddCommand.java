@@ -47,7 +47,8 @@ class AddCommand implements Callable<Integer> {
                     refusal);
         }
         AssetOverview overview = AssetOverview.of(added);
-        top.out().println("added " + MessageText.printable(added.key().toString()) + " with " + HumanFormat.count(overview.versions(), "version") + ": "
+        top.out().println("added " + MessageText.printable(added.key().toString()) + " with "
+                + HumanFormat.count(overview.versions(), "version") + ": "
                 + overview.departments().stream()
                         .map(d -> d.department() + " " + (d.versions() == 1 ? "v1" : "v1-" + d.latestVersion()))
                         .collect(Collectors.joining(", ")));

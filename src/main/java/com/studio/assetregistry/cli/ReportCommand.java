@@ -143,7 +143,7 @@ class ReportCommand implements Callable<Integer> {
                 continue;
             }
             out.println();
-            out.println(rule.id() + ": " + (rule.firstRejects().size() == rule.rejects() ? ""
+            out.println(MessageText.printable(rule.id()) + ": " + (rule.firstRejects().size() == rule.rejects() ? ""
                     : "first " + rule.firstRejects().size() + " of ") + HumanFormat.count(rule.rejects(), "reject"));
             Table rejects = rejectTable("  ");
             rule.firstRejects().forEach(reject -> row(rejects, reject, rule.id()));
@@ -152,16 +152,12 @@ class ReportCommand implements Callable<Integer> {
         if (report.rules().stream().anyMatch(r -> r.firstRejects().size() < r.rejects())) {
             out.println();
             out.println("Every reject of a rule: asset-registry report " + reportArgument(report) + " --rule "
-                    + report.rules().get(0).id());
+                    + HumanFormat.shellWord(report.rules().get(0).id()));
         }
         printWarnings(report);
         out.flush();
     }
 
-    /**
-     * Every record that broke the rule: its rejects, from {@code rejects.jsonl}, or, for a rule whose severity was
-     * {@code warning} in the run, its warnings, from {@code warnings.jsonl}.
-     */
     /** The rules that warned, with their counts, and how to list their records. */
     private void printWarnings(RunReport report) {
         Map<String, Long> warnings = report.summary().warningsByRule();
@@ -171,15 +167,19 @@ class ReportCommand implements Callable<Integer> {
         var out = top.out();
         out.println();
         out.println("Warnings (registered all the same): " + warnings.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+                .map(e -> MessageText.printable(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", ")));
         out.println("Every warning of a rule: asset-registry report " + reportArgument(report) + " --rule "
-                + warnings.keySet().iterator().next());
+                + HumanFormat.shellWord(warnings.keySet().iterator().next()));
     }
 
     private String reportArgument(RunReport report) {
         return dir != null ? "--dir " + HumanFormat.shellWord(dir.toString()) : Long.toString(report.summary().run());
     }
 
+    /**
+     * Every record that broke the rule: its rejects, from {@code rejects.jsonl}, or, for a rule whose severity was
+     * {@code warning} in the run, its warnings, from {@code warnings.jsonl}; with {@code --first N}, the first N.
+     */
     private int listRule(Path reportDir) {
         ReportSummary summary = reader.readSummary(reportDir);
         boolean warning = !summary.rejectsByRule().containsKey(rule) && summary.warningsByRule().containsKey(rule);
@@ -205,7 +205,7 @@ class ReportCommand implements Callable<Integer> {
             Set<String> counted = new LinkedHashSet<>(summary.rejectsByRule().keySet());
             counted.addAll(summary.warningsByRule().keySet());
             top.out().println("no record broke " + MessageText.printable(rule) + (counted.isEmpty() ? ""
-                    : "; the rules it counts: " + String.join(", ", counted)));
+                    : "; the rules it counts: " + MessageText.printable(String.join(", ", counted))));
             top.out().flush();
             return 0;
         }
@@ -221,7 +221,8 @@ class ReportCommand implements Callable<Integer> {
 
     private static String runLine(ReportSummary summary) {
         String kind = summary.dryRun() ? "dry run " : "run ";
-        return kind + summary.run() + ": " + MessageText.printable(summary.file().path()) + ", " + summary.status()
+        return kind + summary.run() + ": " + MessageText.printable(summary.file().path()) + ", "
+                + MessageText.printable(summary.status())
                 + ", started " + HumanFormat.time(summary.startedAt()) + ", took "
                 + HumanFormat.duration(summary.durationMillis());
     }

@@ -52,8 +52,8 @@ class VersionsAddCommand implements Callable<Integer> {
             top.error(missing.asset() + " is not registered; add it with: asset-registry add ASSET.json");
             return AssetRegistryCommand.NOT_FOUND;
         }
-        top.out().println("added " + MessageText.printable(name + "/" + type + "/" + added.department()) + " v" + added.version() + " ("
-                + added.status() + ")");
+        top.out().println("added " + MessageText.printable(name + "/" + type + "/" + added.department()) + " v"
+                + added.version() + " (" + added.status() + ")");
         return 0;
     }
 }

@@ -9,7 +9,7 @@ public enum HiddenCharacter {
 
     /** Unicode's category Cf: a zero-width space, a byte-order mark, a right-to-left override... */
     FORMAT("an invisible formatting character", "text that looks the same would be other text"),
-    /** The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), letters that show nothing, and the blank Braille pattern. */
+    /** The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), letters that show nothing; the blank Braille pattern. */
     FILLER("a blank filler character", "text that looks the same would be other text"),
     /** U+2028 and U+2029. */
     SEPARATOR("a line or paragraph separator", "it breaks the line it is printed on"),

@@ -1,5 +1,6 @@
 package com.studio.assetregistry.web;
 
+import com.studio.assetregistry.validation.MessageText;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -34,12 +35,13 @@ class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatusCode code = HttpStatusCode.valueOf(status);
         String why = response.getMessage();
-        if ((why == null || why.isBlank()) && throwable instanceof IllegalArgumentException && !code.is5xxServerError()) {
+        if ((why == null || why.isBlank()) && throwable instanceof IllegalArgumentException
+                && !code.is5xxServerError()) {
             why = throwable.getMessage(); // Tomcat's parser says what it refused: a header too large, say
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(code, code.is5xxServerError()
                 ? "the server failed to answer; its log says why" : "the request cannot be answered: " + reason(code)
-                        + (why == null || why.isBlank() ? "" : " (" + why + ")"));
+                        + (why == null || why.isBlank() ? "" : " (" + MessageText.printable(why) + ")"));
         problem.setType(URI.create(code.is5xxServerError() ? "/problems/internal" : "/problems/bad-request"));
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
