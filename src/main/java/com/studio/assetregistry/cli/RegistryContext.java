@@ -170,8 +170,12 @@ final class RegistryContext implements AutoCloseable {
             // main(...) names the application class, whose AOT initializer runs with -Dspring.aot.enabled=true
             context = new SpringApplicationBuilder(AssetRegistryApplication.class).sources(extraSources)
                     .main(AssetRegistryApplication.class)
-                    .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared ->
-                            settings.set(prepared.getEnvironment()))
+                    .listeners(new ApplicationListener<ApplicationEnvironmentPreparedEvent>() {
+                        @Override // a class rather than a lambda, so that Spring sees the event type it takes
+                        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent prepared) {
+                            settings.set(prepared.getEnvironment());
+                        }
+                    })
                     .run(arguments);
             String url = context.getEnvironment().getProperty(URL);
             requireAFile(url);

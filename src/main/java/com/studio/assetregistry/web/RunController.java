@@ -2,8 +2,8 @@ package com.studio.assetregistry.web;
 
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.registry.RunInfo;
+import com.studio.assetregistry.registry.UnknownValueException;
 import com.studio.assetregistry.report.ReportedReject;
-import com.studio.assetregistry.validation.MessageText;
 import com.studio.assetregistry.validation.RuleEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -108,8 +108,7 @@ class RunController {
         List<String> rules = registry.listRules().stream().map(RuleEntry::id).toList();
         if (!rules.contains(rule) && !run.rejectsByRule().containsKey(rule)
                 && !run.warningsByRule().containsKey(rule)) {
-            throw new BadParameterException("rule", "unknown rule '" + MessageText.printable(rule)
-                    + "': the rules are " + String.join(", ", rules) + "; GET /rules describes them");
+            throw new UnknownValueException("rule", rule, rules);
         }
     }
 
