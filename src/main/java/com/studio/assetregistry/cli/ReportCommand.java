@@ -210,9 +210,13 @@ class ReportCommand implements Callable<Integer> {
             return 0;
         }
         String description = summary.ruleDescriptions().get(rule);
-        top.out().println(MessageText.printable(rule) + ": " + (listed == count ? "" : "first " + listed + " of ")
-                + HumanFormat.count(count, warning ? "warning" : "reject")
-                + (description == null ? "" : " (" + description + ")"));
+        top.out().println(MessageText.printable(rule) + ": " + (listed == count || listed == 0 ? ""
+                : "first " + listed + " of ") + HumanFormat.count(count, warning ? "warning" : "reject")
+                + (description == null ? "" : " (" + MessageText.printable(description) + ")"));
+        if (listed == 0) { // --first 0: the count alone
+            top.out().flush();
+            return 0;
+        }
         Table rejects = rejectTable("");
         ofRule.accept(reject -> row(rejects, reject, rule));
         rejects.end();

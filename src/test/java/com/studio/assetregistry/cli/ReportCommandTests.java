@@ -68,6 +68,9 @@ class ReportCommandTests extends CommandTest {
         assertThat(report(Long.toString(run), "--rule", "version.invalid", "--first", "2")).isZero();
         assertThat(out().lines().toList()).hasSize(5).element(1).isEqualTo("version.invalid: first 2 of 6 rejects (the "
                 + "version is not a JSON integer from 1 to 2147483647)");
+        assertThat(report(Long.toString(run), "--rule", "version.invalid", "--first", "0")).isZero();
+        assertThat(out().lines().toList()).hasSize(2).element(1).isEqualTo("version.invalid: 6 rejects (the version "
+                + "is not a JSON integer from 1 to 2147483647)");
         assertThat(report(Long.toString(run), "--rule", "version.invalid", "--first", "1", "--json")).isZero();
         assertThat(JSON.readTree(out())).hasSize(1);
 
