@@ -31,7 +31,9 @@ class ExportCommand implements Callable<Integer> {
         }
         OutputFiles.refuseDatabase(file);
         long written = top.withQueries(queries -> OutputFiles.writeWhole(file, queries::exportAssets));
-        top.out().println("exported " + written + " versions to " + MessageText.printable(file.toString()));
+        // a device or a pipe may be standard output under another name: the line goes beside the data, not into it
+        (OutputFiles.isStream(file) ? top.err() : top.out()).println("exported " + written + " versions to "
+                + MessageText.printable(file.toString()));
         return 0;
     }
 }

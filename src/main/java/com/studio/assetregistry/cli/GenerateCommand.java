@@ -7,7 +7,6 @@ import com.studio.assetregistry.validation.MessageText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -64,23 +63,17 @@ class GenerateCommand implements Callable<Integer> {
         if (AssetRegistryCommand.isStandardInput(file)) { // '-': the data on standard output, the summary beside it
             ExpectedOutcome expected = generate(options, top.out());
             top.out().flush();
+            top.requireOutput(); // no 'wrote' line for data that did not reach its reader
             top.err().println(summary("standard output", expected));
             return 0;
         }
         OutputFiles.refuseDatabase(file);
-        if (Files.exists(file) && !Files.isRegularFile(file)) { // a device or a pipe: /dev/stdout, /dev/null
-            ExpectedOutcome expected;
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                expected = generate(options, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
-            }
-            top.err().println(summary(file.toString(), expected));
-            return 0;
+        boolean stream = OutputFiles.isStream(file); // a device or a pipe: /dev/stdout, /dev/null
+        if (!stream) {
+            requireRoom(options);
         }
-        requireRoom(options);
-        top.out().println(summary(file.toString(), OutputFiles.writeWhole(file,
-                out -> new AssetDataGenerator().generate(options, out))));
+        ExpectedOutcome expected = OutputFiles.writeWhole(file, out -> new AssetDataGenerator().generate(options, out));
+        (stream ? top.err() : top.out()).println(summary(file.toString(), expected));
         return 0;
     }
 

@@ -63,30 +63,60 @@ final class OutputFiles {
     }
 
     /**
+     * Whether {@code file}, its links followed, is a device or a pipe ({@code /dev/stdout}, {@code /dev/null}, a
+     * FIFO): {@link #writeWhole} writes into it as it is, and a command says what it wrote elsewhere than into it.
+     */
+    static boolean isStream(Path file) {
+        return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+    }
+
+    /**
      * Writes {@code file} in UTF-8 beside it ({@code FILE.partial}) and moves it into place: an interrupted or failed
      * write (a full disk, Ctrl-C, a database error) never leaves half a file, nor loses the file it would replace; a
-     * failed one removes what it wrote.
+     * failed one removes what it wrote. A symbolic link is followed, so the file it names is the one replaced, and the
+     * link stays; a device or a pipe ({@link #isStream}) is written into, as it is.
      *
      * @throws UncheckedIOException if the file cannot be written, naming it and why
      */
     static <T> T writeWhole(Path file, Content<T> content) {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        if (isStream(file)) {
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                return content.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
+            }
+        }
+        Path partial = null;
         boolean moved = false;
         try {
+            Path target = linkTarget(file);
+            partial = target.resolveSibling(target.getFileName() + ".partial");
             T result;
             try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 result = content.writeTo(out);
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
         } finally {
-            if (!moved) {
+            if (!moved && partial != null) {
                 deleteQuietly(partial);
             }
         }
+    }
+
+    /** The file a chain of symbolic links ends at, which may not exist yet; {@code file} itself if it is no link. */
+    private static Path linkTarget(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(target); hops++) {
+            if (hops == 40) {
+                throw new IOException("too many levels of symbolic links");
+            }
+            target = target.resolveSibling(Files.readSymbolicLink(target)); // a relative link is from its directory
+        }
+        return target;
     }
 
     private static void deleteQuietly(Path partial) {

@@ -304,6 +304,21 @@ class AssetCommandsTests extends CommandTest {
     }
 
     @Test
+    void generateToAClosedPipeSaysNothingOfWhatItWouldHaveWritten() {
+        OutputStream closedPipe = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+
+        int exit = runWritingTo(new StandardOutput(closedPipe), "generate", "--records", "5", "-");
+
+        assertThat(exit).isEqualTo(AssetRegistryCommand.PIPE_CLOSED);
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
     void listsMoreAssetsThanOnePageWithEveryRowAligned() {
         String records = IntStream.range(0, 1_200).mapToObj(i -> "{\"asset\": {\"name\": \"" + "a".repeat(i / 100 + 1)
                 + i + "\", \"type\": \"prop\"}, \"department\": \"fx\", \"version\": 1, \"status\": \"active\"}")

@@ -125,6 +125,34 @@ class CommandLineTests {
     }
 
     @Test
+    void exportWritesThroughASymbolicLinkAndIntoAPipeRatherThanReplaceThem() throws Exception {
+        run("--db", db(), "--reports", reports(), "load", "data/asset_data.json");
+        Path target = Files.writeString(dir.resolve("target.json"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("target.json"));
+        Path pipe = dir.resolve("pipe");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+        assertThat(run("--db", db(), "export", link.toString())).isZero();
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readString(target)).startsWith("[\n{\"asset\":");
+
+        var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(pipe);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertThat(run("--db", db(), "export", pipe.toString())).isZero();
+        assertThat(read.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Files.readString(target));
+        assertThat(Files.isRegularFile(pipe)).as("still a pipe").isFalse();
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("exported 17 versions to " + pipe + "\n");
+    }
+
+    @Test
     void generatesAReproducibleFileWhoseLoadGivesTheSummaryItPrints() throws IOException {
         Path data = dir.resolve("data.jsonl");
 
