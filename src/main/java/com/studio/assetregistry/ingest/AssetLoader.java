@@ -324,6 +324,8 @@ public class AssetLoader implements AutoCloseable {
                         }
                         if (resumed.isEmpty()) { // once claimed: a run beaten to the registry leaves no directory
                             setAsideEarlierReport(runId, request.source());
+                            // where its report goes, whichever process ends it: a load that abandons it writes it there
+                            store.recordReportDir(runId, properties.reportDir(runId).toAbsolutePath().toString());
                         }
                         return runId;
                     } catch (LoadInProgressException e) { // another load claimed the registry in between

@@ -140,7 +140,7 @@ public interface LoadStore {
      */
     void recordRead(long runId, long read);
 
-    /** Records where the report of a run that has none recorded was written: an abandoned run's, say. */
+    /** Records where the report of a run that has none recorded goes: set as the run is claimed, kept after. */
     void recordReportDir(long runId, String reportDir);
 
     /**

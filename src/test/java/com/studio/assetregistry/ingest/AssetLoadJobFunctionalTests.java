@@ -191,6 +191,18 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aRunsReportDirectoryIsRecordedAsItIsClaimedForWhicheverProcessEndsIt() {
+        AssetLoader.PreparedLoad prepared = loader.prepare(LoadRequest.of(SAMPLE).withForce(true));
+        try {
+            assertThat(loadStore.findRun(prepared.runId()).orElseThrow().reportDir())
+                    .isEqualTo(WORK_DIR.resolve("reports").resolve(Long.toString(prepared.runId()))
+                            .toAbsolutePath().toString());
+        } finally {
+            loader.run(prepared);
+        }
+    }
+
+    @Test
     void aFailedRunsReportSaysAbandonedOnceItIsAbandoned() throws Exception {
         // given: a load that failed, whose report says so
         long failed = pendingGhostRun("failed.json", Long.MAX_VALUE);
