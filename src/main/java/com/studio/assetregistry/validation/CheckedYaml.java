@@ -33,6 +33,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.convert.ConversionException;
@@ -81,6 +82,7 @@ final class CheckedYaml {
         public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
                                 Object result) {
             requireWhole(name, target);
+            requireText(name, target);
             bound.add(name);
             return result;
         }
@@ -236,6 +238,26 @@ final class CheckedYaml {
     String scalar(String key) {
         var property = source.getConfigurationProperty(ConfigurationPropertyName.of(key));
         return property == null || property.getValue() == null ? null : property.getValue().toString();
+    }
+
+    /**
+     * Refuses a value bound as text that YAML read as something else: {@code no} and {@code off} are false to YAML
+     * 1.1, {@code null} is nothing, {@code 010} is 8 and {@code 12:30} is 750, which the binder would then turn into
+     * the text {@code false}, {@code 8} or {@code 750}, silently.
+     */
+    private void requireText(ConfigurationPropertyName name, Bindable<?> target) {
+        if (source == null || target.getType().resolve() != String.class) {
+            return;
+        }
+        ConfigurationProperty property = source.getConfigurationProperty(name);
+        Object value = property == null ? null : property.getValue();
+        if (value instanceof OriginTrackedValue tracked) {
+            value = tracked.getValue();
+        }
+        if (value != null && !(value instanceof CharSequence)) {
+            throw problem(name, "YAML reads this value as " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT)
+                    + " " + value + ", not as text; write it in quotes ('...') if text is meant");
+        }
     }
 
     /** A problem with {@code key}, as written by the caller. */

@@ -241,7 +241,9 @@ public final class RulesFile {
         }
         for (String value : values) {
             int hidden = HiddenCharacter.indexIn(value);
-            if (!MessageText.isPrintable(value) || !value.strip().equals(value) || hidden >= 0) {
+            boolean spaceAtAnEnd = FieldValue.isSpace(value.codePointAt(0))
+                    || FieldValue.isSpace(value.codePointBefore(value.length())); // as name.invalid: NBSP included
+            if (!MessageText.isPrintable(value) || spaceAtAnEnd || hidden >= 0) {
                 throw yaml.problem(key, "holds " + MessageText.quoted(value) + ", which has " + (hidden >= 0
                         ? HiddenCharacter.of(value.codePointAt(hidden)).what() + String.format(" (U+%04X)",
                                 value.codePointAt(hidden))

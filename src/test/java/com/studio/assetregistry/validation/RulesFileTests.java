@@ -221,6 +221,10 @@ class RulesFileTests {
                         "studio.yml:2: model.types: holds \"set \", which has white space at an end or a control or "
                                 + "bidirectional character: records could not be seen to match it, nor messages "
                                 + "print it"),
+                Arguments.of("no-break space at an end of a value", "model:\n  departments: [fx, \"\\u00a0fx\"]",
+                        "studio.yml:2: model.departments: holds \"\u00a0fx\", which has white space at an end or a "
+                                + "control or bidirectional character: records could not be seen to match it, nor "
+                                + "messages print it"),
                 Arguments.of("line separator in a value", "model:\n  statuses: [active, \"re\\Ltired\"]",
                         "studio.yml:2: model.statuses: holds \"re\\u2028tired\", which has a line or paragraph "
                                 + "separator (U+2028): records could not be seen to match it, nor messages print it"),
@@ -233,6 +237,9 @@ class RulesFileTests {
                 Arguments.of("list written as one value ending with a comma", "model:\n  departments: \"fx,\"",
                         "studio.yml:2: model.departments: is one value, \"fx,\", not a list; list the values as "
                                 + "[fx, ], or one '- value' a line, if that is what is meant"),
+                Arguments.of("a value YAML reads as a boolean", "model:\n  types: [prop, no]",
+                        "studio.yml:2: model.types[1]: YAML reads this value as boolean false, not as text; write it"
+                                + " in quotes ('...') if text is meant"),
                 Arguments.of("list for one value", "name:\n  max-length: [40, 50]",
                         "studio.yml:2: name.max-length: a list where one value belongs"),
                 Arguments.of("value for a section", "model: lighting",

@@ -72,4 +72,19 @@ class NameReservedRuleTests {
                 .hasMessage("studio.yml:3: rules.name.reserved.name: unknown key; rule name.reserved takes names, "
                         + "enabled, severity");
     }
+
+    @Test
+    void aNameYamlReadsAsAnotherTypeStopsStartUpRatherThanListAnotherName() {
+        // YAML 1.1 reads no as false and 12:30 as 750: the deny-list would hold "false" and "750"
+        RulesFile typed = RulesFile.of("studio.yml", """
+                rules:
+                  name.reserved:
+                    names: [tmp, 12:30, no]
+                """);
+
+        assertThatThrownBy(() -> new NameReservedRule(typed))
+                .isInstanceOf(RulesFileException.class)
+                .hasMessage("studio.yml:3: rules.name.reserved.names[1]: YAML reads this value as integer 750, not as"
+                        + " text; write it in quotes ('...') if text is meant");
+    }
 }
