@@ -11,6 +11,13 @@ public enum HiddenCharacter {
     FORMAT("an invisible formatting character", "text that looks the same would be other text"),
     /** The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), letters that show nothing; the blank Braille pattern. */
     FILLER("a blank filler character", "text that looks the same would be other text"),
+    /**
+     * Default-ignorable marks that show nothing: the combining grapheme joiner (U+034F), the Khmer inherent vowels
+     * (U+17B4, U+17B5), the Mongolian variation selectors (U+180B to U+180F), and the variation selectors (U+FE00 to
+     * U+FE0F, U+E0100 to U+E01EF) where they change nothing: at the start, after a Latin letter, or after another.
+     * After a symbol, an emoji or an ideograph, a variation selector chooses how it is drawn, and is allowed.
+     */
+    INVISIBLE_MARK("an invisible mark", "text that looks the same would be other text"),
     /** U+2028 and U+2029. */
     SEPARATOR("a line or paragraph separator", "it breaks the line it is printed on"),
     /** U+FDD0 to U+FDEF, and the last two code points of each plane (U+FFFE, U+FFFF, U+1FFFE...). */
@@ -54,22 +61,39 @@ public enum HiddenCharacter {
         if ((codePoint & 0xFFFE) == 0xFFFE || codePoint >= 0xFDD0 && codePoint <= 0xFDEF) {
             return NONCHARACTER;
         }
+        if (codePoint == 0x034F || codePoint == 0x17B4 || codePoint == 0x17B5
+                || codePoint >= 0x180B && codePoint <= 0x180F || isVariationSelector(codePoint)) {
+            return INVISIBLE_MARK;
+        }
         return null;
+    }
+
+    private static boolean isVariationSelector(int codePoint) {
+        return codePoint >= 0xFE00 && codePoint <= 0xFE0F || codePoint >= 0xE0100 && codePoint <= 0xE01EF;
+    }
+
+    /** Whether a variation selector after {@code previous} (-1 at the start) changes nothing that shows. */
+    private static boolean selectsNothing(int previous) {
+        return previous < 0 || isVariationSelector(previous) || previous < 0x0250 && Character.isLetter(previous);
     }
 
     /**
      * The index of the first such character in {@code text}, or -1. The zero-width joiner and non-joiner are allowed
-     * inside text, where scripts and emoji need them, not at either end.
+     * inside text, where scripts and emoji need them, not at either end; a variation selector where it selects.
      */
     public static int indexIn(String text) {
+        int previous = -1;
         for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
             int codePoint = text.codePointAt(i);
             if (of(codePoint) != null) {
                 boolean joiner = codePoint == ZERO_WIDTH_NON_JOINER || codePoint == ZERO_WIDTH_JOINER;
-                if (!joiner || i == 0 || i == text.length() - 1) {
+                boolean inside = i > 0 && i < text.length() - Character.charCount(codePoint);
+                boolean allowed = joiner ? inside : isVariationSelector(codePoint) && !selectsNothing(previous);
+                if (!allowed) {
                     return i;
                 }
             }
+            previous = codePoint;
         }
         return -1;
     }

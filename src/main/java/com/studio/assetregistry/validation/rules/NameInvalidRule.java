@@ -102,7 +102,7 @@ public class NameInvalidRule implements RecordRule {
     /** Why a name must not hold such a character, said of names. */
     private static String why(HiddenCharacter kind) {
         return switch (kind) {
-            case FORMAT, FILLER -> "two names that look the same would be two assets";
+            case FORMAT, FILLER, INVISIBLE_MARK -> "two names that look the same would be two assets";
             case SEPARATOR -> "it breaks the line a listing or a report prints the name on";
             case NONCHARACTER -> kind.why();
         };
