@@ -9,20 +9,27 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code versions get NAME TYPE VERSION}: one version number of an asset, in every department or in one. */
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = "Shows a version number of an asset, in every department or in one.",
-        footer = {"", "Exit codes: 0 found, 1 failure, 2 usage error, 3 no such asset or version.",
+        footer = {"", "Exit codes: 0 found, 1 failure, 2 usage error (a version under 1, a department no",
+                "version can have), 3 no such asset or version.",
                 "", "Examples:", "  asset-registry versions get hero character 2",
                 "  asset-registry versions get hero character 2 --department modeling --json"})
 class VersionsGetCommand implements Callable<Integer> {
 
     @ParentCommand
     private VersionsCommand versions;
+
+    @Spec
+    private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The asset's name")
     private String name;
@@ -46,6 +53,9 @@ class VersionsGetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AssetRegistryCommand top = versions.top;
+        if (version < 1) { // as the API answers it: no version can have it
+            throw new ParameterException(spec.commandLine(), "VERSION must be 1 or more, not " + version);
+        }
         Found found = top.withQueries(this::find);
         if (found.versions().isEmpty()) {
             return missing(top, found.asset());
@@ -61,6 +71,7 @@ class VersionsGetCommand implements Callable<Integer> {
     }
 
     private Found find(AssetQueries queries) {
+        queries.requireKnownDepartment(department);
         List<AssetVersion> hits = department == null ? queries.getAssetVersion(name, type, version)
                 : queries.getAssetVersion(name, type, version, department).map(List::of).orElse(List.of());
         return new Found(hits, hits.isEmpty() ? queries.getAssetOverview(name, type) : Optional.empty());

@@ -153,6 +153,10 @@ class VersionsCommandsTests extends CommandTest {
         assertThat(err()).isEqualTo("error: unknown department 'Modeling': the departments are modeling, texturing, "
                 + "rigging, animation, cfx, fx; see: asset-registry versions list --help\n");
         assertThat(run("versions", "list", "nobody", "character", "--department", "lighting")).isEqualTo(2);
+        assertThat(run("versions", "get", "hero", "character", "1", "--department", "lighting")).isEqualTo(2);
+        assertThat(err()).startsWith("error: unknown department 'lighting': the departments are modeling, ");
+        assertThat(run("versions", "get", "hero", "character", "0")).isEqualTo(2);
+        assertThat(err()).isEqualTo("error: VERSION must be 1 or more, not 0; see: asset-registry versions get --help\n");
     }
 
     @Test
