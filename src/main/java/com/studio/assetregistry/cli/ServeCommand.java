@@ -61,11 +61,16 @@ class ServeCommand implements Callable<Integer> {
             });
             int bound = ((WebServerApplicationContext) application).getWebServer().getPort();
             String host = application.getEnvironment().getProperty("server.address", "127.0.0.1");
-            top.out().println("Serving the registry on http://" + host + ":" + bound + "/ (OpenAPI: /v3/api-docs,"
+            top.out().println("Serving the registry on " + url(host, bound) + " (OpenAPI: /v3/api-docs,"
                     + " Swagger UI: /swagger-ui.html); Ctrl-C stops it");
             top.out().flush();
             closed.await();
         }
         return 0;
+    }
+
+    /** The server's URL: an IPv6 address in brackets, as a URL writes it ({@code http://[::1]:8080/}). */
+    static String url(String host, int port) {
+        return "http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port + "/";
     }
 }

@@ -264,6 +264,14 @@ class ServeCommandTests {
     }
 
     @Test
+    void theUrlItPrintsPutsAnIpv6AddressInBrackets() {
+        assertThat(ServeCommand.url("127.0.0.1", 8080)).isEqualTo("http://127.0.0.1:8080/");
+        assertThat(ServeCommand.url("::1", 18090)).isEqualTo("http://[::1]:18090/");
+        assertThat(ServeCommand.url("[::1]", 18090)).isEqualTo("http://[::1]:18090/");
+        assertThat(ServeCommand.url("render3.studio.example", 80)).isEqualTo("http://render3.studio.example:80/");
+    }
+
+    @Test
     void aPortOutOfRangeIsAUsageError() {
         var err = new StringWriter();
         CommandLine commandLine = AssetRegistryCommand.commandLine();

@@ -122,6 +122,18 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void anAbandonedRunEndedWhenItsProcessWasLastHeardOf() {
+        long load = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
+        LoadRun claimed = store.findRun(load).orElseThrow();
+        Instant lastBeat = Instant.parse("2026-11-29T03:00:00Z");
+        store.beat(List.of(load), claimed.owner(), lastBeat);
+
+        assertThat(store.abandonRun(store.findRun(load).orElseThrow())).isTrue();
+
+        assertThat(store.findRun(load).orElseThrow().endedAt()).isEqualTo(lastBeat);
+    }
+
+    @Test
     void recordsTheReportDirectoryOfARunThatHasNoneAndKeepsOneItHas() {
         long abandoned = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
         assertThat(store.abandonRun(store.findRun(abandoned).orElseThrow())).isTrue();

@@ -114,8 +114,10 @@ class JdbcLoadStore implements LoadStore {
         long runId = seen.id();
         dialect.lockRegistration(jdbc);
         // as seen, or another process resumed it meanwhile (or this one: a claim writes the heartbeat), or its process
-        // beat since, or its registration committed while this waited for the lock: its rows are not to be removed
-        if (jdbc.update("UPDATE load_run SET pending = 0, status = 'ABANDONED', ended_at = COALESCE(ended_at, ?), "
+        // beat since, or its registration committed while this waited for the lock: its rows are not to be removed.
+        // It ended when it was last heard of, if it was: not now, when another load gives it up.
+        if (jdbc.update("UPDATE load_run SET pending = 0, status = 'ABANDONED', "
+                + "ended_at = COALESCE(ended_at, heartbeat_at, ?), "
                 + "rejected = (SELECT COUNT(*) FROM reject WHERE run_id = ?) "
                 + "WHERE id = ? AND pending = 1 AND status = ? AND owner IS NOT DISTINCT FROM ? "
                 + "AND heartbeat_at IS NOT DISTINCT FROM ?", Instant.now().toString(), runId,
