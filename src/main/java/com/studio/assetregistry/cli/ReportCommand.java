@@ -76,6 +76,9 @@ class ReportCommand implements Callable<Integer> {
         if (run != null && dir != null) {
             throw new ParameterException(spec.commandLine(), "Give a RUN or --dir PATH, not both");
         }
+        if (rule != null && rule.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--rule needs a rule id, such as status.unknown");
+        }
         if (first < 0) {
             throw new ParameterException(spec.commandLine(), "--first must be 0 or more, got " + first);
         }

@@ -245,6 +245,9 @@ class ReportCommandTests extends CommandTest {
 
         assertThat(report("1", "--dir", copy.toString())).isEqualTo(2);
         assertThat(err()).startsWith("error: Give a RUN or --dir PATH, not both; see: asset-registry report --help\n");
+        assertThat(report("--rule", "")).isEqualTo(2);
+        assertThat(err()).isEqualTo("error: --rule needs a rule id, such as status.unknown; see: asset-registry report"
+                + " --help\n");
         assertThat(report("latest")).isEqualTo(2);
         assertThat(err()).contains("'latest' is not a long").hasLineCount(1);
     }
