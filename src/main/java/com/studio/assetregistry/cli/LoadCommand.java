@@ -89,7 +89,7 @@ class LoadCommand implements Callable<Integer> {
                     FileDigest digest = next;
                     next = i + 1 < files.size() ? FileDigest.start(files.get(i + 1)) : null;
                     interruption.say(stopped(files.get(i)));
-                    worst = worse(worst, load(context.registry(), files.get(i), digest, mode));
+                    worst = worse(worst, load(context.registry(), files.get(i), digest, mode, interruption));
                 }
                 return worst;
             });
@@ -102,6 +102,13 @@ class LoadCommand implements Callable<Integer> {
                 + (dryRun ? "run the same dry run" : "load the same file") + " again to resume it from its last commit";
     }
 
+    /** What to tell a user who stopped the load of {@code file} once only its report was left to write. */
+    private String reportLeft(Path file) {
+        return "the " + (dryRun ? "dry run" : "load") + " of " + file + " stopped as it wrote its report: "
+                + (dryRun ? "every record is judged" : "its outcome is registered (asset-registry runs shows it)")
+                + "; " + (dryRun ? "run the same dry run" : "load the same file") + " again to write the report";
+    }
+
     private ProgressDisplay.Mode progressMode() {
         try {
             return ProgressDisplay.Mode.of(progress);
@@ -112,7 +119,8 @@ class LoadCommand implements Callable<Integer> {
     }
 
     /** Loads one file, prints its line, and returns its exit code. */
-    private int load(AssetRegistry registry, Path file, FileDigest digest, ProgressDisplay.Mode mode) {
+    private int load(AssetRegistry registry, Path file, FileDigest digest, ProgressDisplay.Mode mode,
+                     Interruption interruption) {
         String prefix = files.size() > 1 ? file + ": " : "";
         var request = LoadRequest.of(file).withForce(force).withDryRun(dryRun).withDigest(digest);
         try (ProgressDisplay display = ProgressDisplay.of(mode, file, top.err(),
@@ -120,6 +128,9 @@ class LoadCommand implements Callable<Integer> {
             LoadSummary summary = registry.loadAssets(request.withProgress(new LoadProgressListener() {
                 @Override
                 public void progressed(LoadProgress progress) {
+                    if (progress.phase() == LoadProgress.Phase.REPORTING) {
+                        interruption.say(reportLeft(file));
+                    }
                     display.progressed(progress);
                 }
 

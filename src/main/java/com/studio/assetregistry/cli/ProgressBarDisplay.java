@@ -29,6 +29,9 @@ final class ProgressBarDisplay implements ProgressDisplay {
 
     @Override
     public void progressed(LoadProgress progress) {
+        if (progress.phase() == LoadProgress.Phase.REPORTING) {
+            return; // the bar ends where resolving left it; the summary line follows
+        }
         latest = progress;
         if (bar == null) {
             bar = start(progress);

@@ -26,6 +26,9 @@ final class ProgressLogDisplay implements ProgressDisplay {
 
     @Override
     public void progressed(LoadProgress progress) {
+        if (progress.phase() == LoadProgress.Phase.REPORTING) {
+            return; // the summary line follows
+        }
         long now = System.nanoTime();
         boolean resolving = progress.phase() == LoadProgress.Phase.RESOLVING;
         if (now - lastLine < intervalNanos && !(resolving && printed)) {

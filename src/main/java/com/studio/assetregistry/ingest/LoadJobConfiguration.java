@@ -146,10 +146,19 @@ class LoadJobConfiguration {
     }
 
     @Bean
+    @StepScope
+    ProgressPublisher reportingProgress(ProgressListeners progressListeners, LoadStore store,
+                                        @Value("#{jobParameters['input.file']}") String file,
+                                        @Value("#{jobParameters['run.id']}") Long runId) {
+        return ProgressPublisher.reporting(progressListeners, store, Path.of(file), runId);
+    }
+
+    @Bean
     Step writeReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         ReportTasklet reportTasklet) {
+                         ReportTasklet reportTasklet, ProgressPublisher reportingProgress) {
         return new StepBuilder("writeReportStep", jobRepository)
                 .tasklet(reportTasklet, transactionManager)
+                .listener((StepExecutionListener) reportingProgress)
                 .build();
     }
 

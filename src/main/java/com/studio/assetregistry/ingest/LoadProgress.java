@@ -29,7 +29,12 @@ public record LoadProgress(Path file, Phase phase, long fileSize, long bytesRead
         /** Streaming the file through the record rules. */
         READING,
         /** The file is read: applying the cross-record rules and registering, which reports no progress of its own. */
-        RESOLVING
+        RESOLVING,
+        /**
+         * Every record is judged and the outcome committed (registered, or for a dry run known): writing the report.
+         * A load stopped now keeps what it registered; loading the file again only writes the report.
+         */
+        REPORTING
     }
 
     /** The share of the file read, from 0 to 1; 1 for an empty file. */

@@ -17,7 +17,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Tells the load's {@link LoadProgressListener} how it advances: after each chunk of the reading step (bytes and
- * records read, rejects so far), and once as the resolving step starts. Does nothing when the load has no listener.
+ * records read, rejects so far), and once as each of the resolving and report steps starts. Does nothing when the load has no listener.
  * Costs a pass over the chunk's items and a look at the reader's position per chunk, never work per record read.
  * <p>
  * One instance per step execution; not thread-safe, as the steps it listens to are single-threaded.
@@ -28,8 +28,10 @@ class ProgressPublisher implements ChunkListener<SourceRecord, CheckedRecord>, S
 
     private final ProgressListeners listeners;
     private final LoadStore store;
-    /** The reading step's reader; {@code null} for the resolving step. */
+    /** The reading step's reader; {@code null} for the steps after it. */
     private final JsonFileReader reader;
+    /** The step's phase, which the steps after reading publish once, as they start. */
+    private final Phase phase;
     private final Path file;
     private final long runId;
 
@@ -43,16 +45,23 @@ class ProgressPublisher implements ChunkListener<SourceRecord, CheckedRecord>, S
     /** The publisher of the reading step, which reports the position {@code reader} has handed records out to. */
     static ProgressPublisher reading(ProgressListeners listeners, LoadStore store, JsonFileReader reader, Path file,
                                      long runId) {
-        return new ProgressPublisher(listeners, store, Objects.requireNonNull(reader), file, runId);
+        return new ProgressPublisher(listeners, store, Objects.requireNonNull(reader), file, runId, Phase.READING);
     }
 
     /** The publisher of the resolving step. */
     static ProgressPublisher resolving(ProgressListeners listeners, LoadStore store, Path file, long runId) {
-        return new ProgressPublisher(listeners, store, null, file, runId);
+        return new ProgressPublisher(listeners, store, null, file, runId, Phase.RESOLVING);
     }
 
-    /** Not private, so that the step scope can subclass it: {@link #reading} or {@link #resolving} say which. */
-    ProgressPublisher(ProgressListeners listeners, LoadStore store, JsonFileReader reader, Path file, long runId) {
+    /** The publisher of the report step. */
+    static ProgressPublisher reporting(ProgressListeners listeners, LoadStore store, Path file, long runId) {
+        return new ProgressPublisher(listeners, store, null, file, runId, Phase.REPORTING);
+    }
+
+    /** Not private, so that the step scope can subclass it: {@link #reading}, {@link #resolving}, {@link #reporting}. */
+    ProgressPublisher(ProgressListeners listeners, LoadStore store, JsonFileReader reader, Path file, long runId,
+                      Phase phase) {
+        this.phase = phase;
         this.listeners = listeners;
         this.store = store;
         this.reader = reader;
@@ -75,7 +84,7 @@ class ProgressPublisher implements ChunkListener<SourceRecord, CheckedRecord>, S
             rejected = startRecords == 0 ? 0 : store.rejectTally(runId).records(); // a resumed run's rejects so far
         } else {
             long records = step.getJobExecution().getExecutionContext().getLong(JsonFileReader.RECORDS_KEY, 0);
-            publish(Phase.RESOLVING, fileSize, records, store.rejectTally(runId).records());
+            publish(phase, fileSize, records, store.rejectTally(runId).records());
         }
     }
 

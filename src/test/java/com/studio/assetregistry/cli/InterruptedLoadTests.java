@@ -72,6 +72,29 @@ class InterruptedLoadTests {
         stopOnceAndExpectTheLine(file, db, () -> Files.exists(db), "the registry is created");
     }
 
+    @Test
+    void aLoadStoppedAsItWritesItsReportSaysItsOutcomeIsRegistered() throws Exception {
+        // given: a load whose report is long to write: 150,000 rejects
+        Path file = dir.resolve("rejects.jsonl");
+        ExpectedOutcome expected;
+        try (var out = Files.newBufferedWriter(file)) {
+            expected = new AssetDataGenerator().generate(new GeneratorOptions(300_000, 0.5, 5, true), out);
+        }
+        Path db = dir.resolve("registry.db");
+
+        // when: SIGTERM as its report step writes
+        // then: the line says the outcome is registered, and what loading the file again does
+        stopOnceAndExpectTheLine(file, db, this::reportStepWrites, "the report step writes",
+                "stopped as it wrote its report: its outcome is registered (asset-registry runs shows it); load the"
+                        + " same file again to write the report");
+        assertThat(query(db, "SELECT COUNT(*) FROM asset_version")).isEqualTo(expected.registered());
+    }
+
+    /** Whether the report step writes its rejects: after its listener has said so, which is what is tested. */
+    private boolean reportStepWrites() {
+        return Files.exists(dir.resolve("reports").resolve("1").resolve("rejects.jsonl.partial"));
+    }
+
     /** A condition a test waits for, which may fail to be read yet. */
     private interface Condition {
         boolean holds() throws Exception;
@@ -83,6 +106,12 @@ class InterruptedLoadTests {
      * it with the one line that says how to go on.
      */
     private void stopOnceAndExpectTheLine(Path file, Path db, Condition stopWhen, String what) throws Exception {
+        stopOnceAndExpectTheLine(file, db, stopWhen, what, "stopped before it finished; load the same file again to"
+                + " resume it from its last commit");
+    }
+
+    private void stopOnceAndExpectTheLine(Path file, Path db, Condition stopWhen, String what, String said)
+            throws Exception {
         Path log = dir.resolve("child.log");
         Process child = new ProcessBuilder(ChildJvm.command("--db", db.toString(),
                 "--reports", dir.resolve("reports").toString(), "load", "--progress", "none", file.toString()))
@@ -99,8 +128,7 @@ class InterruptedLoadTests {
             child.destroy();
             int exit = child.waitFor();
             assertThat(exit).as("killed by SIGTERM").isEqualTo(128 + 15);
-            assertThat(Files.readString(log)).isEqualTo("\ninterrupted: the load of " + file + " stopped before it "
-                    + "finished; load the same file again to resume it from its last commit\n");
+            assertThat(Files.readString(log)).isEqualTo("\ninterrupted: the load of " + file + " " + said + "\n");
         } finally {
             child.destroyForcibly().waitFor();
         }

@@ -225,8 +225,9 @@ class LoadOptionsTests extends RegistryIntegrationTest {
 
         // then
         assertThat(reports).extracting(LoadProgress::phase)
-                .containsExactly(Phase.READING, Phase.READING, Phase.READING, Phase.RESOLVING);
-        assertThat(reports).extracting(LoadProgress::records).containsExactly(10_000L, 20_000L, 25_000L, 25_000L);
+                .containsExactly(Phase.READING, Phase.READING, Phase.READING, Phase.RESOLVING, Phase.REPORTING);
+        assertThat(reports).extracting(LoadProgress::records)
+                .containsExactly(10_000L, 20_000L, 25_000L, 25_000L, 25_000L);
         assertThat(reports).extracting(LoadProgress::bytesRead).isSorted();
         assertThat(reports.get(0).fraction()).isBetween(0.3, 0.5);
         LoadProgress read = reports.get(2);
