@@ -126,8 +126,35 @@ final class RecordSplitter {
         }
     }
 
+    /**
+     * Moves past a UTF-8 byte-order mark where a record, or a file concatenated to this one, may start: {@code cat} of
+     * two files a Windows tool wrote puts the second one's mark there. Whether it was one: if the bytes from
+     * {@code 0xEF} on are not a mark, those read are the start of what follows, which no record can start with, and
+     * it is rejected all the same.
+     */
+    private boolean skipInnerByteOrderMark() {
+        if (peek() != 0xEF) {
+            return false;
+        }
+        long columnBefore = column;
+        advance();
+        if (peek() != 0xBB) {
+            return false;
+        }
+        advance();
+        if (peek() != 0xBF) {
+            return false;
+        }
+        advance();
+        column = columnBefore; // a mark is not content, and takes no column
+        return true;
+    }
+
     private RawRecord nextLine() {
         skipWhitespace();
+        if (skipInnerByteOrderMark()) { // a file of lines concatenated after this one's, from a Windows tool
+            skipWhitespace();
+        }
         if (peek() == EOF) {
             return null;
         }
@@ -169,6 +196,9 @@ final class RecordSplitter {
             int b = peek();
             switch (state) {
                 case DONE:
+                    if (b == 0xEF && skipInnerByteOrderMark()) { // the next file's, when files are concatenated
+                        continue;
+                    }
                     if (b == '[') { // another array: read on as if the arrays were one, in this loop
                         if (afterClose == null) {
                             afterClose = "another top-level array opens at line " + line + ", column " + column

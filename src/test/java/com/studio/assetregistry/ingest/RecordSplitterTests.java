@@ -374,6 +374,21 @@ class RecordSplitterTests {
     }
 
     @Test
+    void theByteOrderMarkOfAConcatenatedFileIsSkippedAsTheFirstFilesIs() {
+        // when: two files a Windows tool wrote, each with its mark, concatenated: arrays, then JSON Lines
+        List<Cut> arrays = readAll(splitter("\uFEFF[{\"a\":1}]\n\uFEFF[{\"b\":2}, {\"c\":3}]\n"));
+        List<Cut> lines = readAll(splitter("\uFEFF{\"a\":1}\n\uFEFF{\"b\":2}\n"));
+
+        // then: read as without the marks, the second array's first record carrying the problem as always
+        assertThat(arrays).extracting(Cut::text).containsExactly("{\"a\":1}", "{\"b\":2}", "{\"c\":3}");
+        assertThat(arrays.get(1).position()).isEqualTo(new RecordPosition(2, 2, 2, 17, 7));
+        assertThat(arrays.get(1).framingError()).startsWith("another top-level array opens at line 2, column 1,");
+        assertThat(lines).extracting(Cut::text).containsExactly("{\"a\":1}", "{\"b\":2}");
+        assertThat(lines).extracting(Cut::framingError).containsOnlyNulls();
+        assertThat(lines.get(1).position()).isEqualTo(new RecordPosition(2, 2, 1, 14, 7));
+    }
+
+    @Test
     void emptyArraysAfterTheFirstAreReportedOnceAtTheEndWithoutRecursion() {
         // when: a hundred thousand empty arrays, which a splitter calling itself for each would overflow its stack on
         List<Cut> cuts = readAll(splitter("[{\"a\":1}]" + "[]".repeat(100_000)));
