@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -321,6 +322,11 @@ final class CheckedYaml {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof UnboundConfigurationPropertiesException unbound) { // a list where a value belongs
+            ConfigurationPropertyName first = unbound.getUnboundProperties().stream()
+                    .map(ConfigurationProperty::getName).sorted().findFirst().orElse(name);
+            return problem(first, "a list or a section where a value belongs");
         }
         return problem(name, root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
     }
