@@ -13,9 +13,9 @@ public enum HiddenCharacter {
     FILLER("a blank filler character", "text that looks the same would be other text"),
     /**
      * Default-ignorable marks that show nothing: the combining grapheme joiner (U+034F), the Khmer inherent vowels
-     * (U+17B4, U+17B5), the Mongolian variation selectors (U+180B to U+180F), and the variation selectors (U+FE00 to
-     * U+FE0F, U+E0100 to U+E01EF) where they change nothing: at the start, after a Latin letter, or after another.
-     * After a symbol, an emoji or an ideograph, a variation selector chooses how it is drawn, and is allowed.
+     * (U+17B4, U+17B5), and the variation selectors (U+FE00 to U+FE0F, U+E0100 to U+E01EF; the Mongolian ones, U+180B
+     * to U+180F) except where they choose how the character before them is drawn: after a symbol, an emoji, an
+     * ideograph, a digit, {@code #} or {@code *} (keycaps); the Mongolian ones after a Mongolian letter.
      */
     INVISIBLE_MARK("an invisible mark", "text that looks the same would be other text"),
     /** U+2028 and U+2029. */
@@ -62,7 +62,7 @@ public enum HiddenCharacter {
             return NONCHARACTER;
         }
         if (codePoint == 0x034F || codePoint == 0x17B4 || codePoint == 0x17B5
-                || codePoint >= 0x180B && codePoint <= 0x180F || isVariationSelector(codePoint)) {
+                || isMongolianSelector(codePoint) || isVariationSelector(codePoint)) {
             return INVISIBLE_MARK;
         }
         return null;
@@ -72,9 +72,21 @@ public enum HiddenCharacter {
         return codePoint >= 0xFE00 && codePoint <= 0xFE0F || codePoint >= 0xE0100 && codePoint <= 0xE01EF;
     }
 
-    /** Whether a variation selector after {@code previous} (-1 at the start) changes nothing that shows. */
-    private static boolean selectsNothing(int previous) {
-        return previous < 0 || isVariationSelector(previous) || previous < 0x0250 && Character.isLetter(previous);
+    private static boolean isMongolianSelector(int codePoint) {
+        return codePoint >= 0x180B && codePoint <= 0x180F && codePoint != 0x180E;
+    }
+
+    /** Whether variation selector {@code selector} after {@code previous} (-1 at the start) chooses how it is drawn. */
+    private static boolean selects(int selector, int previous) {
+        if (previous < 0) {
+            return false;
+        }
+        if (isMongolianSelector(selector)) {
+            return previous >= 0x1820 && previous <= 0x18AA;
+        }
+        int type = Character.getType(previous);
+        return Character.isIdeographic(previous) || type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL
+                || previous >= '0' && previous <= '9' || previous == '#' || previous == '*';
     }
 
     /**
@@ -88,7 +100,8 @@ public enum HiddenCharacter {
             if (of(codePoint) != null) {
                 boolean joiner = codePoint == ZERO_WIDTH_NON_JOINER || codePoint == ZERO_WIDTH_JOINER;
                 boolean inside = i > 0 && i < text.length() - Character.charCount(codePoint);
-                boolean allowed = joiner ? inside : isVariationSelector(codePoint) && !selectsNothing(previous);
+                boolean selector = isVariationSelector(codePoint) || isMongolianSelector(codePoint);
+                boolean allowed = joiner ? inside : selector && selects(codePoint, previous);
                 if (!allowed) {
                     return i;
                 }

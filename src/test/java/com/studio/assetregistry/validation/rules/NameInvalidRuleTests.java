@@ -165,6 +165,12 @@ class NameInvalidRuleTests {
                         + " would be two assets"),
                 Arguments.of("h\u17B4ero", "an invisible mark (U+17B4) at character 2: two names that look the same"
                         + " would be two assets"),
+                Arguments.of("hero \uFE0F", "an invisible mark (U+FE0F) at character 6: two names that look the same"
+                        + " would be two assets"),
+                Arguments.of("\u0433\u0435\u0440\u043E\u0439\uFE0F", "an invisible mark (U+FE0F) at character 6: two"
+                        + " names that look the same would be two assets"),
+                Arguments.of("hero-\uFE0F", "an invisible mark (U+FE0F) at character 6: two names that look the same"
+                        + " would be two assets"),
                 Arguments.of("hero\u2028two", "a line or paragraph separator (U+2028) at character 5: it breaks the line"
                         + " a listing or a report prints the name on"),
                 Arguments.of("he\u2029ro", "a line or paragraph separator (U+2029) at character 3: it breaks the line a"
@@ -272,7 +278,7 @@ class NameInvalidRuleTests {
     @ParameterizedTest(name = "name \"{0}\"")
     @ValueSource(strings = {"hero", "h", "hero prop", "héros_01", "英雄", "a-b.c", "\uD83C\uDFAC take 2",
             "\uD83D\uDC68\u200D\uD83D\uDC69 family", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
-            "\u2764\uFE0F heart", "\u8FBB\uDB40\uDD00 ivs"})
+            "\u2764\uFE0F heart", "\u8FBB\uDB40\uDD00 ivs", "take 1\uFE0F\u20E3", "\u1820\u180B"})
     void acceptsWellFormedName(String name) {
         // given
         InputRecord record = aValidRecord().name(name).build();
