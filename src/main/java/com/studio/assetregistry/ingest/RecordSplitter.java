@@ -128,26 +128,34 @@ final class RecordSplitter {
 
     /**
      * Moves past a UTF-8 byte-order mark where a record, or a file concatenated to this one, may start: {@code cat} of
-     * two files a Windows tool wrote puts the second one's mark there. Whether it was one: if the bytes from
-     * {@code 0xEF} on are not a mark, those read are the start of what follows, which no record can start with, and
-     * it is rejected all the same.
+     * two files a Windows tool wrote puts the second one's mark there. Looks ahead without moving: bytes from
+     * {@code 0xEF} on that are not a mark stay where they are, the start of what follows.
      */
     private boolean skipInnerByteOrderMark() {
-        if (peek() != 0xEF) {
+        if (peek() != 0xEF || !ahead(3) || buffer[pos + 1] != (byte) 0xBB || buffer[pos + 2] != (byte) 0xBF) {
             return false;
         }
-        long columnBefore = column;
-        advance();
-        if (peek() != 0xBB) {
-            return false;
-        }
-        advance();
-        if (peek() != 0xBF) {
-            return false;
-        }
-        advance();
-        column = columnBefore; // a mark is not content, and takes no column
+        pos += 3;
+        offset += 3; // a mark is not content, and takes no column
         return true;
+    }
+
+    /**
+     * Whether the buffer holds {@code n} bytes from {@code pos} on, reading more if the input has them, the bytes not
+     * yet read moved to the buffer's start. Only between records, where no record's bytes are in the buffer.
+     */
+    private boolean ahead(int n) {
+        if (limit - pos >= n) {
+            return true;
+        }
+        System.arraycopy(buffer, pos, buffer, 0, limit - pos);
+        limit -= pos;
+        pos = 0;
+        int read;
+        while (limit < n && (read = read(limit)) > 0) {
+            limit += read;
+        }
+        return limit - pos >= n;
     }
 
     private RawRecord nextLine() {

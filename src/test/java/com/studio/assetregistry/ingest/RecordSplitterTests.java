@@ -386,6 +386,11 @@ class RecordSplitterTests {
         assertThat(lines).extracting(Cut::text).containsExactly("{\"a\":1}", "{\"b\":2}");
         assertThat(lines).extracting(Cut::framingError).containsOnlyNulls();
         assertThat(lines.get(1).position()).isEqualTo(new RecordPosition(2, 2, 1, 14, 7));
+
+        // and a line that starts with another character of the same first byte (U+FF5B, EF BD 9B) loses none of it
+        List<Cut> fullwidth = readAll(splitter("{\"a\":1}\n\uFF5B\"b\":2}\n"));
+        assertThat(fullwidth.get(1).position()).isEqualTo(new RecordPosition(2, 2, 1, 8, 9));
+        assertThat(fullwidth.get(1).text()).isEqualTo("\uFF5B\"b\":2}");
     }
 
     @Test
