@@ -441,8 +441,8 @@ public class AssetLoader implements AutoCloseable {
     /**
      * Writes the report of a run this load's claim abandoned, once the registry is this load's (on the API's
      * background thread, for a load posted there): its rejects and warnings so far, and a summary saying ABANDONED,
-     * where its report is if it failed (replacing one that said FAILED), or else where this process puts a run's
-     * report, unless that holds another report already. The rejects stay in the registry whatever happens here; a
+     * in the run's own report directory (recorded as it was claimed, absolute; replacing a report that said FAILED)
+     * if it ran on this host, or else where this process puts a run's report, unless that holds another report. The rejects stay in the registry whatever happens here; a
      * report that cannot be written is a WARN line, not a failure of the load.
      */
     private void reportAbandoned(long runId) {
@@ -452,8 +452,12 @@ public class AssetLoader implements AutoCloseable {
             if (run.isEmpty()) {
                 return;
             }
-            dir = reportDirOf(run.get());
-            if (run.get().reportDir() == null && Files.exists(dir.resolve(RejectReportWriter.SUMMARY_FILE))) {
+            String recorded = run.get().reportDir();
+            // the run's own directory, if this process can reach it as its process did: an absolute path, on this host
+            boolean own = recorded != null && Path.of(recorded).isAbsolute()
+                    && (run.get().owner() == null || !RunOwner.elsewhere(run.get().owner()));
+            dir = own ? Path.of(recorded) : properties.reportDir(runId);
+            if (!own && Files.exists(dir.resolve(RejectReportWriter.SUMMARY_FILE))) {
                 log.warn("Run {} is abandoned, and its report is not written: {} holds another report", runId, dir);
                 return;
             }

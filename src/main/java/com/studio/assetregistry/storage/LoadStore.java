@@ -140,7 +140,7 @@ public interface LoadStore {
      */
     void recordRead(long runId, long read);
 
-    /** Records where the report of a run that has none recorded goes: set as the run is claimed, kept after. */
+    /** Records where a run's report goes, or went: as the run is claimed, and where its abandonment wrote it. */
     void recordReportDir(long runId, String reportDir);
 
     /**

@@ -134,17 +134,15 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
-    void recordsTheReportDirectoryOfARunThatHasNoneAndKeepsOneItHas() {
-        long abandoned = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
-        assertThat(store.abandonRun(store.findRun(abandoned).orElseThrow())).isTrue();
-        long failed = store.startRun("load", "failed.json", 0, Instant.now());
-        store.finishRun(failed, "FAILED", Instant.now(), 0, null, "reports/" + failed);
+    void recordsWhereARunsReportGoesAndThenWhereItWent() {
+        long load = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
+        store.recordReportDir(load, "/srv/reports/" + load);
+        assertThat(store.findRun(load).orElseThrow().reportDir()).isEqualTo("/srv/reports/" + load);
 
-        store.recordReportDir(abandoned, "elsewhere/" + abandoned);
-        store.recordReportDir(failed, "elsewhere/" + failed);
+        assertThat(store.abandonRun(store.findRun(load).orElseThrow())).isTrue();
+        store.recordReportDir(load, "/elsewhere/" + load);
 
-        assertThat(store.findRun(abandoned).orElseThrow().reportDir()).isEqualTo("elsewhere/" + abandoned);
-        assertThat(store.findRun(failed).orElseThrow().reportDir()).isEqualTo("reports/" + failed);
+        assertThat(store.findRun(load).orElseThrow().reportDir()).isEqualTo("/elsewhere/" + load);
     }
 
     @Test

@@ -233,7 +233,7 @@ class JdbcLoadStore implements LoadStore {
 
     @Override
     public void recordReportDir(long runId, String reportDir) {
-        jdbc.update("UPDATE load_run SET report_dir = COALESCE(report_dir, ?) WHERE id = ?", reportDir, runId);
+        jdbc.update("UPDATE load_run SET report_dir = ? WHERE id = ?", reportDir, runId);
     }
 
     @Override
