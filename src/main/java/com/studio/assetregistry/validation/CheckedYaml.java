@@ -247,7 +247,18 @@ final class CheckedYaml {
      * the text {@code false}, {@code 8} or {@code 750}, silently.
      */
     private void requireText(ConfigurationPropertyName name, Bindable<?> target) {
-        if (source == null || target.getType().resolve() != String.class) {
+        if (target.getType().resolve() == String.class) {
+            requireText(name);
+        }
+    }
+
+    /** As for a value bound as text, for {@code key} given as one value where a list of text belongs. */
+    void requireText(String key) {
+        requireText(ConfigurationPropertyName.adapt(key, '.'));
+    }
+
+    private void requireText(ConfigurationPropertyName name) {
+        if (source == null) {
             return;
         }
         ConfigurationProperty property = source.getConfigurationProperty(name);

@@ -231,6 +231,7 @@ public final class RulesFile {
         if (values.isEmpty()) {
             throw yaml.problem(key, "lists no value; leave the key out to keep the default values");
         }
+        yaml.requireText(key); // one value for the list: statuses: off would be the status "false"
         String scalar = yaml.scalar(key);
         if (scalar != null && scalar.contains(",")) { // the binder would split it at its commas, unasked
             throw yaml.problem(key, "is one value, " + MessageText.quoted(scalar) + ", not a list; list the values as"

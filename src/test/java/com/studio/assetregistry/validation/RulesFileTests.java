@@ -240,6 +240,9 @@ class RulesFileTests {
                 Arguments.of("a value YAML reads as a boolean", "model:\n  types: [prop, no]",
                         "studio.yml:2: model.types[1]: YAML reads this value as boolean false, not as text; write it"
                                 + " in quotes ('...') if text is meant"),
+                Arguments.of("one value YAML reads as a boolean for a list", "model:\n  statuses: off",
+                        "studio.yml:2: model.statuses: YAML reads this value as boolean false, not as text; write it"
+                                + " in quotes ('...') if text is meant"),
                 Arguments.of("a list in a value set", "model:\n  departments: [fx, [a, b]]",
                         "studio.yml:2: model.departments[1][0]: a list or a section where a value belongs"),
                 Arguments.of("list for one value", "name:\n  max-length: [40, 50]",
