@@ -25,7 +25,8 @@ class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (file == null || AssetRegistryCommand.isStandardInput(file)) { // '-', as the commands that read take it
+        if (file == null || AssetRegistryCommand.isStandardInput(file) // '-', as the commands that read take it
+                || OutputFiles.isStandardOutput(file)) {
             top.withQueries(queries -> queries.exportAssets(top.streamingOut()));
             return 0;
         }

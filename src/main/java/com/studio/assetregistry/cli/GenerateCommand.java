@@ -60,8 +60,9 @@ class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (AssetRegistryCommand.isStandardInput(file)) { // '-': the data on standard output, the summary beside it
-            ExpectedOutcome expected = generate(options, top.out());
+        // '-', or standard output under another name: the data on standard output, the summary beside it
+        if (AssetRegistryCommand.isStandardInput(file) || OutputFiles.isStandardOutput(file)) {
+            ExpectedOutcome expected = generate(options, top.streamingOut());
             top.out().flush();
             top.requireOutput(); // no 'wrote' line for data that did not reach its reader
             top.err().println(summary("standard output", expected));

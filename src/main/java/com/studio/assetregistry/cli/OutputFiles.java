@@ -47,6 +47,28 @@ final class OutputFiles {
             throw new UncheckedIOException("Cannot write " + file + ": it is a SQLite database (a registry?), which"
                     + " this would destroy; name another file", new IOException("a SQLite database"));
         }
+        try {
+            Path target = linkTarget(file);
+            if (!target.equals(file.toAbsolutePath())) { // a link: what it names is what would be written
+                refuseDatabase(target);
+            }
+        } catch (IOException e) {
+            // a loop of links: the write says so
+        }
+    }
+
+    /**
+     * Whether {@code file} is this process's standard output under another name ({@code /dev/stdout},
+     * {@code /proc/self/fd/1}), whatever that is: a command writes it as standard output, never replaces or
+     * truncates the file a shell redirected it to ({@code export /dev/stdout >> log}).
+     */
+    static boolean isStandardOutput(Path file) {
+        Path standardOutput = Path.of("/proc/self/fd/1");
+        try {
+            return Files.exists(file) && Files.exists(standardOutput) && Files.isSameFile(file, standardOutput);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     private static boolean isDatabase(Path file) {
@@ -84,6 +106,8 @@ final class OutputFiles {
                 return content.writeTo(out);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
+            } catch (RuntimeException e) { // the content's own writer failed: a device that is full, say
+                throw named(file, e);
             }
         }
         Path partial = null;
@@ -100,11 +124,26 @@ final class OutputFiles {
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(e), e);
+        } catch (RuntimeException e) {
+            throw named(file, e);
         } finally {
             if (!moved && partial != null) {
                 deleteQuietly(partial);
             }
         }
+    }
+
+    /**
+     * A failure of the content's writing that an I/O error caused (Jackson and the exporter wrap theirs), named after
+     * the file as a failure to write it is; any other failure as it is.
+     */
+    private static RuntimeException named(Path file, RuntimeException failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(io), io);
+            }
+        }
+        return failure;
     }
 
     /** The file a chain of symbolic links ends at, which may not exist yet; {@code file} itself if it is no link. */

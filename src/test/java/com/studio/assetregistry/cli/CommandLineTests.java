@@ -147,9 +147,20 @@ class CommandLineTests {
         err.getBuffer().setLength(0);
         assertThat(run("--db", db(), "export", pipe.toString())).isZero();
         assertThat(read.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Files.readString(target));
-        assertThat(Files.isRegularFile(pipe)).as("still a pipe").isFalse();
+        assertThat(Files.readAttributes(pipe, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther()).as("still a pipe").isTrue();
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).isEqualTo("exported 17 versions to " + pipe + "\n");
+
+        // a link to a registry's write-ahead log is refused as the log itself is
+        Path wal = Files.writeString(Path.of(db() + "-wal"), "");
+        Path toWal = Files.createSymbolicLink(dir.resolve("wal-link.json"), wal);
+        assertThat(run("--db", db(), "export", toWal.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("it belongs to the SQLite database beside it");
+        // a device that is full is named in the error, as a file is
+        err.getBuffer().setLength(0);
+        assertThat(run("--db", db(), "export", "/dev/full")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot write /dev/full: No space left on device\n");
     }
 
     @Test
@@ -309,6 +320,19 @@ class CommandLineTests {
         } finally {
             System.clearProperty(name);
         }
+    }
+
+    @Test
+    void exportToDevStdoutAppendedToAFileWritesStandardOutputAndKeepsWhatTheFileHeld() throws Exception {
+        run("--db", db(), "--reports", reports(), "load", "data/asset_data.json");
+        Path log = Files.writeString(dir.resolve("night.log"), "before\n");
+
+        // in a JVM of its own, as `asset-registry export /dev/stdout >> night.log` runs
+        Process export = new ProcessBuilder(ChildJvm.command("--db", db(), "export", "/dev/stdout"))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+
+        assertThat(export.waitFor()).isZero();
+        assertThat(Files.readString(log)).startsWith("before\n[\n{\"asset\":").endsWith("\n]\n");
     }
 
     @Test
