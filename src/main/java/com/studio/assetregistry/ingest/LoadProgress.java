@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code startRecords} say where, so that speeds and the time remaining count only this run's work.
  *
  * @param file         the file being loaded, as an absolute path
- * @param phase        reading the file, or resolving once it is read
+ * @param phase        reading the file, resolving once it is read, or reporting once its outcome is committed
  * @param fileSize     the file's size in bytes
  * @param bytesRead    bytes of the file read so far
  * @param records      records read so far, from the start of the file

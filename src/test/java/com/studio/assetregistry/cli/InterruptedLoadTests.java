@@ -88,6 +88,16 @@ class InterruptedLoadTests {
                 "stopped as it wrote its report: its outcome is registered (asset-registry runs shows it); load the"
                         + " same file again to write the report");
         assertThat(query(db, "SELECT COUNT(*) FROM asset_version")).isEqualTo(expected.registered());
+
+        // when: the same file again, as the line says; then: the report is written, the run completed
+        var commandLine = AssetRegistryCommand.commandLine();
+        var out = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(commandLine.execute("--db", db.toString(), "--reports", dir.resolve("reports").toString(), "load",
+                "--progress", "none", file.toString())).isZero();
+        assertThat(out.toString()).startsWith(expected.summaryLine() + "; report: ");
+        assertThat(dir.resolve("reports/1/summary.json")).content().contains("\"status\" : \"COMPLETED\"");
     }
 
     /** Whether the report step writes its rejects: after its listener has said so, which is what is tested. */
@@ -123,7 +133,7 @@ class InterruptedLoadTests {
             while (!stopWhen.holds()) {
                 assertThat(child.isAlive()).as("the command is still running").isTrue();
                 assertThat(Instant.now()).as(what + " within two minutes").isBefore(deadline);
-                Thread.sleep(20);
+                Thread.sleep(5); // the report test's window is a few tenths of a second
             }
             child.destroy();
             int exit = child.waitFor();
