@@ -73,7 +73,8 @@ class GenerateCommand implements Callable<Integer> {
         if (!stream) {
             requireRoom(options);
         }
-        ExpectedOutcome expected = OutputFiles.writeWhole(file, out -> new AssetDataGenerator().generate(options, out));
+        ExpectedOutcome expected = OutputFiles.writeWhole(file,
+                out -> new AssetDataGenerator().generate(options, out));
         (stream ? top.err() : top.out()).println(summary(file.toString(), expected));
         return 0;
     }

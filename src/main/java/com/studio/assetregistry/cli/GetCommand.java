@@ -46,7 +46,8 @@ class GetCommand implements Callable<Integer> {
         String statuses = asset.statuses().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
         top.out().println(MessageText.printable(asset.name() + "/" + asset.type()) + ": "
-                + HumanFormat.count(asset.versions(), "version") + " (" + statuses + ") in " + HumanFormat.count(asset.departments().size(), "department"));
+                + HumanFormat.count(asset.versions(), "version") + " (" + statuses + ") in "
+                + HumanFormat.count(asset.departments().size(), "department"));
         Table table = Table.of(top.out(), "DEPARTMENT", ">VERSIONS", "LATEST", "STATUS");
         for (DepartmentOverview department : asset.departments()) {
             table.row(department.department(), department.versions(), "v" + department.latestVersion(),

@@ -442,8 +442,9 @@ public class AssetLoader implements AutoCloseable {
      * Writes the report of a run this load's claim abandoned, once the registry is this load's (on the API's
      * background thread, for a load posted there): its rejects and warnings so far, and a summary saying ABANDONED,
      * in the run's own report directory (recorded as it was claimed, absolute; replacing a report that said FAILED)
-     * if it ran on this host, or else where this process puts a run's report, unless that holds another report. The rejects stay in the registry whatever happens here; a
-     * report that cannot be written is a WARN line, not a failure of the load.
+     * if it ran on this host, or else where this process puts a run's report, unless that holds another report. The
+     * rejects stay in the registry whatever happens here; a report that cannot be written is a WARN line, not a
+     * failure of the load.
      */
     private void reportAbandoned(long runId) {
         Path dir = null;

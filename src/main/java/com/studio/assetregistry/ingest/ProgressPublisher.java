@@ -17,7 +17,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Tells the load's {@link LoadProgressListener} how it advances: after each chunk of the reading step (bytes and
- * records read, rejects so far), and once as each of the resolving and report steps starts. Does nothing when the load has no listener.
+ * records read, rejects so far), and once as each of the resolving and report steps starts. Does nothing when the
+ * load has no listener.
  * Costs a pass over the chunk's items and a look at the reader's position per chunk, never work per record read.
  * <p>
  * One instance per step execution; not thread-safe, as the steps it listens to are single-threaded.
@@ -58,7 +59,10 @@ class ProgressPublisher implements ChunkListener<SourceRecord, CheckedRecord>, S
         return new ProgressPublisher(listeners, store, null, file, runId, Phase.REPORTING);
     }
 
-    /** Not private, so that the step scope can subclass it: {@link #reading}, {@link #resolving}, {@link #reporting}. */
+    /**
+     * Not private, so that the step scope can subclass it: {@link #reading}, {@link #resolving} and
+     * {@link #reporting} say which step's it is.
+     */
     ProgressPublisher(ProgressListeners listeners, LoadStore store, JsonFileReader reader, Path file, long runId,
                       Phase phase) {
         this.phase = phase;
