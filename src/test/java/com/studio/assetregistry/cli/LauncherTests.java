@@ -54,6 +54,18 @@ class LauncherTests {
     }
 
     @Test
+    void sqliteLoadsItsNativeLibraryFromTheCacheOnceItIsUnpackedThere() throws Exception {
+        String fromCache = "-Dorg.sqlite.lib.path=" + dir.resolve("cli/native");
+        assertThat(javaOptions("", "get", "hero", "character")).as("nothing unpacked: the driver copies it itself")
+                .noneMatch(option -> option.startsWith("-Dorg.sqlite.lib.path="));
+
+        Files.writeString(Files.createDirectories(dir.resolve("cli/native")).resolve("libsqlitejdbc.so"), "");
+
+        assertThat(javaOptions("", "get", "hero", "character")).contains(fromCache);
+        assertThat(javaOptions("", "load", "big.jsonl")).contains(fromCache);
+    }
+
+    @Test
     void theUsersOptionsComeAfterTheLaunchersSoTheirOwnHeapSizesWin() throws Exception {
         List<String> options = javaOptions("-Xmx256m -Xms32m", "load", "big.jsonl");
 
