@@ -34,6 +34,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginLookup;
 import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
@@ -95,9 +96,25 @@ final class CheckedYaml {
                 : (IterableConfigurationPropertySource) ConfigurationPropertySource.from(document);
         if (document instanceof EnumerablePropertySource<?> enumerable) {
             for (String key : enumerable.getPropertyNames()) {
-                writtenKeys.put(ConfigurationPropertyName.adapt(key, '.'), key);
+                String before = writtenKeys.putIfAbsent(ConfigurationPropertyName.adapt(key, '.'), key);
+                if (before != null) {
+                    throw twice(enumerable, before, key);
+                }
             }
         }
+    }
+
+    /**
+     * One key written in two of its relaxed spellings ({@code max-reject-rate} and {@code maxRejectRate}): the binder
+     * would keep one of the two values, silently.
+     */
+    private RulesFileException twice(EnumerablePropertySource<?> document, String first, String second) {
+        return new RulesFileException(fileName + ":" + line(document, second) + ": " + second + ": the same key as "
+                + first + " on line " + line(document, first) + "; write it once");
+    }
+
+    private static int line(EnumerablePropertySource<?> document, String key) {
+        return line(OriginLookup.getOrigin(document, key));
     }
 
     /** Reads {@code resource}, named {@code fileName} in messages; an empty file has no key. */

@@ -2,6 +2,7 @@ package com.studio.assetregistry.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.studio.assetregistry.validation.rules.VersionSequenceRule;
 import com.studio.assetregistry.validation.rules.DepartmentUnknownRule;
@@ -111,6 +112,23 @@ class RulesFileTests {
 
         // then
         assertThat(rules.model().maxNameLength()).isEqualTo(40);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            two spellings    | 'max-reject-rate: 0.5\\nmaxRejectRate: 0.1\\n'                 | 2 | maxRejectRate | max-reject-rate | 1
+            snake and kebab  | 'name:\\n  max_length: 40\\n  max-length: 30\\n'             | 3 | name.max-length | name.max_length | 2
+            dotted and nested | 'name.max-length: 40\\nname:\\n  maxLength: 30\\n'          | 3 | name.maxLength | name.max-length | 1
+            """)
+    void refusesOneKeyWrittenTwiceInTwoSpellingsRatherThanKeepTheLast(String spellings, String yaml, int line,
+                                                                       String second, String first, int firstLine) {
+        // when
+        var thrown = catchThrowableOfType(RulesFileException.class,
+                () -> RulesFile.of("studio.yml", yaml.replace("\\n", "\n")));
+
+        // then: the line of the second spelling, and where the first one is
+        assertThat(thrown).hasMessage("studio.yml:" + line + ": " + second + ": the same key as " + first
+                + " on line " + firstLine + "; write it once");
     }
 
     @Test
