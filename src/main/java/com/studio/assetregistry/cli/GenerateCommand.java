@@ -79,15 +79,17 @@ class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Refuses a file its file system has no room for, before it fills the disk: records take 90 bytes or more. */
+    /**
+     * Refuses a file its file system has no room for, before it fills the disk: records take 90 bytes or more. The
+     * file system is that of the file a symbolic link leads to, which is the one written.
+     */
     private void requireRoom(GeneratorOptions options) {
-        Path directory = file.toAbsolutePath().getParent();
         long needed;
         long free;
         try {
             needed = options.records() > Long.MAX_VALUE / MIN_RECORD_BYTES ? Long.MAX_VALUE
                     : options.records() * MIN_RECORD_BYTES;
-            free = Files.getFileStore(directory).getUsableSpace();
+            free = Files.getFileStore(OutputFiles.linkTarget(file).getParent()).getUsableSpace();
         } catch (IOException e) {
             return; // cannot tell: the write says why it fails, if it does
         }

@@ -147,7 +147,7 @@ final class OutputFiles {
     }
 
     /** The file a chain of symbolic links ends at, which may not exist yet; {@code file} itself if it is no link. */
-    private static Path linkTarget(Path file) throws IOException {
+    static Path linkTarget(Path file) throws IOException {
         Path target = file.toAbsolutePath();
         for (int hops = 0; Files.isSymbolicLink(target); hops++) {
             if (hops == 40) {

@@ -3,6 +3,7 @@ package com.studio.assetregistry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.studio.assetregistry.ChildJvm;
 import com.studio.assetregistry.registry.AssetQueries;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -180,6 +182,28 @@ class CommandLineTests {
         out.getBuffer().setLength(0);
         assertThat(run("--db", db(), "--reports", reports(), "load", data.toString())).isZero();
         assertThat(out.toString()).startsWith(expected + "; report: ");
+    }
+
+    @Test
+    void generateThroughASymbolicLinkCountsTheRoomOfTheFileSystemTheLinkLeadsTo() throws IOException {
+        // given: a link here to a file on another file system, the machine's memory (tmpfs)
+        Path memory = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(memory) && Files.isWritable(memory), "no /dev/shm");
+        assumeTrue(!Files.getFileStore(memory).equals(Files.getFileStore(dir)), "/dev/shm is this file system");
+        Path there = Files.createTempDirectory(memory, "generate-link");
+        try {
+            Path link = Files.createSymbolicLink(dir.resolve("data.json"), there.resolve("data.json"));
+
+            // when
+            assertThat(run("generate", "--records", "99999999999", link.toString())).isEqualTo(1);
+
+            // then: the free space named is that of the link's target, not of the link's own directory
+            assertThat(err.toString()).isEqualTo("error: Cannot write " + link + ": 99999999999 records take at least"
+                    + " 8.2 TiB, and its file system has "
+                    + HumanFormat.bytes(Files.getFileStore(there).getUsableSpace()) + " free\n");
+        } finally {
+            FileSystemUtils.deleteRecursively(there);
+        }
     }
 
     @Test
