@@ -18,11 +18,13 @@ import picocli.CommandLine.ParentCommand;
                 "  {\"name\": \"hero\", \"type\": \"character\", \"versions\": [",
                 "    {\"department\": \"modeling\", \"version\": 1, \"status\": \"active\"}]}",
                 "or records in the load format (an array, or one per line) of one asset.",
-                "All or nothing: a file that breaks a rule registers nothing, and every",
-                "violation is listed on standard error. - reads the asset from standard input."},
-        footer = {"", "Exit codes: 0 added, 1 refused (violations on standard error) or failed,",
-                "2 usage error.",
-                "", "Examples:", "  asset-registry add hero.json",
+                "All or nothing: a file that breaks a rule registers nothing, and every violation is listed on "
+                        + "standard error. - reads the asset from standard input."},
+        footer = {"",
+                "Exit codes: 0 added, 1 refused (violations on standard error) or failed, 2 usage error.",
+                "",
+                "Examples:",
+                "  asset-registry add hero.json",
                 "  echo '{\"name\": \"sword\", \"type\": \"prop\", \"versions\": [' \\",
                 "    '{\"department\": \"modeling\", \"version\": 1, \"status\": \"active\"}]}' \\",
                 "    | asset-registry add -"})

@@ -10,8 +10,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code export [FILE]}: writes the whole registry in the load format, to FILE or to standard output. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes the whole registry in the load format.",
-                "One JSON array, sorted by name, type, department and version. Loading it into",
-                "an empty registry reproduces the registry exactly."},
+                "One JSON array, sorted by name, type, department and version. Loading it into an empty registry "
+                        + "reproduces the registry exactly."},
         footer = {"", "Exit codes: 0 exported, 1 failure, 2 usage error.",
                 "", "Examples:", "  asset-registry export registry.json", "  asset-registry export | gzip > registry.json.gz"})
 class ExportCommand implements Callable<Integer> {

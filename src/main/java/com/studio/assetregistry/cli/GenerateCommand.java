@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code generate}: writes a reproducible data file and prints what a correct load of it must produce. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes a reproducible file of version records in the load format, with a chosen share of",
-                "records that each break one rule, and prints the summary a load into an empty registry gives."},
+        description = {"Writes a reproducible file of version records in the load format, with a chosen share of "
+                        + "records that each break one rule, and prints the summary a load into an empty registry "
+                        + "gives."},
         footer = {"", "Exit codes: 0 written, 1 failure, 2 usage error.", "", "Example:", "  asset-registry generate --records 1000000 --error-rate 0.1 --seed 7 big.json"})
 class GenerateCommand implements Callable<Integer> {
 

@@ -11,9 +11,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Lists the assets by name and type, with their version counts.",
                 "Streams: a registry of any size lists at once, a page at a time."},
-        footer = {"", "Exit codes: 0 success (also when nothing matches), 1 failure, 2 usage error",
-                "(also a type no asset can have: neither the rules' model nor the registry has it).",
-                "", "Examples:", "  asset-registry list --type character",
+        footer = {"",
+                "Exit codes: 0 success (also when nothing matches), 1 failure, 2 usage error (also a type no asset "
+                        + "can have: neither the rules' model nor the registry has it).",
+                "",
+                "Examples:",
+                "  asset-registry list --type character",
                 "  asset-registry list --name-like 'hero*' --json"})
 class ListCommand implements Callable<Integer> {
 
@@ -24,8 +27,8 @@ class ListCommand implements Callable<Integer> {
     private String type;
 
     @Option(names = "--name-like", paramLabel = "PATTERN",
-            description = {"Only assets whose whole name matches: * stands for any characters,",
-                    "? for one; ASCII letters match in either case"})
+            description = {"Only assets whose whole name matches: * stands for any characters, ? for one; ASCII "
+                            + "letters match in either case"})
     private String nameLike;
 
     @Mixin

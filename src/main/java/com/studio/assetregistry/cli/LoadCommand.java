@@ -34,10 +34,13 @@ import picocli.CommandLine.Spec;
                 "Valid records are registered; every other one is in the run's rejects.jsonl.",
                 "Content already loaded completely is not loaded again (the line names the earlier run) unless --force.",
                 "Progress goes to standard error: a bar on a terminal, else a line every few seconds."},
-        footer = {"", "Exit codes, the worst of all the files: 0 every load completed (with or without rejects) or",
-                "was loaded before, 1 a file could not be loaded or its load failed, 2 usage error, 4 a load rejected",
-                "more records than the rules file's max-reject-rate allows: it registered nothing.",
-                "", "Examples:", "  asset-registry load data/asset_data.json",
+        footer = {"",
+                "Exit codes, the worst of all the files: 0 every load completed (with or without rejects) or was "
+                        + "loaded before, 1 a file could not be loaded or its load failed, 2 usage error, 4 a load "
+                        + "rejected more records than the rules file's max-reject-rate allows: it registered nothing.",
+                "",
+                "Examples:",
+                "  asset-registry load data/asset_data.json",
                 "  asset-registry load --dry-run nightly/*.json",
                 "  asset-registry load --force --progress log data/asset_data.json"})
 class LoadCommand implements Callable<Integer> {

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Shows a run's rejection report, from its files (summary.json, rejects.jsonl).",
-                "Counts per rule, each rule's share of the rejects and what it means, and each",
-                "rule's first rejects with their record number, line and column. It reads no",
-                "registry: a report copied elsewhere reads the same with --dir."},
+                "Counts per rule, each rule's share of the rejects and what it means, and each rule's first rejects "
+                        + "with their record number, line and column. It reads no registry: a report copied elsewhere "
+                        + "reads the same with --dir."},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error, 3 no such report.",
                 "", "Examples:", "  asset-registry report", "  asset-registry report 12 --rule version.sequence",
                 "  asset-registry report --dir /mnt/copied/reports/12 --json"})
@@ -56,8 +56,8 @@ class ReportCommand implements Callable<Integer> {
     private String rule;
 
     @Option(names = "--first", paramLabel = "N", defaultValue = "5",
-            description = {"How many rejects of each rule the summary shows (default: ${DEFAULT-VALUE});",
-                    "with --rule, how many of its rejects to list (default: every one)"})
+            description = {"How many rejects of each rule the summary shows (default: ${DEFAULT-VALUE}); with --rule, "
+                            + "how many of its rejects to list (default: every one)"})
     private int first;
 
     @Mixin

@@ -11,10 +11,14 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code rules}: lists every rule with the settings of the rules file in force, as an aligned table. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = {"Lists every rule in the order records are checked, with the settings of the rules file in",
-                "force: id, severity (error rejects the record, warning only reports it), enabled, description."},
-        footer = {"", "ENABLED is 'always' for the model's own rules, which the rules file cannot disable or make",
-                "warnings.", "", "Examples:", "  asset-registry rules",
+        description = {"Lists every rule in the order records are checked, with the settings of the rules file in "
+                        + "force: id, severity (error rejects the record, warning only reports it), enabled, "
+                        + "description."},
+        footer = {"",
+                "ENABLED is 'always' for the model's own rules, which the rules file cannot disable or make warnings.",
+                "",
+                "Examples:",
+                "  asset-registry rules",
                 "  asset-registry --rules studio-rules.yml rules --json"})
 class RulesCommand implements Callable<Integer> {
 

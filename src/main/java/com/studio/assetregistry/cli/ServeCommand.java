@@ -13,16 +13,19 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code serve}: the REST API, the web page, the actuator endpoints and the inbox schedule, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the REST API, the web page at / and the actuator endpoints over",
-                "HTTP until stopped (Ctrl-C or SIGTERM). When registry.ingest.schedule holds",
-                "a cron expression, also loads the inbox's files on that schedule.",
+        description = {"Serves the REST API, the web page at / and the actuator endpoints over HTTP until stopped "
+                        + "(Ctrl-C or SIGTERM). When registry.ingest.schedule holds a cron expression, also loads the "
+                        + "inbox's files on that schedule.",
                 "Binds to 127.0.0.1 unless --address says otherwise.",
-                "With REGISTRY_API_TOKEN set in the environment, writes need",
-                "'Authorization: Bearer <token>'; with REGISTRY_API_READ_TOKEN, reads too."},
-        footer = {"", "Endpoints: /assets, /assets/types, /assets/versions, /assets/load, /runs,",
-                "/rules, /actuator/health, /actuator/prometheus; the web page at /;",
-                "OpenAPI at /v3/api-docs, Swagger UI at /swagger-ui.html.",
-                "", "Examples:", "  asset-registry serve --port 8080",
+                "With REGISTRY_API_TOKEN set in the environment, writes need 'Authorization: Bearer <token>'; with "
+                        + "REGISTRY_API_READ_TOKEN, reads too."},
+        footer = {"",
+                "Endpoints: /assets, /assets/types, /assets/versions, /assets/load, /runs, /rules, /actuator/health, "
+                        + "/actuator/prometheus; the web page at /; OpenAPI at /v3/api-docs, Swagger UI at "
+                        + "/swagger-ui.html.",
+                "",
+                "Examples:",
+                "  asset-registry serve --port 8080",
                 "  REGISTRY_API_TOKEN=s3cret asset-registry --db /shows/abc/registry.db serve"})
 class ServeCommand implements Callable<Integer> {
 

@@ -13,12 +13,17 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code versions add NAME TYPE VERSION.json}: registers the next version of an asset in one department. */
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = {"Registers the next version of an asset in one department, from a JSON file:",
+        description = {"Registers the next version of an asset in one department, from a JSON file.",
+                "The file holds the version:",
                 "  {\"department\": \"modeling\", \"version\": 3, \"status\": \"active\"}",
                 "Per department the versions are always 1..N: a version must be the next one.",
                 "- reads the version from standard input."},
-        footer = {"", "Exit codes: 0 added, 1 refused (violations on standard error) or failed,",
-                "2 usage error, 3 no such asset.", "", "Examples:", "  asset-registry versions add hero character v3.json",
+        footer = {"",
+                "Exit codes: 0 added, 1 refused (violations on standard error) or failed, 2 usage error, 3 no such "
+                        + "asset.",
+                "",
+                "Examples:",
+                "  asset-registry versions add hero character v3.json",
                 "  echo '{\"department\": \"modeling\", \"version\": 3, \"status\": \"active\"}' \\",
                 "    | asset-registry versions add hero character -"})
 class VersionsAddCommand implements Callable<Integer> {

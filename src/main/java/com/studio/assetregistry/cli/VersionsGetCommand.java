@@ -19,9 +19,12 @@ import picocli.CommandLine.Spec;
 /** {@code versions get NAME TYPE VERSION}: one version number of an asset, in every department or in one. */
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = "Shows a version number of an asset, in every department or in one.",
-        footer = {"", "Exit codes: 0 found, 1 failure, 2 usage error (a version under 1, a department no",
-                "version can have), 3 no such asset or version.",
-                "", "Examples:", "  asset-registry versions get hero character 2",
+        footer = {"",
+                "Exit codes: 0 found, 1 failure, 2 usage error (a version under 1, a department no version can have), "
+                        + "3 no such asset or version.",
+                "",
+                "Examples:",
+                "  asset-registry versions get hero character 2",
                 "  asset-registry versions get hero character 2 --department modeling --json"})
 class VersionsGetCommand implements Callable<Integer> {
 

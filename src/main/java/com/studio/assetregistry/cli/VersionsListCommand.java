@@ -15,8 +15,11 @@ import picocli.CommandLine.ParentCommand;
 /** {@code versions list NAME TYPE}: an asset's versions, by department and version. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "Lists the versions of an asset by department and version number.",
-        footer = {"", "Exit codes: 0 success (also when no version matches), 1 failure,",
-                "2 usage error (a department or status no version can have), 3 no such asset.", "", "Examples:",
+        footer = {"",
+                "Exit codes: 0 success (also when no version matches), 1 failure, 2 usage error (a department or "
+                        + "status no version can have), 3 no such asset.",
+                "",
+                "Examples:",
                 "  asset-registry versions list hero character",
                 "  asset-registry versions list hero character --department modeling --json"})
 class VersionsListCommand implements Callable<Integer> {

@@ -759,10 +759,45 @@ class CommandLineTests {
         out.getBuffer().setLength(0);
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--db", "--reports", "--rules", "Exit codes: 0 success, 1 failure, "
-                + "2 usage error, 3 not found,\n4 a load over its reject budget.");
+                + "2 usage error, 3 not found, 4 a load over its\nreject budget.");
         out.getBuffer().setLength(0);
         assertThat(run("load", "--help")).isZero();
         assertThat(out.toString()).contains("Exit codes", "asset-registry load data/asset_data.json");
+    }
+
+    @Test
+    void helpTextsAreWholeSentencesWhichPicocliWrapsToTheTerminal() {
+        // picocli prints each line of a description or footer as a paragraph of its own, wrapped to the width, and
+        // lists a command by its description's first line: a line broken by hand shows as a fragment
+        CommandLine root = AssetRegistryCommand.commandLine(options -> {
+            throw new AssertionError("help started a registry");
+        });
+        List<CommandLine> commands = new ArrayList<>(List.of(root));
+        for (int i = 0; i < commands.size(); i++) {
+            commands.get(i).getSubcommands().values().stream()
+                    .filter(sub -> !sub.getCommandSpec().name().equals("generate-completion")) // picocli's own
+                    .forEach(commands::add);
+        }
+        for (CommandLine command : commands) {
+            var spec = command.getCommandSpec();
+            String name = spec.qualifiedName();
+            assertThat(spec.usageMessage().description()[0]).as(name + ": its summary in the list").endsWith(".");
+            requireWholeLines(name + " description", spec.usageMessage().description());
+            requireWholeLines(name + " footer", spec.usageMessage().footer());
+            spec.options().forEach(option -> requireWholeLines(name + " " + option.longestName(),
+                    option.description()));
+        }
+    }
+
+    /** Each line that another line of text follows ends a sentence; indented lines (examples) may be cut. */
+    private static void requireWholeLines(String what, String[] lines) {
+        for (int i = 0; i + 1 < lines.length; i++) {
+            boolean text = !lines[i].isEmpty() && !lines[i].startsWith(" ");
+            boolean textFollows = !lines[i + 1].isEmpty() && !lines[i + 1].startsWith(" ");
+            if (text && textFollows) {
+                assertThat(lines[i]).as(what + ", line " + (i + 1)).matches("(?s).*[.:;)]$");
+            }
+        }
     }
 
     @Test
