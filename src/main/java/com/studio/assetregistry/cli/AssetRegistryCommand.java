@@ -226,7 +226,16 @@ public class AssetRegistryCommand implements Callable<Integer> {
     }
 
     private GlobalOptions options() {
-        return new GlobalOptions(db, reports, debug, rules);
+        return new GlobalOptions(db, requireNamed(reports), debug, rules);
+    }
+
+    /** Refuses {@code --reports ''}, which a load would take for its default, and {@code report} for no directory. */
+    private static Path requireNamed(Path reports) {
+        if (reports != null && reports.toString().isBlank()) {
+            throw new RegistryUnavailableException("--reports is empty; name a directory, or leave --reports out for"
+                    + " reports", null);
+        }
+        return reports;
     }
 
     /**
@@ -236,7 +245,7 @@ public class AssetRegistryCommand implements Callable<Integer> {
      */
     Path reportsDir() {
         if (reports != null) {
-            return reports;
+            return requireNamed(reports);
         }
         return Binder.get(new StandardEnvironment()).bind(REPORTS_DIR_PROPERTY, Path.class).orElse(Path.of("reports"));
     }

@@ -309,6 +309,21 @@ class CommandLineTests {
     }
 
     @Test
+    void anEmptyReportsOptionIsRefusedRatherThanTakenForTheDefaultDirectory() {
+        for (String command : new String[] {"load", "report"}) {
+            err.getBuffer().setLength(0);
+            int exit = command.equals("load") ? run("--db", db(), "--reports", "", "load", "data/asset_data.json")
+                    : run("--reports", " ", "report");
+
+            assertThat(exit).as(command).isEqualTo(1);
+            assertThat(err.toString()).as(command).isEqualTo("error: --reports is empty; name a directory, or leave"
+                    + " --reports out for reports\n");
+            assertThat(out.toString()).as(command).isEmpty();
+        }
+        assertThat(Path.of(db())).doesNotExist();
+    }
+
+    @Test
     void aJdbcUrlOfAnotherDatabaseSaysWhichTheRegistryRunsOn() {
         int exit = run("--db", "jdbc:mysql://localhost/assets", "list");
 
@@ -539,6 +554,19 @@ class CommandLineTests {
         assertThat(err.toString()).isEqualTo("error: " + rules
                 + ":2: model.department: unknown key; model takes types, departments, statuses\n");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anEmptyRulesFileNameIsRefusedRatherThanLoadWithTheRulesInTheJar() {
+        // a cron line's --rules "$RULES" with RULES unset: the studio's budget and names would silently not apply
+        int exit = run("--db", db(), "--reports", reports(), "--rules", "", "load", "data/asset_data.json");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot read the rules file: its name is empty (--rules '', or an"
+                + " empty registry.rules-file or REGISTRY_RULESFILE); name a file, or leave it out for the rules in"
+                + " the jar\n");
+        assertThat(out.toString()).isEmpty();
+        assertThat(dir.resolve("reports")).doesNotExist();
     }
 
     @Test
