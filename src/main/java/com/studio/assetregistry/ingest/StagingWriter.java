@@ -4,6 +4,7 @@ import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.storage.Warning;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -47,6 +48,6 @@ class StagingWriter implements ItemWriter<CheckedRecord> {
         store.write(runId, staged);
         store.reject(runId, rejects);
         store.warn(runId, warnings);
-        store.recordRead(runId, read);
+        store.recordRead(runId, read, Instant.now());
     }
 }

@@ -136,9 +136,11 @@ public interface LoadStore {
 
     /**
      * Records that a run has read {@code read} records, as each of its chunks commits (in the chunk's transaction), so
-     * that a run still loading, interrupted or abandoned shows how far it got; never lowers the count.
+     * that a run still loading, interrupted or abandoned shows how far it got; never lowers the count. The commit, at
+     * {@code at}, is also a sign of life, as a {@linkplain #beat beat} is: a run killed between two beats ended at its
+     * last commit, not at its previous beat.
      */
-    void recordRead(long runId, long read);
+    void recordRead(long runId, long read, Instant at);
 
     /** Records where a run's report goes, or went: as the run is claimed, and where its abandonment wrote it. */
     void recordReportDir(long runId, String reportDir);

@@ -112,12 +112,12 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     void recordsHowFarARunHasReadNeverLowerAndNotOnceAbandoned() {
         long load = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
 
-        store.recordRead(load, 10_000);
-        store.recordRead(load, 20_000);
-        store.recordRead(load, 15_000); // a chunk redone after a restart reads no further than the last commit
+        store.recordRead(load, 10_000, Instant.now());
+        store.recordRead(load, 20_000, Instant.now());
+        store.recordRead(load, 15_000, Instant.now()); // a chunk redone after a restart reads no further than the last commit
         assertThat(store.findRun(load).orElseThrow().counts().read()).isEqualTo(20_000);
         assertThat(store.abandonRun(store.findRun(load).orElseThrow())).isTrue();
-        store.recordRead(load, 30_000);
+        store.recordRead(load, 30_000, Instant.now());
         assertThat(store.findRun(load).orElseThrow().counts().read()).isEqualTo(20_000);
     }
 
@@ -131,6 +131,22 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         assertThat(store.abandonRun(store.findRun(load).orElseThrow())).isTrue();
 
         assertThat(store.findRun(load).orElseThrow().endedAt()).isEqualTo(lastBeat);
+    }
+
+    @Test
+    void anAbandonedRunEndedAtItsLastCommitIfThatCameAfterItsLastBeat() {
+        // given: a run that beat as it claimed the registry, then committed a chunk, and was killed before its next beat
+        long load = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
+        LoadRun claimed = store.findRun(load).orElseThrow();
+        store.beat(List.of(load), claimed.owner(), Instant.parse("2026-11-29T03:00:00Z"));
+        Instant lastCommit = Instant.parse("2026-11-29T03:00:07Z");
+        store.recordRead(load, 10_000, lastCommit);
+
+        // when
+        assertThat(store.abandonRun(store.findRun(load).orElseThrow())).isTrue();
+
+        // then
+        assertThat(store.findRun(load).orElseThrow().endedAt()).isEqualTo(lastCommit);
     }
 
     @Test

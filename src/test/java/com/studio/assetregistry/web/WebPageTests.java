@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -250,7 +251,7 @@ class WebPageTests {
 
             // when: the user moves on from the heading, and the run commits a chunk of 1,234 records
             browser.executeScript("arguments[0].focus()", back);
-            loads.recordRead(run, 1_234);
+            loads.recordRead(run, 1_234, Instant.now());
 
             // then: the count follows, and the focus stays on the link, which is still the one on the page
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#run-counts div:first-child dd"), "1,234"));

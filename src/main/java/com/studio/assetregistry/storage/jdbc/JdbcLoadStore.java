@@ -226,9 +226,9 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
-    public void recordRead(long runId, long read) {
-        jdbc.update("UPDATE load_run SET read_count = ? WHERE id = ? AND read_count < ? AND status <> 'ABANDONED'",
-                read, runId, read);
+    public void recordRead(long runId, long read, Instant at) {
+        jdbc.update("UPDATE load_run SET read_count = CASE WHEN read_count < ? THEN ? ELSE read_count END, "
+                + "heartbeat_at = ? WHERE id = ? AND status <> 'ABANDONED'", read, read, at.toString(), runId);
     }
 
     @Override
