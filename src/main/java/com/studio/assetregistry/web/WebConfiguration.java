@@ -9,12 +9,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST API's servlet parts: the access and size filters, in that order (a request without its token is refused
- * before its body is read), the health paths' filter, and the multipart limits of uploads. Only in a web application: the command line never
- * creates them.
+ * before its body is read), the health paths' filter, the query parameters' check, and the multipart limits of
+ * uploads. Only in a web application: the command line never creates them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,6 +51,17 @@ class WebConfiguration {
         registration.setEnabled(endpoint != null);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
+    }
+
+    /** The query parameters' check: a 400 for one the endpoint does not take, or one given twice. */
+    @Bean
+    WebMvcConfigurer queryParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new QueryParameters());
+            }
+        };
     }
 
     /** This server's spool directory, removed as it stops (after the loads, which depend on it). */

@@ -93,6 +93,29 @@ class ApiWebMvcTests {
     }
 
     @Test
+    void anUnknownOrRepeatedQueryParameterIsA400NamingItAndNeverReachesTheRegistry() throws Exception {
+        // a misspelt dryRun: without the check, a real load
+        mvc.perform(post("/assets/load?dry-run=true&force=true").contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.type").value("/problems/bad-parameter"))
+                .andExpect(jsonPath("$.parameter").value("dry-run"))
+                .andExpect(jsonPath("$.detail").value("unknown parameter 'dry-run': this endpoint takes force, dryRun"));
+        // repeated: Spring would look up the asset "a,b", and take the first of two limits
+        mvc.perform(get("/assets?asset=a&type=prop&asset=b"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("asset"))
+                .andExpect(jsonPath("$.detail").value("asset is given 2 times; give it once"));
+        mvc.perform(get("/runs?limit=1&limit=2"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("limit"));
+        mvc.perform(get("/rules?verbose"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("unknown parameter 'verbose': this endpoint takes none"));
+        verifyNoInteractions(registry);
+    }
+
+    @Test
     void aBadLimitOrCursorIsA400NamingTheParameterAndNeverReachesTheRegistry() throws Exception {
         mvc.perform(get("/assets").param("limit", "ten"))
                 .andExpect(status().isBadRequest())
