@@ -119,7 +119,8 @@ class AssetController {
     @ApiResponse(responseCode = "409", description = "the asset is already registered (/problems/conflict)")
     @ApiResponse(responseCode = "422", description = "it breaks rules, every one listed in violations"
             + " (/problems/rules-broken); or the records are of more than one asset (/problems/unusable-input)")
-    @PostMapping(path = "/assets", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    @PostMapping(path = "/assets", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AssetDocument> add(@RequestBody byte[] body) {
         Asset added = registry.addAsset(body);
         return ResponseEntity.created(Locations.asset(added.key().name(), added.key().type()))

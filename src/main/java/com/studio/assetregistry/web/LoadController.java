@@ -88,7 +88,8 @@ class LoadController {
             + " names it (/problems/load-running)")
     @ApiResponse(responseCode = "422", description = "the file is in UTF-16 or UTF-32, or compressed"
             + " (/problems/unusable-input)")
-    @PostMapping(path = "/assets/load", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSONL})
+    @PostMapping(path = "/assets/load", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSONL},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RunStatus> load(HttpServletRequest request,
                                    @RequestHeader(name = "X-File-Name", required = false) String fileName,
                                    @RequestParam(defaultValue = "false") boolean force,
@@ -99,7 +100,8 @@ class LoadController {
     }
 
     @Hidden // described with load
-    @PostMapping(path = "/assets/load", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/assets/load", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RunStatus> upload(HttpServletRequest request,
                                      @RequestParam(defaultValue = "false") boolean force,
                                      @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {

@@ -80,7 +80,8 @@ class VersionController {
             + " (/problems/conflict)")
     @ApiResponse(responseCode = "422", description = "it breaks rules, version.sequence included, every one listed"
             + " in violations (/problems/rules-broken)")
-    @PostMapping(path = "/assets/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/assets/versions", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<VersionRecord> add(@RequestBody byte[] body) {
         VersionedAsset added = registry.addAssetVersion(body);
         return ResponseEntity.created(Locations.version(added.asset().name(), added.asset().type(),

@@ -116,6 +116,21 @@ class ApiWebMvcTests {
     }
 
     @Test
+    void aWriteWhoseAnswerTheClientCannotAcceptIsA406BeforeAnythingIsWritten() throws Exception {
+        // an answer of 406 after the write had committed made the client believe the write failed, and retry it
+        mvc.perform(post("/assets").accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"a\"}"))
+                .andExpect(status().isNotAcceptable());
+        mvc.perform(post("/assets/versions?asset=hero&type=character").accept(MediaType.TEXT_HTML)
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isNotAcceptable());
+        mvc.perform(post("/assets/load").accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_JSON)
+                        .content("[]"))
+                .andExpect(status().isNotAcceptable());
+        verifyNoInteractions(registry);
+    }
+
+    @Test
     void aBadLimitOrCursorIsA400NamingTheParameterAndNeverReachesTheRegistry() throws Exception {
         mvc.perform(get("/assets").param("limit", "ten"))
                 .andExpect(status().isBadRequest())
