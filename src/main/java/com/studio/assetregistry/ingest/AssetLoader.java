@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
@@ -539,7 +540,7 @@ public class AssetLoader implements AutoCloseable {
 
     private static void checkReadable(Path file, Path absolute) {
         if (!Files.exists(absolute)) {
-            throw new LoadException("Cannot load " + file + ": no such file", null, null);
+            throw new LoadException("Cannot load " + file + ": " + whyMissing(file, absolute), null, null);
         }
         if (Files.isDirectory(absolute)) {
             throw new LoadException("Cannot load " + file + ": it is a directory; name the files in it to load them, "
@@ -553,6 +554,29 @@ public class AssetLoader implements AutoCloseable {
         if (!Files.isReadable(absolute)) {
             throw new LoadException("Cannot load " + file + ": permission denied", null, null);
         }
+    }
+
+    /**
+     * Why a file {@link Files#exists} denies is not there: a symbolic link to nothing, or in a loop, is named so;
+     * {@code -}, which other commands read as standard input, is said not to be.
+     */
+    private static String whyMissing(Path file, Path absolute) {
+        if (Files.isSymbolicLink(absolute)) {
+            try {
+                absolute.toRealPath();
+            } catch (NoSuchFileException e) { // a link to nothing, or to a link to nothing
+                return "it is a symbolic link to a file that does not exist";
+            } catch (IOException e) { // ELOOP, whose reason Java words "Too many levels of symbolic links or ..."
+                String reason = FileFailures.reason(e);
+                return reason.startsWith("Too many levels of symbolic links")
+                        ? "its symbolic links lead round in a loop" : "cannot follow its symbolic link: " + reason;
+            }
+        }
+        if (file.toString().equals("-")) {
+            return "no such file; a load reads a file, not standard input (it hashes the file to know it again, and"
+                    + " seeks in it to resume): write the stream to a file first";
+        }
+        return "no such file";
     }
 
     /**

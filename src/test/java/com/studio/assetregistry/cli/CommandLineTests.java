@@ -278,6 +278,24 @@ class CommandLineTests {
     }
 
     @Test
+    void aFileThatIsNotThereSaysWhyWhenItIsABrokenLinkOrStandardInput() throws IOException {
+        Path dangling = Files.createSymbolicLink(dir.resolve("latest.json"), dir.resolve("gone.json"));
+        Path loop = Files.createSymbolicLink(dir.resolve("loop.json"), dir.resolve("loop.json"));
+        Map<String, String> why = new LinkedHashMap<>();
+        why.put(dangling.toString(), "it is a symbolic link to a file that does not exist");
+        why.put(loop.toString(), "its symbolic links lead round in a loop");
+        why.put("-", "no such file; a load reads a file, not standard input (it hashes the file to know it again, and"
+                + " seeks in it to resume): write the stream to a file first");
+
+        why.forEach((file, reason) -> {
+            err.getBuffer().setLength(0);
+            assertThat(run("--db", db(), "load", file)).as(file).isEqualTo(1);
+            assertThat(err.toString()).as(file).isEqualTo("error: Cannot load " + file + ": " + reason + "\n");
+        });
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void aDatabaseThatCannotBeOpenedIsOneLineAndExitCodeOne() {
         int exit = run("--db", dir.resolve("no/such/dir/registry.db").toString(), "load", "data/asset_data.json");
 
