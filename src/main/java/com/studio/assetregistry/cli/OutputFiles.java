@@ -110,6 +110,14 @@ final class OutputFiles {
                 throw named(file, e);
             }
         }
+        if (file.toString().isEmpty()) {
+            throw new UncheckedIOException("Cannot write a file of no name: name one, or - for standard output",
+                    new IOException("empty file name"));
+        }
+        if (Files.isDirectory(file)) { // through a link too
+            throw new UncheckedIOException("Cannot write " + file + ": it is a directory; name a file in it",
+                    new IOException("a directory"));
+        }
         Path partial = null;
         boolean moved = false;
         try {

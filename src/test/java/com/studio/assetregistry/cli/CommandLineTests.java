@@ -246,6 +246,27 @@ class CommandLineTests {
     }
 
     @Test
+    void exportAndGenerateRefuseADirectoryOrAnEmptyNameSayingSo() {
+        assertThat(run("--db", db(), "--reports", reports(), "load", "data/asset_data.json")).isZero();
+        for (String[] command : List.of(new String[] {"--db", db(), "export"},
+                new String[] {"generate", "--records", "10"})) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.add(dir.toString());
+            err.getBuffer().setLength(0);
+            assertThat(run(args.toArray(String[]::new))).as(args.toString()).isEqualTo(1);
+            assertThat(err.toString()).isEqualTo("error: Cannot write " + dir + ": it is a directory; name a file in"
+                    + " it\n");
+
+            args.set(args.size() - 1, "");
+            err.getBuffer().setLength(0);
+            assertThat(run(args.toArray(String[]::new))).as(args.toString()).isEqualTo(1);
+            assertThat(err.toString()).isEqualTo("error: Cannot write a file of no name: name one, or - for standard"
+                    + " output\n");
+        }
+        assertThat(dir.resolve("..partial")).doesNotExist();
+    }
+
+    @Test
     void exportAndGenerateRefuseToWriteOverADatabaseTheRegistryIncluded() throws IOException {
         assertThat(run("--db", db(), "--reports", reports(), "load", "data/asset_data.json")).isZero();
         byte[] registry = Files.readAllBytes(Path.of(db()));
