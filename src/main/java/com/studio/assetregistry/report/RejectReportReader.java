@@ -78,7 +78,9 @@ public class RejectReportReader {
     public ReportSummary readSummary(Path dir) {
         Path file = dir.resolve(RejectReportWriter.SUMMARY_FILE);
         if (!holdsReport(dir)) {
-            throw new ReportNotFoundException("No report in " + dir + ": it has no " + RejectReportWriter.SUMMARY_FILE);
+            throw new ReportNotFoundException("No report in " + dir + ": " + (Files.isDirectory(dir)
+                    ? "it has no " + RejectReportWriter.SUMMARY_FILE
+                    : Files.exists(dir) ? "it is not a directory" : "no such directory"));
         }
         ReportSummary summary;
         try {

@@ -217,8 +217,8 @@ class ReportCommandTests extends CommandTest {
             Files.copy(from.resolve(name), reports.resolve("5").resolve(name));
         }
         Files.createDirectories(reports.resolve("6"));
-        String notYet = "has no report yet: a run writes it when it ends, and one that was stopped or killed when "
-                + "loading the same file again resumes it (asset-registry runs shows which it is)";
+        String notYet = "has no report yet: a run writes its report when it ends; if it was stopped or killed, "
+                + "loading the same file again resumes it and writes the report (asset-registry runs shows which it is)";
 
         assertThat(run("--reports", reports.toString(), "report")).isZero();
         assertThat(out()).startsWith("run " + run + ": data/asset_data_errors.json, COMPLETED");
@@ -240,6 +240,8 @@ class ReportCommandTests extends CommandTest {
                 + "; the recent runs: asset-registry runs\n");
         assertThat(report("--dir", copy.toString())).isEqualTo(3);
         assertThat(err()).isEqualTo("error: No report in " + copy + ": it has no summary.json\n");
+        assertThat(report("--dir", copy.resolve("12").toString())).isEqualTo(3);
+        assertThat(err()).isEqualTo("error: No report in " + copy.resolve("12") + ": no such directory\n");
         assertThat(run("--reports", copy.toString(), "report")).isEqualTo(3);
         assertThat(err()).startsWith("error: No report in " + copy + ": no load has written one there");
 

@@ -113,10 +113,18 @@ class RejectReportReaderTests {
     }
 
     @Test
-    void aDirectoryWithoutASummaryIsNotAReport() {
+    void aDirectoryWithoutASummaryIsNotAReportAndNeitherIsWhatIsNoDirectory() throws IOException {
+        Files.createDirectories(reports.resolve("7"));
         assertThatThrownBy(() -> reader.readSummary(reports.resolve("7")))
                 .isInstanceOf(ReportNotFoundException.class)
                 .hasMessage("No report in " + reports.resolve("7") + ": it has no summary.json");
+        assertThatThrownBy(() -> reader.readSummary(reports.resolve("8")))
+                .isInstanceOf(ReportNotFoundException.class)
+                .hasMessage("No report in " + reports.resolve("8") + ": no such directory");
+        Path file = Files.writeString(reports.resolve("9"), "not a report");
+        assertThatThrownBy(() -> reader.readSummary(file))
+                .isInstanceOf(ReportNotFoundException.class)
+                .hasMessage("No report in " + file + ": it is not a directory");
     }
 
     @Test
