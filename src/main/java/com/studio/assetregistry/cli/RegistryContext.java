@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import org.flywaydb.core.api.FlywayException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.logging.LogLevel;
@@ -312,6 +313,12 @@ final class RegistryContext implements AutoCloseable {
             if (directory != null && !Files.isDirectory(directory)) {
                 return "the directory " + directory + " does not exist; create it first, or name another file";
             }
+        }
+        // Flyway's words: "Found non-empty schema(s) "main" but no schema history table. Use baseline() or ..."
+        if (cause(failure, FlywayException.class).filter(flyway -> flyway.getMessage() != null
+                && flyway.getMessage().startsWith("Found non-empty schema")).isPresent()) {
+            return "it is not an asset registry: it holds tables of its own and no registry's history (another"
+                    + " application's database?); name a registry, or a new file or an empty database to make one";
         }
         return Failures.describe(failure);
     }

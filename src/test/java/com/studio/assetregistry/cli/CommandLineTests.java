@@ -317,6 +317,30 @@ class CommandLineTests {
     }
 
     @Test
+    void anotherApplicationsDatabaseIsNamedForWhatItIsAndLeftAsItWas() throws Exception {
+        Path other = dir.resolve("notes.db");
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other);
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE note (text TEXT)");
+        }
+
+        for (String command : new String[] {"load", "list"}) {
+            err.getBuffer().setLength(0);
+            int exit = command.equals("load") ? run("--db", other.toString(), "load", "data/asset_data.json")
+                    : run("--db", other.toString(), "list");
+
+            assertThat(exit).as(command).isEqualTo(1);
+            assertThat(err.toString()).as(command).isEqualTo("error: Cannot open the registry " + other + ": it is"
+                    + " not an asset registry: it holds tables of its own and no registry's history (another"
+                    + " application's database?); name a registry, or a new file or an empty database to make one\n");
+        }
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other);
+             var tables = connection.createStatement().executeQuery("SELECT group_concat(name) FROM sqlite_master")) {
+            assertThat(tables.getString(1)).isEqualTo("note");
+        }
+    }
+
+    @Test
     void aDatabaseThatCannotBeOpenedIsOneLineAndExitCodeOne() {
         int exit = run("--db", dir.resolve("no/such/dir/registry.db").toString(), "load", "data/asset_data.json");
 
