@@ -1,7 +1,7 @@
 # The asset registry as a container: the REST service by default, or any command of the command line.
 #
 #   docker build -t asset-registry .
-#   docker run -d -p 8080:8080 -v registry-data:/data -v registry-reports:/reports -v /shows/abc/inbox:/inbox asset-registry
+#   docker run -d -p 127.0.0.1:8080:8080 -v registry-data:/data -v registry-reports:/reports -v /shows/abc/inbox:/inbox asset-registry
 #   docker run --rm --no-healthcheck -v registry-data:/data -v registry-reports:/reports -v "$PWD":/work:ro \
 #       asset-registry load /work/assets.json
 #
