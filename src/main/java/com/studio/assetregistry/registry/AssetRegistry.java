@@ -416,6 +416,11 @@ public class AssetRegistry {
         return queries.getAssetVersion(name, type, version, department);
     }
 
+    /** See {@link AssetQueries#requireKnownType}: a type no asset can have is refused. */
+    public void requireKnownType(String type) {
+        queries.requireKnownType(type);
+    }
+
     /** See {@link AssetQueries#requireKnownDepartment}: a department no version can have is refused. */
     public void requireKnownDepartment(String department) {
         queries.requireKnownDepartment(department);

@@ -49,6 +49,31 @@ class AssetRegistryTests extends RegistryIntegrationTest {
     private LoadStore loads;
 
     @Test
+    void aFilterValueNoAssetOrVersionCanHaveIsRefusedNamingTheValuesTheRulesKnow() {
+        registry.requireKnownType("prop");
+        registry.requireKnownDepartment("modeling");
+        registry.requireKnownStatus("inactive");
+
+        assertThatThrownBy(() -> registry.requireKnownType("creature"))
+                .isInstanceOfSatisfying(UnknownValueException.class, e -> {
+                    assertThat(e.field()).isEqualTo("type");
+                    assertThat(e.value()).isEqualTo("creature");
+                    assertThat(e.known()).containsExactly("character", "prop", "set", "environment", "vehicle",
+                            "dressing", "fx");
+                })
+                .hasMessage("unknown type 'creature': the types are character, prop, set, environment, vehicle,"
+                        + " dressing, fx");
+        assertThatThrownBy(() -> registry.requireKnownDepartment("lighting"))
+                .isInstanceOf(UnknownValueException.class).hasMessageStartingWith("unknown department 'lighting'");
+        assertThatThrownBy(() -> registry.requireKnownStatus("wip"))
+                .isInstanceOf(UnknownValueException.class).hasMessageStartingWith("unknown status 'wip'");
+        assertThatThrownBy(() -> registry.listAssets(new AssetFilter("creature", null, null), null, 10))
+                .isInstanceOf(UnknownValueException.class);
+        assertThatThrownBy(() -> registry.forEachAsset(new AssetFilter("creature", null, null), listing -> { }))
+                .isInstanceOf(UnknownValueException.class);
+    }
+
+    @Test
     void addsAnAssetWithItsVersionsAndReturnsItAsRegistered() {
         Asset added = registry.addAsset(new Asset(HERO, List.of(active("rigging", 1), active("modeling", 2),
                 active("modeling", 1))));
