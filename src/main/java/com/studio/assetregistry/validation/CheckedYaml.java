@@ -284,8 +284,10 @@ final class CheckedYaml {
             value = tracked.getValue();
         }
         if (value != null && !(value instanceof CharSequence)) {
-            throw problem(name, "YAML reads this value as " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT)
-                    + " " + value + ", not as text; write it in quotes ('...') if text is meant");
+            String read = value instanceof byte[] ? "binary data (!!binary)"
+                    : value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + value;
+            throw problem(name, "YAML reads this value as " + read + ", not as text; write it in quotes ('...') if"
+                    + " text is meant");
         }
     }
 

@@ -224,6 +224,22 @@ public final class RulesFile {
         return rate;
     }
 
+    /**
+     * A rule's option that lists text, {@code rules.<id>.<option>} (as {@code rules.name.reserved.names}), checked as
+     * the model's value sets are: no blank value, none with white space at an end or a hidden character, and a list
+     * written as a list. An empty list is allowed: it lists nothing.
+     *
+     * @param values the option as {@link #options} bound it, {@code null} if the file does not set it
+     * @return {@code values}
+     * @throws RulesFileException if a value cannot be used
+     */
+    public List<String> textOption(String ruleId, String option, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            requireTexts(RULES + "." + ruleId + "." + option, values);
+        }
+        return values;
+    }
+
     private Set<String> valueSet(String key, Set<String> values) {
         if (values == null) {
             return null;
@@ -231,13 +247,19 @@ public final class RulesFile {
         if (values.isEmpty()) {
             throw yaml.problem(key, "lists no value; leave the key out to keep the default values");
         }
+        requireTexts(key, values);
+        return values;
+    }
+
+    /** Refuses a list of text a record could not be seen to match, or written as one value with commas. */
+    private void requireTexts(String key, Collection<String> values) {
         yaml.requireText(key); // one value for the list: statuses: off would be the status "false"
         String scalar = yaml.scalar(key);
         if (scalar != null && scalar.contains(",")) { // the binder would split it at its commas, unasked
             throw yaml.problem(key, "is one value, " + MessageText.quoted(scalar) + ", not a list; list the values as"
                     + " [" + String.join(", ", values) + "], or one '- value' a line, if that is what is meant");
         }
-        if (values.stream().anyMatch(String::isBlank)) {
+        if (values.stream().anyMatch(value -> value == null || value.isBlank())) {
             throw yaml.problem(key, "holds a blank value");
         }
         for (String value : values) {
@@ -252,6 +274,5 @@ public final class RulesFile {
                         + ": records could not be seen to match it, nor messages print it");
             }
         }
-        return values;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.studio.assetregistry.validation.rules.VersionSequenceRule;
 import com.studio.assetregistry.validation.rules.DepartmentUnknownRule;
+import com.studio.assetregistry.validation.rules.NameReservedRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -228,6 +229,11 @@ class RulesFileTests {
                         "studio.yml:2: model.departments: lists no value; leave the key out to keep the default values"),
                 Arguments.of("blank value", "model:\n  statuses: [active, ' ']",
                         "studio.yml:2: model.statuses: holds a blank value"),
+                Arguments.of("null value", "model:\n  statuses: [active, ~]",
+                        "studio.yml:2: model.statuses: holds a blank value"),
+                Arguments.of("binary value", "model:\n  types: [prop, !!binary aGVsbG8=]",
+                        "studio.yml:2: model.types[1]: YAML reads this value as binary data (!!binary), not as text;"
+                                + " write it in quotes ('...') if text is meant"),
                 Arguments.of("list written as one value with commas", "model:\n  departments: \"fx,modeling lighting\"",
                         "studio.yml:2: model.departments: is one value, \"fx,modeling lighting\", not a list; list the "
                                 + "values as [fx, modeling lighting], or one '- value' a line, if that is what is meant"),
@@ -309,6 +315,28 @@ class RulesFileTests {
                 .isInstanceOf(RulesFileException.class)
                 .hasMessage(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            written as one value with commas | 'names: "tmp,test"'   | rules.name.reserved.names: is one value, "tmp,test", not a list; list the values as [tmp, test], or one '- value' a line, if that is what is meant
+            a null name                      | 'names: [tmp, ~]'     | rules.name.reserved.names: holds a blank value
+            an empty name                    | 'names: [tmp, ""]'    | rules.name.reserved.names: holds a blank value
+            white space at an end            | 'names: [" tmp"]'     | rules.name.reserved.names: holds " tmp", which has white space at an end or a control or bidirectional character: records could not be seen to match it, nor messages print it
+            """)
+    void reservedNamesAreCheckedAsTheModelsValueSetsAre(String problem, String option, String message) {
+        RulesFile rules = RulesFile.of("studio.yml", "rules:\n  name.reserved:\n    " + option + "\n");
+
+        assertThatThrownBy(() -> new NameReservedRule(rules))
+                .isInstanceOf(RulesFileException.class)
+                .hasMessage("studio.yml:3: " + message);
+    }
+
+    @Test
+    void reservedNamesMayListNone() {
+        RulesFile rules = RulesFile.of("studio.yml", "rules:\n  name.reserved:\n    names: []\n");
+
+        assertThat(new NameReservedRule(rules).description()).endsWith("(rules.name.reserved.names: none)");
     }
 
     @Test
