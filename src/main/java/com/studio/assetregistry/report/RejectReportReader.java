@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -90,8 +91,8 @@ public class RejectReportReader {
                     + e.getLocation().getColumnNr();
             throw new UncheckedIOException("Cannot read " + file + ": it is not valid JSON" + where + " (cut short,"
                     + " or edited by hand?)", new IOException(e));
-        } catch (JacksonException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getOriginalMessage(),
+        } catch (JacksonException e) { // JSON, but not a summary's: a value of another type, say
+            throw new UncheckedIOException("Cannot read " + file + ": " + notTheShape(e, "", "a report's summary"),
                     new IOException(e));
         }
         String missing = summary == null ? "everything" : summary.file() == null ? "file" : summary.counts() == null
@@ -176,6 +177,7 @@ public class RejectReportReader {
      * not parsed into a tree that would write its numbers differently. A newer writer's other properties are skipped.
      */
     private ReportedReject parse(Path file, long number, String line) {
+        String property = ""; // the one being read, which a value of the wrong type is named by
         try (JsonParser parser = mapper.createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new UncheckedIOException("Cannot read line " + number + " of " + file + ": it is not a JSON"
@@ -188,6 +190,7 @@ public class RejectReportReader {
             String record = null;
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
+                property = name;
                 parser.nextToken();
                 switch (name) {
                     case "recordNumber" -> recordNumber = parser.getValueAsLong();
@@ -199,10 +202,28 @@ public class RejectReportReader {
                 }
             }
             return new ReportedReject(recordNumber, lineNumber, column, rules, record);
+        } catch (StreamReadException e) { // not JSON: cut short, or edited by hand
+            String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+            throw new UncheckedIOException("Cannot read line " + number + " of " + file + ": it is not valid JSON"
+                    + where + " (cut short, or edited by hand?)", new IOException(e));
         } catch (JacksonException e) {
-            throw new UncheckedIOException("Cannot read line " + number + " of " + file + ": " + e.getOriginalMessage(),
-                    new IOException(e));
+            throw new UncheckedIOException("Cannot read line " + number + " of " + file + ": "
+                    + notTheShape(e, property, "a reject's line"), new IOException(e));
         }
+    }
+
+    /**
+     * Why JSON could not be read as {@code what}: the property that does not hold what it holds in every report, by
+     * its path ({@code counts.read}; {@code property} when Jackson's is empty), rather than Jackson's account of the
+     * Java types.
+     */
+    private static String notTheShape(JacksonException failure, String property, String what) {
+        String path = failure.getPath().stream()
+                .map(step -> step.getPropertyName() != null ? step.getPropertyName() : "[" + step.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        path = path.isEmpty() ? property : path;
+        return (path.isEmpty() ? "it is not " + what : "its " + path + " is not what " + what + " holds there")
+                + " (edited by hand?)";
     }
 
     /** The text of the value the parser is at, as the line has it. */

@@ -150,7 +150,8 @@ class RejectReportReaderTests {
         "no counts      | '{\"run\": 1, \"file\": {\"path\": \"a.json\"}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | it lacks counts, which every report's summary has (edited by hand?)",
         "file null      | '{\"run\": 1, \"file\": null, \"counts\": {}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | it lacks file, which every report's summary has (edited by hand?)",
         "negative count | '{\"run\": 1, \"file\": {}, \"counts\": {\"rejected\": -5}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | its counts are not all 0 or more (edited by hand?)",
-        "cut short      | '{\"run\": 1, \"file\": {\"path\": '                                                    | it is not valid JSON at line 1, column 29 (cut short, or edited by hand?)"})
+        "cut short      | '{\"run\": 1, \"file\": {\"path\": '                                                    | it is not valid JSON at line 1, column 29 (cut short, or edited by hand?)",
+        "count as text  | '{\"run\": 1, \"file\": {}, \"counts\": {\"read\": \"twenty\"}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | its counts.read is not what a report's summary holds there (edited by hand?)"})
     void aSummaryEditedByHandOrCutShortIsOneLineNamingWhatIsWrong(String what, String json, String problem)
             throws IOException {
         Path dir = Files.createDirectories(reports.resolve("3"));
@@ -159,6 +160,21 @@ class RejectReportReaderTests {
         assertThatThrownBy(() -> reader.read(dir, 3))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessage("Cannot read " + file + ": " + problem);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "not JSON      | garbage                                        | it is not valid JSON at column 1 (cut short, or edited by hand?)",
+        "rules a text  | '{\"recordNumber\": 1, \"rules\": \"status.unknown\"}' | its rules is not what a reject's line holds there (edited by hand?)"})
+    void aRejectsLineEditedByHandIsOneLineNamingWhatIsWrong(String what, String line, String problem)
+            throws IOException {
+        Path dir = writeRun(5);
+        Path file = dir.resolve("rejects.jsonl");
+        Files.writeString(file, Files.readString(file) + line + "\n");
+
+        assertThatThrownBy(() -> reader.forEachReject(dir, reject -> { }))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessage("Cannot read line 4 of " + file + ": " + problem);
     }
 
     private Path writeRun(long id) {
