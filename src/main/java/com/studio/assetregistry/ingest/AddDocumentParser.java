@@ -119,10 +119,10 @@ final class AddDocumentParser {
     private Document read(JsonParser parser) {
         JsonToken token = parser.nextToken();
         if (token == null) {
-            return Document.broken(syntax.violation("the file is empty: it must hold one JSON object"));
+            return Document.broken(syntax.violation("the document is empty: it must hold one JSON object"));
         }
         if (token != JsonToken.START_OBJECT) {
-            return Document.broken(malformed.violation("the file holds "
+            return Document.broken(malformed.violation("the document holds "
                     + describe(RecordParser.valueOf(parser, token).kind()) + ", not a JSON object"));
         }
         JsonObject root = readObject(parser, true);

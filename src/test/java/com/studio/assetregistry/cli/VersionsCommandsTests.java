@@ -94,7 +94,7 @@ class VersionsCommandsTests extends CommandTest {
         assertThat(err()).contains("record.malformed", "the document must hold exactly one version record, a JSON"
                 + " object");
         assertThat(run("versions", "add", "hero", "character", array.toString())).isEqualTo(1);
-        assertThat(err()).contains("record.malformed", "the file holds an array, not a JSON object");
+        assertThat(err()).contains("record.malformed", "the document holds an array, not a JSON object");
     }
 
     @Test

@@ -662,12 +662,20 @@ class RestApiServerTests {
     }
 
     @Test
-    void anAssetDocumentThatHoldsNoRecordIs422SayingSoNotNamingAFile() {
+    void anAssetDocumentThatHoldsNoRecordOrNoObjectIs422SayingSoNotNamingAFile() {
         HttpResponse<String> response = api.post("/assets", "application/json", "[]");
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response).path("violations").get(0).path("message").asString())
                 .isEqualTo("the document holds no record");
+
+        for (String body : new String[] {"null", "42"}) {
+            HttpResponse<String> scalar = api.post("/assets", "application/json", body);
+
+            assertThat(scalar.statusCode()).as(body).isEqualTo(422);
+            assertThat(json(scalar).path("violations").get(0).path("message").asString()).as(body)
+                    .startsWith("the document holds ").endsWith(", not a JSON object").doesNotContain("file");
+        }
     }
 
     @Test
