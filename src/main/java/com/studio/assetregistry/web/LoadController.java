@@ -103,10 +103,12 @@ class LoadController {
     @PostMapping(path = "/assets/load", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RunStatus> upload(HttpServletRequest request,
+                                     @RequestHeader(name = "X-File-Name", required = false) String fileName,
                                      @RequestParam(defaultValue = "false") boolean force,
                                      @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         Part file = filePart(request);
-        String name = file.getSubmittedFileName();
+        // the header, said on purpose, over the part's file name, which a browser sets from the file picked
+        String name = fileName != null ? headerText(fileName) : file.getSubmittedFileName();
         return answer(launcher.start(spool -> {
             try (InputStream in = file.getInputStream()) {
                 java.nio.file.Files.copy(in, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -175,6 +175,15 @@ class RestApiServerTests {
         JsonNode run = api.awaitRun(json(posted).path("id").asLong());
         assertThat(run.path("source").asString()).isEqualTo("POST /assets/load nightly.json");
         assertThat(run.path("counts").path("registered").asLong()).isEqualTo(17);
+
+        // an X-File-Name said on purpose names the run over the part's file name
+        HttpResponse<String> named = api.send(api.request("/assets/load?force=true")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-File-Name", "UTF-8''h%C3%A9ros.json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        assertThat(named.statusCode()).isEqualTo(202);
+        assertThat(api.awaitRun(json(named).path("id").asLong()).path("source").asString())
+                .isEqualTo("POST /assets/load h\u00e9ros.json");
     }
 
     @Test
