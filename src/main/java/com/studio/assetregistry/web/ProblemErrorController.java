@@ -28,7 +28,7 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail problem = Problems.of(status, status.is5xxServerError() ? "internal" : "bad-request",
+        ProblemDetail problem = Problems.of(status, Problems.typeOf(status.value()),
                 status.is5xxServerError() ? "the server failed to answer; its log says why"
                         : "the request cannot be answered: " + status.getReasonPhrase());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

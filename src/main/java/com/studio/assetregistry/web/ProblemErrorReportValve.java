@@ -42,7 +42,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(code, code.is5xxServerError()
                 ? "the server failed to answer; its log says why" : "the request cannot be answered: " + reason(code)
                         + (why == null || why.isBlank() ? "" : " (" + MessageText.printable(why) + ")"));
-        problem.setType(URI.create(code.is5xxServerError() ? "/problems/internal" : "/problems/bad-request"));
+        problem.setType(URI.create("/problems/" + Problems.typeOf(status)));
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

@@ -18,6 +18,23 @@ final class Problems {
     private Problems() {
     }
 
+    /**
+     * The type of a problem known only by its status, as the servlet container or the error page answer it: the
+     * type the API's own answers give that status ({@code not-found} for 404, {@code method-not-allowed} for 405...),
+     * else {@code internal} for a 5xx and {@code bad-request}.
+     */
+    static String typeOf(int status) {
+        return switch (status) {
+            case 401 -> "unauthorized";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status >= 500 ? "internal" : "bad-request";
+        };
+    }
+
     static ProblemDetail of(HttpStatus status, String type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("/problems/" + type));

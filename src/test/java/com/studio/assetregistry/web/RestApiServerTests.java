@@ -540,6 +540,11 @@ class RestApiServerTests {
                 .isEqualTo("the request cannot be answered: Bad Request (Request header is too large)");
         assertThat(json(answers.get("ESC in a header").body()).path("detail").asString())
                 .contains("does not conform to RFC 9112");
+
+        // TRACE, which Tomcat refuses itself: typed as the API's own 405s are
+        HttpApi.RawResponse trace = api.raw("TRACE /assets HTTP/1.1", new byte[0]);
+        assertThat(trace.status()).isEqualTo(405);
+        assertThat(json(trace.body()).path("type").asString()).isEqualTo("/problems/method-not-allowed");
     }
 
     @Test
