@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +35,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.origin.Origin;
-import org.springframework.boot.origin.OriginLookup;
 import org.springframework.boot.origin.OriginTrackedValue;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
@@ -50,6 +50,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -96,25 +97,9 @@ final class CheckedYaml {
                 : (IterableConfigurationPropertySource) ConfigurationPropertySource.from(document);
         if (document instanceof EnumerablePropertySource<?> enumerable) {
             for (String key : enumerable.getPropertyNames()) {
-                String before = writtenKeys.putIfAbsent(ConfigurationPropertyName.adapt(key, '.'), key);
-                if (before != null) {
-                    throw twice(enumerable, before, key);
-                }
+                writtenKeys.put(ConfigurationPropertyName.adapt(key, '.'), key);
             }
         }
-    }
-
-    /**
-     * One key written in two of its relaxed spellings ({@code max-reject-rate} and {@code maxRejectRate}): the binder
-     * would keep one of the two values, silently.
-     */
-    private RulesFileException twice(EnumerablePropertySource<?> document, String first, String second) {
-        return new RulesFileException(fileName + ":" + line(document, second) + ": " + second + ": the same key as "
-                + first + " on line " + line(document, first) + "; write it once");
-    }
-
-    private static int line(EnumerablePropertySource<?> document, String key) {
-        return line(OriginLookup.getOrigin(document, key));
     }
 
     /** Reads {@code resource}, named {@code fileName} in messages; an empty file has no key. */
@@ -142,7 +127,55 @@ final class CheckedYaml {
             throw new RulesFileException(fileName + ": holds " + documents.size()
                     + " YAML documents; a rules file is one");
         }
+        if (!documents.isEmpty()) {
+            try {
+                requireEachKeyOnce(fileName, resource);
+            } catch (IOException e) { // read once already: gone since
+                throw new RulesFileException("Cannot read the rules file " + fileName + ": " + e.getMessage(), e);
+            }
+        }
         return new CheckedYaml(fileName, documents.isEmpty() ? null : documents.get(0));
+    }
+
+    /** A key as the file writes it, with its path ({@code name.max-length}), and its 1-based line. */
+    private record WrittenKey(String path, int line) {
+    }
+
+    /**
+     * Refuses a key the file gives twice under names Spring reads as one, which YAML's own check of a mapping's keys
+     * does not see: {@code name.max-length: 40} and {@code max-length: 30} under {@code name:}, or
+     * {@code max-reject-rate} and {@code maxRejectRate} (relaxed binding). The binder would keep one value, or for a
+     * list merge the two item by item, silently. Reads the file's node graph, whose keys keep their lines.
+     */
+    private static void requireEachKeyOnce(String fileName, Resource resource) throws IOException {
+        try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8.newDecoder())) {
+            Node document = new Yaml(new LoaderOptions()).compose(reader);
+            requireEachKeyOnce(fileName, document, "", new HashMap<>());
+        }
+    }
+
+    private static void requireEachKeyOnce(String fileName, Node node, String path,
+                                           Map<ConfigurationPropertyName, WrittenKey> seen) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple entry : mapping.getValue()) {
+                // a merge (<<: *defaults) gives keys that the mapping's own may override: not written twice
+                if (!(entry.getKeyNode() instanceof ScalarNode key) || key.getValue().equals("<<")) {
+                    continue;
+                }
+                String written = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                var here = new WrittenKey(written, key.getStartMark().getLine() + 1);
+                WrittenKey before = seen.putIfAbsent(ConfigurationPropertyName.adapt(written, '.'), here);
+                if (before != null) {
+                    throw new RulesFileException(fileName + ":" + here.line() + ": " + written + ": the same key as "
+                            + before.path() + " on line " + before.line() + "; write it once");
+                }
+                requireEachKeyOnce(fileName, entry.getValueNode(), written, seen);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                requireEachKeyOnce(fileName, sequence.getValue().get(i), path + "[" + i + "]", seen);
+            }
+        }
     }
 
     /**

@@ -120,6 +120,9 @@ class RulesFileTests {
             two spellings    | 'max-reject-rate: 0.5\\nmaxRejectRate: 0.1\\n'                 | 2 | maxRejectRate | max-reject-rate | 1
             snake and kebab  | 'name:\\n  max_length: 40\\n  max-length: 30\\n'             | 3 | name.max-length | name.max_length | 2
             dotted and nested | 'name.max-length: 40\\nname:\\n  maxLength: 30\\n'          | 3 | name.maxLength | name.max-length | 1
+            dotted and nested, one spelling | 'name.max-length: 40\\nname:\\n  max-length: 30\\n' | 3 | name.max-length | name.max-length | 1
+            two lists, which the binder would merge | 'model.types: [a, b, c]\\nmodel:\\n  types: [d]\\n' | 3 | model.types | model.types | 1
+            a list under two cases | 'model:\\n  Types: [a]\\n  types: [b]\\n'                 | 3 | model.types | model.Types | 2
             """)
     void refusesOneKeyWrittenTwiceInTwoSpellingsRatherThanKeepTheLast(String spellings, String yaml, int line,
                                                                        String second, String first, int firstLine) {
