@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -86,6 +87,9 @@ public class RejectReportReader {
         ReportSummary summary;
         try {
             summary = mapper.readValue(file.toFile(), ReportSummary.class);
+        } catch (InputCoercionException e) { // a number too large for its property: JSON, but not a summary's
+            throw new UncheckedIOException("Cannot read " + file + ": " + notTheShape(e, "", "a report's summary"),
+                    new IOException(e));
         } catch (StreamReadException e) { // not JSON: cut short, or edited by hand
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
@@ -202,6 +206,9 @@ public class RejectReportReader {
                 }
             }
             return new ReportedReject(recordNumber, lineNumber, column, rules, record);
+        } catch (InputCoercionException e) { // a number too large for its property: JSON, but not a reject's
+            throw new UncheckedIOException("Cannot read line " + number + " of " + file + ": "
+                    + notTheShape(e, property, "a reject's line"), new IOException(e));
         } catch (StreamReadException e) { // not JSON: cut short, or edited by hand
             String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
             throw new UncheckedIOException("Cannot read line " + number + " of " + file + ": it is not valid JSON"
@@ -218,10 +225,20 @@ public class RejectReportReader {
      * Java types.
      */
     private static String notTheShape(JacksonException failure, String property, String what) {
-        String path = failure.getPath().stream()
-                .map(step -> step.getPropertyName() != null ? step.getPropertyName() : "[" + step.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        path = path.isEmpty() ? property : path;
+        String path;
+        if (failure instanceof InputCoercionException coercion && coercion.processor() != null) {
+            path = Stream.of(coercion.processor().streamReadContext().pathAsPointer().toString().split("/"))
+                    .filter(step -> !step.isEmpty())
+                    .map(step -> step.chars().allMatch(Character::isDigit) ? "[" + step + "]" : step)
+                    .collect(Collectors.joining("."));
+        } else { // Jackson's path starts where the value was read: inside the property for a line's rules
+            path = failure.getPath().stream()
+                    .map(step -> step.getPropertyName() != null ? step.getPropertyName() : "[" + step.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            path = property.isEmpty() || path.startsWith(property) ? path
+                    : path.isEmpty() ? property : property + "." + path;
+        }
+        path = path.replace(".[", "[");
         return (path.isEmpty() ? "it is not " + what : "its " + path + " is not what " + what + " holds there")
                 + " (edited by hand?)";
     }

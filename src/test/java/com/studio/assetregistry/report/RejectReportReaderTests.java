@@ -151,7 +151,8 @@ class RejectReportReaderTests {
         "file null      | '{\"run\": 1, \"file\": null, \"counts\": {}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | it lacks file, which every report's summary has (edited by hand?)",
         "negative count | '{\"run\": 1, \"file\": {}, \"counts\": {\"rejected\": -5}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | its counts are not all 0 or more (edited by hand?)",
         "cut short      | '{\"run\": 1, \"file\": {\"path\": '                                                    | it is not valid JSON at line 1, column 29 (cut short, or edited by hand?)",
-        "count as text  | '{\"run\": 1, \"file\": {}, \"counts\": {\"read\": \"twenty\"}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | its counts.read is not what a report's summary holds there (edited by hand?)"})
+        "count as text  | '{\"run\": 1, \"file\": {}, \"counts\": {\"read\": \"twenty\"}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | its counts.read is not what a report's summary holds there (edited by hand?)",
+        "count too big  | '{\"run\": 1, \"file\": {}, \"counts\": {\"read\": 99999999999999999999999}, \"startedAt\": \"2026-11-26T14:22:50Z\", \"status\": \"COMPLETED\"}' | its counts.read is not what a report's summary holds there (edited by hand?)"})
     void aSummaryEditedByHandOrCutShortIsOneLineNamingWhatIsWrong(String what, String json, String problem)
             throws IOException {
         Path dir = Files.createDirectories(reports.resolve("3"));
@@ -165,7 +166,9 @@ class RejectReportReaderTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "not JSON      | garbage                                        | it is not valid JSON at column 1 (cut short, or edited by hand?)",
-        "rules a text  | '{\"recordNumber\": 1, \"rules\": \"status.unknown\"}' | its rules is not what a reject's line holds there (edited by hand?)"})
+        "rules a text  | '{\"recordNumber\": 1, \"rules\": \"status.unknown\"}' | its rules is not what a reject's line holds there (edited by hand?)",
+        "a rule's id an object | '{\"recordNumber\": 1, \"rules\": [{\"id\": {}}]}' | its rules[0].id is not what a reject's line holds there (edited by hand?)",
+        "number too big | '{\"recordNumber\": 99999999999999999999999}' | its recordNumber is not what a reject's line holds there (edited by hand?)"})
     void aRejectsLineEditedByHandIsOneLineNamingWhatIsWrong(String what, String line, String problem)
             throws IOException {
         Path dir = writeRun(5);
