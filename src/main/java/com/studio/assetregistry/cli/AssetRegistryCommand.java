@@ -229,11 +229,20 @@ public class AssetRegistryCommand implements Callable<Integer> {
         return new GlobalOptions(db, requireNamed(reports), debug, rules);
     }
 
-    /** Refuses {@code --reports ''}, which a load would take for its default, and {@code report} for no directory. */
+    /**
+     * Refuses {@code --reports ''}, and without {@code --reports} a {@code registry.load.reports-dir} set to nothing
+     * ({@code REGISTRY_LOAD_REPORTSDIR=}): a load would take either for the default directory, and {@code report}
+     * would look in none.
+     */
     private static Path requireNamed(Path reports) {
         if (reports != null && reports.toString().isBlank()) {
             throw new RegistryUnavailableException("--reports is empty; name a directory, or leave --reports out for"
-                    + " reports", null);
+                    + " the default directory, reports", null);
+        }
+        if (reports == null && Binder.get(new StandardEnvironment()).bind(REPORTS_DIR_PROPERTY, String.class)
+                .map(String::isBlank).orElse(false)) {
+            throw new RegistryUnavailableException(REPORTS_DIR_PROPERTY + " (REGISTRY_LOAD_REPORTSDIR) is empty; name"
+                    + " a directory, or leave it unset for the default directory, reports", null);
         }
         return reports;
     }
@@ -244,8 +253,8 @@ public class AssetRegistryCommand implements Callable<Integer> {
      * take it; {@code reports} by default. For the commands that read reports without starting the application.
      */
     Path reportsDir() {
-        if (reports != null) {
-            return requireNamed(reports);
+        if (requireNamed(reports) != null) {
+            return reports;
         }
         return Binder.get(new StandardEnvironment()).bind(REPORTS_DIR_PROPERTY, Path.class).orElse(Path.of("reports"));
     }

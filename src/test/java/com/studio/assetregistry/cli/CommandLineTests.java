@@ -380,7 +380,7 @@ class CommandLineTests {
 
             assertThat(exit).as(command).isEqualTo(1);
             assertThat(err.toString()).as(command).isEqualTo("error: --reports is empty; name a directory, or leave"
-                    + " --reports out for reports\n");
+                    + " --reports out for the default directory, reports\n");
             assertThat(out.toString()).as(command).isEmpty();
         }
         assertThat(Path.of(db())).doesNotExist();

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +135,25 @@ class ReportCommandTests extends CommandTest {
         // then
         assertThat(report.waitFor()).as(new String(report.getErrorStream().readAllBytes())).isZero();
         assertThat(output).startsWith("run " + run + ": data/asset_data_errors.json, COMPLETED, started ");
+    }
+
+    @Test
+    void aReportsDirectoryTheEnvironmentSetsToNothingIsRefusedNotTakenForTheDefault() throws Exception {
+        // given: a cron line's REGISTRY_LOAD_REPORTSDIR="$DIR", DIR unset, where a reports directory exists
+        for (List<String> command : List.of(List.of("report"), List.of("--db", "r.db", "load", "a.json"))) {
+            var child = new ProcessBuilder(ChildJvm.command(command.toArray(String[]::new))).directory(copy.toFile());
+            child.environment().put("REGISTRY_LOAD_REPORTSDIR", "");
+
+            // when
+            Process process = child.start();
+            String errors = new String(process.getErrorStream().readAllBytes());
+
+            // then
+            assertThat(process.waitFor()).as(command.toString()).isEqualTo(1);
+            assertThat(errors).isEqualTo("error: registry.load.reports-dir (REGISTRY_LOAD_REPORTSDIR) is empty; name a"
+                    + " directory, or leave it unset for the default directory, reports\n");
+        }
+        assertThat(copy.resolve("r.db")).doesNotExist();
     }
 
     @Test
