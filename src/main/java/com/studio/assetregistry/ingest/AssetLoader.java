@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
@@ -63,6 +62,8 @@ public class AssetLoader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AssetLoader.class);
     private static final Duration QUEUE_POLL = Duration.ofMillis(500);
     private static final String OWNER = RunOwner.CURRENT;
+    /** The most symbolic links a path is followed through, as Linux's own limit (ELOOP after 40). */
+    private static final int MAX_LINK_HOPS = 40;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -562,15 +563,18 @@ public class AssetLoader implements AutoCloseable {
      */
     private static String whyMissing(Path file, Path absolute) {
         if (Files.isSymbolicLink(absolute)) {
-            try {
-                absolute.toRealPath();
-            } catch (NoSuchFileException e) { // a link to nothing, or to a link to nothing
-                return "it is a symbolic link to a file that does not exist";
-            } catch (IOException e) { // ELOOP, whose reason Java words "Too many levels of symbolic links or ..."
-                String reason = FileFailures.reason(e);
-                return reason.startsWith("Too many levels of symbolic links")
-                        ? "its symbolic links lead round in a loop" : "cannot follow its symbolic link: " + reason;
+            Path target = absolute;
+            try { // followed here, hop by hop, as the system does: its own words for a loop depend on its language
+                for (int hops = 0; Files.isSymbolicLink(target); hops++) {
+                    if (hops == MAX_LINK_HOPS) {
+                        return "its symbolic links lead round in a loop";
+                    }
+                    target = target.resolveSibling(Files.readSymbolicLink(target)); // relative: from its directory
+                }
+            } catch (IOException e) {
+                return "cannot follow its symbolic link: " + FileFailures.reason(e);
             }
+            return "it is a symbolic link to a file that does not exist";
         }
         if (file.toString().equals("-")) {
             return "no such file; a load reads a file, not standard input (it hashes the file to know it again, and"

@@ -263,7 +263,10 @@ class CommandLineTests {
             assertThat(err.toString()).isEqualTo("error: Cannot write a file of no name: name one, or - for standard"
                     + " output\n");
         }
-        assertThat(dir.resolve("..partial")).doesNotExist();
+        // where a write would have put its partial file: beside the directory, or beside the working directory
+        assertThat(dir.resolveSibling(dir.getFileName() + ".partial")).doesNotExist();
+        Path here = Path.of("").toAbsolutePath();
+        assertThat(here.resolveSibling(here.getFileName() + ".partial")).doesNotExist();
     }
 
     @Test
