@@ -1,9 +1,11 @@
 package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.studio.assetregistry.ChildJvm;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +165,52 @@ class LauncherTests {
         try (var left = Files.list(temporary)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void preparingTheArchiveUnpacksSqlitesNativeLibraryForTheDriverToLoad() throws Exception {
+        // given: a driver jar holding a library for this machine's folder, the JDK's jar tool beside a java that
+        // extracts that driver with the application and names its folder as the driver's OSInfo does
+        Path jarTool = Path.of(System.getProperty("java.home"), "bin", "jar");
+        assumeTrue(Files.isExecutable(jarTool), "no jar tool in " + System.getProperty("java.home"));
+        Path driver = dir.resolve("sqlite-jdbc-0.jar");
+        try (var zip = new ZipOutputStream(Files.newOutputStream(driver))) {
+            zip.putNextEntry(new ZipEntry("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so"));
+            zip.write("the library".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("org/sqlite/native/Mac/aarch64/libsqlitejdbc.dylib"));
+            zip.write("another machine's".getBytes(StandardCharsets.UTF_8));
+        }
+        Files.createSymbolicLink(dir.resolve("jar"), jarTool);
+        Files.setLastModifiedTime(dir.resolve("cli/app.jsa"), FileTime.from(Instant.now().minusSeconds(60)));
+        Path java = Files.writeString(dir.resolve("java"), """
+                #!/bin/sh
+                previous=
+                for argument in "$@"; do
+                  case $argument in
+                    org.sqlite.util.OSInfo) echo Linux/x86_64; exit 0 ;;
+                    -XX:DumpLoadedClassList=*) echo java/lang/Object > "${argument#*=}" ;;
+                    -XX:SharedArchiveFile=*) archive="${argument#*=}" ;;
+                    -Xshare:dump) dump=1 ;;
+                  esac
+                  if [ "$previous" = --destination ]; then
+                    touch "$argument/asset-registry.jar"; mkdir -p "$argument/lib"; cp DRIVER "$argument/lib/"
+                  fi
+                  previous=$argument
+                done
+                if [ -n "$dump" ]; then touch "$archive"; else echo "ran $*"; fi
+                """.replace("DRIVER", driver.toString()));
+        java.toFile().setExecutable(true);
+
+        // when
+        String output = launch(java, Map.of(), "get", "hero", "character");
+
+        // then: this machine's library alone, where the command's driver is told to load it from
+        assertThat(dir.resolve("cli/native/libsqlitejdbc.so")).hasContent("the library");
+        try (var unpacked = Files.list(dir.resolve("cli/native"))) {
+            assertThat(unpacked).hasSize(1);
+        }
+        assertThat(dir.resolve("cli/native.tmp")).doesNotExist();
+        assertThat(output).contains("-Dorg.sqlite.lib.path=" + dir.resolve("cli/native"));
     }
 
     /** What the launcher's {@code java} prints, run with the environment given added to a C.UTF-8 one's. */
