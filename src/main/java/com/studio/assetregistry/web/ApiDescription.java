@@ -71,16 +71,17 @@ class ApiDescription {
 
     private static void addShared(Operation operation, boolean write, boolean guarded) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
-            responses.putIfAbsent("400", answer("a query parameter or path variable is missing or not valid:"
-                    + " parameter names it (/problems/bad-parameter)"));
-        }
+        // every operation: a query parameter it does not take, or one given twice, is refused (QueryParameters)
+        responses.putIfAbsent("400", answer("a query parameter or path variable is missing or not valid, one the"
+                + " operation does not take, or one given twice: parameter names it (/problems/bad-parameter)"));
         if (guarded) {
             responses.putIfAbsent("401", answer("no bearer token, or not a valid one (/problems/unauthorized);"
                     + " WWW-Authenticate: Bearer"));
             operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
         }
         if (write) {
+            responses.putIfAbsent("406", answer("the Accept header takes no JSON: refused before anything is"
+                    + " written (/problems/not-acceptable)"));
             responses.putIfAbsent("413", answer("the body is larger than its limit (registry.api.max-body-size,"
                     + " or max-load-size for a load); nothing is registered (/problems/too-large)"));
             responses.putIfAbsent("415", answer("the Content-Type is not one this operation takes, or the body"

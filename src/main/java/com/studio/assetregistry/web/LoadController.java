@@ -130,6 +130,9 @@ class LoadController {
                 .body(new RunStatus(run, registry.getRunProgress(runId).orElse(null), null));
     }
 
+    /** The form fields an upload may have beside its file: the query parameters, sent in the body instead. */
+    private static final List<String> FORM_FIELDS = List.of("force", "dryRun");
+
     /**
      * The upload's part {@code file}, when it is the one file the body holds. A second part named {@code file}, or a
      * file in a part of another name, would be left unloaded without a word: refused. Form fields (parts without a
@@ -147,6 +150,12 @@ class LoadController {
             // the container's size limits
             throw new BodySizeFilter.BodyTooLargeException(maxLoad);
         }
+        // a form field the upload does not take (dry-run=true for dryRun) would be ignored, and the load run for real
+        parts.stream().filter(part -> part.getSubmittedFileName() == null)
+                .map(Part::getName).filter(name -> !FORM_FIELDS.contains(name)).findFirst().ifPresent(name -> {
+                    throw new BadParameterException(name, "unknown form field '" + name + "': an upload takes the"
+                            + " file as the part file, and " + String.join(", ", FORM_FIELDS));
+                });
         List<Part> named = parts.stream().filter(part -> part.getName().equals("file")).toList();
         List<String> otherFiles = parts.stream().filter(part -> !part.getName().equals("file"))
                 .filter(part -> part.getSubmittedFileName() != null).map(Part::getName).toList();

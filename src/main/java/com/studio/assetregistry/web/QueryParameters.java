@@ -26,7 +26,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * {@code a,b}), numbers and booleans by their first value.
  * <p>
  * Reads the query string itself: asking the request for its parameters would make the container parse a multipart
- * body first. Only this package's REST controllers, and only the request's own dispatch (not an error's).
+ * body first (an upload's form fields are checked by {@link LoadController} as it reads the parts). Only this
+ * package's REST controllers, and only the request's own dispatch (not an error's). A cache-busting parameter
+ * ({@code ?_=1}) is refused too: the API's answers say how long they may be kept.
  */
 final class QueryParameters implements HandlerInterceptor {
 

@@ -121,7 +121,7 @@ class ApiWebMvcTests {
         mvc.perform(post("/assets").accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"a\"}"))
                 .andExpect(status().isNotAcceptable());
-        mvc.perform(post("/assets/versions?asset=hero&type=character").accept(MediaType.TEXT_HTML)
+        mvc.perform(post("/assets/versions").accept(MediaType.TEXT_HTML)
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isNotAcceptable());
         mvc.perform(post("/assets/load").accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_JSON)

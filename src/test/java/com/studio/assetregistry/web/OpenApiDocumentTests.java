@@ -86,9 +86,10 @@ class OpenApiDocumentTests {
 
     @Test
     void errorsAreProblemDetailsWhereTheReadmeListsThem() {
-        assertProblem(operation("/assets", "post"), "400", "409", "413", "415", "422");
-        assertProblem(operation("/assets/versions", "post"), "400", "404", "409", "413", "415", "422");
-        assertProblem(operation("/assets/load", "post"), "400", "409", "413", "415", "422");
+        assertProblem(operation("/assets", "post"), "400", "406", "409", "413", "415", "422");
+        assertProblem(operation("/assets/versions", "post"), "400", "404", "406", "409", "413", "415", "422");
+        assertProblem(operation("/assets/load", "post"), "400", "406", "409", "413", "415", "422");
+        assertProblem(operation("/rules", "get"), "400"); // no parameter, yet one it does not take is refused
         assertProblem(operation("/assets/overview", "get"), "404");
         assertProblem(operation("/assets/versions", "get"), "404");
         assertProblem(operation("/runs/{id}", "get"), "404");

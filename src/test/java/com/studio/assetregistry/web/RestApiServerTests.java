@@ -433,6 +433,16 @@ class RestApiServerTests {
         assertThat(json(misnamed).path("detail").asString()).endsWith("none named file, and a file named data");
         assertThat(json(another).path("detail").asString()).endsWith("a file named data too");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
+
+        // a form field it does not take: dry-run for dryRun would otherwise load for real
+        HttpResponse<String> misspelt = api.post("/assets/load", "multipart/form-data; boundary=" + boundary,
+                filePart(boundary, "file", "a.json", sample) + "--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"dry-run\"\r\n\r\ntrue\r\n--" + boundary + "--\r\n");
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(json(misspelt).path("parameter").asString()).isEqualTo("dry-run");
+        assertThat(json(misspelt).path("detail").asString()).isEqualTo("unknown form field 'dry-run': an upload takes"
+                + " the file as the part file, and force, dryRun");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
     }
 
     private static String filePart(String boundary, String name, String fileName, String content) {
