@@ -64,8 +64,8 @@ class ReportCommand implements Callable<Integer> {
     private JsonOption output;
 
     /** Why a run's directory holds no report: said of a run by its id. */
-    private static final String NOT_YET = "has no report yet: a run writes its report when it ends; if it was stopped or killed, loading the"
-            + " same file again resumes it and writes the report (asset-registry runs shows which it is)";
+    private static final String NOT_YET = "has no report yet: a run writes it when it ends, or when a load of the"
+            + " same file resumes it if it was stopped or killed; asset-registry runs shows which";
 
     /** Made when the command runs: picocli creates every command to parse a line, and a JSON mapper is not free. */
     private RejectReportReader reader;

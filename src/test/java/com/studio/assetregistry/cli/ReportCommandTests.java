@@ -237,8 +237,8 @@ class ReportCommandTests extends CommandTest {
             Files.copy(from.resolve(name), reports.resolve("5").resolve(name));
         }
         Files.createDirectories(reports.resolve("6"));
-        String notYet = "has no report yet: a run writes its report when it ends; if it was stopped or killed, "
-                + "loading the same file again resumes it and writes the report (asset-registry runs shows which it is)";
+        String notYet = "has no report yet: a run writes it when it ends, or when a load of the same file resumes it"
+                + " if it was stopped or killed; asset-registry runs shows which";
 
         assertThat(run("--reports", reports.toString(), "report")).isZero();
         assertThat(out()).startsWith("run " + run + ": data/asset_data_errors.json, COMPLETED");

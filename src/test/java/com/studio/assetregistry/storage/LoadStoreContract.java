@@ -114,7 +114,8 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
 
         store.recordRead(load, 10_000, Instant.now());
         store.recordRead(load, 20_000, Instant.now());
-        store.recordRead(load, 15_000, Instant.now()); // a chunk redone after a restart reads no further than the last commit
+        // a chunk redone after a restart reads no further than the last commit
+        store.recordRead(load, 15_000, Instant.now());
         assertThat(store.findRun(load).orElseThrow().counts().read()).isEqualTo(20_000);
         assertThat(store.abandonRun(store.findRun(load).orElseThrow())).isTrue();
         store.recordRead(load, 30_000, Instant.now());
@@ -135,7 +136,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
 
     @Test
     void anAbandonedRunEndedAtItsLastCommitIfThatCameAfterItsLastBeat() {
-        // given: a run that beat as it claimed the registry, then committed a chunk, and was killed before its next beat
+        // given: a run that beat as it claimed the registry, committed a chunk, and was killed before its next beat
         long load = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
         LoadRun claimed = store.findRun(load).orElseThrow();
         store.beat(List.of(load), claimed.owner(), Instant.parse("2026-11-29T03:00:00Z"));

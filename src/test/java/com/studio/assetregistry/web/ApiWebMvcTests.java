@@ -100,7 +100,8 @@ class ApiWebMvcTests {
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.type").value("/problems/bad-parameter"))
                 .andExpect(jsonPath("$.parameter").value("dry-run"))
-                .andExpect(jsonPath("$.detail").value("unknown parameter 'dry-run': this endpoint takes force, dryRun"));
+                .andExpect(jsonPath("$.detail")
+                        .value("unknown parameter 'dry-run': this endpoint takes force, dryRun"));
         // repeated: Spring would look up the asset "a,b", and take the first of two limits
         mvc.perform(get("/assets?asset=a&type=prop&asset=b"))
                 .andExpect(status().isBadRequest())

@@ -437,7 +437,8 @@ class RestApiServerTests {
         // a form field it does not take: dry-run for dryRun would otherwise load for real
         HttpResponse<String> misspelt = api.post("/assets/load", "multipart/form-data; boundary=" + boundary,
                 filePart(boundary, "file", "a.json", sample) + "--" + boundary
-                        + "\r\nContent-Disposition: form-data; name=\"dry-run\"\r\n\r\ntrue\r\n--" + boundary + "--\r\n");
+                        + "\r\nContent-Disposition: form-data; name=\"dry-run\"\r\n\r\ntrue\r\n--" + boundary
+                        + "--\r\n");
         assertThat(misspelt.statusCode()).isEqualTo(400);
         assertThat(json(misspelt).path("parameter").asString()).isEqualTo("dry-run");
         assertThat(json(misspelt).path("detail").asString()).isEqualTo("unknown form field 'dry-run': an upload takes"
