@@ -136,23 +136,9 @@ class LauncherTests {
 
     @Test
     void preparingTheArchiveLeavesNothingInTheTemporaryDirectory() throws Exception {
-        // given: a jar newer than its archive, and a java that does what each step of the preparation asks for
+        // given: a jar newer than its archive
         Files.setLastModifiedTime(dir.resolve("cli/app.jsa"), FileTime.from(Instant.now().minusSeconds(60)));
-        Path java = Files.writeString(dir.resolve("java"), """
-                #!/bin/sh
-                previous=
-                for argument in "$@"; do
-                  case $argument in
-                    -XX:DumpLoadedClassList=*) echo java/lang/Object > "${argument#*=}" ;;
-                    -XX:SharedArchiveFile=*) archive="${argument#*=}" ;;
-                    -Xshare:dump) dump=1 ;;
-                  esac
-                  if [ "$previous" = --destination ]; then touch "$argument/asset-registry.jar"; fi
-                  previous=$argument
-                done
-                if [ -n "$dump" ]; then touch "$archive"; else echo "ran $*"; fi
-                """);
-        java.toFile().setExecutable(true);
+        Path java = preparingJava(null);
         Path temporary = Files.createDirectories(dir.resolve("tmp"));
 
         // when
@@ -169,8 +155,7 @@ class LauncherTests {
 
     @Test
     void preparingTheArchiveUnpacksSqlitesNativeLibraryForTheDriverToLoad() throws Exception {
-        // given: a driver jar holding a library for this machine's folder, the JDK's jar tool beside a java that
-        // extracts that driver with the application and names its folder as the driver's OSInfo does
+        // given: a driver jar holding a library for this machine's folder, and the JDK's jar tool beside the java
         Path jarTool = Path.of(System.getProperty("java.home"), "bin", "jar");
         assumeTrue(Files.isExecutable(jarTool), "no jar tool in " + System.getProperty("java.home"));
         Path driver = dir.resolve("sqlite-jdbc-0.jar");
@@ -182,24 +167,7 @@ class LauncherTests {
         }
         Files.createSymbolicLink(dir.resolve("jar"), jarTool);
         Files.setLastModifiedTime(dir.resolve("cli/app.jsa"), FileTime.from(Instant.now().minusSeconds(60)));
-        Path java = Files.writeString(dir.resolve("java"), """
-                #!/bin/sh
-                previous=
-                for argument in "$@"; do
-                  case $argument in
-                    org.sqlite.util.OSInfo) echo Linux/x86_64; exit 0 ;;
-                    -XX:DumpLoadedClassList=*) echo java/lang/Object > "${argument#*=}" ;;
-                    -XX:SharedArchiveFile=*) archive="${argument#*=}" ;;
-                    -Xshare:dump) dump=1 ;;
-                  esac
-                  if [ "$previous" = --destination ]; then
-                    touch "$argument/asset-registry.jar"; mkdir -p "$argument/lib"; cp DRIVER "$argument/lib/"
-                  fi
-                  previous=$argument
-                done
-                if [ -n "$dump" ]; then touch "$archive"; else echo "ran $*"; fi
-                """.replace("DRIVER", driver.toString()));
-        java.toFile().setExecutable(true);
+        Path java = preparingJava(driver);
 
         // when
         String output = launch(java, Map.of(), "get", "hero", "character");
@@ -211,6 +179,34 @@ class LauncherTests {
         }
         assertThat(dir.resolve("cli/native.tmp")).doesNotExist();
         assertThat(output).contains("-Dorg.sqlite.lib.path=" + dir.resolve("cli/native"));
+    }
+
+    /**
+     * A {@code java} that does what each step of the launcher's preparation asks for: extracts the application (with
+     * {@code driver} as its sqlite-jdbc jar, if not null), names this machine's folder as the driver's OSInfo does,
+     * lists a class, dumps an archive, and otherwise prints the command it was given.
+     */
+    private Path preparingJava(Path driver) throws IOException {
+        Path java = Files.writeString(dir.resolve("java"), """
+                #!/bin/sh
+                previous=
+                for argument in "$@"; do
+                  case $argument in
+                    org.sqlite.util.OSInfo) echo Linux/x86_64; exit 0 ;;
+                    -XX:DumpLoadedClassList=*) echo java/lang/Object > "${argument#*=}" ;;
+                    -XX:SharedArchiveFile=*) archive="${argument#*=}" ;;
+                    -Xshare:dump) dump=1 ;;
+                  esac
+                  if [ "$previous" = --destination ]; then
+                    touch "$argument/asset-registry.jar"
+                    if [ -n "DRIVER" ]; then mkdir -p "$argument/lib"; cp "DRIVER" "$argument/lib/"; fi
+                  fi
+                  previous=$argument
+                done
+                if [ -n "$dump" ]; then touch "$archive"; else echo "ran $*"; fi
+                """.replace("DRIVER", driver == null ? "" : driver.toString()));
+        java.toFile().setExecutable(true);
+        return java;
     }
 
     /** What the launcher's {@code java} prints, run with the environment given added to a C.UTF-8 one's. */
