@@ -9,13 +9,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The REST API's servlet parts: the access and size filters, in that order (a request without its token is refused
- * before its body is read), the health paths' filter, the query parameters' check, and the multipart limits of
+ * The REST API's servlet parts: the cross-site, access and size filters, in that order (a request without its token
+ * is refused before its body is read), the health paths' filter, the query parameters' check, and the multipart limits of
  * uploads. Only in a web application: the command line never creates them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +27,15 @@ class WebConfiguration {
     @Bean
     ProblemWriter problemWriter(JsonMapper jsonMapper) {
         return new ProblemWriter(jsonMapper);
+    }
+
+    /** First: what a page of another site makes a browser send is refused before anything else is asked of it. */
+    @Bean
+    FilterRegistrationBean<CrossSiteFilter> crossSiteFilter(ProblemWriter problemWriter, Environment environment) {
+        var registration = new FilterRegistrationBean<>(new CrossSiteFilter(problemWriter,
+                environment.getProperty("server.address")));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
     }
 
     @Bean

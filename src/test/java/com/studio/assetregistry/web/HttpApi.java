@@ -98,7 +98,8 @@ final class HttpApi {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            String host = head.contains("\r\nHost: ") ? "" : "\r\nHost: 127.0.0.1"; // unless the head names one
+            out.write((head + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.write(body);
             out.flush();
             return RawResponse.parse(socket.getInputStream().readAllBytes());

@@ -751,6 +751,41 @@ class RestApiServerTests {
     }
 
     @Test
+    void aWriteAPageOfAnotherSiteMakesABrowserSendIsRefusedAndOneOfThisServersOwnPasses() {
+        String sample = "{\"asset\": {\"name\": \"csrf\", \"type\": \"prop\"}, \"department\": \"fx\","
+                + " \"version\": 1, \"status\": \"active\"}\n";
+        byte[] body = sample.getBytes(StandardCharsets.UTF_8);
+        String post = "POST /assets/load HTTP/1.1\r\nContent-Type: application/x-ndjson\r\nContent-Length: "
+                + body.length;
+
+        // a fetch or form of another site: the browser says where it comes from
+        HttpApi.RawResponse fromElsewhere = api.raw(post + "\r\nOrigin: https://evil.example", body);
+        HttpApi.RawResponse crossSite = api.raw(post + "\r\nSec-Fetch-Site: cross-site", body);
+        HttpApi.RawResponse sandboxed = api.raw(post + "\r\nOrigin: null", body);
+        for (HttpApi.RawResponse refused : List.of(fromElsewhere, crossSite, sandboxed)) {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(json(refused.body()).path("type").asString()).isEqualTo("/problems/cross-site");
+        }
+        assertThat(json(fromElsewhere.body()).path("detail").asString()).startsWith("a write from a web page of"
+                + " another site (\"https://evil.example\") is refused");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
+
+        // a name an attacker points at 127.0.0.1: reads refused too
+        HttpApi.RawResponse rebound = api.raw("GET /assets HTTP/1.1\r\nHost: evil.example:" + port, new byte[0]);
+        assertThat(rebound.status()).isEqualTo(403);
+        assertThat(json(rebound.body()).path("detail").asString()).startsWith("the request names the host"
+                + " \"evil.example:" + port + "\", not this server");
+
+        // this server's own page, and a client that is no browser
+        HttpApi.RawResponse own = api.raw(post + "\r\nOrigin: http://127.0.0.1:" + port
+                + "\r\nSec-Fetch-Site: same-origin\r\nHost: 127.0.0.1:" + port, body);
+        assertThat(own.status()).isEqualTo(202);
+        assertThat(api.rawGet("/assets").status()).isEqualTo(200);
+        assertThat(api.raw("GET /assets HTTP/1.1\r\nHost: localhost:" + port, new byte[0]).status()).isEqualTo(200);
+        assertThat(api.raw("GET /assets HTTP/1.1\r\nHost: [::1]:" + port, new byte[0]).status()).isEqualTo(200);
+    }
+
+    @Test
     void withoutTokensTheApiIsOpenForReadsAndWrites() {
         assertThat(api.get("/rules").statusCode()).isEqualTo(200);
         assertThat(api.post("/assets", "application/json", asset("open", "prop")).statusCode()).isEqualTo(201);
