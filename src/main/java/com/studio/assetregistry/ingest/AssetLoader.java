@@ -536,7 +536,13 @@ public class AssetLoader implements AutoCloseable {
 
     /** Where an earlier run's report was written, which may not be under today's reports directory. */
     private Path reportDirOf(LoadRun run) {
-        return run.reportDir() == null ? properties.reportDir(run.id()) : Path.of(run.reportDir());
+        if (run.reportDir() == null) {
+            return properties.reportDir(run.id());
+        }
+        // recorded absolute; said as the reports directory in force names it, when it is that directory
+        Path recorded = Path.of(run.reportDir());
+        Path configured = properties.reportDir(run.id());
+        return configured.toAbsolutePath().normalize().equals(recorded.normalize()) ? configured : recorded;
     }
 
     private static void checkReadable(Path file, Path absolute) {

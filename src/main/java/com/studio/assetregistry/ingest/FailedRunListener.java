@@ -41,7 +41,8 @@ class FailedRunListener implements JobExecutionListener {
         long runId = execution.getJobParameters().getLong(LoadJobConfiguration.RUN_PARAMETER);
         Path reportDir = properties.reportDir(runId);
         try {
-            store.finishRun(runId, "FAILED", Instant.now(), recordsRead(execution), null, reportDir.toString());
+            store.finishRun(runId, "FAILED", Instant.now(), recordsRead(execution), null,
+                    reportDir.toAbsolutePath().toString());
             store.findRun(runId).ifPresent(run -> writer.writeReport(reportDir, store, run,
                     metrics.measure(execution, run)));
         } catch (RuntimeException e) {

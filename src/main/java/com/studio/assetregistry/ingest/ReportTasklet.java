@@ -38,8 +38,9 @@ class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         ExecutionContext job = execution.getExecutionContext();
+        // absolute: read back by a server or a command that may run in another working directory
         store.finishRun(runId, "COMPLETED", Instant.now(), job.getLong(JsonFileReader.RECORDS_KEY, 0), null,
-                reportDir.toString());
+                reportDir.toAbsolutePath().toString());
         LoadRun run = store.findRun(runId).orElseThrow();
         writer.writeReport(reportDir, store, run, metrics.measure(execution, run));
         return RepeatStatus.FINISHED;

@@ -18,10 +18,13 @@ import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.ingest.RejectBudgetExceededException;
+import com.studio.assetregistry.report.RejectReportReader;
 import com.studio.assetregistry.report.RejectReportWriter;
+import com.studio.assetregistry.report.ReportSummary;
 import com.studio.assetregistry.report.ReportedReject;
 import com.studio.assetregistry.storage.AssetStore;
 import com.studio.assetregistry.storage.LoadInProgressException;
+import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.StagedVersion;
@@ -394,11 +397,27 @@ public class AssetRegistry {
                 reject.recordJson())).toList();
     }
 
-    /** The {@code rejects.jsonl} file of a finished load, if its report has been written and is still there. */
+    /**
+     * The {@code rejects.jsonl} file of a finished load, if its report has been written and is still there, and is
+     * that run's: a reports directory that two registries share holds, under the same run id, the report of whichever
+     * wrote it last.
+     */
     public Optional<Path> getRejectsFile(long runId) {
-        return loads.findRun(runId).map(run -> run.reportDir())
-                .map(dir -> Path.of(dir).resolve(RejectReportWriter.REJECTS_FILE))
-                .filter(Files::isRegularFile);
+        return loads.findRun(runId).filter(run -> run.reportDir() != null).flatMap(run -> {
+            Path dir = Path.of(run.reportDir());
+            Path file = dir.resolve(RejectReportWriter.REJECTS_FILE);
+            return Files.isRegularFile(file) && isReportOf(run, dir) ? Optional.of(file) : Optional.empty();
+        });
+    }
+
+    /** Whether the report in {@code dir} says it is {@code run}'s: its id, and its file's SHA-256. */
+    private static boolean isReportOf(LoadRun run, Path dir) {
+        try {
+            ReportSummary summary = new RejectReportReader().readSummary(dir);
+            return summary.run() == run.id() && Objects.equals(summary.file().sha256(), run.sha256());
+        } catch (RuntimeException e) { // no summary, or not one: not a report this registry can vouch for
+            return false;
+        }
     }
 
     /** The asset with its versions, or empty if it is not registered. */

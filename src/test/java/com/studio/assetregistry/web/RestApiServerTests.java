@@ -144,6 +144,26 @@ class RestApiServerTests {
     }
 
     @Test
+    void aRunsReportFileIsServedFromWhereItWasWrittenAndOnlyIfItIsThatRunsReport() throws IOException {
+        long id = json(api.post("/assets/load", "application/json", readSample())).path("id").asLong();
+        api.awaitRun(id);
+
+        // recorded where it is, whatever directory a server or a command reading it later runs in
+        String recorded = jdbc.queryForObject("SELECT report_dir FROM load_run WHERE id = ?", String.class, id);
+        assertThat(Path.of(recorded)).isAbsolute().isDirectory();
+        assertThat(api.get("/runs/" + id + "/rejects.jsonl").statusCode()).isEqualTo(200);
+
+        // another registry sharing the reports directory wrote its own run of that id there
+        Path summary = Path.of(recorded).resolve("summary.json");
+        Files.writeString(summary, Files.readString(summary).replaceFirst("\"sha256\"\\s*:\\s*\"[0-9a-f]+\"",
+                "\"sha256\": \"" + "0".repeat(64) + "\""));
+
+        HttpResponse<String> another = api.get("/runs/" + id + "/rejects.jsonl");
+        assertThat(another.statusCode()).isEqualTo(404);
+        assertThat(json(another).path("detail").asString()).isEqualTo("run " + id + " has no report file");
+    }
+
+    @Test
     void aRejectsPageShowsEachRecordAsWrittenWordForWordAsTheReportFile() {
         // numbers a parser into double would change: 1.10 to 1.1, 1E2 to 100.0, -0 to 0, 1e999999999 to Infinity
         String records = """
