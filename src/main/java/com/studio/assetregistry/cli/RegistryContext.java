@@ -258,12 +258,20 @@ final class RegistryContext implements AutoCloseable {
 
     /**
      * Refuses {@code --db ''}: SQLite opens an empty file name as a temporary database, deleted when the command ends,
-     * and a load would report its records registered, then lose them.
+     * and a load would report its records registered, then lose them. Refuses too a file name ({@code --db} or
+     * {@code REGISTRY_DB}) that the JDBC URL would not keep as a name: one with a {@code ?}, or {@code file:...}.
      */
     static void requireARegistryNamed(GlobalOptions options) {
         if (options.db() != null && options.db().isBlank()) {
             throw new RegistryUnavailableException("Cannot open the registry: --db is empty; name a registry file or"
                     + " a JDBC URL, or leave --db out for " + DEFAULT_DB, null);
+        }
+        String file = options.db() != null ? options.db() : new StandardEnvironment().getProperty(FILE);
+        if (file != null && !file.startsWith("jdbc:") && (file.contains("?") || file.startsWith("file:"))) {
+            // the URL is jdbc:sqlite:FILE?settings: the driver would read what follows '?' as settings of its own
+            throw new RegistryUnavailableException("Cannot open the registry " + file + ": a registry file's name may"
+                    + " not hold '?' or begin with 'file:', which SQLite reads as settings and not as the name; rename"
+                    + " the file, or give a jdbc:sqlite: URL", null);
         }
     }
 

@@ -375,6 +375,22 @@ class CommandLineTests {
     }
 
     @Test
+    void aRegistryFileNameTheUrlWouldReadAsSettingsIsRefusedRatherThanWriteAnotherFile() throws IOException {
+        for (String db : new String[] {dir.resolve("reg?v2.db").toString(), "file:" + dir.resolve("x.db")}) {
+            err.getBuffer().setLength(0);
+            int exit = run("--db", db, "--reports", reports(), "load", "data/asset_data.json");
+
+            assertThat(exit).as(db).isEqualTo(1);
+            assertThat(err.toString()).as(db).isEqualTo("error: Cannot open the registry " + db + ": a registry"
+                    + " file's name may not hold '?' or begin with 'file:', which SQLite reads as settings and not as"
+                    + " the name; rename the file, or give a jdbc:sqlite: URL\n");
+        }
+        try (var left = Files.list(dir)) {
+            assertThat(left).as("no database written under another name").isEmpty();
+        }
+    }
+
+    @Test
     void anEmptyReportsOptionIsRefusedRatherThanTakenForTheDefaultDirectory() {
         for (String command : new String[] {"load", "report"}) {
             err.getBuffer().setLength(0);
