@@ -546,6 +546,9 @@ public class AssetLoader implements AutoCloseable {
     }
 
     private static void checkReadable(Path file, Path absolute) {
+        if (file.toString().isEmpty()) { // the working directory, which the next check would call a directory
+            throw new LoadException("Cannot load a file of no name: name the file to load", null, null);
+        }
         if (!Files.exists(absolute)) {
             throw new LoadException("Cannot load " + file + ": " + whyMissing(file, absolute), null, null);
         }

@@ -316,6 +316,9 @@ class CommandLineTests {
             assertThat(run("--db", db(), "load", file)).as(file).isEqualTo(1);
             assertThat(err.toString()).as(file).isEqualTo("error: Cannot load " + file + ": " + reason + "\n");
         });
+        err.getBuffer().setLength(0);
+        assertThat(run("--db", db(), "load", "")).isEqualTo(1); // not the working directory, "for example /*.json"
+        assertThat(err.toString()).isEqualTo("error: Cannot load a file of no name: name the file to load\n");
         assertThat(out.toString()).isEmpty();
     }
 

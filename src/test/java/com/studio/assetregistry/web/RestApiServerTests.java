@@ -730,6 +730,10 @@ class RestApiServerTests {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).doesNotContain("Whitelabel").doesNotContain("Exception");
+
+        HttpResponse<String> errorPage = api.get("/error"); // the error page, asked for itself: nothing, not a 500
+        assertThat(errorPage.statusCode()).isEqualTo(404);
+        assertThat(json(errorPage).path("type").asString()).isEqualTo("/problems/not-found");
     }
 
     @Test
