@@ -89,6 +89,11 @@ class AssetController {
         if (type == null) {
             throw new BadParameterException("type", "the query parameter type is required");
         }
+        if (asset.isBlank() || type.isBlank()) { // no name or type can be blank: a link that lost its values
+            String empty = asset.isBlank() ? "asset" : "type";
+            throw new BadParameterException(empty, "the query parameter " + empty + " is empty; give the asset's "
+                    + (asset.isBlank() ? "name" : "type"));
+        }
         return registry.getAsset(asset, type).map(AssetDocument::of)
                 .orElseThrow(() -> notRegistered(asset, type));
     }

@@ -93,7 +93,7 @@ class ApiWebMvcTests {
     }
 
     @Test
-    void anUnknownOrRepeatedQueryParameterIsA400NamingItAndNeverReachesTheRegistry() throws Exception {
+    void anUnknownRepeatedOrEmptyQueryParameterIsA400NamingItAndNeverReachesTheRegistry() throws Exception {
         // a misspelt dryRun: without the check, a real load
         mvc.perform(post("/assets/load?dry-run=true&force=true").contentType(MediaType.APPLICATION_JSON).content("[]"))
                 .andExpect(status().isBadRequest())
@@ -107,6 +107,10 @@ class ApiWebMvcTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("asset"))
                 .andExpect(jsonPath("$.detail").value("asset is given 2 times; give it once"));
+        mvc.perform(get("/assets?asset=&type="))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("asset"))
+                .andExpect(jsonPath("$.detail").value("the query parameter asset is empty; give the asset's name"));
         mvc.perform(get("/runs?limit=1&limit=2"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("limit"));
