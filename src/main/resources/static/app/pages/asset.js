@@ -22,7 +22,8 @@ export async function assetPage(main, ctx) {
 
   main.lastChild.remove();
   main.append(
-    h('p', { class: 'summary' }, count(asset.versions.length), ' versions in ', count(byDepartment.size),
+    h('p', { class: 'summary' }, count(asset.versions.length),
+      asset.versions.length === 1 ? ' version in ' : ' versions in ', count(byDepartment.size),
       byDepartment.size === 1 ? ' department: ' : ' departments: ',
       [...statuses].map(([s, n], i) => [i ? ', ' : '', count(n) + ' ' + s])),
     h('p', { class: 'legend' }, 'Legend: ', statusBadge('active'), ' ', statusBadge('inactive'), ' ',

@@ -178,6 +178,7 @@ class WebPageTests {
         assertThat(browser.getCurrentUrl()).endsWith("#/asset?name=lamp_post&type=prop");
         assertThat(cells("modeling")).containsExactly("v1 active", "v2 active\n★ latest active", "v3 inactive");
         assertThat(cells("texturing")).containsExactly("v1 inactive", "v2 active\n★ latest active", "none");
+        assertThat(text(By.cssSelector(".summary"))).isEqualTo("5 versions in 2 departments: 3 active, 2 inactive");
         WebElement inactive = browser.findElement(By.cssSelector("tr[data-department='modeling'] td:nth-of-type(3)"));
         assertThat(inactive.getCssValue("border-left-color"))
                 .isNotEqualTo(browser.findElement(By.cssSelector("tr[data-department='modeling'] td"))
@@ -195,6 +196,7 @@ class WebPageTests {
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.grid")));
         assertThat(text(By.tagName("h1"))).isEqualTo(MARKUP_NAME + " prop");
+        assertThat(text(By.cssSelector(".summary"))).isEqualTo("1 version in 1 department: 1 active");
         assertThat(browser.findElements(By.tagName("img"))).isEmpty();
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     }
