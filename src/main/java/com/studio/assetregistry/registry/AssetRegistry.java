@@ -196,6 +196,11 @@ public class AssetRegistry {
         Objects.requireNonNull(version, "The version must not be null.");
         List<Violation> violations = new ArrayList<>(checkRecords(asset, List.of(version)));
         if (violations.isEmpty() && !assets.exists(asset)) {
+            // written by a load in progress, and registered only when it ends: not missing, not free either
+            assets.pendingLoadOf(asset).ifPresent(run -> {
+                throw new RegistryBusyException("Cannot add to " + asset + " now: run " + run + ", a load in"
+                        + " progress, is registering this asset; try again once it has ended", run);
+            });
             throw new AssetNotFoundException(asset);
         }
         register(asset, List.of(version), violations, "addAssetVersion " + asset);

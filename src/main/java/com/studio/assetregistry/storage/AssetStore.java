@@ -9,6 +9,7 @@ import com.studio.assetregistry.asset.VersionedAsset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,12 @@ public interface AssetStore {
 
     /** Whether the asset is registered. */
     boolean exists(AssetKey key);
+
+    /**
+     * The load in progress that has written the asset, which is not registered until that load ends; empty if none
+     * has (the asset is registered, or unknown).
+     */
+    OptionalLong pendingLoadOf(AssetKey key);
 
     /** Every registered asset, without its versions. */
     List<AssetKey> listAssets();

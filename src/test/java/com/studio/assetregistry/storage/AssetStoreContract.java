@@ -56,6 +56,23 @@ public abstract class AssetStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void namesTheLoadInProgressThatHasWrittenAnAssetNotYetRegistered() {
+        long pending = loads.startRun("load", "nightly.json", 0, Instant.now());
+        loads.claimRun(pending, "c0ffee", "4242@render-node-7");
+        loads.write(pending, List.of(new StagedVersion(RecordPosition.ofNumber(1), v("dragon", "prop", "fx", 1,
+                "active"))));
+
+        assertThat(store.exists(new AssetKey("dragon", "prop"))).isFalse();
+        assertThat(store.pendingLoadOf(new AssetKey("dragon", "prop"))).hasValue(pending);
+        assertThat(store.pendingLoadOf(HERO)).as("registered").isEmpty();
+        assertThat(store.pendingLoadOf(new AssetKey("nobody", "prop"))).as("unknown").isEmpty();
+        assertThat(store.pendingLoadOf(new AssetKey("dragon\u0000", "prop"))).isEmpty();
+
+        assertThat(loads.abandonRun(loads.findRun(pending).orElseThrow())).isTrue();
+        assertThat(store.pendingLoadOf(new AssetKey("dragon", "prop"))).as("its load gone").isEmpty();
+    }
+
+    @Test
     void findsNothingForATextHoldingANulWhichNoStoredTextHolds() {
         // PostgreSQL refuses a NUL in a parameter; a client can send one in a query string
         AssetKey nul = new AssetKey("hero\u0000", "character");

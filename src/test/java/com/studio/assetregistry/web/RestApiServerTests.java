@@ -384,6 +384,16 @@ class RestApiServerTests {
                     + ", a load in progress, is registering the same version; try again once it has ended (GET /runs/"
                     + other + ")");
             assertThat(api.get("/assets?asset=hero&type=character").statusCode()).isEqualTo(404);
+
+            // and a next version of that asset, which only the load has: busy too, not "add it first"
+            HttpResponse<String> next = api.post("/assets/versions", "application/json", """
+                    {"asset": {"name": "hero", "type": "character"},
+                     "department": "modeling", "version": 2, "status": "active"}""");
+            assertThat(next.statusCode()).isEqualTo(409);
+            assertThat(json(next).path("runningRun").asLong()).isEqualTo(other);
+            assertThat(json(next).path("detail").asString()).isEqualTo("Cannot add to hero/character now: run "
+                    + other + ", a load in progress, is registering this asset; try again once it has ended (GET"
+                    + " /runs/" + other + ")");
         } finally {
             assertThat(loads.abandonRun(loads.findRun(other).orElseThrow())).isTrue();
         }

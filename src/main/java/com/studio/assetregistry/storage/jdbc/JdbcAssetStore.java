@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -50,6 +51,16 @@ class JdbcAssetStore implements AssetStore {
     public Optional<Asset> findAsset(AssetKey key) {
         List<AssetVersion> versions = listVersions(key);
         return versions.isEmpty() ? Optional.empty() : Optional.of(new Asset(key, versions));
+    }
+
+    @Override
+    public OptionalLong pendingLoadOf(AssetKey key) {
+        if (SearchText.holdsNul(key.name(), key.type())) {
+            return OptionalLong.empty();
+        }
+        return jdbc.queryForList("SELECT run_id FROM asset_row WHERE name = ? AND type = ?"
+                        + " AND run_id IN (SELECT id FROM load_run WHERE pending = 1)", Long.class, key.name(), key.type())
+                .stream().mapToLong(Long::longValue).findFirst();
     }
 
     @Override
