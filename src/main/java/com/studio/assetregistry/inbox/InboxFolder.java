@@ -50,15 +50,19 @@ final class InboxFolder {
 
     /** Every waiting file, settled or not, oldest first; none if the inbox does not exist. */
     List<Path> waiting() {
-        return waitingSettledBy(null);
+        return waitingSettledBy(null, null);
     }
 
     /** The waiting files last modified at {@code now - settleTime} or before, oldest first (then by name). */
     List<Path> settled(Instant now, Duration settleTime) {
-        return waitingSettledBy(FileTime.from(now.minus(settleTime)));
+        return waitingSettledBy(FileTime.from(now.minus(settleTime)), FileTime.from(now.plus(settleTime)));
     }
 
-    private List<Path> waitingSettledBy(FileTime settledBy) {
+    /**
+     * {@code settledBy}: the latest modification time of a file to load, or null for every waiting file (the gauge);
+     * {@code ahead}: a modification time later than which a file is said to be from a clock out of step.
+     */
+    private List<Path> waitingSettledBy(FileTime settledBy, FileTime ahead) {
         if (!Files.isDirectory(inbox)) {
             return List.of();
         }
@@ -85,6 +89,10 @@ final class InboxFolder {
                             + System.getProperty("sun.jnu.encoding") + "), so it cannot be loaded under it; rename it");
                 } else if (settledBy == null || attributes.lastModifiedTime().compareTo(settledBy) <= 0) {
                     files.add(new Waiting(entry, attributes.lastModifiedTime()));
+                } else if (attributes.lastModifiedTime().compareTo(ahead) > 0) { // waits in silence otherwise
+                    passedOver.put(entry, "it was last modified at " + attributes.lastModifiedTime() + ", later than"
+                            + " this server's clock says it is (a clock out of step?): it waits until that time has"
+                            + " passed; touch it to load it now");
                 }
             }
         } catch (IOException e) {

@@ -229,13 +229,15 @@ class InboxIngesterTests extends RegistryIntegrationTest {
     @ExtendWith(OutputCaptureExtension.class)
     void passesOverBrokenSymbolicLinksAndANameJavaCannotGiveBackAndLoadsTheOthers(CapturedOutput output)
             throws Exception {
-        // given: a link to itself, a link to nothing, a name in Latin-1 (not UTF-8), and a file to load
+        // given: a link to itself, a link to nothing, a name in Latin-1 (not UTF-8), a file from a clock a year ahead,
+        // and a file to load
         Files.createSymbolicLink(INBOX.resolve("loop.json"), Path.of("loop.json"));
         Files.createSymbolicLink(INBOX.resolve("dangling.json"), Path.of("exports", "gone.json"));
         Process latin1 = new ProcessBuilder("sh", "-c", "printf '[]' > \"$(printf 'h\\351ros.json')\"")
                 .directory(INBOX.toFile()).start();
         assertThat(latin1.waitFor()).isZero();
         inboxFile("good.json", "[" + record("hero", 1, "active") + "]", 10);
+        inboxFile("ahead.json", "[]", -365 * 24 * 3600);
 
         // when
         List<InboxOutcome> outcomes = ingester.tick();
@@ -247,13 +249,16 @@ class InboxIngesterTests extends RegistryIntegrationTest {
         });
         assertThat(registry.listAssetVersions("hero", "character")).hasSize(1);
         try (Stream<Path> left = Files.list(INBOX)) {
-            assertThat(left.filter(f -> !f.getFileName().toString().equals("processed"))).hasSize(3);
+            assertThat(left.filter(f -> !f.getFileName().toString().equals("processed"))).hasSize(4);
         }
-        assertThat(output.getOut()).contains("Inbox file loop.json is passed over: cannot read its attributes: ")
+        assertThat(output.getOut()).contains("Inbox file ahead.json is passed over: it was last modified at "
+                        + NOW.plusSeconds(365 * 24 * 3600) + ", later than this server's clock says it is (a clock out"
+                        + " of step?): it waits until that time has passed; touch it to load it now")
+                .contains("Inbox file loop.json is passed over: cannot read its attributes: ")
                 .contains("Inbox file dangling.json is passed over: it is a symbolic link to exports/gone.json, "
                         + "which does not exist");
-        assertThat(ingester.waitingFiles()).isZero();
-        assertThat(meters.get(InboxIngester.FILES).gauge().value()).isZero();
+        assertThat(ingester.waitingFiles()).as("the file from a clock ahead, which waits").isEqualTo(1);
+        assertThat(meters.get(InboxIngester.FILES).gauge().value()).isEqualTo(1);
     }
 
     @Test
