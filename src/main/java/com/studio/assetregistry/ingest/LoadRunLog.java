@@ -3,9 +3,12 @@ package com.studio.assetregistry.ingest;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.validation.MessageText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -13,6 +16,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Logs one line when a run of the load job starts and one when it ends, with its counts, and puts the run id in the
@@ -29,6 +33,7 @@ class LoadRunLog implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(LoadRunLog.class);
     /** Spring Batch's exceptions, which wrap the failure that matters ({@code Unable to process chunk}). */
     private static final String BATCH_PACKAGE = "org.springframework.batch.";
+    private static final String OWN_PACKAGE = "com.studio.assetregistry.";
 
     private final LoadStore store;
     private final JobRepository jobRepository;
@@ -78,7 +83,20 @@ class LoadRunLog implements JobExecutionListener {
         } else {
             log.warn("Load run {} {} in {} ms: {}; {}", runId, status, millis, counts,
                     MessageText.printable(failure(execution)));
+            unexpected(execution).ifPresent(failure -> log.error("Load run {} failed unexpectedly", runId, failure));
         }
+    }
+
+    /**
+     * The run's failure if its message may not say all there is to say: not one of the load's own (a file that
+     * changed, a run given up), nor a file's or the database's (a full disk, a lost connection), but a bug's, whose
+     * stack trace the log keeps, as Spring Batch's own step log (off, see application.yml) would have.
+     */
+    static Optional<Throwable> unexpected(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream().findFirst().map(LoadRunLog::unwrapped)
+                .filter(failure -> !failure.getClass().getName().startsWith(OWN_PACKAGE)
+                        && !(failure instanceof IOException || failure instanceof UncheckedIOException
+                        || failure instanceof DataAccessException));
     }
 
     /** {@code read 20, registered 17, unchanged 0, rejected 3 (status.unknown 2, ...); report: reports/1/}. */

@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,24 @@ class LoadRunLogTests extends RegistryIntegrationTest {
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("FailedRunListener").contains(" WARN "));
         assertThat(lines.get(lines.size() - 1)).contains(" WARN ").contains("Load run " + run + " FAILED in ")
                 .contains("; cause: Cannot write the report file");
+        assertThat(lines).as("no ERROR, no stack trace: Spring Batch's step log is off").noneMatch(line ->
+                line.contains(" ERROR ") || line.startsWith("\tat "));
+    }
+
+    @Test
+    void aFailureOfABugsKeepsItsStackTraceAndOneOfAFileOrTheDatabaseDoesNot() {
+        assertThat(LoadRunLog.unexpected(failedWith(new IllegalStateException("a bug")))).isPresent();
+        assertThat(LoadRunLog.unexpected(failedWith(new DataAccessResourceFailureException("[SQLITE_FULL]"))))
+                .isEmpty();
+        assertThat(LoadRunLog.unexpected(failedWith(new UncheckedIOException(new IOException("No space left")))))
+                .isEmpty();
+        assertThat(LoadRunLog.unexpected(failedWith(new LoadException("the file changed", null, null)))).isEmpty();
+    }
+
+    private static JobExecution failedWith(Throwable cause) {
+        var execution = new JobExecution(1, new JobInstance(1, "assetLoadJob"), new JobParameters());
+        execution.addFailureException(new FatalStepExecutionException("Unable to process chunk", cause));
+        return execution;
     }
 
     @Test
