@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -127,13 +128,6 @@ final class CheckedYaml {
             throw new RulesFileException(fileName + ": holds " + documents.size()
                     + " YAML documents; a rules file is one");
         }
-        if (!documents.isEmpty()) {
-            try {
-                requireEachKeyOnce(fileName, resource);
-            } catch (IOException e) { // read once already: gone since
-                throw new RulesFileException("Cannot read the rules file " + fileName + ": " + e.getMessage(), e);
-            }
-        }
         return new CheckedYaml(fileName, documents.isEmpty() ? null : documents.get(0));
     }
 
@@ -145,28 +139,24 @@ final class CheckedYaml {
      * Refuses a key the file gives twice under names Spring reads as one, which YAML's own check of a mapping's keys
      * does not see: {@code name.max-length: 40} and {@code max-length: 30} under {@code name:}, or
      * {@code max-reject-rate} and {@code maxRejectRate} (relaxed binding). The binder would keep one value, or for a
-     * list merge the two item by item, silently. Reads the file's node graph, whose keys keep their lines.
+     * list merge the two item by item, silently. Walks the file's node graph, whose keys keep their lines; a key
+     * repeated as it is in one mapping is left to YAML's own check, which Spring's loader makes.
      */
-    private static void requireEachKeyOnce(String fileName, Resource resource) throws IOException {
-        try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8.newDecoder())) {
-            Node document = new Yaml(new LoaderOptions()).compose(reader);
-            requireEachKeyOnce(fileName, document, "", new HashMap<>());
-        }
-    }
-
     private static void requireEachKeyOnce(String fileName, Node node, String path,
                                            Map<ConfigurationPropertyName, WrittenKey> seen) {
         if (node instanceof MappingNode mapping) {
+            Set<String> here = new HashSet<>();
             for (NodeTuple entry : mapping.getValue()) {
                 // a merge (<<: *defaults) gives keys that the mapping's own may override: not written twice
-                if (!(entry.getKeyNode() instanceof ScalarNode key) || key.getValue().equals("<<")) {
+                if (!(entry.getKeyNode() instanceof ScalarNode key) || key.getValue().equals("<<")
+                        || !here.add(key.getValue())) {
                     continue;
                 }
                 String written = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
-                var here = new WrittenKey(written, key.getStartMark().getLine() + 1);
-                WrittenKey before = seen.putIfAbsent(ConfigurationPropertyName.adapt(written, '.'), here);
+                var at = new WrittenKey(written, key.getStartMark().getLine() + 1);
+                WrittenKey before = seen.putIfAbsent(ConfigurationPropertyName.adapt(written, '.'), at);
                 if (before != null) {
-                    throw new RulesFileException(fileName + ":" + here.line() + ": " + written + ": the same key as "
+                    throw new RulesFileException(fileName + ":" + at.line() + ": " + written + ": the same key as "
                             + before.path() + " on line " + before.line() + "; write it once");
                 }
                 requireEachKeyOnce(fileName, entry.getValueNode(), written, seen);
@@ -188,11 +178,16 @@ final class CheckedYaml {
         var options = new LoaderOptions();
         options.setMaxAliasesForCollections(Integer.MAX_VALUE); // counted here, by what they expand to
         try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8.newDecoder())) {
+            boolean first = true;
             for (Node document : new Yaml(options).composeAll(reader)) {
                 if (expandedSize(fileName, document, new IdentityHashMap<>(), Collections.newSetFromMap(
                         new IdentityHashMap<>())) > MAX_VALUES) {
                     throw new RulesFileException(fileName + ": not valid YAML: its aliases expand to more than "
                             + MAX_VALUES + " values");
+                }
+                if (first) { // a second document is refused once the file is loaded
+                    requireEachKeyOnce(fileName, document, "", new HashMap<>());
+                    first = false;
                 }
             }
         }
