@@ -1,10 +1,12 @@
 package com.studio.assetregistry.cli;
 
+import com.studio.assetregistry.files.SymbolicLinks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -156,14 +158,11 @@ final class OutputFiles {
 
     /** The file a chain of symbolic links ends at, which may not exist yet; {@code file} itself if it is no link. */
     static Path linkTarget(Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        for (int hops = 0; Files.isSymbolicLink(target); hops++) {
-            if (hops == 40) {
-                throw new IOException("too many levels of symbolic links");
-            }
-            target = target.resolveSibling(Files.readSymbolicLink(target)); // a relative link is from its directory
+        try {
+            return SymbolicLinks.finalTarget(file);
+        } catch (FileSystemLoopException e) { // named by its path alone
+            throw new IOException("too many levels of symbolic links", e);
         }
-        return target;
     }
 
     private static void deleteQuietly(Path partial) {

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.ingest;
 
 import com.studio.assetregistry.files.FileFailures;
+import com.studio.assetregistry.files.SymbolicLinks;
 import com.studio.assetregistry.report.RejectReportWriter;
 import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadRun;
@@ -9,6 +10,7 @@ import com.studio.assetregistry.validation.RuleCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -62,8 +64,6 @@ public class AssetLoader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AssetLoader.class);
     private static final Duration QUEUE_POLL = Duration.ofMillis(500);
     private static final String OWNER = RunOwner.CURRENT;
-    /** The most symbolic links a path is followed through, as Linux's own limit (ELOOP after 40). */
-    private static final int MAX_LINK_HOPS = 40;
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -572,14 +572,10 @@ public class AssetLoader implements AutoCloseable {
      */
     private static String whyMissing(Path file, Path absolute) {
         if (Files.isSymbolicLink(absolute)) {
-            Path target = absolute;
-            try { // followed here, hop by hop, as the system does: its own words for a loop depend on its language
-                for (int hops = 0; Files.isSymbolicLink(target); hops++) {
-                    if (hops == MAX_LINK_HOPS) {
-                        return "its symbolic links lead round in a loop";
-                    }
-                    target = target.resolveSibling(Files.readSymbolicLink(target)); // relative: from its directory
-                }
+            try {
+                SymbolicLinks.finalTarget(absolute);
+            } catch (FileSystemLoopException e) {
+                return "its symbolic links lead round in a loop";
             } catch (IOException e) {
                 return "cannot follow its symbolic link: " + FileFailures.reason(e);
             }
