@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -90,7 +91,8 @@ final class InboxFolder {
                 } else if (settledBy == null || attributes.lastModifiedTime().compareTo(settledBy) <= 0) {
                     files.add(new Waiting(entry, attributes.lastModifiedTime()));
                 } else if (attributes.lastModifiedTime().compareTo(ahead) > 0) { // waits in silence otherwise
-                    passedOver.put(entry, "it was last modified at " + attributes.lastModifiedTime() + ", later than"
+                    passedOver.put(entry, "it was last modified at " + attributes.lastModifiedTime().toInstant()
+                            .truncatedTo(ChronoUnit.SECONDS) + ", later than"
                             + " this server's clock says it is (a clock out of step?): it waits until that time has"
                             + " passed; touch it to load it now");
                 }
