@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
@@ -39,8 +38,7 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
     private final Path file;
     private final RecordParser parser;
     private final int maxRecordBytes;
-    private final long expectedBytes;
-    private final FileTime expectedModified;
+    private final HashedFile hashed;
 
     private FileChannel channel;
     private RecordSplitter splitter;
@@ -76,8 +74,7 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         this.file = file;
         this.parser = parser;
         this.maxRecordBytes = maxRecordBytes;
-        this.expectedBytes = expectedBytes;
-        this.expectedModified = expectedModified;
+        this.hashed = new HashedFile(file, expectedBytes, expectedModified);
     }
 
     @Override
@@ -164,24 +161,8 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
     }
 
     private void checkUnchanged(long bytesRead) {
-        if (expectedBytes >= 0 && bytesRead != expectedBytes) {
-            throw new FileChangedException(file + " changed while it was loaded: it had " + expectedBytes + " bytes "
-                    + "when its SHA-256 was computed, and " + bytesRead + " when its reading ended. Is something still "
-                    + "writing it? Load it again once it is complete");
-        }
-        if (expectedModified != null) {
-            FileTime modified;
-            try {
-                modified = Files.getLastModifiedTime(file);
-            } catch (IOException e) {
-                throw new ItemStreamException("Cannot read " + file + "'s modification time: " + e.getMessage(), e);
-            }
-            if (!modified.equals(expectedModified)) {
-                throw new FileChangedException(file + " changed while it was loaded: it was modified at " + modified
-                        + ", after its SHA-256 was computed (of the file as modified at " + expectedModified + "). Is "
-                        + "something still writing it? Load it again once it is complete");
-            }
-        }
+        hashed.checkLength(bytesRead, "when its reading ended");
+        hashed.checkUnchanged("when its reading ended");
     }
 
     private Batch take() {

@@ -87,9 +87,9 @@ class LoadJobConfiguration {
                           @Value("#{jobParameters['input.file']}") String file,
                           @Value("#{jobParameters['run.id']}") Long runId,
                           @Value("#{jobParameters['input.modified']}") String modified) {
-        long hashedBytes = store.findRun(runId).map(LoadRun::fileSize).orElse(-1L);
-        var reader = new JsonFileReader(Path.of(file), parser, limits.maxRecordBytes(), hashedBytes,
-                modified == null ? null : FileTime.from(Instant.parse(modified)));
+        HashedFile hashed = hashedFile(store, file, runId, modified);
+        var reader = new JsonFileReader(Path.of(file), parser, limits.maxRecordBytes(), hashed.bytes(),
+                hashed.modified());
         var promotion = new ExecutionContextPromotionListener();
         promotion.setKeys(new String[] {JsonFileReader.RECORDS_KEY});
         return new StepBuilder(STAGE_STEP, jobRepository)
@@ -105,6 +105,12 @@ class LoadJobConfiguration {
                 .build();
     }
 
+    /** The run's file as it was hashed: its length as the run records it, its time as the job's parameters give it. */
+    private static HashedFile hashedFile(LoadStore store, String file, long runId, String modified) {
+        return new HashedFile(Path.of(file), store.findRun(runId).map(LoadRun::fileSize).orElse(-1L),
+                modified == null ? null : FileTime.from(Instant.parse(modified)));
+    }
+
     @Bean
     RejectBudget rejectBudget(RulesFile rulesFile) {
         return new RejectBudget(rulesFile.maxRejectRate());
@@ -116,9 +122,10 @@ class LoadJobConfiguration {
                                   RejectBudget rejectBudget, ReaderLimits limits,
                                   @Value("#{jobParameters['input.file']}") String file,
                                   @Value("#{jobParameters['run.id']}") Long runId,
-                                  @Value("#{jobParameters['dry.run'] ?: false}") Boolean dryRun) {
-        return new ResolveTasklet(store, validator, parser, rejectBudget, Path.of(file), limits.maxRecordBytes(),
-                runId, dryRun);
+                                  @Value("#{jobParameters['dry.run'] ?: false}") Boolean dryRun,
+                                  @Value("#{jobParameters['input.modified']}") String modified) {
+        return new ResolveTasklet(store, validator, parser, rejectBudget, hashedFile(store, file, runId, modified),
+                limits.maxRecordBytes(), runId, dryRun);
     }
 
     @Bean

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,18 +41,20 @@ class ResolveTasklet implements Tasklet {
     static final String OVER_BUDGET = "OVER_BUDGET";
 
     private static final int BATCH_SIZE = 1_000;
+    private static final String READING_BACK = "when its rejects were to be read back from it";
+    private static final String READ_BACK = "once its rejects were read back from it";
 
     private final LoadStore store;
     private final CrossRecordValidator validator;
     private final RecordParser parser;
     private final RejectBudget budget;
-    private final Path file;
+    private final HashedFile file;
     private final int maxRecordBytes;
     private final long runId;
     private final boolean dryRun;
 
     ResolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser, RejectBudget budget,
-                   Path file, int maxRecordBytes, long runId, boolean dryRun) {
+                   HashedFile file, int maxRecordBytes, long runId, boolean dryRun) {
         this.store = store;
         this.validator = validator;
         this.parser = parser;
@@ -71,8 +72,9 @@ class ResolveTasklet implements Tasklet {
         long recordRejects = budget.isLimited() ? store.rejectTally(runId).records() : 0;
         boolean[] overBudget = {false};
         long[] wouldRegister = {0};
-        try (FileChannel source = FileChannel.open(file, StandardOpenOption.READ);
-             RecordLocator locator = new RecordLocator(file, maxRecordBytes)) {
+        file.checkUnchanged(READING_BACK);
+        try (FileChannel source = FileChannel.open(file.path(), StandardOpenOption.READ);
+             RecordLocator locator = new RecordLocator(file.path(), maxRecordBytes)) {
             List<Reject> rejects = new ArrayList<>();
             Resolution resolution = store.resolve(runId, finding -> {
                 rejects.add(toReject(finding, source, locator));
@@ -81,6 +83,7 @@ class ResolveTasklet implements Tasklet {
                     rejects.clear();
                 }
             }, walked -> {
+                file.checkUnchanged(READ_BACK); // the rejects quote what the run's content says, or nothing commits
                 overBudget[0] = !budget.allows(recordRejects + walked.findings(), read);
                 wouldRegister[0] = overBudget[0] ? 0 : walked.registered();
                 return !overBudget[0] && !dryRun;
@@ -90,6 +93,9 @@ class ResolveTasklet implements Tasklet {
                 store.countDryRunRegistrations(runId, wouldRegister[0]);
             }
             contribution.incrementWriteCount(resolution.registered());
+        } catch (RuntimeException | IOException e) { // a record not found again, or not JSON: the file changed, say so
+            file.checkUnchanged(READ_BACK);
+            throw e;
         }
         if (overBudget[0]) {
             contribution.setExitStatus(new ExitStatus(OVER_BUDGET));

@@ -126,6 +126,38 @@ class LoadOptionsTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aFileRewrittenAtTheSameLengthOnceReadFailsItsLoadRatherThanQuoteWhatItSaysNow() throws IOException {
+        // given: a tool rewrites the file in place, one name changed and the length kept, once the load has read it
+        // and before the cross-record rules read its rejects back (the sample has one, a version.sequence)
+        Path file = Files.copy(SAMPLE, WORK_DIR.resolve("rewritten-late.json"), StandardCopyOption.REPLACE_EXISTING);
+        String rewritten = Files.readString(file).replace("\"villain\"", "\"villaxn\"");
+        LoadProgressListener tool = progress -> {
+            if (progress.phase() == Phase.RESOLVING) {
+                try {
+                    Files.writeString(file, rewritten);
+                    Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(1)));
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+
+        // when
+        assertThatThrownBy(() -> loader.load(LoadRequest.of(file).withProgress(tool)))
+                .isInstanceOf(InputChangedException.class)
+                .hasMessageContaining(file.toAbsolutePath() + " changed while it was loaded: it was modified at "
+                        + Files.getLastModifiedTime(file));
+
+        // then: nothing registered, and no reject quoting the new content
+        assertThat(count("SELECT COUNT(*) FROM asset_version")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM reject_violation WHERE rule = 'version.sequence'")).isZero();
+        LoadSummary again = loader.load(file);
+        assertThat(List.of(again.read(), again.registered(), again.rejected())).containsExactly(20L, 17L, 3L);
+        assertThat(Files.readString(again.reportDir().resolve("rejects.jsonl"))).contains("\"villaxn\"")
+                .doesNotContain("\"villain\"");
+    }
+
+    @Test
     void aForcedLoadRunsAgainAndFindsEverythingUnchangedOrRejectedAsBefore() throws IOException {
         LoadSummary first = loader.load(SAMPLE);
 
