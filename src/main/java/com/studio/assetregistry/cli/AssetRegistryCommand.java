@@ -125,7 +125,8 @@ public class AssetRegistryCommand implements Callable<Integer> {
                         .toArray(String[]::new));
             }
             AssetRegistryCommand top = cmd.getCommandSpec().root().commandLine().getCommand();
-            cmd.getErr().println("error: " + MessageText.printable(Failures.describe(e)));
+            cmd.getErr().println("error: " + MessageText.printable(Failures.describe(e,
+                    RegistryContext.databaseFile(top.db))));
             if (top.debug) {
                 e.printStackTrace(cmd.getErr());
             }

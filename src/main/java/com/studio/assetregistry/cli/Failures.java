@@ -1,8 +1,10 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.files.FileFailures;
+import com.studio.assetregistry.storage.jdbc.SqliteFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.boot.context.config.ConfigDataException;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -17,13 +19,16 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class Failures {
 
     private static final String OWN_PACKAGES = "com.studio.assetregistry.";
-    /** How the SQLite driver's message starts when the database file cannot be written. */
-    private static final String SQLITE_READONLY = "[SQLITE_READONLY]";
 
     private Failures() {
     }
 
     static String describe(Throwable failure) {
+        return describe(failure, null);
+    }
+
+    /** As {@link #describe(Throwable)}, for a command on the registry in the SQLite file {@code database}, if known. */
+    static String describe(Throwable failure, Path database) {
         if (isOwn(failure) && failure.getMessage() != null) {
             return failure.getMessage();
         }
@@ -31,15 +36,15 @@ final class Failures {
         if (setting.isPresent()) {
             return setting.get();
         }
+        Optional<String> sqlite = SqliteFailures.describe(failure, database);
+        if (sqlite.isPresent()) {
+            return sqlite.get();
+        }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = root.getMessage();
-        if (message != null && message.startsWith(SQLITE_READONLY)) {
-            return "the registry's database may not be written: its file, or its directory, where SQLite keeps the"
-                    + " file's -wal and -shm companions, is read-only for this user (" + message + ")";
-        }
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -207,8 +208,7 @@ final class RegistryContext implements AutoCloseable {
                 throw new RegistryUnavailableException("Cannot serve on " + address + ": " + bind.getMessage()
                         + "; choose an address of this machine with --address (0.0.0.0 for all of them)", e);
             });
-            String where = options.db() != null ? options.db()
-                    : environment.getProperty(URL, environment.getProperty(FILE, DEFAULT_DB));
+            String where = named(options.db(), environment);
             throw new RegistryUnavailableException("Cannot open the registry " + withoutPassword(where) + ": "
                     + why(where, e), e);
         }
@@ -239,6 +239,28 @@ final class RegistryContext implements AutoCloseable {
         if (!Files.exists(file)) {
             throw new RegistryUnavailableException("Cannot open the registry " + named + ": it does not exist (a"
                     + " mistyped --db or REGISTRY_DB?); a load or an add creates it", null);
+        }
+    }
+
+    /** The registry {@code --db} ({@code null} if not given) and the environment name: a file, or a JDBC URL. */
+    private static String named(String db, PropertyResolver environment) {
+        return db != null ? db : environment.getProperty(URL, environment.getProperty(FILE, DEFAULT_DB));
+    }
+
+    /**
+     * The SQLite file of the registry {@code --db} ({@code null} if not given) names, with the environment's settings
+     * ({@code REGISTRY_DB}, {@code SPRING_DATASOURCE_URL}); {@code null} for a registry on PostgreSQL, or named by a
+     * {@code file:} URI.
+     */
+    static Path databaseFile(String db) {
+        return sqliteFileNamed(named(db, new StandardEnvironment()));
+    }
+
+    private static Path sqliteFileNamed(String where) {
+        try {
+            return where.startsWith("jdbc:") ? sqliteFile(where).map(Path::of).orElse(null) : Path.of(where);
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 
@@ -328,7 +350,7 @@ final class RegistryContext implements AutoCloseable {
             return "it is not an asset registry: it holds tables of its own and no registry's history (another"
                     + " application's database?); name a registry, or a new file or an empty database to make one";
         }
-        return Failures.describe(failure);
+        return Failures.describe(failure, sqliteFileNamed(where));
     }
 
     /**

@@ -652,7 +652,7 @@ public class AssetLoader implements AutoCloseable {
     }
 
     /** The run stays unfinished, its last commit kept: the next run of the same content resumes it from there. */
-    private static LoadException lostDatabase(LoadRequest request, Throwable failure) {
+    private LoadException lostDatabase(LoadRequest request, Throwable failure) {
         String kind = request.dryRun() ? "dry run" : "load";
         return new LoadException("The " + kind + " of " + request.file() + " failed: the database cannot be reached ("
                 + rootMessage(failure) + "); once it is back, " + (request.dryRun() ? "dry-run" : "load")
@@ -660,7 +660,7 @@ public class AssetLoader implements AutoCloseable {
     }
 
     /** What the report's writer said ({@link RejectReportWriter} says it in full), or else the root cause's words. */
-    private static String reportFailure(Throwable failure) {
+    private String reportFailure(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof UncheckedIOException written && written.getMessage() != null) {
                 return written.getMessage();
@@ -669,9 +669,14 @@ public class AssetLoader implements AutoCloseable {
         return rootMessage(failure);
     }
 
-    private static String rootMessage(Throwable failure) {
+    /** What went wrong, in the store's words if it has some ({@link LoadStore#explain}), or the root cause's. */
+    private String rootMessage(Throwable failure) {
         if (failure == null) {
             return "the job ended without completing";
+        }
+        Optional<String> explained = store.explain(failure);
+        if (explained.isPresent()) {
+            return explained.get();
         }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {

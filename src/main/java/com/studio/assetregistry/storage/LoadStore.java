@@ -165,4 +165,12 @@ public interface LoadStore {
      */
     record RuleTally(long records, Map<String, Long> byRule) {
     }
+
+    /**
+     * What a failure of this store means, in a sentence for the person who ran the load, when the database's own
+     * words do not say it (which file, locked by whom, what to do); empty if they do.
+     */
+    default Optional<String> explain(Throwable failure) {
+        return Optional.empty();
+    }
 }

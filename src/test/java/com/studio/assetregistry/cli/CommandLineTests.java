@@ -13,6 +13,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.FileSystemUtils;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -360,7 +366,8 @@ class CommandLineTests {
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString().lines()).hasSize(2).last().asString()
-                .startsWith("error: Cannot open the registry " + dir + ": [SQLITE_CANTOPEN] ")
+                .startsWith("error: Cannot open the registry " + dir + ": " + dir + " cannot be opened: it is a"
+                        + " directory; name a file in it, or a new file (SQLite: [SQLITE_CANTOPEN] ")
                 .doesNotContain("\tat ").doesNotContain("Exception");
     }
 
@@ -420,12 +427,42 @@ class CommandLineTests {
     @Test
     void aReadOnlyDatabaseIsSaidSoWithWhereToLook() {
         // root may write any file, so the driver's failure is made here as it reaches the command line
-        var failure = new IllegalStateException("Could not commit", new java.sql.SQLException(
-                "[SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database)"));
+        var failure = new IllegalStateException("Could not commit", new SQLiteException(
+                "[SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database)",
+                SQLiteErrorCode.SQLITE_READONLY));
 
-        assertThat(Failures.describe(failure)).isEqualTo("the registry's database may not be written: its file, or"
-                + " its directory, where SQLite keeps the file's -wal and -shm companions, is read-only for this user"
-                + " ([SQLITE_READONLY] Attempt to write a readonly database (attempt to write a readonly database))");
+        assertThat(Failures.describe(failure, Path.of(db()))).isEqualTo(db() + " cannot be written: " + Path.of(db())
+                + " does not exist (SQLite: [SQLITE_READONLY] Attempt to write a readonly database (attempt to write a"
+                + " readonly database))");
+        assertThat(Failures.describe(failure, null)).isEqualTo("the registry's database cannot be written: the file,"
+                + " or its directory, is read-only for this user, or is gone; SQLite writes the file and, beside it,"
+                + " its -wal and -shm companions, even to read (SQLite: [SQLITE_READONLY] Attempt to write a readonly"
+                + " database (attempt to write a readonly database))");
+    }
+
+    @Test
+    void aRegistryLockedByAnotherProcessIsOneLineNamingItsFile() throws SQLException, IOException {
+        assertThat(run("--db", db(), "--reports", reports(), "load", "data/asset_data.json")).isZero();
+        Path lamp = Files.writeString(dir.resolve("lamp.json"), "{\"asset\": {\"name\": \"lamp\", \"type\": \"prop\"},"
+                + " \"department\": \"modeling\", \"version\": 1, \"status\": \"active\"}\n");
+        err.getBuffer().setLength(0);
+        // another process holds the write lock past the wait, made short here
+        System.setProperty("registry.sqlite-url", "jdbc:sqlite:${registry.db}?journal_mode=WAL&busy_timeout=200");
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db());
+             Statement lock = other.createStatement()) {
+            lock.execute("BEGIN IMMEDIATE");
+
+            int exit = run("--db", db(), "--reports", reports(), "load", lamp.toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).contains(db() + " is locked by another process (another load, an add, a"
+                    + " sqlite3 shell, a backup) that held its lock longer than this one waits for it")
+                    .doesNotContain("\tat ").hasLineCount(1);
+            lock.execute("ROLLBACK");
+        } finally {
+            System.clearProperty("registry.sqlite-url");
+        }
+        assertThat(run("--db", db(), "get", "lamp", "prop")).isEqualTo(3);
     }
 
     @ParameterizedTest(name = "{0}={1}")

@@ -1,8 +1,8 @@
 package com.studio.assetregistry.storage.jdbc;
 
 import com.studio.assetregistry.storage.LoadInProgressException;
-import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadRun.RunCounts;
+import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.storage.Resolution;
@@ -10,6 +10,8 @@ import com.studio.assetregistry.storage.RunAbandonedException;
 import com.studio.assetregistry.storage.StagedFinding;
 import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.storage.Warning;
+import java.nio.file.Path;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,6 +25,8 @@ import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,12 +51,15 @@ class JdbcLoadStore implements LoadStore {
      * in one pass over all versions. Up to it, its chunks note the groups they write, and both walk only those.
      */
     private static final long LARGE_RUN = 50_000;
+    private static final String SQLITE_URL = "jdbc:sqlite:";
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
     private final PendingVersions pending;
     private final Resolver resolver;
     private final ReportedRecords reported;
+    /** The SQLite file of the registry, if known, for {@link #explain}. */
+    private final Path databaseFile;
 
     @Autowired
     JdbcLoadStore(JdbcTemplate jdbc) {
@@ -68,6 +75,24 @@ class JdbcLoadStore implements LoadStore {
         this.pending = new PendingVersions(jdbc, dialect, assetIds, largeRun);
         this.resolver = new Resolver(jdbc, dialect, assetIds, largeRun);
         this.reported = new ReportedRecords(jdbc);
+        this.databaseFile = dialect == SqlDialect.SQLITE ? sqliteFile(jdbc) : null;
+    }
+
+    /** The file of a SQLite registry, as its JDBC URL names it; {@code null} for a {@code file:} URI. */
+    private static Path sqliteFile(JdbcTemplate jdbc) {
+        try {
+            String url = JdbcUtils.extractDatabaseMetaData(Objects.requireNonNull(jdbc.getDataSource()),
+                    DatabaseMetaData::getURL);
+            String file = url.substring(SQLITE_URL.length()).split("\\?", 2)[0];
+            return file.isEmpty() || file.startsWith("file:") || file.startsWith(":") ? null : Path.of(file);
+        } catch (MetaDataAccessException | RuntimeException e) { // unknown, then: the message says "the database"
+            return null;
+        }
+    }
+
+    @Override
+    public Optional<String> explain(Throwable failure) {
+        return dialect == SqlDialect.SQLITE ? SqliteFailures.describe(failure, databaseFile) : Optional.empty();
     }
 
     @Override

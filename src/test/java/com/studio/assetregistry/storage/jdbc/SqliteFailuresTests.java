@@ -1,0 +1,86 @@
+package com.studio.assetregistry.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.CannotAcquireLockException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** SQLite's failures in words that name the file and say what to do; the driver's own words kept at the end. */
+class SqliteFailuresTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLockHeldTooLongNamesTheFileAndAnotherProcess() {
+        var busy = new SQLiteException("[SQLITE_BUSY] The database file is locked (database is locked)",
+                SQLiteErrorCode.SQLITE_BUSY);
+
+        assertThat(SqliteFailures.describe(new CannotAcquireLockException("JDBC commit", busy), Path.of("night.db")))
+                .hasValue("night.db is locked by another process (another load, an add, a sqlite3 shell, a backup)"
+                        + " that held its lock longer than this one waits for it (busy_timeout, 30 s); run the command"
+                        + " again once that process is done (SQLite: [SQLITE_BUSY] The database file is locked"
+                        + " (database is locked))");
+    }
+
+    @Test
+    void aReadOnlyDatabaseOfUnknownFileSaysWhereToLook() {
+        var readOnly = new SQLiteException("[SQLITE_READONLY_DIRECTORY] a", SQLiteErrorCode.SQLITE_READONLY_DIRECTORY);
+
+        assertThat(SqliteFailures.describe(new IllegalStateException("Could not commit", readOnly), null))
+                .hasValue("the registry's database cannot be written: the file, or its directory, is read-only for"
+                        + " this user, or is gone; SQLite writes the file and, beside it, its -wal and -shm"
+                        + " companions, even to read (SQLite: [SQLITE_READONLY_DIRECTORY] a)");
+    }
+
+    @Test
+    void aDirectoryWhereTheDatabaseShouldBeIsSaidSo() {
+        var cantOpen = new SQLiteException("[SQLITE_CANTOPEN] b", SQLiteErrorCode.SQLITE_CANTOPEN);
+
+        assertThat(SqliteFailures.describe(cantOpen, dir)).hasValue(dir + " cannot be opened: it is a directory;"
+                + " name a file in it, or a new file (SQLite: [SQLITE_CANTOPEN] b)");
+    }
+
+    @Test
+    void aDatabaseThatIsGoneIsSaidSo() {
+        var cantOpen = new SQLiteException("[SQLITE_CANTOPEN] c", SQLiteErrorCode.SQLITE_CANTOPEN);
+        Path gone = dir.resolve("gone.db");
+
+        assertThat(SqliteFailures.describe(cantOpen, gone)).hasValueSatisfying(message -> assertThat(message)
+                .isEqualTo(gone + " cannot be opened: " + gone.toAbsolutePath() + " does not exist (SQLite:"
+                        + " [SQLITE_CANTOPEN] c)"));
+    }
+
+    @Test
+    void aDamagedDatabaseSaysToRestoreIt() throws IOException {
+        Path db = Files.writeString(dir.resolve("registry.db"), "not a database");
+        var corrupt = new SQLiteException("[SQLITE_CORRUPT] d", SQLiteErrorCode.SQLITE_CORRUPT_INDEX);
+
+        assertThat(SqliteFailures.describe(corrupt, db)).hasValue(db + " is damaged, or not a SQLite database:"
+                + " restore it from a backup, or export what still reads and load that into a new file (SQLite:"
+                + " [SQLITE_CORRUPT] d)");
+    }
+
+    @Test
+    void aFullDiskSaysSo() {
+        var full = new SQLiteException("[SQLITE_FULL] e", SQLiteErrorCode.SQLITE_FULL);
+
+        assertThat(SqliteFailures.describe(full, Path.of("r.db"))).hasValue("the disk holding r.db is full; nothing"
+                + " of the failed transaction was kept: free some space and run the command again (SQLite:"
+                + " [SQLITE_FULL] e)");
+    }
+
+    @Test
+    void otherFailuresAreLeftToTheirOwnWords() {
+        var constraint = new SQLiteException("[SQLITE_CONSTRAINT] f", SQLiteErrorCode.SQLITE_CONSTRAINT);
+
+        assertThat(SqliteFailures.describe(constraint, Path.of("r.db"))).isEmpty();
+        assertThat(SqliteFailures.describe(new IllegalStateException("no SQLite here"), Path.of("r.db"))).isEmpty();
+    }
+}
