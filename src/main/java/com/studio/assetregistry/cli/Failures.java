@@ -1,6 +1,7 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.files.FileFailures;
+import com.studio.assetregistry.ingest.Heap;
 import com.studio.assetregistry.storage.jdbc.SqliteFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,9 @@ final class Failures {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof OutOfMemoryError heap) {
+            return "The command " + Heap.exhausted(heap);
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;

@@ -685,6 +685,9 @@ public class AssetLoader implements AutoCloseable {
         if (root instanceof IOException io) { // often only a path: the file deleted, say
             return FileFailures.describe(io);
         }
+        if (root instanceof OutOfMemoryError heap) {
+            return "it " + Heap.exhausted(heap);
+        }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -123,9 +123,8 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
                 failure = new ItemStreamException("Cannot read " + file + ": " + io.getCause().getMessage(), io);
             } else if (e instanceof RuntimeException other) {
                 failure = other;
-            } else if (e instanceof OutOfMemoryError) {
-                failure = new ItemStreamException("Ran out of memory reading " + file + " in a heap of "
-                        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB", e);
+            } else if (e instanceof OutOfMemoryError heap) {
+                failure = new ItemStreamException("Reading " + file + " " + Heap.exhausted(heap), e);
             } else {
                 failure = new ItemStreamException("Cannot read " + file + ": " + e, e);
             }

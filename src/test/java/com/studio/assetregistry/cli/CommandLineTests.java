@@ -441,6 +441,15 @@ class CommandLineTests {
     }
 
     @Test
+    void runningOutOfHeapSaysHowLargeItWasAndHowToRaiseIt() {
+        var failure = new IllegalStateException("Step failed", new OutOfMemoryError("Java heap space"));
+
+        assertThat(Failures.describe(failure)).isEqualTo("The command ran out of memory (Java heap space) in a heap of "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; give it a larger one, with"
+                + " ASSET_REGISTRY_JAVA_OPTS=-Xmx2g bin/asset-registry ..., or java -Xmx2g -jar asset-registry.jar ...");
+    }
+
+    @Test
     void aRegistryLockedByAnotherProcessIsOneLineNamingItsFile() throws SQLException, IOException {
         assertThat(run("--db", db(), "--reports", reports(), "load", "data/asset_data.json")).isZero();
         Path lamp = Files.writeString(dir.resolve("lamp.json"), "{\"asset\": {\"name\": \"lamp\", \"type\": \"prop\"},"

@@ -394,8 +394,9 @@ class JsonFileReaderTests {
         // when, then: the failure, at once (the batch it ended was never handed on), and the step fails on it
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             assertThatThrownBy(reader::read).isInstanceOf(ItemStreamException.class)
-                    .hasMessageStartingWith("Ran out of memory reading " + dir)
-                    .hasMessageContaining(" in a heap of ")
+                    .hasMessageStartingWith("Reading " + dir)
+                    .hasMessageContaining(" ran out of memory (Java heap space) in a heap of ")
+                    .hasMessageContaining("-Xmx2g")
                     .hasCauseInstanceOf(OutOfMemoryError.class);
         });
         reader.close();
