@@ -60,7 +60,10 @@ public final class SqliteFailures {
         return Optional.empty();
     }
 
-    /** Which of the database's files, or its directory, this user may not write, or else a guess. */
+    /**
+     * Which of the database's files, or its directory, this user may not write, or else a guess. A user who may read
+     * the file only cannot read it either: in WAL mode, SQLite writes the -shm file even to read.
+     */
     private static String blocking(Path database) {
         if (database == null) {
             return "the file, or its directory, is read-only for this user, or is gone" + COMPANIONS;
@@ -72,7 +75,7 @@ public final class SqliteFailures {
         Path directory = absolute.getParent();
         List<String> denied = new ArrayList<>();
         for (Path each : List.of(absolute, companion(absolute, "-wal"), companion(absolute, "-shm"))) {
-            if (Files.exists(each) && !(Files.isReadable(each) && Files.isWritable(each))) {
+            if (Files.exists(each) && !Files.isWritable(each)) {
                 denied.add(each.toString());
             }
         }
@@ -83,8 +86,8 @@ public final class SqliteFailures {
             return Files.exists(absolute) ? "the file, or its directory, is read-only for this user, or on a read-only"
                     + " file system" + COMPANIONS : absolute + " does not exist";
         }
-        return "this user may not read and write " + String.join(", ", denied) + " (chmod u+rw the files, u+w the"
-                + " directory, or run as their owner)" + COMPANIONS;
+        return "this user may not write " + String.join(", ", denied) + " (make them writable, or run as their"
+                + " owner)" + COMPANIONS;
     }
 
     private static Path companion(Path database, String suffix) {
