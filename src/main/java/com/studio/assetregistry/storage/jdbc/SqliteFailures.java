@@ -57,6 +57,11 @@ public final class SqliteFailures {
             return Optional.of("the disk holding " + file + " is full; nothing of the failed transaction was kept:"
                     + " free some space and run the command again" + words);
         }
+        if (primary == SQLiteErrorCode.SQLITE_IOERR.code) {
+            return Optional.of(file + " could not be read or written (an I/O error: a full disk, a limit on file size"
+                    + " such as ulimit -f, a failing disk or network file system); nothing of the failed transaction"
+                    + " was kept: mend that and run the command again" + words);
+        }
         return Optional.empty();
     }
 

@@ -77,6 +77,16 @@ class SqliteFailuresTests {
     }
 
     @Test
+    void anInputOutputErrorSaysWhatMayCauseIt() {
+        var io = new SQLiteException("[SQLITE_IOERR_WRITE] g", SQLiteErrorCode.SQLITE_IOERR_WRITE);
+
+        assertThat(SqliteFailures.describe(io, Path.of("r.db"))).hasValue("r.db could not be read or written (an I/O"
+                + " error: a full disk, a limit on file size such as ulimit -f, a failing disk or network file system);"
+                + " nothing of the failed transaction was kept: mend that and run the command again (SQLite:"
+                + " [SQLITE_IOERR_WRITE] g)");
+    }
+
+    @Test
     void otherFailuresAreLeftToTheirOwnWords() {
         var constraint = new SQLiteException("[SQLITE_CONSTRAINT] f", SQLiteErrorCode.SQLITE_CONSTRAINT);
 
