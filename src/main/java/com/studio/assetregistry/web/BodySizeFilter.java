@@ -8,8 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,7 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * every other body. A declared length over the limit is refused before the body is read; a body sent without one
  * (chunked) fails with {@link BodyTooLargeException} once it passes the limit. Either way the answer is a 413
  * problem. A body sent compressed ({@code Content-Encoding: gzip}, say) is refused before it is read, with a 415
- * and {@code Accept-Encoding: identity} (RFC 7694): read as it came, its bytes would be judged as JSON. Thread-safe.
+ * and {@code Accept-Encoding: identity} (RFC 7694): read as it came, its bytes would be judged as JSON. So is a body
+ * declared in another charset than UTF-8 ({@code charset=ISO-8859-1}): JSON is UTF-8, and read as such, its accented
+ * names would be other names, or rejected. Thread-safe.
  */
 class BodySizeFilter extends OncePerRequestFilter {
 
@@ -48,6 +54,13 @@ class BodySizeFilter extends OncePerRequestFilter {
                     "Content-Encoding " + encoding.strip() + " is not taken: send the body as it is, uncompressed"));
             return;
         }
+        String charset = declaredCharset(request);
+        if (charset != null && !isUtf8(charset)) {
+            problems.write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "charset " + charset.strip() + " is not taken: the body is read as UTF-8, as JSON is (RFC 8259);"
+                            + " send it in UTF-8, with charset=utf-8 or no charset"));
+            return;
+        }
         long limit = limit(request.getRequestURI().substring(request.getContextPath().length()));
         long declared = request.getContentLengthLong();
         if (declared > limit) {
@@ -57,6 +70,35 @@ class BodySizeFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
+    }
+
+    private static boolean isUtf8(String charset) {
+        try {
+            return Charset.forName(charset.strip()).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // not a charset's name at all
+            return false;
+        }
+    }
+
+    /**
+     * The charset the request's {@code Content-Type} declares, as the client sent it ({@link
+     * HttpServletRequest#getCharacterEncoding} is UTF-8 once Spring's encoding filter has forced it); {@code null} for
+     * none, for a {@code Content-Type} that is not one (Spring refuses it later), and for a multipart body, whose
+     * charset is its parts' (the file part's bytes are the file's, whatever a header says).
+     */
+    private static String declaredCharset(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (header == null) {
+            return null;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(header);
+            String charset = type.getParameter("charset");
+            return type.getType().equalsIgnoreCase("multipart") || charset == null ? null
+                    : charset.replace("\"", "");
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
     }
 
     static ProblemDetail tooLarge(long limit) {

@@ -631,6 +631,28 @@ class RestApiServerTests {
     }
 
     @Test
+    void aBodyInAnotherCharsetThanUtf8Is415AndWritesNothing() {
+        byte[] latin1 = asset("d\u00e9cor", "prop").getBytes(StandardCharsets.ISO_8859_1);
+        for (String path : List.of("/assets", "/assets/load")) {
+            HttpResponse<String> posted = api.send(api.request(path)
+                    .header("Content-Type", path.equals("/assets") ? "application/json; charset=ISO-8859-1"
+                            : "application/json; charset=\"ISO-8859-1\"")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)).build());
+
+            assertThat(posted.statusCode()).as(path).isEqualTo(415);
+            assertThat(json(posted).path("detail").asString()).as(path).isEqualTo("charset ISO-8859-1 is not taken:"
+                    + " the body is read as UTF-8, as JSON is (RFC 8259); send it in UTF-8, with charset=utf-8 or no"
+                    + " charset");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asset_row", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
+
+        HttpResponse<String> utf8 = api.send(api.request("/assets").header("Content-Type", "application/json;charset=UTF8")
+                .POST(HttpRequest.BodyPublishers.ofString(asset("d\u00e9cor", "prop"), StandardCharsets.UTF_8)).build());
+        assertThat(utf8.statusCode()).as(utf8.body()).isEqualTo(201);
+    }
+
+    @Test
     void aLoadWithoutAContentTypeIs415ListingTheTypesItTakes() {
         HttpResponse<String> posted = api.send(api.request("/assets/load")
                 .POST(HttpRequest.BodyPublishers.ofString(readSample())).build());
