@@ -286,8 +286,8 @@ final class PendingVersions {
      */
     private static void createNumbered(Connection connection, long runId, List<AssetKey> keys,
                                        BiConsumer<AssetKey, Long> created) throws SQLException {
-        // the write lock first, should the transaction have begun DEFERRED (a --db jdbc:sqlite: URL of the user's own,
-        // without transaction_mode=IMMEDIATE): no other writer can then commit between the read and the inserts
+        // the write lock first, should the transaction have begun DEFERRED (one that SqliteTransactionManager did not
+        // begin): no other writer can then commit between the read and the inserts
         try (PreparedStatement lock = connection.prepareStatement("UPDATE load_run SET written = written WHERE id = ?")) {
             lock.setLong(1, runId);
             lock.executeUpdate();
