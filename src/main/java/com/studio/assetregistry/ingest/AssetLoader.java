@@ -187,7 +187,7 @@ public class AssetLoader implements AutoCloseable {
             Throwable cause = execution.getStepExecutions().stream()
                     .flatMap(step -> step.getFailureExceptions().stream()).findFirst()
                     .or(() -> execution.getFailureExceptions().stream().findFirst()).orElse(null);
-            if (registered(execution, request)) {
+            if (registered(execution, request, runId)) {
                 throw new LoadException("The load of " + file + " registered its records (registered "
                         + summary.registered() + ", unchanged " + summary.unchanged() + ", rejected "
                         + summary.rejected() + "), but its report could not be written: " + reportFailure(cause)
@@ -205,12 +205,23 @@ public class AssetLoader implements AutoCloseable {
         return summary;
     }
 
-    /** Whether the load's registration committed: its resolution completed, within its budget, for real. */
-    private static boolean registered(JobExecution execution, LoadRequest request) {
-        return !request.dryRun() && execution.getStepExecutions().stream()
-                .anyMatch(step -> LoadJobConfiguration.RESOLVE_STEP.equals(step.getStepName())
-                        && step.getStatus() == BatchStatus.COMPLETED
-                        && !ResolveTasklet.OVER_BUDGET.equals(step.getExitStatus().getExitCode()));
+    /**
+     * Whether the load's registration committed: its resolution completed, within its budget, for real. The store
+     * says, since the job's record of its resolve step may have failed to be written once the registration had
+     * committed (the registry locked by another process past the wait, say); the job's record, if the store cannot.
+     */
+    private boolean registered(JobExecution execution, LoadRequest request, long runId) {
+        if (request.dryRun()) {
+            return false;
+        }
+        try {
+            return store.registrationCommitted(runId);
+        } catch (RuntimeException e) { // the database gone: what the job recorded is all there is to go by
+            return execution.getStepExecutions().stream()
+                    .anyMatch(step -> LoadJobConfiguration.RESOLVE_STEP.equals(step.getStepName())
+                            && step.getStatus() == BatchStatus.COMPLETED
+                            && !ResolveTasklet.OVER_BUDGET.equals(step.getExitStatus().getExitCode()));
+        }
     }
 
     /**

@@ -107,6 +107,13 @@ public interface LoadStore {
     Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep);
 
     /**
+     * Whether the run's registration has committed: {@link #resolve} ran for it to the end, kept its registrations
+     * (within its budget, and not a dry run), and its transaction committed. What the job's own record of its steps
+     * cannot say when it failed to be written after that commit.
+     */
+    boolean registrationCommitted(long runId);
+
+    /**
      * Adds to a dry run's registered count the versions it would have registered: it resolved without keeping its
      * registrations, so {@link #resolve} counted none.
      */

@@ -171,6 +171,13 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
+    public boolean registrationCommitted(long runId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM load_run WHERE id = ? AND kind = ? AND resolved = 1 AND over_budget = 0)""",
+                Boolean.class, runId, LoadRun.LOAD));
+    }
+
+    @Override
     public void countDryRunRegistrations(long runId, long versions) {
         jdbc.update("UPDATE load_run SET registered = registered + ? WHERE id = ? AND kind = ?", versions, runId,
                 LoadRun.DRY_RUN);
