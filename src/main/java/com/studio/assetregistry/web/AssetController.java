@@ -47,7 +47,7 @@ class AssetController {
 
     @Operation(operationId = "getAssets",
             summary = ASSETS_SUMMARY, description = ASSETS_DESCRIPTION)
-    @GetMapping(path = "/assets", params = "!asset")
+    @GetMapping(path = "/assets", params = "!asset", produces = MediaType.APPLICATION_JSON_VALUE)
     Paging.Page<AssetListing> list(@RequestParam(required = false) String type,
                                    @RequestParam(required = false) String name,
                                    @RequestParam(required = false) Integer limit,
@@ -68,7 +68,7 @@ class AssetController {
 
     @Operation(operationId = "countAssetsByType",
             summary = "How many assets each type has, by type: {\"character\": 12, \"prop\": 3}")
-    @GetMapping("/assets/types")
+    @GetMapping(path = "/assets/types", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Long> types() {
         return registry.countAssetsByType();
     }
@@ -84,7 +84,7 @@ class AssetController {
     @ApiResponse(responseCode = "400", description = "a type no asset can have (neither the rules' model nor the"
             + " registry has it), a limit or cursor this API cannot use (/problems/bad-parameter)")
     @ApiResponse(responseCode = "404", description = "the asset is not registered (/problems/not-found)")
-    @GetMapping(path = "/assets", params = "asset")
+    @GetMapping(path = "/assets", params = "asset", produces = MediaType.APPLICATION_JSON_VALUE)
     AssetDocument get(@RequestParam(required = false) String asset, @RequestParam(required = false) String type) {
         if (type == null) {
             throw new BadParameterException("type", "the query parameter type is required");
@@ -102,7 +102,7 @@ class AssetController {
             summary = "One asset at a glance: version counts per status and department, each department's latest")
     @ApiResponse(responseCode = "200", description = "the asset at a glance")
     @ApiResponse(responseCode = "404", description = "the asset is not registered (/problems/not-found)")
-    @GetMapping("/assets/overview")
+    @GetMapping(path = "/assets/overview", produces = MediaType.APPLICATION_JSON_VALUE)
     AssetOverview overview(@RequestParam String asset, @RequestParam String type) {
         return registry.getAssetOverview(asset, type).orElseThrow(() -> notRegistered(asset, type));
     }

@@ -5,6 +5,7 @@ import com.studio.assetregistry.validation.RuleEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,7 +22,7 @@ class RuleController {
 
     @Operation(operationId = "listRules",
             summary = "Every rule in checking order: id, field, description, severity, enabled, configurable")
-    @GetMapping("/rules")
+    @GetMapping(path = "/rules", produces = MediaType.APPLICATION_JSON_VALUE)
     List<RuleEntry> rules() {
         return registry.listRules();
     }

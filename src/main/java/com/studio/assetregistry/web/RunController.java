@@ -36,7 +36,7 @@ class RunController {
 
     @Operation(operationId = "listRuns",
             summary = "The most recent runs, loads and API adds, the latest first (limit: 1 to 1000, default 20)")
-    @GetMapping("/runs")
+    @GetMapping(path = "/runs", produces = MediaType.APPLICATION_JSON_VALUE)
     List<RunInfo> list(@RequestParam(required = false) Integer limit) {
         return registry.listRuns(limit == null ? DEFAULT_RUNS : Paging.limit(limit));
     }
@@ -45,7 +45,7 @@ class RunController {
             summary = "One run: status, counts, per-rule counts and, for a load, its progress")
     @ApiResponse(responseCode = "200", description = "the run")
     @ApiResponse(responseCode = "404", description = "there is no such run (/problems/not-found)")
-    @GetMapping("/runs/{id}")
+    @GetMapping(path = "/runs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RunStatus get(@PathVariable long id) {
         RunInfo run = registry.getRun(id).orElseThrow(() -> noRun(id));
         return new RunStatus(run, registry.getRunProgress(id).orElse(null), launcher.failure(id).orElse(null));
@@ -58,7 +58,7 @@ class RunController {
     @ApiResponse(responseCode = "400", description = "a rule that neither the rules in force nor the run know, a limit"
             + " or cursor this API cannot use (/problems/bad-parameter)")
     @ApiResponse(responseCode = "404", description = "there is no such run (/problems/not-found)")
-    @GetMapping("/runs/{id}/rejects")
+    @GetMapping(path = "/runs/{id}/rejects", produces = MediaType.APPLICATION_JSON_VALUE)
     Paging.Page<ReportedReject> rejects(@PathVariable long id, @RequestParam(required = false) String rule,
                                         @RequestParam(required = false) Integer limit,
                                         @RequestParam(required = false) String cursor) {

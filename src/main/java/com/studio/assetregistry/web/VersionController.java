@@ -37,7 +37,7 @@ class VersionController {
             + " model nor the registry has it), or a version under 1 (/problems/bad-parameter)")
     @ApiResponse(responseCode = "404", description = "the asset is not registered, or has no such version"
             + " (/problems/not-found)")
-    @GetMapping("/assets/versions")
+    @GetMapping(path = "/assets/versions", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AssetVersion> list(@RequestParam String asset, @RequestParam String type,
                             @RequestParam(required = false) String department,
                             @RequestParam(required = false) String status,

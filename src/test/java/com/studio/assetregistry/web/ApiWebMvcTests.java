@@ -136,6 +136,17 @@ class ApiWebMvcTests {
     }
 
     @Test
+    void aReadWhoseAnswerTheClientOnlyAcceptsAsAProblemIsA406NotAnAnswerLabelledAProblem() throws Exception {
+        // an asset list labelled application/problem+json read as a failure by the client, with status 200
+        for (String path : List.of("/assets", "/assets/types", "/assets/versions", "/rules", "/runs")) {
+            mvc.perform(get(path).accept(PROBLEM))
+                    .andExpect(status().isNotAcceptable())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+        }
+        verifyNoInteractions(registry);
+    }
+
+    @Test
     void aBadLimitOrCursorIsA400NamingTheParameterAndNeverReachesTheRegistry() throws Exception {
         mvc.perform(get("/assets").param("limit", "ten"))
                 .andExpect(status().isBadRequest())
