@@ -16,11 +16,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,8 @@ final class InboxFolder {
     private final Path inbox;
     /** The entries the last pass passed over, with the reason it gave. */
     private Map<Path, String> passedOver = Map.of();
+    /** The files that could not be moved out once loaded, as they were then: passed over until they change. */
+    private final Map<Path, Stamp> unmovable = new HashMap<>();
 
     InboxFolder(Path inbox) {
         this.inbox = Objects.requireNonNull(inbox, "The inbox folder must not be null.");
@@ -69,6 +74,7 @@ final class InboxFolder {
         }
         List<Waiting> files = new ArrayList<>();
         Map<Path, String> passedOver = new LinkedHashMap<>();
+        Set<Path> seenUnmovable = new HashSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox, InboxFolder::isInboxName)) {
             for (Path entry : entries) {
                 BasicFileAttributes attributes;
@@ -84,6 +90,13 @@ final class InboxFolder {
                 }
                 if (attributes == null || !attributes.isRegularFile()) { // gone since it was listed, or a folder
                     continue;
+                }
+                if (settledBy != null && unmovable.containsKey(entry)) {
+                    if (unmovable.get(entry).equals(Stamp.of(attributes))) { // its warning was given as it stuck
+                        seenUnmovable.add(entry);
+                        continue;
+                    }
+                    unmovable.remove(entry); // other content, or touched: loaded again
                 }
                 if (!nameRoundTrips(entry)) {
                     passedOver.put(entry, "its name is not valid in the character set of Java's file names ("
@@ -101,6 +114,7 @@ final class InboxFolder {
             throw new UncheckedIOException("Cannot list the inbox " + inbox + ": " + FileFailures.describe(e), e);
         }
         if (settledBy != null) { // a pass, not the gauge: says once why a file stays, not at every pass
+            unmovable.keySet().retainAll(seenUnmovable); // gone, or changed
             passedOver.forEach((entry, why) -> {
                 if (!why.equals(this.passedOver.get(entry))) {
                     log.warn(MessageText.printable("Inbox file " + entry.getFileName() + " is passed over: " + why));
@@ -189,6 +203,25 @@ final class InboxFolder {
         }
     }
 
+    /**
+     * Passes over {@code file}, which could not be moved out of the inbox once loaded, until it changes (its length or
+     * modification time): every pass would load it again, only to find it loaded, and fail to move it again.
+     */
+    void keepBack(Path file) {
+        try {
+            unmovable.put(file, Stamp.of(Files.readAttributes(file, BasicFileAttributes.class)));
+        } catch (IOException e) { // gone: nothing to pass over
+            unmovable.remove(file);
+        }
+    }
+
     private record Waiting(Path file, FileTime modified) {
+    }
+
+    private record Stamp(FileTime modified, long size) {
+
+        static Stamp of(BasicFileAttributes attributes) {
+            return new Stamp(attributes.lastModifiedTime(), attributes.size());
+        }
     }
 }

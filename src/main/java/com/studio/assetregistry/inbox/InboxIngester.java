@@ -138,8 +138,9 @@ public class InboxIngester {
         try {
             moved = folder.moveTo(folderName, file);
         } catch (IOException e) {
+            folder.keepBack(file);
             return left(file, runId, message + "; cannot move it to " + folderName + "/: "
-                    + FileFailures.describe(e));
+                    + FileFailures.describe(e) + "; it is passed over until it changes, or the server restarts");
         }
         try {
             InboxFolder.writeNote(moved, note);

@@ -93,6 +93,36 @@ class InboxIngesterTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aFileThatCannotBeMovedOutIsLoadedOnceWarnedOnceAndPassedOverUntilItChanges() throws IOException {
+        // given: processed/ cannot be made (a file holds its name), so a loaded file cannot leave the inbox
+        Files.writeString(INBOX.resolve("processed"), "not a folder");
+        Path file = inboxFile("a.json", "[" + record("hero", 1, "active") + "]", 10);
+
+        // when: three passes
+        List<InboxOutcome> first = ingester.tick();
+        List<InboxOutcome> second = ingester.tick();
+        List<InboxOutcome> third = ingester.tick();
+
+        // then: loaded once, said once, and not hashed nor loaded again
+        assertThat(first).singleElement().satisfies(outcome -> {
+            assertThat(outcome.result()).isEqualTo(Result.LEFT);
+            assertThat(outcome.message()).startsWith("loaded as run ").contains("; cannot move it to processed/: ")
+                    .endsWith("; it is passed over until it changes, or the server restarts");
+        });
+        assertThat(second).isEmpty();
+        assertThat(third).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM load_run")).isOne();
+
+        // when: it changes, and there is room for it in processed/
+        Files.delete(INBOX.resolve("processed"));
+        Files.setLastModifiedTime(file, FileTime.from(NOW.minusSeconds(5)));
+
+        // then: taken again, found loaded, moved out
+        assertThat(ingester.tick()).singleElement().extracting(InboxOutcome::result).isEqualTo(Result.SKIPPED);
+        assertThat(names(INBOX)).containsExactly("processed");
+    }
+
+    @Test
     void skipsContentAlreadyLoadedMovesItToProcessedAndNeverOverwritesThere() throws IOException {
         // given: a.json loaded, then another a.json of other content, then a third one with the first's content
         String first = "[" + record("hero", 1, "active") + "]";
