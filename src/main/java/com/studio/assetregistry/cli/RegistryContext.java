@@ -7,6 +7,7 @@ import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.RulesFileException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -202,6 +203,9 @@ final class RegistryContext implements AutoCloseable {
             portInUse(e).ifPresent(port -> {
                 throw new RegistryUnavailableException("Cannot serve on port " + port + ": it is in use; choose"
                         + " another with --port", e);
+            });
+            cause(e, UncheckedIOException.class).ifPresent(io -> { // a file of the server's own: its spool directory
+                throw new RegistryUnavailableException(io.getMessage(), e);
             });
             cause(e, BindException.class).ifPresent(bind -> {
                 String address = settings.get().getProperty("server.address", "127.0.0.1");

@@ -223,6 +223,19 @@ class ServeCommandTests {
     }
 
     @Test
+    void aSpoolDirectoryThatCannotBeMadeIsOneLineNamingItNotTheRegistry() throws IOException {
+        var options = new GlobalOptions(dir.resolve("registry.db").toString(), dir.resolve("reports"), false, null);
+        Path spool = Files.writeString(dir.resolve("spool"), "a file, not a folder");
+
+        assertThatThrownBy(() -> RegistryContext.startServer(options,
+                Map.of("server.port", "0", "registry.api.spool-dir", spool.toString())))
+                .isInstanceOf(RegistryUnavailableException.class)
+                .hasMessageStartingWith("Cannot use the spool directory " + spool
+                        + " (registry.api.spool-dir): ")
+                .hasMessageNotContaining("registry.db");
+    }
+
+    @Test
     void anAddressNotOfThisMachineIsOneLineNamingItNotTheRegistry() {
         var options = new GlobalOptions(dir.resolve("registry.db").toString(), dir.resolve("reports"), false, null);
 
