@@ -170,8 +170,11 @@ public class AssetLoader implements AutoCloseable {
             summary = summary(runId, file);
         } catch (JobExecutionException e) {
             throw new LoadException("Cannot start the load of " + file + ": " + e.getMessage(), summary(runId, file), e);
-        } catch (RuntimeException e) { // the job could not even record its failure, nor can its summary be read
-            throw databaseLost(e) ? lostDatabase(request, e) : e;
+        } catch (RuntimeException e) { // the job could not record its end, or its failure
+            if (databaseLost(e)) {
+                throw lostDatabase(request, e);
+            }
+            return outcomeUnrecorded(request, runId, e);
         } finally {
             progressListeners.remove(runId);
             runningHere.remove(runId);
@@ -188,10 +191,7 @@ public class AssetLoader implements AutoCloseable {
                     .flatMap(step -> step.getFailureExceptions().stream()).findFirst()
                     .or(() -> execution.getFailureExceptions().stream().findFirst()).orElse(null);
             if (registered(execution, request, runId)) {
-                throw new LoadException("The load of " + file + " registered its records (registered "
-                        + summary.registered() + ", unchanged " + summary.unchanged() + ", rejected "
-                        + summary.rejected() + "), but its report could not be written: " + reportFailure(cause)
-                        + ". Load the same file again to write it", summary, cause);
+                throw reportNotWritten(file, summary, cause);
             }
             if (databaseLost(cause)) {
                 throw lostDatabase(request, cause);
@@ -203,6 +203,42 @@ public class AssetLoader implements AutoCloseable {
             throw new LoadException(message, summary, cause);
         }
         return summary;
+    }
+
+    /**
+     * What a load did whose job failed to record how it ended (the registry locked by another process past the wait
+     * as Spring Batch wrote the job's end, say), as the store has it: a run the store says completed, its report
+     * written, did all it had to; a run whose registration committed has only its report left to write; any other
+     * failed, and is resumed from its last commit by loading the same file again.
+     */
+    private LoadSummary outcomeUnrecorded(LoadRequest request, long runId, RuntimeException failure) {
+        Path file = request.file();
+        LoadSummary summary;
+        boolean registered;
+        try {
+            summary = summary(runId, file);
+            registered = !request.dryRun() && store.registrationCommitted(runId);
+        } catch (RuntimeException unreadable) { // nor can the store say: the failure as it came
+            failure.addSuppressed(unreadable);
+            throw failure;
+        }
+        if ("COMPLETED".equals(summary.status())) {
+            log.warn("Load run {} completed, but the record of its job's end could not be written: {}", runId,
+                    rootMessage(failure));
+            return summary;
+        }
+        if (registered) {
+            throw reportNotWritten(file, summary, failure);
+        }
+        throw new LoadException("The load of " + file + " failed: " + rootMessage(failure), summary, failure);
+    }
+
+    /** A load whose registration committed, and whose report could not be written. */
+    private LoadException reportNotWritten(Path file, LoadSummary summary, Throwable cause) {
+        return new LoadException("The load of " + file + " registered its records (registered "
+                + summary.registered() + ", unchanged " + summary.unchanged() + ", rejected " + summary.rejected()
+                + "), but its report could not be written: " + reportFailure(cause)
+                + ". Load the same file again to write it", summary, cause);
     }
 
     /**

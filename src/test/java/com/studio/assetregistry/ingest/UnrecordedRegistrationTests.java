@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,8 @@ class UnrecordedRegistrationTests extends RegistryIntegrationTest {
 
     /** Armed by the test: the job repository's next record of the resolve step's successful end fails. */
     private static final AtomicBoolean FAIL_RESOLVE_END = new AtomicBoolean();
+    /** Armed by the test: the job repository's next record of a job's successful end fails. */
+    private static final AtomicBoolean FAIL_JOB_END = new AtomicBoolean();
 
     @Autowired
     private AssetLoader loader;
@@ -59,9 +62,12 @@ class UnrecordedRegistrationTests extends RegistryIntegrationTest {
                                         && LoadJobConfiguration.RESOLVE_STEP.equals(step.getStepName())
                                         && step.getStatus() == BatchStatus.COMPLETED
                                         && FAIL_RESOLVE_END.compareAndSet(true, false)) {
-                                    throw new CannotAcquireLockException("update step", new SQLiteException(
-                                            "[SQLITE_BUSY] The database file is locked (database is locked)",
-                                            SQLiteErrorCode.SQLITE_BUSY));
+                                    throw locked();
+                                }
+                                if (method.getName().equals("update") && args[0] instanceof JobExecution job
+                                        && job.getStatus() == BatchStatus.COMPLETED
+                                        && FAIL_JOB_END.compareAndSet(true, false)) {
+                                    throw locked();
                                 }
                                 try {
                                     return method.invoke(repository, args);
@@ -71,6 +77,11 @@ class UnrecordedRegistrationTests extends RegistryIntegrationTest {
                             });
                 }
             };
+        }
+
+        private static RuntimeException locked() {
+            return new CannotAcquireLockException("update", new SQLiteException(
+                    "[SQLITE_BUSY] The database file is locked (database is locked)", SQLiteErrorCode.SQLITE_BUSY));
         }
     }
 
@@ -94,5 +105,22 @@ class UnrecordedRegistrationTests extends RegistryIntegrationTest {
         assertThat(List.of(again.read(), again.registered(), again.unchanged(), again.rejected()))
                 .containsExactly(20L, 17L, 0L, 3L);
         assertThat(Files.readAllLines(again.reportDir().resolve("rejects.jsonl"))).hasSize(3);
+    }
+
+    @Test
+    void aLoadThatCompletedButWhoseJobsEndWasNotRecordedIsALoadThatCompleted() throws IOException {
+        // given: the record of the job's successful end fails, as the registry's lock would fail it
+        Path file = Files.copy(SAMPLE, WORK_DIR.resolve("unrecorded-end.json"), StandardCopyOption.REPLACE_EXISTING);
+        FAIL_JOB_END.set(true);
+
+        // when
+        LoadSummary summary = loader.load(file);
+
+        // then: what it did, from the store; loading it again is a no-op
+        assertThat(FAIL_JOB_END).as("the failure happened").isFalse();
+        assertThat(List.of(summary.read(), summary.registered(), summary.unchanged(), summary.rejected()))
+                .containsExactly(20L, 17L, 0L, 3L);
+        assertThat(Files.readAllLines(summary.reportDir().resolve("rejects.jsonl"))).hasSize(3);
+        assertThat(loader.load(file).alreadyLoaded()).isTrue();
     }
 }
