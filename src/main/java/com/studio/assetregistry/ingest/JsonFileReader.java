@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -44,6 +45,8 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
     private RecordSplitter splitter;
     private BlockingQueue<Batch> ahead;
     private Thread readAhead;
+    /** What ended the read-ahead thread without its own handling, if anything did. */
+    private volatile Throwable readAheadDied;
     private Batch batch;
     private int next;
     private volatile RecordSplitter.Checkpoint handedOut;
@@ -96,6 +99,10 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         batch = null;
         readAhead = new Thread(this::readAhead, "read-ahead " + file.getFileName());
         readAhead.setDaemon(true);
+        readAheadDied = null;
+        // what escapes its own handling (an OutOfMemoryError thrown again as it handled one) is for take() to tell,
+        // not for the JVM's default handler to print with its stack trace
+        readAhead.setUncaughtExceptionHandler((thread, failure) -> readAheadDied = failure);
         readAhead.start();
     }
 
@@ -164,9 +171,25 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         hashed.checkUnchanged("when its reading ended");
     }
 
+    /**
+     * The next batch the read-ahead thread made. Should that thread have died without handing on its failure (out of
+     * memory again as it handled the first), the step hears of it rather than wait for ever.
+     */
     private Batch take() {
         try {
-            return ahead.take();
+            while (true) {
+                Batch next = ahead.poll(1, TimeUnit.SECONDS);
+                if (next != null) {
+                    return next;
+                }
+                if (!readAhead.isAlive() && ahead.isEmpty()) {
+                    Throwable died = readAheadDied;
+                    throw died instanceof OutOfMemoryError heap
+                            ? new ItemStreamException("Reading " + file + " " + Heap.exhausted(heap), heap)
+                            : new ItemStreamException("Cannot read " + file + ": its reading thread ended with "
+                                    + (died == null ? "no word" : died.getClass().getName()), died);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ItemStreamException("Interrupted while reading " + file, e);

@@ -506,6 +506,19 @@ class CommandLineTests {
     }
 
     @Test
+    void aHeapTooSmallToStartInIsOneLineSayingHowToRaiseItNotAStackTrace() throws Exception {
+        // in a JVM of its own with a heap the application cannot start in: out of memory outside any load's step
+        Process load = new ProcessBuilder(ChildJvm.command(List.of("-Xmx12m"), "--db", db(), "--reports", reports(),
+                "load", "--progress", "none", Path.of("data/asset_data.json").toAbsolutePath().toString())).start();
+
+        assertThat(load.waitFor()).isEqualTo(1);
+        assertThat(new String(load.getErrorStream().readAllBytes())).startsWith("error: ")
+                .contains("ran out of memory (Java heap space) in a heap of 12 MiB; give it a larger one, with"
+                        + " ASSET_REGISTRY_JAVA_OPTS=-Xmx2g bin/asset-registry ..., or java -Xmx2g -jar")
+                .doesNotContain("\tat ").hasLineCount(1);
+    }
+
+    @Test
     void aFullDiskUnderStandardOutputIsAnErrorAndAPipeItsReaderClosedEndsQuietly() throws Exception {
         // in JVMs of their own, writing to the process's real standard output
         Process toFullDisk = new ProcessBuilder(ChildJvm.command("--help")).redirectOutput(new File("/dev/full"))

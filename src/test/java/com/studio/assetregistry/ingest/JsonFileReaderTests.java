@@ -378,6 +378,43 @@ class JsonFileReaderTests {
                 .toList();
     }
 
+    /** An error that fails again as it is handled: what an OutOfMemoryError does when handling it needs memory. */
+    private static final class FailingAgain extends Error {
+
+        @Override
+        public String getMessage() {
+            throw new FailingAgain();
+        }
+    }
+
+    @Test
+    void aReadAheadThreadThatDiesWithoutAWordFailsTheReadInsteadOfLeavingItWaiting() throws IOException {
+        // given: a rule whose failure fails again as the read-ahead thread handles it, so that the thread dies
+        var syntax = new JsonSyntaxRule() {
+            @Override
+            public Violation violation(String message) {
+                throw new FailingAgain();
+            }
+        };
+        var parser = new RecordParser(ReaderLimits.defaults(), syntax, new RecordTooLargeRule());
+        Path file = write(LINES_FILE);
+        JsonFileReader reader = new JsonFileReader(file, parser, LIMIT, -1, null);
+        reader.open(new ExecutionContext());
+
+        // when, then: the step hears of it, within a few seconds, rather than wait for ever
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThatThrownBy(() -> {
+                while (reader.read() != null) {
+                    // the records before the broken one
+                }
+            }).isInstanceOf(ItemStreamException.class)
+                    .hasMessage("Cannot read " + file + ": its reading thread ended with "
+                            + FailingAgain.class.getName())
+                    .hasCauseInstanceOf(FailingAgain.class);
+        });
+        reader.close();
+    }
+
     @Test
     void anErrorOnTheReadAheadThreadFailsTheReadInsteadOfLeavingItWaiting() throws IOException {
         // given: a rule that runs out of memory when the reader meets the broken record, on its read-ahead thread
