@@ -293,16 +293,18 @@ public class AssetLoader implements AutoCloseable {
         Instant giveUp = Instant.now().plus(queueWait);
         Optional<LoadRun> unfinished = store.findUnfinishedRun(kind, sha256);
         boolean told = false;
-        while (unfinished.isPresent() && runningHere.contains(unfinished.get().id())) {
-            // the same content is loading in this process (the inbox and the API, say): wait, then it is a no-op
-            long running = unfinished.get().id();
+        while (unfinished.isPresent() && isLoading(unfinished.get())) {
+            // the same content is loading, in this process (the inbox and the API, say) or another: wait, then it is a
+            // no-op; loads of one content queue as loads of other contents do
+            LoadRun running = unfinished.get();
+            String which = "run " + running.id() + " of the same content (" + running.source() + ", "
+                    + (OWNER.equals(running.owner()) ? "in this process" : "process " + running.owner()) + ")";
             if (!Instant.now().isBefore(giveUp)) {
-                throw new RegistryBusyException("Cannot load " + file + ": run " + running + " of the same content is "
-                        + "loading in this process; wait for it to end", running);
+                throw new RegistryBusyException("Cannot load " + file + ": " + which + " is loading; wait for it to"
+                        + " end", running.id());
             }
             if (!told) {
-                tellWaiting(request, "Waiting for run " + running + " of the same content to end before loading "
-                        + file);
+                tellWaiting(request, "Waiting for " + which + " to end before loading " + file);
                 told = true;
             }
             pause();
@@ -460,7 +462,8 @@ public class AssetLoader implements AutoCloseable {
         String owner = unfinished.owner();
         if ("RUNNING".equals(unfinished.status()) && owner != null && !owner.equals(OWNER)
                 && RunOwner.isAlive(unfinished)) {
-            throw new RegistryBusyException("Run " + unfinished.id() + " of " + file + " is still running (process "
+            throw new RegistryBusyException("Run " + unfinished.id() + " of " + unfinished.source() + ", the same"
+                    + " content as " + file + ", is still running (process "
                     + owner + (RunOwner.elsewhere(owner) ? ", on another host: presumed gone once silent for "
                     + RunOwner.SILENCE.toMinutes() + " minutes" : "") + "); wait for it to end", unfinished.id());
         }
