@@ -240,10 +240,17 @@ final class RegistryContext implements AutoCloseable {
      * {@code REGISTRY_DB} would answer "no assets" from an empty registry left behind, instead of saying what is wrong.
      */
     private static void requireExisting(String named, Path file) {
-        if (!Files.exists(file)) {
-            throw new RegistryUnavailableException("Cannot open the registry " + named + ": it does not exist (a"
-                    + " mistyped --db or REGISTRY_DB?); a load or an add creates it", null);
+        if (Files.exists(file)) {
+            return;
         }
+        if (!Files.notExists(file)) { // neither: a directory on the way this user may not look in
+            Path directory = file.toAbsolutePath().getParent();
+            throw new RegistryUnavailableException("Cannot open the registry " + named + ": this user may not look"
+                    + " in its directory " + directory + " (or one above it) to find it; make it searchable (chmod"
+                    + " +x), or run as its owner", null);
+        }
+        throw new RegistryUnavailableException("Cannot open the registry " + named + ": it does not exist (a"
+                + " mistyped --db or REGISTRY_DB?); a load or an add creates it", null);
     }
 
     /** The registry {@code --db} ({@code null} if not given) and the environment name: a file, or a JDBC URL. */
