@@ -11,10 +11,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -42,14 +38,14 @@ class InterruptedLoadTests {
 
         // when: SIGTERM, as Ctrl-C's SIGINT or a scheduler's stop, once two chunks have committed
         // then: one line says how to go on
-        stopOnceAndExpectTheLine(file, db, () -> stageCommits(db) >= 2, "the load commits");
-        assertThat(query(db, "SELECT COUNT(*) FROM load_run WHERE status = 'FAILED'")).isZero();
+        stopOnceAndExpectTheLine(file, db, () -> RegistryFile.stageCommits(db) >= 2, "the load commits");
+        assertThat(RegistryFile.query(db, "SELECT COUNT(*) FROM load_run WHERE status = 'FAILED'")).isZero();
 
         // when: the same file again
         // then: the interrupted run, finished as an uninterrupted one would be
         assertThat(loadAgain(file, db)).startsWith(expected.summaryLine() + "; report: ");
-        assertThat(query(db, "SELECT COUNT(*) FROM load_run")).isOne();
-        assertThat(query(db, "SELECT COUNT(*) FROM asset_version")).isEqualTo(expected.registered());
+        assertThat(RegistryFile.query(db, "SELECT COUNT(*) FROM load_run")).isOne();
+        assertThat(RegistryFile.query(db, "SELECT COUNT(*) FROM asset_version")).isEqualTo(expected.registered());
     }
 
     @Test
@@ -79,7 +75,7 @@ class InterruptedLoadTests {
         stopOnceAndExpectTheLine(file, db, this::reportStepWrites, "the report step writes",
                 "stopped as it wrote its report: its outcome is registered (asset-registry runs shows it); load the"
                         + " same file again to write the report");
-        assertThat(query(db, "SELECT COUNT(*) FROM asset_version")).isEqualTo(expected.registered());
+        assertThat(RegistryFile.query(db, "SELECT COUNT(*) FROM asset_version")).isEqualTo(expected.registered());
 
         // when: the same file again, as the line says; then: the report is written, the run completed
         assertThat(loadAgain(file, db)).startsWith(expected.summaryLine() + "; report: ");
@@ -138,25 +134,6 @@ class InterruptedLoadTests {
             assertThat(Files.readString(log)).isEqualTo("\ninterrupted: the load of " + file + " " + said + "\n");
         } finally {
             child.destroyForcibly().waitFor();
-        }
-    }
-
-    private static long stageCommits(Path db) throws SQLException {
-        try {
-            return query(db, "SELECT COALESCE(MAX(COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION "
-                    + "WHERE STEP_NAME = 'stageRecordsStep'");
-        } catch (SQLException notYet) { // the child has not created the database or its tables yet
-            return 0;
-        }
-    }
-
-    private static long query(Path db, String sql) throws SQLException {
-        if (!Files.exists(db)) {
-            throw new SQLException("no database yet");
-        }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db + "?busy_timeout=5000");
-             ResultSet rs = connection.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 }

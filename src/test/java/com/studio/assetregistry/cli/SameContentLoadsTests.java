@@ -7,10 +7,6 @@ import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.GeneratorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +35,7 @@ class SameContentLoadsTests {
         Process waiting;
         try {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (stageCommits(db) < 1) {
+            while (RegistryFile.stageCommits(db) < 1) {
                 assertThat(loading.isAlive()).as("the first load is still running").isTrue();
                 assertThat(Instant.now()).as("the first load commits within two minutes").isBefore(deadline);
                 Thread.sleep(10);
@@ -71,7 +67,7 @@ class SameContentLoadsTests {
                 .startsWith("Waiting for run 1 of the same content (" + first + ", process ")
                 .contains(") to end before loading " + second + "\n")
                 .contains("already loaded as run 1 ");
-        assertThat(query(db, "SELECT COUNT(*) FROM load_run")).isOne();
+        assertThat(RegistryFile.query(db, "SELECT COUNT(*) FROM load_run")).isOne();
     }
 
     private static void signal(String signal, Process process) throws Exception {
@@ -84,24 +80,5 @@ class SameContentLoadsTests {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(log).toFile())
                 .start();
-    }
-
-    private static long stageCommits(Path db) throws SQLException {
-        try {
-            return query(db, "SELECT COALESCE(MAX(COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION "
-                    + "WHERE STEP_NAME = 'stageRecordsStep'");
-        } catch (SQLException notYet) { // the child has not created the database or its tables yet
-            return 0;
-        }
-    }
-
-    private static long query(Path db, String sql) throws SQLException {
-        if (!Files.exists(db)) {
-            throw new SQLException("no database yet");
-        }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db + "?busy_timeout=5000");
-             ResultSet rs = connection.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
     }
 }
