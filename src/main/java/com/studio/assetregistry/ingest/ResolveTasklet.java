@@ -20,6 +20,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The second step: once the whole file is written, pending, judges it by the cross-record rules and registers what
@@ -93,8 +94,15 @@ class ResolveTasklet implements Tasklet {
                 store.countDryRunRegistrations(runId, wouldRegister[0]);
             }
             contribution.incrementWriteCount(resolution.registered());
+        } catch (DataAccessException e) { // the database's failure, whatever became of the file
+            throw e;
         } catch (RuntimeException | IOException e) { // a record not found again, or not JSON: the file changed, say so
-            file.checkUnchanged(READ_BACK);
+            try {
+                file.checkUnchanged(READ_BACK);
+            } catch (RuntimeException changed) {
+                changed.addSuppressed(e);
+                throw changed;
+            }
             throw e;
         }
         if (overBudget[0]) {

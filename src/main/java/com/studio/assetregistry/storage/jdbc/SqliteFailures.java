@@ -40,10 +40,14 @@ public final class SqliteFailures {
         String words = " (SQLite: " + failure.getMessage() + ")";
         SQLiteErrorCode code = failure.getResultCode();
         int primary = code == null ? -1 : code.code & 0xFF;
+        if (code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT) { // no wait: a transaction that read, then wanted to write
+            return Optional.of(file + " changed under a transaction that had read it, as another process wrote to it;"
+                    + " nothing of that transaction was kept: run the command again" + words);
+        }
         if (primary == SQLiteErrorCode.SQLITE_BUSY.code) {
             return Optional.of(file + " is locked by another process (another load, an add, a sqlite3 shell, a backup)"
-                    + " that held its lock longer than this one waits for it (busy_timeout, 30 s); run the command"
-                    + " again once that process is done" + words);
+                    + " that held its lock longer than this one waits for it (busy_timeout in registry.sqlite-url);"
+                    + " run the command again once that process is done" + words);
         }
         if (primary == SQLiteErrorCode.SQLITE_READONLY.code || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
             String verb = primary == SQLiteErrorCode.SQLITE_READONLY.code ? "written" : "opened";

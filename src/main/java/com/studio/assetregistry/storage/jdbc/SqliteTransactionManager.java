@@ -23,7 +23,8 @@ import org.sqlite.SQLiteConnection;
  * ("cannot rollback - no transaction is active"). And a begin that timed out left the pooled connection believing it
  * was in a transaction that SQLite had not begun, so the next transaction on it ran each statement on its own. Here
  * the driver's begins are {@code DEFERRED} (they take no lock, and never wait), and this manager upgrades a new
- * transaction's: a {@code BEGIN IMMEDIATE} that times out leaves the connection as the driver believes it is.
+ * transaction's: a {@code BEGIN IMMEDIATE} that times out leaves the connection in auto-commit, driver and SQLite
+ * agreeing, whatever the pool does with it.
  */
 public class SqliteTransactionManager extends JdbcTransactionManager {
 
@@ -40,14 +41,23 @@ public class SqliteTransactionManager extends JdbcTransactionManager {
         }
     }
 
-    /** Replaces the driver's deferred begin, which has taken no lock yet, by one that takes the write lock. */
+    /**
+     * Replaces the driver's deferred begin, which has taken no lock yet, by one that takes the write lock. One that
+     * cannot (the lock held past the busy timeout) leaves the connection in auto-commit, as it was before the
+     * transaction, for Spring releases it as it is: the driver then agrees with SQLite that no transaction is open.
+     */
     private static void beginImmediate(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("ROLLBACK");
             try {
                 statement.execute("BEGIN IMMEDIATE");
             } catch (SQLException busy) {
-                statement.execute("BEGIN"); // in a transaction, as the driver believes, which Spring now ends
+                try {
+                    statement.execute("BEGIN"); // what the driver believes is open, for it to end with auto-commit
+                    connection.setAutoCommit(true);
+                } catch (SQLException again) {
+                    busy.addSuppressed(again);
+                }
                 throw busy;
             }
         }

@@ -24,9 +24,18 @@ class SqliteFailuresTests {
 
         assertThat(SqliteFailures.describe(new CannotAcquireLockException("JDBC commit", busy), Path.of("night.db")))
                 .hasValue("night.db is locked by another process (another load, an add, a sqlite3 shell, a backup)"
-                        + " that held its lock longer than this one waits for it (busy_timeout, 30 s); run the command"
-                        + " again once that process is done (SQLite: [SQLITE_BUSY] The database file is locked"
-                        + " (database is locked))");
+                        + " that held its lock longer than this one waits for it (busy_timeout in registry.sqlite-url);"
+                        + " run the command again once that process is done (SQLite: [SQLITE_BUSY] The database file is"
+                        + " locked (database is locked))");
+    }
+
+    @Test
+    void aTransactionOvertakenByAnotherWriterIsNotCalledALockHeldTooLong() {
+        var snapshot = new SQLiteException("[SQLITE_BUSY_SNAPSHOT] h", SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT);
+
+        assertThat(SqliteFailures.describe(snapshot, Path.of("r.db"))).hasValue("r.db changed under a transaction that"
+                + " had read it, as another process wrote to it; nothing of that transaction was kept: run the command"
+                + " again (SQLite: [SQLITE_BUSY_SNAPSHOT] h)");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,6 +29,8 @@ class SqliteTransactionManagerTests extends RegistryIntegrationTest {
 
     @Autowired
     private PlatformTransactionManager transactionManager;
+    @Autowired
+    private ApplicationContext context;
 
     /** Other processes' connections, each holding the write lock until the test ends. */
     private final List<Connection> others = new ArrayList<>();
@@ -42,11 +45,6 @@ class SqliteTransactionManagerTests extends RegistryIntegrationTest {
             }
         }
         others.clear();
-    }
-
-    @Test
-    void theApplicationRunsOnIt() {
-        assertThat(transactionManager).isInstanceOf(SqliteTransactionManager.class);
     }
 
     @Test
@@ -83,12 +81,14 @@ class SqliteTransactionManagerTests extends RegistryIntegrationTest {
     }
 
     @Test
-    void aTransactionBeginsByTakingTheWriteLockAndOneThatCannotLeavesItsConnectionReadyForTheNext() {
-        try (HikariDataSource pool = new HikariDataSource()) {
-            pool.setJdbcUrl("jdbc:sqlite:" + WORK_DIR.resolve("registry.db") + "?journal_mode=WAL&busy_timeout=100");
-            pool.setMaximumPoolSize(1);
-            var transactions = new TransactionTemplate(new SqliteTransactionManager(pool));
-            var onePool = new JdbcTemplate(pool);
+    void aTransactionBeginsByTakingTheWriteLockAndOneThatCannotLeavesItsConnectionReadyForTheNext()
+            throws SQLException {
+        // one connection, handed out as it is left: no pool to reset it
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + WORK_DIR.resolve("registry.db")
+                + "?journal_mode=WAL&busy_timeout=100")) {
+            var single = new SingleConnectionDataSource(connection, true);
+            var transactions = new TransactionTemplate(new SqliteTransactionManager(single));
+            var onePool = new JdbcTemplate(single);
             takeTheWriteLock();
 
             assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
@@ -101,7 +101,14 @@ class SqliteTransactionManagerTests extends RegistryIntegrationTest {
                 throw new IllegalStateException("the work failed");
             })).hasMessage("the work failed");
             assertThat(count("SELECT COUNT(*) FROM asset_row")).as("rows of the transaction rolled back").isZero();
+            assertThat(connection.getAutoCommit()).isTrue();
         }
+    }
+
+    @Test
+    void itIsTheOnlyTransactionManagerSoSpringBatchCommitsThroughItToo() {
+        assertThat(context.getBeansOfType(PlatformTransactionManager.class)).containsOnlyKeys("transactionManager")
+                .extractingByKey("transactionManager").isInstanceOf(SqliteTransactionManager.class);
     }
 
     @Test
