@@ -6,6 +6,7 @@ import com.studio.assetregistry.report.RejectReportWriter;
 import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.Registration;
 import com.studio.assetregistry.validation.RuleCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -181,9 +183,7 @@ public class AssetLoader implements AutoCloseable {
         }
         if (execution.getStepExecutions().stream()
                 .anyMatch(step -> ResolveTasklet.OVER_BUDGET.equals(step.getExitStatus().getExitCode()))) {
-            throw new RejectBudgetExceededException((request.dryRun() ? "The dry run of " : "The load of ") + file
-                    + " " + budget.describeExcess(summary.rejected(), summary.read())
-                    + (request.dryRun() ? "; a load would register nothing" : "; nothing was registered"), summary);
+            throw overBudget(request, summary);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             // a step's first failure is the cause; what follows it (its record failing too) is a consequence
@@ -214,10 +214,10 @@ public class AssetLoader implements AutoCloseable {
     private LoadSummary outcomeUnrecorded(LoadRequest request, long runId, RuntimeException failure) {
         Path file = request.file();
         LoadSummary summary;
-        boolean registered;
+        Registration registration;
         try {
             summary = summary(runId, file);
-            registered = !request.dryRun() && store.registrationCommitted(runId);
+            registration = store.registration(runId);
         } catch (RuntimeException unreadable) { // nor can the store say: the failure as it came
             failure.addSuppressed(unreadable);
             throw failure;
@@ -227,10 +227,28 @@ public class AssetLoader implements AutoCloseable {
                     rootMessage(failure));
             return summary;
         }
-        if (registered) {
+        if (registration == Registration.COMMITTED) {
             throw reportNotWritten(file, summary, failure);
         }
+        if (registration == Registration.DISCARDED && !budget.allows(summary.rejected(), summary.read())) {
+            throw overBudget(request, summary); // its counts are final: judged over its budget
+        }
+        if ("RUNNING".equals(summary.status())) { // the job never ran: no listener said it ended
+            try {
+                store.finishRun(runId, "FAILED", Instant.now(), summary.read(), null, null);
+                summary = summary(runId, file);
+            } catch (RuntimeException unrecorded) { // still RUNNING: this process's end tells others it is over
+                failure.addSuppressed(unrecorded);
+            }
+        }
         throw new LoadException("The load of " + file + " failed: " + rootMessage(failure), summary, failure);
+    }
+
+    /** A load, or dry run, that rejected more records than the reject budget allows. */
+    private RejectBudgetExceededException overBudget(LoadRequest request, LoadSummary summary) {
+        return new RejectBudgetExceededException((request.dryRun() ? "The dry run of " : "The load of ")
+                + request.file() + " " + budget.describeExcess(summary.rejected(), summary.read())
+                + (request.dryRun() ? "; a load would register nothing" : "; nothing was registered"), summary);
     }
 
     /** A load whose registration committed, and whose report could not be written. */
@@ -251,7 +269,7 @@ public class AssetLoader implements AutoCloseable {
             return false;
         }
         try {
-            return store.registrationCommitted(runId);
+            return store.registration(runId) == Registration.COMMITTED;
         } catch (RuntimeException e) { // the database gone: what the job recorded is all there is to go by
             return execution.getStepExecutions().stream()
                     .anyMatch(step -> LoadJobConfiguration.RESOLVE_STEP.equals(step.getStepName())
@@ -532,7 +550,13 @@ public class AssetLoader implements AutoCloseable {
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, unfinished.id())
                 .toJobParameters();
         JobExecution last = jobRepository.getLastJobExecution(LoadJobConfiguration.JOB_NAME, identifying);
-        if (last != null && last.getStatus().isRunning()) {
+        JobInstance instance = last == null
+                ? jobRepository.getJobInstance(LoadJobConfiguration.JOB_NAME, identifying) : null;
+        if (instance != null) {
+            // recorded, then its first execution could not be (the registry locked past the wait): Spring Batch
+            // would find the instance and no execution to restart; the job starts anew without it
+            jobRepository.deleteJobInstance(instance);
+        } else if (last != null && last.getStatus().isRunning()) {
             jobOperator.recover(last);
         } else if (last != null && last.getStatus() == BatchStatus.UNKNOWN) {
             recoverUnknown(last);

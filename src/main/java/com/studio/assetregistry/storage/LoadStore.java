@@ -107,11 +107,11 @@ public interface LoadStore {
     Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep);
 
     /**
-     * Whether the run's registration has committed: {@link #resolve} ran for it to the end, kept its registrations
-     * (within its budget, and not a dry run), and its transaction committed. What the job's own record of its steps
-     * cannot say when it failed to be written after that commit.
+     * What became of the run's registrations: whether {@link #resolve} ran for it to the end and its transaction
+     * committed, keeping them (within its budget, and not a dry run) or not. What the job's own record of its steps
+     * cannot say when it failed to be written after that commit. {@link Registration#PENDING} for no such run.
      */
-    boolean registrationCommitted(long runId);
+    Registration registration(long runId);
 
     /**
      * Adds to a dry run's registered count the versions it would have registered: it resolved without keeping its

@@ -40,6 +40,8 @@ class UnrecordedRegistrationTests extends RegistryIntegrationTest {
     private static final AtomicBoolean FAIL_RESOLVE_END = new AtomicBoolean();
     /** Armed by the test: the job repository's next record of a job's successful end fails. */
     private static final AtomicBoolean FAIL_JOB_END = new AtomicBoolean();
+    /** Armed by the test: the job repository's next record of a job's start fails. */
+    private static final AtomicBoolean FAIL_JOB_START = new AtomicBoolean();
 
     @Autowired
     private AssetLoader loader;
@@ -62,6 +64,10 @@ class UnrecordedRegistrationTests extends RegistryIntegrationTest {
                                         && LoadJobConfiguration.RESOLVE_STEP.equals(step.getStepName())
                                         && step.getStatus() == BatchStatus.COMPLETED
                                         && FAIL_RESOLVE_END.compareAndSet(true, false)) {
+                                    throw locked();
+                                }
+                                if (method.getName().equals("createJobExecution")
+                                        && FAIL_JOB_START.compareAndSet(true, false)) {
                                     throw locked();
                                 }
                                 if (method.getName().equals("update") && args[0] instanceof JobExecution job
@@ -122,5 +128,23 @@ class UnrecordedRegistrationTests extends RegistryIntegrationTest {
                 .containsExactly(20L, 17L, 0L, 3L);
         assertThat(Files.readAllLines(summary.reportDir().resolve("rejects.jsonl"))).hasSize(3);
         assertThat(loader.load(file).alreadyLoaded()).isTrue();
+    }
+
+    @Test
+    void aLoadWhoseJobCouldNotStartFailsNamingWhyAndIsNotLeftRunning() throws IOException {
+        // given: the record of the job's start fails, as the registry's lock would fail it
+        Path file = Files.copy(SAMPLE, WORK_DIR.resolve("unstarted.json"), StandardCopyOption.REPLACE_EXISTING);
+        FAIL_JOB_START.set(true);
+
+        // when
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(LoadException.class)
+                .hasMessageStartingWith("The load of " + file + " failed: ")
+                .hasMessageContaining("is locked by another process");
+
+        // then: its run is over, for every process to see, and the same load again does it all
+        assertThat(FAIL_JOB_START).as("the failure happened").isFalse();
+        assertThat(jdbc.queryForObject("SELECT status FROM load_run", String.class)).isEqualTo("FAILED");
+        LoadSummary again = loader.load(file);
+        assertThat(List.of(again.read(), again.registered(), again.rejected())).containsExactly(20L, 17L, 3L);
     }
 }

@@ -509,23 +509,23 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
-    void aRunsRegistrationHasCommittedOnceResolvedWithinItsBudgetAndNeverForADryRun() {
+    void aRunsRegistrationIsCommittedOnceResolvedWithinItsBudgetAndDiscardedOverItOrForADryRun() {
         long kept = store.startRun(LoadRun.LOAD, "kept.json", 10, Instant.now());
         store.write(kept, List.of(v(1, "hero", "modeling", 1)));
         long refused = store.startRun(LoadRun.LOAD, "refused.json", 10, Instant.now());
         long dryRun = store.startRun(LoadRun.DRY_RUN, "dry.json", 10, Instant.now());
 
-        assertThat(store.registrationCommitted(kept)).as("pending").isFalse();
+        assertThat(store.registration(kept)).as("written, not resolved").isEqualTo(Registration.PENDING);
         store.resolve(kept, findings::add);
         store.write(refused, List.of(v(1, "lamp", "modeling", 1)));
         store.resolve(refused, findings::add, walked -> false);
         store.write(dryRun, List.of(v(1, "tree", "modeling", 1)));
         store.resolve(dryRun, findings::add, walked -> false);
 
-        assertThat(store.registrationCommitted(kept)).as("resolved").isTrue();
-        assertThat(store.registrationCommitted(refused)).as("over its budget").isFalse();
-        assertThat(store.registrationCommitted(dryRun)).as("a dry run").isFalse();
-        assertThat(store.registrationCommitted(kept + 1_000)).as("no such run").isFalse();
+        assertThat(store.registration(kept)).as("resolved").isEqualTo(Registration.COMMITTED);
+        assertThat(store.registration(refused)).as("over its budget").isEqualTo(Registration.DISCARDED);
+        assertThat(store.registration(dryRun)).as("a dry run").isEqualTo(Registration.DISCARDED);
+        assertThat(store.registration(kept + 1_000)).as("no such run").isEqualTo(Registration.PENDING);
     }
 
     @Test

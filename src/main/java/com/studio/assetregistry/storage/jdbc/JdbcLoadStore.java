@@ -4,6 +4,7 @@ import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadRun.RunCounts;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.Registration;
 import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.storage.Resolution;
 import com.studio.assetregistry.storage.RunAbandonedException;
@@ -171,10 +172,12 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
-    public boolean registrationCommitted(long runId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM load_run WHERE id = ? AND kind = ? AND resolved = 1 AND over_budget = 0)""",
-                Boolean.class, runId, LoadRun.LOAD));
+    public Registration registration(long runId) {
+        List<Registration> found = jdbc.query("SELECT kind, resolved, over_budget FROM load_run WHERE id = ?",
+                (rs, row) -> rs.getInt("resolved") == 0 ? Registration.PENDING
+                        : rs.getInt("over_budget") == 0 && LoadRun.LOAD.equals(rs.getString("kind"))
+                        ? Registration.COMMITTED : Registration.DISCARDED, runId);
+        return found.isEmpty() ? Registration.PENDING : found.get(0);
     }
 
     @Override
