@@ -14,6 +14,14 @@ public final class Main {
      * than the JVM with a stack trace: picocli hands a command's exceptions to its handler, not its errors.
      */
     public static void main(String[] args) {
+        // another thread's OutOfMemoryError (the read-ahead's, a framework's) is the heap this thread runs short of
+        // too, and says so: not a stack trace of its own from the JVM's default handler
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            if (!(failure instanceof OutOfMemoryError)) { // what the JVM prints without a handler: a bug to see
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                failure.printStackTrace(System.err);
+            }
+        });
         int exit;
         try {
             exit = AssetRegistryCommand.commandLine().execute(args);

@@ -6,8 +6,8 @@ import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.RulesFileException;
+import com.studio.assetregistry.web.SpoolDirectoryException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -204,8 +204,8 @@ final class RegistryContext implements AutoCloseable {
                 throw new RegistryUnavailableException("Cannot serve on port " + port + ": it is in use; choose"
                         + " another with --port", e);
             });
-            cause(e, UncheckedIOException.class).ifPresent(io -> { // a file of the server's own: its spool directory
-                throw new RegistryUnavailableException(io.getMessage(), e);
+            cause(e, SpoolDirectoryException.class).ifPresent(spool -> {
+                throw new RegistryUnavailableException(spool.getMessage(), e);
             });
             cause(e, BindException.class).ifPresent(bind -> {
                 String address = settings.get().getProperty("server.address", "127.0.0.1");

@@ -49,6 +49,8 @@ final class InboxFolder {
     private Map<Path, String> passedOver = Map.of();
     /** The files that could not be moved out once loaded, as they were then: passed over until they change. */
     private final Map<Path, Stamp> unmovable = new HashMap<>();
+    /** The files the last pass took, as they were when it listed them. */
+    private Map<Path, Stamp> taken = Map.of();
 
     InboxFolder(Path inbox) {
         this.inbox = Objects.requireNonNull(inbox, "The inbox folder must not be null.");
@@ -75,6 +77,7 @@ final class InboxFolder {
         List<Waiting> files = new ArrayList<>();
         Map<Path, String> passedOver = new LinkedHashMap<>();
         Set<Path> seenUnmovable = new HashSet<>();
+        Map<Path, Stamp> listed = new HashMap<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox, InboxFolder::isInboxName)) {
             for (Path entry : entries) {
                 BasicFileAttributes attributes;
@@ -103,6 +106,7 @@ final class InboxFolder {
                             + System.getProperty("sun.jnu.encoding") + "), so it cannot be loaded under it; rename it");
                 } else if (settledBy == null || attributes.lastModifiedTime().compareTo(settledBy) <= 0) {
                     files.add(new Waiting(entry, attributes.lastModifiedTime()));
+                    listed.put(entry, Stamp.of(attributes));
                 } else if (attributes.lastModifiedTime().compareTo(ahead) > 0) { // waits in silence otherwise
                     passedOver.put(entry, "it was last modified at " + attributes.lastModifiedTime().toInstant()
                             .truncatedTo(ChronoUnit.SECONDS) + ", later than"
@@ -115,6 +119,7 @@ final class InboxFolder {
         }
         if (settledBy != null) { // a pass, not the gauge: says once why a file stays, not at every pass
             unmovable.keySet().retainAll(seenUnmovable); // gone, or changed
+            taken = listed;
             passedOver.forEach((entry, why) -> {
                 if (!why.equals(this.passedOver.get(entry))) {
                     log.warn(MessageText.printable("Inbox file " + entry.getFileName() + " is passed over: " + why));
@@ -204,14 +209,14 @@ final class InboxFolder {
     }
 
     /**
-     * Passes over {@code file}, which could not be moved out of the inbox once loaded, until it changes (its length or
-     * modification time): every pass would load it again, only to find it loaded, and fail to move it again.
+     * Passes over {@code file}, which the last pass took and could not move out of the inbox once loaded, until it
+     * changes from what that pass listed (its length or modification time): every pass would load it again, only to
+     * find it loaded, and fail to move it again. It is still counted as waiting in the gauge.
      */
     void keepBack(Path file) {
-        try {
-            unmovable.put(file, Stamp.of(Files.readAttributes(file, BasicFileAttributes.class)));
-        } catch (IOException e) { // gone: nothing to pass over
-            unmovable.remove(file);
+        Stamp asListed = taken.get(file); // as loaded: a rewrite since then is a change, loaded at the next pass
+        if (asListed != null) {
+            unmovable.put(file, asListed);
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -28,6 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * names would be other names, or rejected. Thread-safe.
  */
 class BodySizeFilter extends OncePerRequestFilter {
+
+    /** The methods whose body the API reads. */
+    private static final Set<String> HAS_BODY = Set.of("POST", "PUT", "PATCH");
 
     private final long maxBody;
     private final long maxLoad;
@@ -55,7 +59,7 @@ class BodySizeFilter extends OncePerRequestFilter {
             return;
         }
         String charset = declaredCharset(request);
-        if (charset != null && !isUtf8(charset)) {
+        if (charset != null && !isUtf8(charset) && HAS_BODY.contains(request.getMethod())) {
             problems.write(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "charset " + charset.strip() + " is not taken: the body is read as UTF-8, as JSON is (RFC 8259);"
                             + " send it in UTF-8, with charset=utf-8 or no charset"));
@@ -72,9 +76,11 @@ class BodySizeFilter extends OncePerRequestFilter {
         chain.doFilter(new Limited(request, limit), response);
     }
 
+    /** UTF-8, or US-ASCII, of which UTF-8 is a superset. */
     private static boolean isUtf8(String charset) {
         try {
-            return Charset.forName(charset.strip()).equals(StandardCharsets.UTF_8);
+            Charset declared = Charset.forName(charset.strip());
+            return declared.equals(StandardCharsets.UTF_8) || declared.equals(StandardCharsets.US_ASCII);
         } catch (IllegalArgumentException e) { // not a charset's name at all
             return false;
         }

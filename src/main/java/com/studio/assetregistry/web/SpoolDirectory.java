@@ -2,7 +2,6 @@ package com.studio.assetregistry.web;
 
 import com.studio.assetregistry.files.FileFailures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -40,8 +39,8 @@ final class SpoolDirectory {
             FileSystemUtils.deleteRecursively(own); // a process of the same id that ended, not yet removed
             return new SpoolDirectory(Files.createDirectory(own, ownerOnly()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot use the spool directory " + spoolDir + " (registry.api.spool-dir): "
-                    + FileFailures.describe(e), e);
+            throw new SpoolDirectoryException("Cannot use the spool directory " + spoolDir
+                    + " (registry.api.spool-dir): " + FileFailures.describe(e), e);
         }
     }
 

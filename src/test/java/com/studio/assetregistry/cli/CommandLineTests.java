@@ -446,7 +446,8 @@ class CommandLineTests {
 
         assertThat(Failures.describe(failure)).isEqualTo("The command ran out of memory (Java heap space) in a heap of "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; give it a larger one, with"
-                + " ASSET_REGISTRY_JAVA_OPTS=-Xmx2g bin/asset-registry ..., or java -Xmx2g -jar asset-registry.jar ...");
+                + " ASSET_REGISTRY_JAVA_OPTS=-Xmx2g bin/asset-registry ..., java -Xmx2g -jar asset-registry.jar ..., or"
+                + " in a container JAVA_TOOL_OPTIONS=-Xmx2g or a larger memory limit");
     }
 
     @Test
@@ -514,7 +515,7 @@ class CommandLineTests {
         assertThat(load.waitFor()).isEqualTo(1);
         assertThat(new String(load.getErrorStream().readAllBytes())).startsWith("error: ")
                 .contains("ran out of memory (Java heap space) in a heap of 12 MiB; give it a larger one, with"
-                        + " ASSET_REGISTRY_JAVA_OPTS=-Xmx2g bin/asset-registry ..., or java -Xmx2g -jar")
+                        + " ASSET_REGISTRY_JAVA_OPTS=-Xmx2g bin/asset-registry ..., java -Xmx2g -jar")
                 .doesNotContain("\tat ").hasLineCount(1);
     }
 

@@ -32,7 +32,7 @@ class SameContentLoadsTests {
         Path second = Files.copy(first, dir.resolve("b.jsonl"));
         Path db = dir.resolve("registry.db");
         Process loading = load(first, db, "first.log");
-        Process waiting;
+        Process waiting = null;
         try {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
             while (RegistryFile.stageCommits(db) < 1) {
@@ -60,6 +60,9 @@ class SameContentLoadsTests {
                 signal("CONT", loading);
             }
             loading.destroyForcibly().waitFor();
+            if (waiting != null) {
+                waiting.destroyForcibly().waitFor();
+            }
         }
         assertThat(loading.exitValue()).isZero();
         assertThat(waiting.exitValue()).as(Files.readString(dir.resolve("second.log"))).isZero();

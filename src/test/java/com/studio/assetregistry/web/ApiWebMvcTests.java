@@ -138,7 +138,9 @@ class ApiWebMvcTests {
     @Test
     void aReadWhoseAnswerTheClientOnlyAcceptsAsAProblemIsA406NotAnAnswerLabelledAProblem() throws Exception {
         // an asset list labelled application/problem+json read as a failure by the client, with status 200
-        for (String path : List.of("/assets", "/assets/types", "/assets/versions", "/rules", "/runs")) {
+        for (String path : List.of("/assets", "/assets?asset=hero&type=character", "/assets/types",
+                "/assets/overview?asset=hero&type=character", "/assets/versions?asset=hero&type=character", "/rules",
+                "/runs", "/runs/1", "/runs/1/rejects")) {
             mvc.perform(get(path).accept(PROBLEM))
                     .andExpect(status().isNotAcceptable())
                     .andExpect(content().contentTypeCompatibleWith(PROBLEM));

@@ -650,6 +650,13 @@ class RestApiServerTests {
         HttpResponse<String> utf8 = api.send(api.request("/assets").header("Content-Type", "application/json;charset=UTF8")
                 .POST(HttpRequest.BodyPublishers.ofString(asset("d\u00e9cor", "prop"), StandardCharsets.UTF_8)).build());
         assertThat(utf8.statusCode()).as(utf8.body()).isEqualTo(201);
+        HttpResponse<String> ascii = api.send(api.request("/assets")
+                .header("Content-Type", "application/json; charset=us-ascii")
+                .POST(HttpRequest.BodyPublishers.ofString(asset("lamp", "prop"), StandardCharsets.US_ASCII)).build());
+        assertThat(ascii.statusCode()).as(ascii.body()).isEqualTo(201);
+        HttpResponse<String> read = api.send(api.request("/assets/types")
+                .header("Content-Type", "application/json; charset=ISO-8859-1").GET().build());
+        assertThat(read.statusCode()).as("a read's declared charset is of no body").isEqualTo(200);
     }
 
     @Test
