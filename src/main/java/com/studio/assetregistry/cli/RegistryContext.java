@@ -2,6 +2,7 @@ package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.AssetRegistryApplication;
 import com.studio.assetregistry.inbox.InboxIngestionConfiguration;
+import com.studio.assetregistry.ingest.Heap;
 import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.validation.RulesFile;
@@ -211,6 +212,9 @@ final class RegistryContext implements AutoCloseable {
                 String address = settings.get().getProperty("server.address", "127.0.0.1");
                 throw new RegistryUnavailableException("Cannot serve on " + address + ": " + bind.getMessage()
                         + "; choose an address of this machine with --address (0.0.0.0 for all of them)", e);
+            });
+            cause(e, OutOfMemoryError.class).ifPresent(heap -> { // the heap, not the registry, as the start needed it
+                throw new RegistryUnavailableException("The command " + Heap.exhausted(heap), e);
             });
             String where = named(options.db(), environment);
             throw new RegistryUnavailableException("Cannot open the registry " + withoutPassword(where) + ": "

@@ -1,8 +1,8 @@
 package com.studio.assetregistry.web;
 
+import com.studio.assetregistry.ingest.InputEncodingException;
 import com.studio.assetregistry.ingest.InputFileException;
 import com.studio.assetregistry.ingest.InterruptedLoadException;
-import com.studio.assetregistry.ingest.InputEncodingException;
 import com.studio.assetregistry.ingest.JsonSyntaxMessages;
 import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.RegistryBusyException;
@@ -12,20 +12,23 @@ import com.studio.assetregistry.registry.UnknownValueException;
 import com.studio.assetregistry.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.SocketTimeoutException;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -34,6 +37,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -61,6 +65,9 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    /** SQLite's primary result code for a lock it could not get. */
+    private static final int SQLITE_BUSY = 5;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -203,11 +210,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "load-refused", e.getMessage()));
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> database(DataAccessException e) {
+    /**
+     * The database cannot answer: a 503 the client may retry. A lock held by another process past the wait (a load
+     * of another process, a {@code sqlite3} shell, a backup) is said so, in one log line; any other failure, which
+     * may be a bug, is logged with its stack trace. A transaction that could not begin is one of these too.
+     */
+    @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> database(RuntimeException e) {
+        if (lockedOut(e)) {
+            log.warn("The registry's database is locked by another process past the wait; answered 503: {}",
+                    NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", "the registry's"
+                    + " database is locked by another process (a load, a backup, a sqlite3 shell); try again"));
+        }
         log.error("Database failure", e);
         return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable",
                 "the registry's database cannot answer now; try again"));
+    }
+
+    /** Whether a lock kept the database from answering: Spring's word for it, or SQLite's SQLITE_BUSY. */
+    private static boolean lockedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PessimisticLockingFailureException
+                    || t instanceof SQLException sql && sql.getClass().getName().startsWith("org.sqlite.")
+                    && (sql.getErrorCode() & 0xFF) == SQLITE_BUSY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler

@@ -43,9 +43,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The web layer alone (a Spring MVC slice): each endpoint's answer and how each failure is mapped to a problem
@@ -193,6 +198,29 @@ class ApiWebMvcTests {
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/assets?asset=hero&type=character"))
                 .andExpect(jsonPath("$.versions", hasSize(2)));
+    }
+
+    @Test
+    void aRegistryLockedByAnotherProcessIsA503SayingSoWhateverFailedOnIt() throws Exception {
+        // a transaction that could not begin, and a statement that could not take the lock: SQLite's SQLITE_BUSY
+        var busy = new SQLiteException("[SQLITE_BUSY] The database file is locked (database is locked)",
+                SQLiteErrorCode.SQLITE_BUSY);
+        when(registry.addAsset(any(byte[].class)))
+                .thenThrow(new CannotCreateTransactionException("Could not open JDBC Connection for transaction", busy))
+                .thenThrow(new CannotAcquireLockException("insert", busy))
+                .thenThrow(new DataAccessResourceFailureException("disk I/O error"));
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            mvc.perform(post("/assets").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                    .andExpect(jsonPath("$.type").value("/problems/registry-unavailable"))
+                    .andExpect(jsonPath("$.detail").value("the registry's database is locked by another process (a"
+                            + " load, a backup, a sqlite3 shell); try again"));
+        }
+        mvc.perform(post("/assets").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail").value("the registry's database cannot answer now; try again"));
     }
 
     @Test
