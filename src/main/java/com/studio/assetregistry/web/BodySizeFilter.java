@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -30,6 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BodySizeFilter extends OncePerRequestFilter {
 
+    /** A charset parameter of a media type, its value unquoted. */
+    private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]+)");
     /** The methods whose body the API reads. */
     private static final Set<String> HAS_BODY = Set.of("POST", "PUT", "PATCH");
 
@@ -89,8 +94,8 @@ class BodySizeFilter extends OncePerRequestFilter {
     /**
      * The charset the request's {@code Content-Type} declares, as the client sent it ({@link
      * HttpServletRequest#getCharacterEncoding} is UTF-8 once Spring's encoding filter has forced it); {@code null} for
-     * none, for a {@code Content-Type} that is not one (Spring refuses it later), and for a multipart body, whose
-     * charset is its parts' (the file part's bytes are the file's, whatever a header says).
+     * none, for a {@code Content-Type} that is not one and names no charset (Spring refuses it later), and for a
+     * multipart body, whose charset is its parts' (the file part's bytes are the file's, whatever a header says).
      */
     private static String declaredCharset(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
@@ -102,8 +107,10 @@ class BodySizeFilter extends OncePerRequestFilter {
             String charset = type.getParameter("charset");
             return type.getType().equalsIgnoreCase("multipart") || charset == null ? null
                     : charset.replace("\"", "");
-        } catch (InvalidMediaTypeException e) {
-            return null;
+        } catch (InvalidMediaTypeException e) { // Spring's parser refuses a charset Java does not know: said here
+            Matcher charset = CHARSET.matcher(header);
+            return header.strip().toLowerCase(Locale.ROOT).startsWith("multipart/") || !charset.find() ? null
+                    : charset.group(1);
         }
     }
 

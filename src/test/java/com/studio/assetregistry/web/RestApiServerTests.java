@@ -644,6 +644,12 @@ class RestApiServerTests {
                     + " the body is read as UTF-8, as JSON is (RFC 8259); send it in UTF-8, with charset=utf-8 or no"
                     + " charset");
         }
+        HttpResponse<String> unknown = api.send(api.request("/assets")
+                .header("Content-Type", "application/json; charset=bogus")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)).build());
+        assertThat(unknown.statusCode()).isEqualTo(415);
+        assertThat(json(unknown).path("detail").asString()).as("a charset Java does not know is named too")
+                .startsWith("charset bogus is not taken: ");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asset_row", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_run", Long.class)).isZero();
 
