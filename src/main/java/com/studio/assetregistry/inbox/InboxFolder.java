@@ -94,12 +94,9 @@ final class InboxFolder {
                 if (attributes == null || !attributes.isRegularFile()) { // gone since it was listed, or a folder
                     continue;
                 }
-                if (settledBy != null && unmovable.containsKey(entry)) {
-                    if (unmovable.get(entry).equals(Stamp.of(attributes))) { // its warning was given as it stuck
-                        seenUnmovable.add(entry);
-                        continue;
-                    }
-                    unmovable.remove(entry); // other content, or touched: loaded again
+                if (settledBy != null && Stamp.of(attributes).equals(unmovable.get(entry))) {
+                    seenUnmovable.add(entry); // its warning was given as it stuck; changed, it is taken again
+                    continue;
                 }
                 if (!nameRoundTrips(entry)) {
                     passedOver.put(entry, "its name is not valid in the character set of Java's file names ("

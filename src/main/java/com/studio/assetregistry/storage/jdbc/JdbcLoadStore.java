@@ -1,8 +1,8 @@
 package com.studio.assetregistry.storage.jdbc;
 
 import com.studio.assetregistry.storage.LoadInProgressException;
-import com.studio.assetregistry.storage.LoadRun.RunCounts;
 import com.studio.assetregistry.storage.LoadRun;
+import com.studio.assetregistry.storage.LoadRun.RunCounts;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.Registration;
 import com.studio.assetregistry.storage.Reject;
