@@ -2,6 +2,7 @@ package com.studio.assetregistry.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -23,6 +25,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.test.context.TestPropertySource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -40,6 +43,8 @@ class UnrecordedRegistrationTests extends RegistryIntegrationTest {
     private static final AtomicBoolean FAIL_RESOLVE_END = new AtomicBoolean();
     /** Armed by the test: the job repository's next record of a job's successful end fails. */
     private static final AtomicBoolean FAIL_JOB_END = new AtomicBoolean();
+    /** Armed by the test: the job repository's next record of a job's end, however it ended, fails. */
+    private static final AtomicBoolean FAIL_ANY_JOB_END = new AtomicBoolean();
     /** Armed by the test: the job repository's next record of a job's start fails. */
     private static final AtomicBoolean FAIL_JOB_START = new AtomicBoolean();
 
@@ -73,6 +78,10 @@ class UnrecordedRegistrationTests extends RegistryIntegrationTest {
                                 if (method.getName().equals("update") && args[0] instanceof JobExecution job
                                         && job.getStatus() == BatchStatus.COMPLETED
                                         && FAIL_JOB_END.compareAndSet(true, false)) {
+                                    throw locked();
+                                }
+                                if (method.getName().equals("update") && args[0] instanceof JobExecution job
+                                        && job.getEndTime() != null && FAIL_ANY_JOB_END.compareAndSet(true, false)) {
                                     throw locked();
                                 }
                                 try {
@@ -146,5 +155,37 @@ class UnrecordedRegistrationTests extends RegistryIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT status FROM load_run", String.class)).isEqualTo("FAILED");
         LoadSummary again = loader.load(file);
         assertThat(List.of(again.read(), again.registered(), again.rejected())).containsExactly(20L, 17L, 3L);
+    }
+
+    /** Under a rules file whose {@code max-reject-rate} is 0.25. */
+    @Nested
+    @TestPropertySource(properties = "registry.rules-file=src/test/resources/studio-rules.yml")
+    class UnderARejectBudget {
+
+        @Autowired
+        private AssetLoader budgetedLoader;
+
+        @Test
+        void aLoadOverItsBudgetWhoseJobsEndWasNotRecordedIsOverItsBudgetNotFailed() {
+            // given: 1 of 2 records rejected, over the budget, and the record of the job's end fails
+            Path file = file("unrecorded-over-budget.jsonl", """
+                    {"asset": {"name": "hero", "type": "character"}, "department": "modeling", "version": 1, \
+                    "status": "active"}
+                    {"asset": {"name": "lamp", "type": "prop"}, "department": "modeling", "version": 1, \
+                    "status": "deprecated"}
+                    """);
+            FAIL_ANY_JOB_END.set(true);
+
+            // when
+            var thrown = catchThrowableOfType(RejectBudgetExceededException.class, () -> budgetedLoader.load(file));
+
+            // then: the budget's failure, from the store's counts, and nothing registered
+            assertThat(FAIL_ANY_JOB_END).as("the failure happened").isFalse();
+            assertThat(thrown).hasMessage("The load of " + file + " rejected 1 of 2 records (50%), more than "
+                    + "max-reject-rate 0.25 allows; nothing was registered");
+            LoadSummary summary = thrown.summary().orElseThrow();
+            assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(2L, 0L, 1L);
+            assertThat(count("SELECT COUNT(*) FROM asset_version")).isZero();
+        }
     }
 }
