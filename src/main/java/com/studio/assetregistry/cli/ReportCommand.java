@@ -6,6 +6,7 @@ import com.studio.assetregistry.report.ReportSummary;
 import com.studio.assetregistry.report.ReportedReject;
 import com.studio.assetregistry.report.RunReport;
 import com.studio.assetregistry.validation.MessageText;
+import com.studio.assetregistry.validation.RuleCatalogue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -78,6 +79,11 @@ class ReportCommand implements Callable<Integer> {
         }
         if (rule != null && rule.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--rule needs a rule id, such as status.unknown");
+        }
+        if (rule != null && !RuleCatalogue.isRuleId(rule)) { // no run counts it, under any rules: a mistake
+            throw new ParameterException(spec.commandLine(), "--rule " + MessageText.printable(rule) + " is not a"
+                    + " rule id, which is lower-case words joined by dots, such as status.unknown (asset-registry"
+                    + " rules lists them)");
         }
         if (first < 0) {
             throw new ParameterException(spec.commandLine(), "--first must be 0 or more, got " + first);

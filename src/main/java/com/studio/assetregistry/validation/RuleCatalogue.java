@@ -52,6 +52,11 @@ public class RuleCatalogue {
         this.judgement = judgement(entries());
     }
 
+    /** Whether the text is in the form every rule's id takes: lower-case words joined by dots, at least two. */
+    public static boolean isRuleId(String text) {
+        return text != null && ID.matcher(text).matches();
+    }
+
     /**
      * A digest (SHA-256, in hex) of every rule's id, settings and description, which states its parameters (the
      * values it knows, its pattern, its limit): two catalogues that judge records alike have the same.

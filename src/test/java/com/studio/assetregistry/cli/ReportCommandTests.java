@@ -77,8 +77,18 @@ class ReportCommandTests extends CommandTest {
 
         assertThat(report(Long.toString(run), "--rule", "asset.exists")).isZero();
         assertThat(out()).contains("no record broke asset.exists; the rules it counts: version.invalid, ");
-        assertThat(report(Long.toString(run), "--rule", "a\u2028b")).isZero();
-        assertThat(out()).contains("no record broke a\\u2028b; ").doesNotContain("\u2028");
+    }
+
+    @Test
+    void aRuleOptionThatIsNoRuleIdIsAUsageError() {
+        assertThat(report(Long.toString(run), "--rule", "nope")).isEqualTo(2);
+        assertThat(err()).isEqualTo("error: --rule nope is not a rule id, which is lower-case words joined by dots,"
+                + " such as status.unknown (asset-registry rules lists them); see: asset-registry report --help\n");
+        assertThat(out()).isEmpty();
+        assertThat(report(Long.toString(run), "--rule", "Status.Unknown", "--json")).isEqualTo(2);
+        assertThat(out()).as("no empty list for a script to take for no rejects").isEmpty();
+        assertThat(report(Long.toString(run), "--rule", "a\u2028b.c")).isEqualTo(2);
+        assertThat(err()).startsWith("error: --rule a\\u2028b.c is not a rule id").doesNotContain("\u2028");
     }
 
     @Test
