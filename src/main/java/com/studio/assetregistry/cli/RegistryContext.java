@@ -5,6 +5,7 @@ import com.studio.assetregistry.inbox.InboxIngestionConfiguration;
 import com.studio.assetregistry.ingest.Heap;
 import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.registry.AssetRegistry;
+import com.studio.assetregistry.storage.jdbc.SqliteUrl;
 import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.RulesFileException;
 import com.studio.assetregistry.web.SpoolDirectoryException;
@@ -41,7 +42,6 @@ final class RegistryContext implements AutoCloseable {
 
     /** The default registry file, as application.yml's {@code registry.db} names it. */
     private static final String DEFAULT_DB = "registry.db";
-    private static final String SQLITE = "jdbc:sqlite:";
     /** A command's application: no actuator endpoint, no Prometheus registry, no shutdown hook (see start). */
     private static final Map<String, String> COMMAND_PROPERTIES = Map.of(
             "management.endpoints.access.default", "none",
@@ -184,7 +184,7 @@ final class RegistryContext implements AutoCloseable {
             String url = context.getEnvironment().getProperty(URL);
             requireAFile(url);
             if (existing) {
-                sqliteFile(url).ifPresent(file -> requireExisting(file, Path.of(file)));
+                SqliteUrl.file(url).ifPresent(file -> requireExisting(file.toString(), file));
             }
             context.getBean(AssetRegistry.class); // opens and migrates the database now, so a failure is named here
             return new RegistryContext(context, null, true);
@@ -273,24 +273,10 @@ final class RegistryContext implements AutoCloseable {
 
     private static Path sqliteFileNamed(String where) {
         try {
-            return where.startsWith("jdbc:") ? sqliteFile(where).map(Path::of).orElse(null) : Path.of(where);
+            return where.startsWith("jdbc:") ? SqliteUrl.file(where).orElse(null) : Path.of(where);
         } catch (InvalidPathException e) {
             return null;
         }
-    }
-
-    /** The file a {@code jdbc:sqlite:} URL names, if it names one by its path. */
-    private static Optional<String> sqliteFile(String url) {
-        return sqliteDatabase(url).filter(file -> !file.startsWith("file:")); // a URI: SQLite's own to resolve
-    }
-
-    /** What a {@code jdbc:sqlite:} URL names before its parameters: a path, a {@code file:} URI, {@code :memory:}. */
-    private static Optional<String> sqliteDatabase(String url) {
-        if (url == null || !url.startsWith(SQLITE)) {
-            return Optional.empty();
-        }
-        int query = url.indexOf('?');
-        return Optional.of(url.substring(SQLITE.length(), query < 0 ? url.length() : query));
     }
 
     /**
@@ -319,7 +305,7 @@ final class RegistryContext implements AutoCloseable {
      * temporary database.
      */
     static void requireAFile(String url) {
-        Optional<String> database = sqliteDatabase(url);
+        Optional<String> database = SqliteUrl.database(url);
         if (database.isEmpty()) {
             return;
         }

@@ -52,7 +52,6 @@ class JdbcLoadStore implements LoadStore {
      * in one pass over all versions. Up to it, its chunks note the groups they write, and both walk only those.
      */
     private static final long LARGE_RUN = 50_000;
-    private static final String SQLITE_URL = "jdbc:sqlite:";
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -82,10 +81,8 @@ class JdbcLoadStore implements LoadStore {
     /** The file of a SQLite registry, as its JDBC URL names it; {@code null} for a {@code file:} URI. */
     private static Path sqliteFile(JdbcTemplate jdbc) {
         try {
-            String url = JdbcUtils.extractDatabaseMetaData(Objects.requireNonNull(jdbc.getDataSource()),
-                    DatabaseMetaData::getURL);
-            String file = url.substring(SQLITE_URL.length()).split("\\?", 2)[0];
-            return file.isEmpty() || file.startsWith("file:") || file.startsWith(":") ? null : Path.of(file);
+            return SqliteUrl.file(JdbcUtils.extractDatabaseMetaData(Objects.requireNonNull(jdbc.getDataSource()),
+                    DatabaseMetaData::getURL)).orElse(null);
         } catch (MetaDataAccessException | RuntimeException e) { // unknown, then: the message says "the database"
             return null;
         }
