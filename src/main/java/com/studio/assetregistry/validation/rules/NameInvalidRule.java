@@ -3,9 +3,11 @@ package com.studio.assetregistry.validation.rules;
 import com.studio.assetregistry.validation.FieldValue;
 import com.studio.assetregistry.validation.HiddenCharacter;
 import com.studio.assetregistry.validation.InputRecord;
+import com.studio.assetregistry.validation.MessageText;
 import com.studio.assetregistry.validation.ModelValues;
 import com.studio.assetregistry.validation.RecordRule;
 import com.studio.assetregistry.validation.Violation;
+import java.text.Normalizer;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Component;
  * A name is a string with no leading or trailing white space, no control characters, no invisible formatting or blank
  * filler characters (which make two names that look the same different names), no line or paragraph separator (which
  * breaks the line it is printed on), no noncharacter, no unpaired surrogate (which a JSON escape can write, but no text
- * encoding can store), and no more characters than the configured maximum (255 by default).
+ * encoding can store), nothing that Unicode's composed form (NFC) writes otherwise (a letter and its accent as two
+ * characters, which look like the composed letter), and no more characters than the configured maximum (255 by
+ * default).
  * Blank names are {@code name.required}'s to report.
  */
 @Component
@@ -31,8 +35,8 @@ public class NameInvalidRule implements RecordRule {
     @Override public String field() { return "asset.name"; }
     @Override public String description() {
         return "the name is not a string, has leading or trailing white space, control characters, invisible "
-                + "formatting or blank filler characters, line separators, noncharacters or an unpaired surrogate, or"
-                + " is longer than " + maxLength + " characters";
+                + "formatting or blank filler characters, line separators, noncharacters or an unpaired surrogate, is"
+                + " not in Unicode's composed form (NFC), or is longer than " + maxLength + " characters";
     }
     @Override public boolean configurable() { return false; }
 
@@ -76,6 +80,12 @@ public class NameInvalidRule implements RecordRule {
                     name.describe(), kind.what(), codePoint, text.codePointCount(0, hidden) + 1,
                     why(kind))));
         }
+        if (!isComposed(text)) {
+            return Optional.of(violation("asset.name " + name.describe() + " is not in Unicode's composed form (NFC)"
+                    + ", as " + MessageText.quoted(Normalizer.normalize(text, Normalizer.Form.NFC)) + " is: it writes"
+                    + " a letter and its accent as two characters (as macOS names files), and two names that look the"
+                    + " same would be two assets"));
+        }
         int length = name.codePoints();
         if (length > maxLength) {
             return Optional.of(violation("asset.name is " + length + " characters long, more than " + maxLength));
@@ -106,6 +116,20 @@ public class NameInvalidRule implements RecordRule {
             case SEPARATOR -> "it breaks the line a listing or a report prints the name on";
             case NONCHARACTER -> kind.why();
         };
+    }
+
+    /**
+     * Whether the name is in Unicode's composed form (NFC), the form a name is registered in. Every character below
+     * U+0300 (where the combining marks begin) is composed, alone or before another such: the common names are
+     * judged without the normalizer.
+     */
+    private static boolean isComposed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return Normalizer.isNormalized(text, Normalizer.Form.NFC);
+            }
+        }
+        return true;
     }
 
     private static boolean hasControlCharacter(String text) {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -275,8 +276,32 @@ class NameInvalidRuleTests {
         assertThat(tooLong).map(Violation::message).hasValue("asset.name is 5 characters long, more than 4");
     }
 
+    @ParameterizedTest(name = "name {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            he\u0301ros          | h\u00E9ros
+            \u212Bngstr\u00F6m    | \u00C5ngstr\u00F6m
+            \u1112\u1161\u11AB  | \uD55C
+            """)
+    void rejectsNameNotInComposedForm(String name, String composed) {
+        // given: e and a combining acute (as macOS writes file names), the Angstrom sign, Hangul's letters
+        InputRecord record = aValidRecord().name(name).build();
+
+        // when
+        Optional<Violation> violation = rule.check(record);
+
+        // then
+        assertThat(violation).hasValueSatisfying(v -> {
+            assertThat(v.rule()).isEqualTo("name.invalid");
+            assertThat(v.message()).isEqualTo("asset.name " + MessageText.quoted(name) + " is not in Unicode's "
+                    + "composed form (NFC), as " + MessageText.quoted(composed) + " is: it writes a letter and its"
+                    + " accent as two characters (as macOS names files), and two names that look the same would be"
+                    + " two assets");
+        });
+    }
+
     @ParameterizedTest(name = "name \"{0}\"")
-    @ValueSource(strings = {"hero", "h", "hero prop", "héros_01", "英雄", "a-b.c", "\uD83C\uDFAC take 2",
+    @ValueSource(strings = {"hero", "h", "hero prop", "héros_01", "h\u00E9ros", "\uD55C\uAE00", "\u00C5ngstr\u00F6m",
+            "prop \u03A9 2", "英雄", "a-b.c", "\uD83C\uDFAC take 2",
             "\uD83D\uDC68\u200D\uD83D\uDC69 family", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
             "\u2764\uFE0F heart", "\u8FBB\uDB40\uDD00 ivs", "take 1\uFE0F\u20E3", "\u1820\u180B"})
     void acceptsWellFormedName(String name) {
