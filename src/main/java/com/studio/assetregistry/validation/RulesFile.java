@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -39,7 +41,7 @@ public final class RulesFile {
     private static final String RULES = "rules";
 
     /** The model's value sets, under {@code model}. */
-    record ModelSection(Set<String> types, Set<String> departments, Set<String> statuses) {
+    record ModelSection(List<String> types, List<String> departments, List<String> statuses) {
     }
 
     /** The name policy, under {@code name}. */
@@ -240,7 +242,7 @@ public final class RulesFile {
         return values;
     }
 
-    private Set<String> valueSet(String key, Set<String> values) {
+    private Set<String> valueSet(String key, List<String> values) {
         if (values == null) {
             return null;
         }
@@ -248,7 +250,7 @@ public final class RulesFile {
             throw yaml.problem(key, "lists no value; leave the key out to keep the default values");
         }
         requireTexts(key, values);
-        return values;
+        return new LinkedHashSet<>(values);
     }
 
     /** Refuses a list of text a record could not be seen to match, or written as one value with commas. */
@@ -262,7 +264,11 @@ public final class RulesFile {
         if (values.stream().anyMatch(value -> value == null || value.isBlank())) {
             throw yaml.problem(key, "holds a blank value");
         }
+        Set<String> seen = new HashSet<>();
         for (String value : values) {
+            if (!seen.add(value)) { // a slip of an edit or a merge, which a set would hide
+                throw yaml.problem(key, "lists " + MessageText.quoted(value) + " twice");
+            }
             int hidden = HiddenCharacter.indexIn(value);
             boolean spaceAtAnEnd = FieldValue.isSpace(value.codePointAt(0))
                     || FieldValue.isSpace(value.codePointBefore(value.length())); // as name.invalid: NBSP included

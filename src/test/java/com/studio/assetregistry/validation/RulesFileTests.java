@@ -272,6 +272,8 @@ class RulesFileTests {
                                 + " in quotes ('...') if text is meant"),
                 Arguments.of("a list in a value set", "model:\n  departments: [fx, [a, b]]",
                         "studio.yml:2: model.departments[1][0]: a list or a section where a value belongs"),
+                Arguments.of("a value listed twice", "model:\n  departments:\n    - fx\n    - lighting\n    - fx",
+                        "studio.yml:3: model.departments: lists \"fx\" twice"),
                 Arguments.of("list for one value", "name:\n  max-length: [40, 50]",
                         "studio.yml:2: name.max-length: a list where one value belongs"),
                 Arguments.of("value for a section", "model: lighting",

@@ -87,4 +87,17 @@ class NameReservedRuleTests {
                 .hasMessage("studio.yml:3: rules.name.reserved.names[1]: YAML reads this value as integer 750, not as"
                         + " text; write it in quotes ('...') if text is meant");
     }
+
+    @Test
+    void aNameListedTwiceStopsStartUpAsTheSlipItIs() {
+        RulesFile twice = RulesFile.of("studio.yml", """
+                rules:
+                  name.reserved:
+                    names: [tmp, wip, tmp]
+                """);
+
+        assertThatThrownBy(() -> new NameReservedRule(twice))
+                .isInstanceOf(RulesFileException.class)
+                .hasMessage("studio.yml:3: rules.name.reserved.names: lists \"tmp\" twice");
+    }
 }
