@@ -82,9 +82,7 @@ public class NameInvalidRule implements RecordRule {
         }
         if (!isComposed(text)) {
             return Optional.of(violation("asset.name " + name.describe() + " is not in Unicode's composed form (NFC)"
-                    + ", as " + MessageText.quoted(Normalizer.normalize(text, Normalizer.Form.NFC)) + " is: it writes"
-                    + " a letter and its accent as two characters (as macOS names files), and two names that look the"
-                    + " same would be two assets"));
+                    + ": " + firstUncomposed(text) + "; two names that look the same would be two assets"));
         }
         int length = name.codePoints();
         if (length > maxLength) {
@@ -130,6 +128,32 @@ public class NameInvalidRule implements RecordRule {
             }
         }
         return true;
+    }
+
+    /**
+     * Where a name that is not in NFC first differs from its NFC form, said of the character at which its beginning
+     * stops being in NFC: {@code its character 3, U+0301, and the one before it are one character in NFC, "é"
+     * (U+00E9)...}. Only for a rejected name: it normalizes each beginning in turn.
+     */
+    private static String firstUncomposed(String text) {
+        int character = 0;
+        for (int end = 0; end < text.length(); ) {
+            int codePoint = text.codePointAt(end);
+            end += Character.charCount(codePoint);
+            character++;
+            String beginning = text.substring(0, end);
+            String composed = Normalizer.normalize(beginning, Normalizer.Form.NFC);
+            if (!composed.equals(beginning)) {
+                int last = composed.codePointBefore(composed.length());
+                boolean combined = composed.codePointCount(0, composed.length()) < character;
+                String nfc = String.format("%s (U+%04X)", MessageText.quoted(Character.toString(last)), last);
+                return String.format("its character %d, U+%04X, ", character, codePoint) + (combined
+                        ? "and the one before it are one character in NFC, " + nfc + ", written apart, as macOS"
+                                + " writes file names"
+                        : "is " + nfc + " in NFC");
+            }
+        }
+        return "its NFC form is " + MessageText.quoted(Normalizer.normalize(text, Normalizer.Form.NFC));
     }
 
     private static boolean hasControlCharacter(String text) {

@@ -276,13 +276,13 @@ class NameInvalidRuleTests {
         assertThat(tooLong).map(Violation::message).hasValue("asset.name is 5 characters long, more than 4");
     }
 
-    @ParameterizedTest(name = "name {0} -> {1}")
+    @ParameterizedTest(name = "name {0}")
     @CsvSource(delimiter = '|', textBlock = """
-            he\u0301ros          | h\u00E9ros
-            \u212Bngstr\u00F6m    | \u00C5ngstr\u00F6m
-            \u1112\u1161\u11AB  | \uD55C
+            he\u0301ros         | its character 3, U+0301, and the one before it are one character in NFC, "\u00E9" (U+00E9), written apart, as macOS writes file names
+            \u212Bngstr\u00F6m   | its character 1, U+212B, is "\u00C5" (U+00C5) in NFC
+            take \u1112\u1161\u11AB | its character 7, U+1161, and the one before it are one character in NFC, "\uD558" (U+D558), written apart, as macOS writes file names
             """)
-    void rejectsNameNotInComposedForm(String name, String composed) {
+    void rejectsNameNotInComposedFormSayingWhere(String name, String where) {
         // given: e and a combining acute (as macOS writes file names), the Angstrom sign, Hangul's letters
         InputRecord record = aValidRecord().name(name).build();
 
@@ -293,9 +293,7 @@ class NameInvalidRuleTests {
         assertThat(violation).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("name.invalid");
             assertThat(v.message()).isEqualTo("asset.name " + MessageText.quoted(name) + " is not in Unicode's "
-                    + "composed form (NFC), as " + MessageText.quoted(composed) + " is: it writes a letter and its"
-                    + " accent as two characters (as macOS names files), and two names that look the same would be"
-                    + " two assets");
+                    + "composed form (NFC): " + where + "; two names that look the same would be two assets");
         });
     }
 
