@@ -4,6 +4,7 @@ import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.registry.UnknownValueException;
 import com.studio.assetregistry.report.ReportNotFoundException;
+import com.studio.assetregistry.storage.RegistryLockWait;
 import com.studio.assetregistry.validation.MessageText;
 import java.io.FilterWriter;
 import java.io.IOException;
@@ -200,6 +201,7 @@ public class AssetRegistryCommand implements Callable<Integer> {
     /** Runs {@code action} against a registry started with the global options, and closes it. */
     <T> T withRegistry(Function<RegistryContext, T> action) {
         try (RegistryContext context = registries.open(options())) {
+            context.onLockWait(this::noteLockWait);
             return action.apply(context);
         }
     }
@@ -207,8 +209,18 @@ public class AssetRegistryCommand implements Callable<Integer> {
     /** Runs {@code action} against a registry that must exist already, started with the global options. */
     <T> T withExistingRegistry(Function<RegistryContext, T> action) {
         try (RegistryContext context = registries.openExisting(options())) {
+            context.onLockWait(this::noteLockWait);
             return action.apply(context);
         }
+    }
+
+    /** One line on standard error while a command waits for the registry's lock: not half a minute of silence. */
+    private void noteLockWait(RegistryLockWait wait) {
+        Path file = RegistryContext.databaseFile(db);
+        err().println("note: " + (file == null ? "the registry" : MessageText.printable(file.toString()))
+                + " is locked by another process (another load, an add, a sqlite3 shell, a backup); waiting up to "
+                + HumanFormat.duration(wait.more().toMillis()) + " more for it");
+        err().flush();
     }
 
     /** Runs {@code action} against the queries of a registry opened for reading, and closes it. */

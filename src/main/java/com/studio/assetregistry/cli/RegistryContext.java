@@ -5,6 +5,7 @@ import com.studio.assetregistry.inbox.InboxIngestionConfiguration;
 import com.studio.assetregistry.ingest.Heap;
 import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.registry.AssetRegistry;
+import com.studio.assetregistry.storage.RegistryLockWait;
 import com.studio.assetregistry.storage.jdbc.SqliteUrl;
 import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.RulesFileException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.flywaydb.core.api.FlywayException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,8 +30,10 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -64,6 +68,7 @@ final class RegistryContext implements AutoCloseable {
     private final ConfigurableApplicationContext context; // null when reading without Spring
     private final AssetQueries queries; // null when the context answers
     private final boolean owned;
+    private final List<ApplicationListener<?>> lockWaitListeners = new ArrayList<>();
 
     private RegistryContext(ConfigurableApplicationContext context, AssetQueries queries, boolean owned) {
         this.context = context;
@@ -435,6 +440,24 @@ final class RegistryContext implements AutoCloseable {
         return queries != null ? queries : registry().queries();
     }
 
+    /**
+     * Calls {@code action} on each wait for the registry's write lock, held by another process, that lasts past
+     * the notice (see {@link RegistryLockWait}), until this closes.
+     */
+    void onLockWait(Consumer<RegistryLockWait> action) {
+        if (context == null) { // reading without Spring: it takes no write lock
+            return;
+        }
+        ApplicationListener<ApplicationEvent> listener = event -> {
+            if (event instanceof PayloadApplicationEvent<?> published
+                    && published.getPayload() instanceof RegistryLockWait wait) {
+                action.accept(wait);
+            }
+        };
+        context.addApplicationListener(listener);
+        lockWaitListeners.add(listener);
+    }
+
     /** Whether the queries read the file without the Spring application. */
     boolean readsWithoutSpring() {
         return context == null;
@@ -442,6 +465,9 @@ final class RegistryContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (context != null) { // a borrowed application outlives this
+            lockWaitListeners.forEach(context::removeApplicationListener);
+        }
         if (!owned) {
             return;
         }

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -473,6 +475,41 @@ class CommandLineTests {
             System.clearProperty("registry.sqlite-url");
         }
         assertThat(run("--db", db(), "get", "lamp", "prop")).isEqualTo(3);
+    }
+
+    @Test
+    void aCommandWaitingForTheLockOfAnotherProcessSaysSoAndGoesOnOnceItIsFree() throws Exception {
+        assertThat(run("--db", db(), "--reports", reports(), "load", "data/asset_data.json")).isZero();
+        Path lamp = Files.writeString(dir.resolve("lamp.json"), "{\"asset\": {\"name\": \"lamp\", \"type\": \"prop\"},"
+                + " \"department\": \"modeling\", \"version\": 1, \"status\": \"active\"}\n");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        // another process holds the write lock until the command has said it waits for it
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db());
+             Statement lock = other.createStatement()) {
+            lock.execute("BEGIN IMMEDIATE");
+            CompletableFuture<Void> released = CompletableFuture.runAsync(() -> {
+                try {
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                    while (!err.toString().contains("note: ") && System.nanoTime() < until) {
+                        Thread.sleep(20);
+                    }
+                    lock.execute("ROLLBACK");
+                } catch (InterruptedException | SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
+            int exit = run("--db", db(), "--reports", reports(), "load", lamp.toString());
+
+            released.get(30, TimeUnit.SECONDS);
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(err.toString()).matches("note: " + Pattern.quote(db()) + " is locked by another process"
+                    + Pattern.quote(" (another load, an add, a sqlite3 shell, a backup); waiting up to ")
+                    + "\\d+\\.\\d s more for it\n");
+            assertThat(out.toString()).startsWith("read 1, registered 1, unchanged 0, rejected 0");
+        }
+        assertThat(run("--db", db(), "get", "lamp", "prop")).isZero();
     }
 
     @ParameterizedTest(name = "{0}={1}")
