@@ -40,14 +40,17 @@ public record FieldValue(Kind kind, String text, int length) {
 
     /** A JSON string; of one longer than {@link #KEPT_CHARS}, its first characters only, and its length. */
     public static FieldValue string(String value) {
-        if (value.length() <= KEPT_CHARS) {
+        if (value.length() <= KEPT_CHARS) { // at most as many characters as chars: the common case, uncounted
             return new FieldValue(Kind.STRING, value);
         }
-        int end = Character.isHighSurrogate(value.charAt(KEPT_CHARS - 1)) ? KEPT_CHARS - 1 : KEPT_CHARS;
-        return new FieldValue(Kind.STRING, value.substring(0, end), value.codePointCount(0, value.length()));
+        int length = value.codePointCount(0, value.length());
+        if (length <= KEPT_CHARS) { // characters outside the Basic Multilingual Plane, two chars each
+            return new FieldValue(Kind.STRING, value);
+        }
+        return new FieldValue(Kind.STRING, value.substring(0, value.offsetByCodePoints(0, KEPT_CHARS)), length);
     }
 
-    /** Whether only the first {@link #KEPT_CHARS} characters of a long string are kept. */
+    /** Whether only the first {@link #KEPT_CHARS} characters (code points) of a long string are kept. */
     public boolean isCut() {
         return length >= 0;
     }

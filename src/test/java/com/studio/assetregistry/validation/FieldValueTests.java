@@ -27,12 +27,24 @@ class FieldValueTests {
         FieldValue value = FieldValue.string(text);
 
         assertThat(value.isCut()).isTrue();
-        assertThat(value.text()).hasSizeLessThanOrEqualTo(FieldValue.KEPT_CHARS).startsWith("hero ");
-        assertThat(Character.isHighSurrogate(value.text().charAt(value.text().length() - 1)))
-                .as("no pair is cut in half").isFalse();
+        assertThat(value.text()).startsWith("hero ").isEqualTo("hero " + CLAPPER_BOARD.repeat(1019));
+        assertThat(value.text().codePointCount(0, value.text().length())).isEqualTo(FieldValue.KEPT_CHARS);
         assertThat(value.codePoints()).isEqualTo(500_005);
         assertThat(value.describe()).startsWith("\"hero ").endsWith("...\"");
         assertThat(value.describe().codePoints().count()).as("abbreviated as any long value").isEqualTo(82);
+    }
+
+    @Test
+    void keepsAStringOf1024CharactersOutsideTheBasicPlaneWholeThoughItHas2048Chars() {
+        String text = CLAPPER_BOARD.repeat(FieldValue.KEPT_CHARS);
+
+        FieldValue value = FieldValue.string(text);
+
+        assertThat(value.isCut()).isFalse();
+        assertThat(value.text()).isEqualTo(text);
+        assertThat(value.codePoints()).isEqualTo(1024);
+        assertThat(FieldValue.string(text + "x").isCut()).isTrue();
+        assertThat(FieldValue.string(text + "x").codePoints()).isEqualTo(1025);
     }
 
     @Test
