@@ -43,6 +43,7 @@ import org.springframework.core.convert.ConversionException;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.Resource;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -53,6 +54,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * One YAML file bound with Spring Boot's binder (relaxed names: {@code max-length}, {@code maxLength} and
@@ -66,6 +68,9 @@ final class CheckedYaml {
 
     /** The most values a rules file may hold once its aliases are expanded: a studio's lists, many times over. */
     static final int MAX_VALUES = 100_000;
+
+    /** A whole number in plain decimal digits: the only form of one a rules file takes. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
 
     /** A decimal number with a fraction or an exponent, as YAML writes a float. */
     private static final Pattern FRACTION = Pattern.compile("[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?");
@@ -87,6 +92,7 @@ final class CheckedYaml {
                                 Object result) {
             requireWhole(name, target);
             requireText(name, target);
+            requireNamedConstant(name, target);
             bound.add(name);
             return result;
         }
@@ -153,18 +159,36 @@ final class CheckedYaml {
                     continue;
                 }
                 String written = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
-                var at = new WrittenKey(written, key.getStartMark().getLine() + 1);
-                WrittenKey before = seen.putIfAbsent(ConfigurationPropertyName.adapt(written, '.'), at);
-                if (before != null) {
-                    throw new RulesFileException(fileName + ":" + at.line() + ": " + written + ": the same key as "
-                            + before.path() + " on line " + before.line() + "; write it once");
+                int line = key.getStartMark().getLine() + 1;
+                if (key.getValue().contains("[")) { // Spring's binder would merge it into the list, or replace
+                    throw new RulesFileException(fileName + ":" + line + ": " + written + ": a list's item written as a"
+                            + " key of its own; write the list as one YAML list");
                 }
+                requireOnce(fileName, new WrittenKey(written, line), seen);
                 requireEachKeyOnce(fileName, entry.getValueNode(), written, seen);
             }
         } else if (node instanceof SequenceNode sequence) {
             for (int i = 0; i < sequence.getValue().size(); i++) {
-                requireEachKeyOnce(fileName, sequence.getValue().get(i), path + "[" + i + "]", seen);
+                Node item = sequence.getValue().get(i);
+                String written = path + "[" + i + "]";
+                requireOnce(fileName, new WrittenKey(written, item.getStartMark().getLine() + 1), seen);
+                requireEachKeyOnce(fileName, item, written, seen);
             }
+        } else if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.INT)
+                && scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                && !DECIMAL.matcher(scalar.getValue()).matches()) {
+            throw new RulesFileException(fileName + ":" + (scalar.getStartMark().getLine() + 1) + ": " + path + ": \""
+                    + scalar.getValue() + "\" is the number " + new Yaml().load(scalar.getValue()) + " to YAML, which"
+                    + " reads 010 as 8, 0x10 as 16 and 1:00 as 60; write a number in plain digits, or text in quotes"
+                    + " ('...')");
+        }
+    }
+
+    private static void requireOnce(String fileName, WrittenKey at, Map<ConfigurationPropertyName, WrittenKey> seen) {
+        WrittenKey before = seen.putIfAbsent(ConfigurationPropertyName.adapt(at.path(), '.'), at);
+        if (before != null) {
+            throw new RulesFileException(fileName + ":" + at.line() + ": " + at.path() + ": the same key as "
+                    + before.path() + " on line " + before.line() + "; write it once");
         }
     }
 
@@ -354,6 +378,24 @@ final class CheckedYaml {
      * Refuses a fraction for a whole number: the binder converts {@code 2.5} to the integer 2 without a word, and a
      * setting would not be what the file says.
      */
+    /**
+     * Refuses a number bound to a choice of words ({@code severity: 1}): the converter would take it for the
+     * position of a word in the choice, and make it {@code warning}.
+     */
+    private void requireNamedConstant(ConfigurationPropertyName name, Bindable<?> target) {
+        if (source == null || !target.getType().resolve(Object.class).isEnum()) {
+            return;
+        }
+        ConfigurationProperty property = source.getConfigurationProperty(name);
+        Object value = property == null ? null : property.getValue();
+        if (value instanceof OriginTrackedValue tracked) {
+            value = tracked.getValue();
+        }
+        if (value != null && !(value instanceof CharSequence)) {
+            throw problem(name, '"' + String.valueOf(value) + "\" is not " + expected(target));
+        }
+    }
+
     private void requireWhole(ConfigurationPropertyName name, Bindable<?> target) {
         Class<?> type = target.getType().resolve(Object.class);
         if (source == null || type != Integer.class && type != int.class && type != Long.class && type != long.class) {

@@ -274,6 +274,17 @@ class RulesFileTests {
                         "studio.yml:2: model.departments[1][0]: a list or a section where a value belongs"),
                 Arguments.of("a value listed twice", "model:\n  departments:\n    - fx\n    - lighting\n    - fx",
                         "studio.yml:3: model.departments: lists \"fx\" twice"),
+                Arguments.of("a severity written as a number", "rules:\n  version.sequence:\n    severity: 1",
+                        "studio.yml:3: rules.version.sequence.severity: \"1\" is not error or warning"),
+                Arguments.of("a list item written as a key", "model:\n  types:\n    - a\n  types[0]: b",
+                        "studio.yml:4: model.types[0]: a list's item written as a key of its own; write the list as"
+                                + " one YAML list"),
+                Arguments.of("an octal number", "name:\n  max-length: 010",
+                        "studio.yml:2: name.max-length: \"010\" is the number 8 to YAML, which reads 010 as 8, 0x10"
+                                + " as 16 and 1:00 as 60; write a number in plain digits, or text in quotes ('...')"),
+                Arguments.of("a base-60 number", "name:\n  max-length: 1:00",
+                        "studio.yml:2: name.max-length: \"1:00\" is the number 60 to YAML, which reads 010 as 8,"
+                                + " 0x10 as 16 and 1:00 as 60; write a number in plain digits, or text in quotes ('...')"),
                 Arguments.of("list for one value", "name:\n  max-length: [40, 50]",
                         "studio.yml:2: name.max-length: a list where one value belongs"),
                 Arguments.of("value for a section", "model: lighting",

@@ -76,16 +76,17 @@ class NameReservedRuleTests {
     @Test
     void aNameYamlReadsAsAnotherTypeStopsStartUpRatherThanListAnotherName() {
         // YAML 1.1 reads no as false and 12:30 as 750: the deny-list would hold "false" and "750"
-        RulesFile typed = RulesFile.of("studio.yml", """
+        String typed = """
                 rules:
                   name.reserved:
                     names: [tmp, 12:30, no]
-                """);
+                """;
 
-        assertThatThrownBy(() -> new NameReservedRule(typed))
+        assertThatThrownBy(() -> new NameReservedRule(RulesFile.of("studio.yml", typed)))
                 .isInstanceOf(RulesFileException.class)
-                .hasMessage("studio.yml:3: rules.name.reserved.names[1]: YAML reads this value as integer 750, not as"
-                        + " text; write it in quotes ('...') if text is meant");
+                .hasMessage("studio.yml:3: rules.name.reserved.names[1]: \"12:30\" is the number 750 to YAML, which"
+                        + " reads 010 as 8, 0x10 as 16 and 1:00 as 60; write a number in plain digits, or text in quotes"
+                        + " ('...')");
     }
 
     @Test
