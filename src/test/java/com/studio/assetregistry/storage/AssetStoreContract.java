@@ -139,6 +139,19 @@ public abstract class AssetStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void aNamePatternOfAnyLengthMatchesWhatItCan() {
+        // SQLite refuses a LIKE pattern over 50,000 bytes as "too complex"; no name is over 1,024 characters
+        register(v("h".repeat(1024), "prop", "modeling", 1, "active"));
+
+        assertThat(names(new AssetFilter(null, "*".repeat(60_000)))).contains("h".repeat(1024) + "/prop");
+        assertThat(names(new AssetFilter(null, "*h".repeat(30_000)))).isEmpty();
+        assertThat(names(new AssetFilter(null, "\u00e9".repeat(25_001)))).isEmpty();
+        assertThat(names(new AssetFilter(null, "*" + "h".repeat(1024) + "*".repeat(60_000))))
+                .containsExactly("h".repeat(1024) + "/prop");
+        assertThat(names(new AssetFilter(null, "h".repeat(1025)))).isEmpty();
+    }
+
+    @Test
     void filtersAListingByAnExactNamePrefixOfAnyCharacters() {
         // names next to the prefix's edges: a case variant, the wildcard and LIKE characters, code points at the top
         // of the Basic Multilingual Plane and beyond it

@@ -7,6 +7,7 @@ import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.storage.AssetStore;
+import com.studio.assetregistry.validation.ModelValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,8 @@ class JdbcAssetStore implements AssetStore {
         if (limit < 1) {
             throw new IllegalArgumentException("The page size must be 1 or more, got " + limit + ".");
         }
-        if (SearchText.holdsNul(filter.type(), filter.nameLike(), filter.namePrefix())) {
+        if (SearchText.holdsNul(filter.type(), filter.nameLike(), filter.namePrefix())
+                || filter.nameLike() != null && longerThanAnyName(filter.nameLike())) {
             return List.of();
         }
         // Walks the (name, type) index from the key on, so a page costs the same wherever it starts; the version
@@ -139,17 +141,38 @@ class JdbcAssetStore implements AssetStore {
         return Optional.of(new String(codePoints, 0, length));
     }
 
-    /** The SQL LIKE pattern of a name pattern: {@code *} and {@code ?} are wildcards, everything else is literal. */
+    /**
+     * Whether a name pattern needs more characters than a name can hold ({@link ModelValues#MAX_NAME_LENGTH}), every
+     * {@code *} standing for none: it matches nothing, and sent as it is, one of SQLite's 50,000 bytes would fail as
+     * "too complex".
+     */
+    static boolean longerThanAnyName(String namePattern) {
+        return namePattern.codePoints().filter(c -> c != '*').limit(ModelValues.MAX_NAME_LENGTH + 1).count()
+                > ModelValues.MAX_NAME_LENGTH;
+    }
+
+    /**
+     * The SQL {@code LIKE} pattern of a name pattern: {@code *} and {@code ?} are wildcards ({@code %}, a run of stars
+     * one, and {@code _}), everything else is literal.
+     */
     static String likePattern(String namePattern) {
         var like = new StringBuilder(namePattern.length() + 4);
-        namePattern.codePoints().forEach(c -> {
+        int before = 0;
+        for (int i = 0; i < namePattern.length(); ) {
+            int c = namePattern.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
-                case '*' -> like.append('%');
+                case '*' -> {
+                    if (before != '*') {
+                        like.append('%');
+                    }
+                }
                 case '?' -> like.append('_');
                 case '%', '_', '\\' -> like.append('\\').appendCodePoint(c);
                 default -> like.appendCodePoint(c);
             }
-        });
+            before = c;
+        }
         return like.toString();
     }
 
