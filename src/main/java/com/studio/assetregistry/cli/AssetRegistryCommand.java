@@ -193,9 +193,9 @@ public class AssetRegistryCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+    public Integer call() { // a usage error is one line, here as anywhere: it names the commands there are
+        throw new ParameterException(spec.commandLine(), "Give a command: " + String.join(", ",
+                spec.commandLine().getSubcommands().keySet()));
     }
 
     /** Runs {@code action} against a registry started with the global options, and closes it. */

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.cli;
 
 import java.io.PrintWriter;
+import java.util.Collection;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,8 +15,14 @@ final class JsonOutput {
     private JsonOutput() {
     }
 
-    /** Prints one value on one line. */
+    /** Prints one value on one line; a list as an {@link Array}, one element per line. */
     static void print(PrintWriter out, Object value) {
+        if (value instanceof Collection<?> elements) {
+            Array array = array(out);
+            elements.forEach(array::add);
+            array.end();
+            return;
+        }
         out.println(MAPPER.writeValueAsString(value));
         out.flush();
     }

@@ -3,6 +3,7 @@ package com.studio.assetregistry.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -22,8 +23,8 @@ class VersionsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+    public Integer call() { // a usage error is one line, here as anywhere: it names the commands there are
+        throw new ParameterException(spec.commandLine(), "Give a versions command: " + String.join(", ",
+                spec.commandLine().getSubcommands().keySet()));
     }
 }

@@ -155,9 +155,13 @@ class AssetCommandsTests extends CommandTest {
 
         assertThat(out()).isEqualTo("added hero/character with 3 versions: modeling v1-2, rigging v1\n");
         assertThat(run("versions", "list", "hero", "character", "--json")).isZero();
-        assertThat(out()).isEqualTo("[{\"department\":\"modeling\",\"version\":1,\"status\":\"active\"},"
-                + "{\"department\":\"modeling\",\"version\":2,\"status\":\"inactive\"},"
-                + "{\"department\":\"rigging\",\"version\":1,\"status\":\"active\"}]\n");
+        assertThat(out()).isEqualTo("""
+                [
+                {"department":"modeling","version":1,"status":"active"},
+                {"department":"modeling","version":2,"status":"inactive"},
+                {"department":"rigging","version":1,"status":"active"}
+                ]
+                """);
     }
 
     @Test

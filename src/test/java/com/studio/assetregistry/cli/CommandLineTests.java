@@ -602,7 +602,7 @@ class CommandLineTests {
         assertThat(new String(missing.getErrorStream().readAllBytes())).startsWith("error: Cannot start: Config data"
                 + " resource 'file [" + dir.resolve("nowhere.yml") + "]'").hasLineCount(1);
         assertThat(bannered.waitFor()).isZero();
-        assertThat(new String(bannered.getInputStream().readAllBytes())).startsWith("[{\"id\":");
+        assertThat(new String(bannered.getInputStream().readAllBytes())).startsWith("[\n{\"id\":");
     }
 
     @Test
@@ -876,6 +876,19 @@ class CommandLineTests {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("error: Unmatched arguments from index 0: 'lod', 'data/asset_data.json' "
                 + "(did you mean 'load'?); see: asset-registry --help\n");
+    }
+
+    @Test
+    void noCommandIsAOneLineUsageErrorNamingTheCommands() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: Give a command: load, add, ").contains(", report, ")
+                .endsWith("; see: asset-registry --help\n").hasLineCount(1);
+        err.getBuffer().setLength(0);
+
+        assertThat(run("versions")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Give a versions command: add, get, list; see: asset-registry"
+                + " versions --help\n");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test
