@@ -142,6 +142,12 @@ class LoadCommand implements Callable<Integer> {
                     top.err().println(MessageText.printable(message));
                     top.err().flush();
                 }
+
+                @Override
+                public void warned(String message) {
+                    top.err().println("warning: " + MessageText.printable(message));
+                    top.err().flush();
+                }
             }));
             display.close(); // the bar ends before the summary line
             top.out().println(MessageText.printable(prefix + line(summary, file)));

@@ -330,7 +330,7 @@ public class AssetLoader implements AutoCloseable {
         }
         List<Long> abandoned = new ArrayList<>();
         if (unfinished.isPresent() && judgedUnderOtherRules(unfinished.get())) {
-            giveUpForOtherRules(unfinished.get(), file);
+            giveUpForOtherRules(unfinished.get(), request);
             abandoned.add(unfinished.get().id());
             unfinished = Optional.empty();
         }
@@ -374,8 +374,9 @@ public class AssetLoader implements AutoCloseable {
                                 + " it, or load other content to abandon it", interrupted.id());
                     }
                     if (store.abandonRun(other.get())) { // unless another process resumed it meanwhile
-                        log.warn("Run {} of {} ended unfinished and is abandoned: its pending versions are removed; "
-                                + "load it again to load it anew", other.get().id(), other.get().source());
+                        tellWarning(request, "Run " + other.get().id() + " of " + other.get().source() + " ended"
+                                + " unfinished and is abandoned: its pending versions are removed; load it again to"
+                                + " load it anew");
                         abandoned.add(other.get().id());
                     }
                     continue;
@@ -392,7 +393,7 @@ public class AssetLoader implements AutoCloseable {
                                     + " load gave it up as it started; load the file again to load it anew", runId);
                         }
                         if (resumed.isEmpty()) { // once claimed: a run beaten to the registry leaves no directory
-                            setAsideEarlierReport(runId, request.source());
+                            setAsideEarlierReport(runId, request);
                             // where its report goes, whichever process ends it: a load that abandons it writes it there
                             store.recordReportDir(runId, properties.reportDir(runId).toAbsolutePath().toString());
                         }
@@ -430,7 +431,8 @@ public class AssetLoader implements AutoCloseable {
      * left to the report's writer, which names it. A run whose directory cannot be made its own fails before it
      * starts, and a load of the same content resumes it.
      */
-    private void setAsideEarlierReport(long runId, String source) {
+    private void setAsideEarlierReport(long runId, LoadRequest request) {
+        String source = request.source();
         Path dir = properties.reportDir(runId);
         try {
             for (int attempt = 0; ; attempt++) {
@@ -444,8 +446,8 @@ public class AssetLoader implements AutoCloseable {
                     }
                     Path aside = dir.resolveSibling(dir.getFileName() + ".earlier-" + EARLIER.format(Instant.now()));
                     Files.move(dir, aside);
-                    log.warn("The report directory {} held an earlier report, of another registry or of one whose"
-                            + " file was replaced: moved to {}", dir, aside);
+                    tellWarning(request, "The report directory " + dir + " held an earlier report, of another"
+                            + " registry or of one whose file was replaced: moved to " + aside);
                 }
             }
         } catch (IOException e) {
@@ -453,6 +455,12 @@ public class AssetLoader implements AutoCloseable {
             throw new LoadException("Cannot load " + source + ": the report directory " + dir + " cannot be made this"
                     + " run's own: " + FileFailures.reason(e), null, e);
         }
+    }
+
+    /** Says in the log, and to the request's listener (the command line prints it), what the load did to others'. */
+    private static void tellWarning(LoadRequest request, String message) {
+        log.warn(message);
+        request.progress().warned(message);
     }
 
     /** Says in the log, and to the request's listener (the command line prints it), that the load waits. */
@@ -498,14 +506,16 @@ public class AssetLoader implements AutoCloseable {
     }
 
     /** Abandons an unfinished run judged under other rules, so that its content loads anew under these. */
-    private void giveUpForOtherRules(LoadRun unfinished, Path file) {
+    private void giveUpForOtherRules(LoadRun unfinished, LoadRequest request) {
+        Path file = request.file();
         refuseIfAlive(unfinished, file);
         if (!store.abandonRun(unfinished)) {
             throw new RegistryBusyException("Run " + unfinished.id() + " of " + file + " was resumed by another"
                     + " process as this one started; wait for it to end", unfinished.id());
         }
-        log.warn("Run {} of {} was judged under other rules (the rules file changed since it started): it is "
-                + "abandoned, and {} loads anew under these", unfinished.id(), unfinished.source(), file);
+        tellWarning(request, "Run " + unfinished.id() + " of " + unfinished.source() + " was judged under other"
+                + " rules (the rules file changed since it started): it is abandoned, and " + file + " loads anew"
+                + " under these");
     }
 
     /**

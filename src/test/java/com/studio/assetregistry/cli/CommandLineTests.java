@@ -58,6 +58,21 @@ class CommandLineTests {
     }
 
     @Test
+    void aLoadThatMovesAnotherRegistrysReportAsideSaysSoOnStandardError() {
+        assertThat(run("--db", db(), "--reports", reports(), "load", "data/asset_data.json")).isZero();
+        err.getBuffer().setLength(0);
+
+        // a second registry sharing the reports directory: its run 1 finds the first one's report there
+        int exit = run("--db", dir.resolve("second.db").toString(), "--reports", reports(), "load",
+                "data/asset_data.json");
+
+        assertThat(exit).isZero();
+        assertThat(err.toString()).startsWith("warning: The report directory " + dir.resolve("reports").resolve("1")
+                + " held an earlier report, of another registry or of one whose file was replaced: moved to "
+                + dir.resolve("reports").resolve("1") + ".earlier-").hasLineCount(1);
+    }
+
+    @Test
     void refusesALoadWhoseReportCannotBeWrittenBeforeItRegistersAnything() throws IOException {
         // given: the reports directory is a file
         Path reports = Files.writeString(dir.resolve("reports"), "not a directory");

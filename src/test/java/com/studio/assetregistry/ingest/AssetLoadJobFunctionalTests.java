@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -250,9 +251,12 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
                 new AssetKey("judged_before", "prop"), new AssetVersion("fx", 1, "active")))));
 
         // when
-        LoadSummary anew = loader.load(SAMPLE);
+        List<String> warnings = new ArrayList<>();
+        LoadSummary anew = loader.load(LoadRequest.of(SAMPLE).withProgress(warnedInto(warnings)));
 
         // then: it was given up, what it wrote removed, and the file loaded whole under this process's rules
+        assertThat(warnings).containsExactly("Run " + other + " of " + SAMPLE + " was judged under other rules (the"
+                + " rules file changed since it started): it is abandoned, and " + SAMPLE + " loads anew under these");
         assertThat(anew.runId()).isNotEqualTo(other);
         assertThat(anew.registered()).isEqualTo(17);
         assertThat(loadStore.findRun(other).orElseThrow().status()).isEqualTo("ABANDONED");
@@ -301,9 +305,13 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         // when: it too falls silent
         jdbc.update("UPDATE load_run SET heartbeat_at = ? WHERE id = ?", Instant.now().minusSeconds(180).toString(),
                 live);
-        LoadSummary loaded = loader.load(other);
+        List<String> warnings = new ArrayList<>();
+        LoadSummary loaded = loader.load(LoadRequest.of(other).withProgress(warnedInto(warnings)));
 
         // then: it is abandoned, and the new load goes on
+        assertThat(warnings).singleElement().asString().startsWith("Run " + live + " of ")
+                .endsWith(" ended unfinished and is abandoned: its pending versions are removed; load it again to load"
+                        + " it anew");
         assertThat(loaded.registered()).isEqualTo(1);
         assertThat(loadStore.findRun(live).orElseThrow().status()).isEqualTo("ABANDONED");
         assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
@@ -489,9 +497,14 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         Files.writeString(earlier.resolve("summary.json"), "{\"runId\": " + next + ", \"from\": \"another registry\"}");
 
         // when
-        LoadSummary summary = loader.load(Path.of("data/asset_data.json"));
+        List<String> warnings = new ArrayList<>();
+        LoadSummary summary = loader.load(LoadRequest.of(Path.of("data/asset_data.json"))
+                .withProgress(warnedInto(warnings)));
 
-        // then: this run's report is in the directory; the earlier one beside it, whole
+        // then: this run's report is in the directory; the earlier one beside it, whole, and the load says so
+        assertThat(warnings).singleElement().asString().startsWith("The report directory " + earlier + " held an"
+                + " earlier report, of another registry or of one whose file was replaced: moved to " + earlier
+                + ".earlier-");
         assertThat(summary.runId()).isEqualTo(next);
         assertThat(summary.reportDir()).isEqualTo(earlier);
         assertThat(rejectLines(summary)).hasSize(3);
@@ -847,5 +860,19 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
 
     private static List<String> ruleIds(JsonNode reject) {
         return reject.get("rules").valueStream().map(rule -> rule.get("id").asString()).toList();
+    }
+
+    /** A listener that keeps what the load warned of. */
+    private static LoadProgressListener warnedInto(List<String> warnings) {
+        return new LoadProgressListener() {
+            @Override
+            public void progressed(LoadProgress progress) {
+            }
+
+            @Override
+            public void warned(String message) {
+                warnings.add(message);
+            }
+        };
     }
 }
