@@ -11,6 +11,7 @@ import com.studio.assetregistry.ingest.AddFileReader;
 import com.studio.assetregistry.ingest.AssetLoader;
 import com.studio.assetregistry.ingest.AssetLoader.PreparedLoad;
 import com.studio.assetregistry.ingest.RunProgress;
+import com.studio.assetregistry.ingest.RunOwner;
 import com.studio.assetregistry.ingest.RunProgressReader;
 import com.studio.assetregistry.ingest.InputFileException;
 import com.studio.assetregistry.ingest.LoadException;
@@ -527,8 +528,26 @@ public class AssetRegistry {
                 loads.finishRun(runId, "COMPLETED", Instant.now(), staged.size(), null, null);
             });
         } catch (LoadInProgressException e) {
-            throw new RegistryBusyException("Cannot add to " + key + " now: run " + e.pendingRunId() + ", a load in"
-                    + " progress, is registering the same version; try again once it has ended", e.pendingRunId());
+            throw new RegistryBusyException("Cannot add to " + key + " now: " + holder(e.pendingRunId()),
+                    e.pendingRunId());
         }
+    }
+
+    /**
+     * Which load holds a version an add gives, and what ends its hold: one running ends it itself; one whose process
+     * died (killed, the machine restarted) only once its content is loaded again, or other content is.
+     */
+    private String holder(long runId) {
+        Optional<LoadRun> run;
+        try {
+            run = loads.findRun(runId);
+        } catch (RuntimeException e) { // the add's own failure matters more than this one's
+            run = Optional.empty();
+        }
+        return run.filter(RunOwner::ended).map(interrupted -> "run " + runId + ", an interrupted load of "
+                        + interrupted.source() + ", holds the same version until it is resumed (load that content"
+                        + " again) or abandoned (load other content)")
+                .orElse("run " + runId + ", a load in progress, is registering the same version; try again once it"
+                        + " has ended");
     }
 }

@@ -17,6 +17,7 @@ import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.ingest.InputFileException;
 import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.ingest.RegistryBusyException;
+import com.studio.assetregistry.ingest.RunOwner;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.StagedVersion;
@@ -150,6 +151,26 @@ class AssetRegistryTests extends RegistryIntegrationTest {
         assertThat(violationOf(() -> registry.addAssetVersion(HERO, new AssetVersion("modeling", 1, "inactive")))
                 .rule()).isEqualTo("version.conflict");
         assertThat(registry.listAssetVersions("hero", "character")).containsExactly(active("modeling", 1));
+    }
+
+    @Test
+    void refusesAnAddOfAVersionThatAnInterruptedLoadHoldsSayingHowToEndItsHold() throws Exception {
+        // given: a load whose process died after it wrote hero's modeling v2
+        registry.addAsset(new Asset(HERO, List.of(active("modeling", 1))));
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        long load = loads.startRun("load", "night.json", 10, Instant.now());
+        loads.claimRun(load, "c0ffee", ended.pid() + RunOwner.CURRENT.substring(RunOwner.CURRENT.indexOf('@')));
+        loads.write(load, List.of(
+                new StagedVersion(RecordPosition.ofNumber(1), new VersionedAsset(HERO, active("modeling", 2)))));
+
+        // then
+        assertThatThrownBy(() -> registry.addAssetVersion(HERO, active("modeling", 2)))
+                .isInstanceOfSatisfying(RegistryBusyException.class, e -> assertThat(e.getMessage()).isEqualTo(
+                        "Cannot add to hero/character now: run " + load + ", an interrupted load of night.json, holds"
+                                + " the same version until it is resumed (load that content again) or abandoned (load"
+                                + " other content)"));
+        loads.resolve(load, finding -> { }); // as its resume would: no pending run outlives the test
     }
 
     @Test
