@@ -134,11 +134,48 @@ final class RecordParser {
         return where(raw, location) + JsonSyntaxMessages.of(e);
     }
 
-    /** A byte that is not UTF-8, named, with the usual cause when the record reads as JSON in Windows-1252. */
+    /**
+     * A byte that is not UTF-8, named, with its likely cause: a form UTF-8 forbids (as Java's modified UTF-8 and
+     * CESU-8 write), a damaged byte among UTF-8 text, or a record that reads as JSON in Windows-1252. Only the last
+     * is worth converting the file for: converted, the others' UTF-8 would be garbled.
+     */
     private String notUtf8(RawRecord raw, int invalid) {
-        String problem = where(raw, invalid) + "byte 0x%02X is not UTF-8".formatted(raw.bytes()[invalid] & 0xFF);
+        byte[] bytes = raw.bytes();
+        String problem = where(raw, invalid) + "byte 0x%02X is not UTF-8".formatted(bytes[invalid] & 0xFF);
+        if (sequenceAt(bytes, invalid, raw.kept()) < 0) {
+            return problem + ": it begins an overlong form, a surrogate or a code point past U+10FFFF, which UTF-8"
+                    + " forbids (Java's modified UTF-8 and CESU-8 write them); write the file as UTF-8";
+        }
+        for (int i = 0; i < raw.kept(); i++) {
+            if (bytes[i] < 0 && sequenceAt(bytes, i, raw.kept()) > 0) {
+                return problem + "; the rest of the record is UTF-8 text: the byte is damaged, or text of another"
+                        + " encoding was pasted in; mend it at the source";
+            }
+        }
         return readsAsWindows1252(raw) ? problem + "; the record reads as Windows-1252 (Latin-1) text: convert the "
                 + "file first, for example with iconv -f WINDOWS-1252 -t UTF-8" : problem;
+    }
+
+    /**
+     * What the bytes at {@code i}, a byte of 0x80 or more, begin: the length of a well-formed UTF-8 sequence; -1 for a
+     * whole sequence that UTF-8 forbids (a lead byte with all its continuation bytes, but overlong, a surrogate or
+     * past U+10FFFF); 0 for anything else (a continuation byte, a lead byte without its continuation bytes).
+     */
+    private static int sequenceAt(byte[] bytes, int i, int length) {
+        int lead = bytes[i] & 0xFF;
+        int size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+        if (size == 0 || i + size > length) {
+            return 0;
+        }
+        for (int k = 1; k < size; k++) {
+            if ((bytes[i + k] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        int next = bytes[i + 1] & 0xFF;
+        boolean forbidden = lead <= 0xC1 || lead >= 0xF5 || lead == 0xE0 && next < 0xA0 || lead == 0xED && next > 0x9F
+                || lead == 0xF0 && next < 0x90 || lead == 0xF4 && next > 0x8F;
+        return forbidden ? -1 : size;
     }
 
     /**

@@ -300,9 +300,26 @@ class RecordParserTests {
         // when
         SourceRecord record = parser.parse(rawAt(bytes, 3, 1));
 
-        // then: (such a record also reads as Windows-1252, whose advice follows)
+        // then: not Windows-1252's advice, though such a record reads as Windows-1252 too
         assertThat(unreadable(record, SYNTAX).violation().message())
-                .startsWith("line 3, column 22: byte 0x" + lead + " is not UTF-8");
+                .isEqualTo("line 3, column 22: byte 0x" + lead + " is not UTF-8: it begins an overlong form, a"
+                        + " surrogate or a code point past U+10FFFF, which UTF-8 forbids (Java's modified UTF-8 and"
+                        + " CESU-8 write them); write the file as UTF-8");
+    }
+
+    @Test
+    void aByteThatIsNotUtf8AmongUtf8TextIsDamagedNotAFileToConvert() {
+        // given: "drâgon" in UTF-8, then a Latin-1 "é" in the same record: converting the file would garble "â"
+        byte[] bytes = concat(utf8("{\"asset\": {\"name\": \"dr\u00e2gon\", \"type\": \"caf"),
+                new byte[] {(byte) 0xE9}, utf8("\"}}"));
+
+        // when
+        SourceRecord record = parser.parse(rawAt(bytes, 1, 1));
+
+        // then
+        assertThat(unreadable(record, SYNTAX).violation().message()).isEqualTo("line 1, column 42: byte 0xE9 is not"
+                + " UTF-8; the rest of the record is UTF-8 text: the byte is damaged, or text of another encoding was"
+                + " pasted in; mend it at the source");
     }
 
     @Test
