@@ -87,13 +87,21 @@ final class AddDocumentParser {
         }
     }
 
+    /**
+     * Why bytes that begin as another encoding's text (UTF-16, UTF-32) or a compressed file's cannot be read as UTF-8,
+     * as {@code json.syntax}: whatever they hold, a document or load-format records.
+     */
+    Optional<Violation> notUtf8(byte[] bytes) {
+        return FileEncoding.otherThanUtf8(bytes, Math.min(FileEncoding.HEAD_BYTES, bytes.length))
+                .map(encoding -> syntax.violation("the file is " + FileEncoding.describe(encoding) + ", not UTF-8; "
+                        + FileEncoding.remedy(encoding, "FILE")));
+    }
+
     /** Parses a document from its text, so that columns count characters, as they do in a load's report. */
     Document parse(byte[] bytes) {
-        Optional<String> encoding = FileEncoding.otherThanUtf8(bytes,
-                Math.min(FileEncoding.HEAD_BYTES, bytes.length));
-        if (encoding.isPresent()) {
-            return Document.broken(syntax.violation("the file is " + FileEncoding.describe(encoding.get())
-                    + ", not UTF-8; " + FileEncoding.remedy(encoding.get(), "FILE")));
+        Optional<Violation> notUtf8 = notUtf8(bytes);
+        if (notUtf8.isPresent()) {
+            return Document.broken(notUtf8.get());
         }
         String text;
         try {

@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -135,6 +136,10 @@ public class AddFileReader {
         if (bytes.length > limits.maxRecordBytes()) {
             return Read.invalid(List.of(tooLarge()));
         }
+        Optional<Violation> notUtf8 = documents.notUtf8(bytes);
+        if (notUtf8.isPresent()) { // a UTF-16 array would otherwise be read as records, each one garbled
+            return Read.invalid(List.of(notUtf8.get()));
+        }
         return documents.isLoadFormat(bytes) ? readRecords(name, bytes) : readAssetDocument(bytes);
     }
 
@@ -146,6 +151,10 @@ public class AddFileReader {
     public Read<VersionedAsset> readVersionRecord(byte[] bytes) {
         if (bytes.length > limits.maxRecordBytes()) {
             return Read.invalid(List.of(tooLarge()));
+        }
+        Optional<Violation> notUtf8 = documents.notUtf8(bytes);
+        if (notUtf8.isPresent()) {
+            return Read.invalid(List.of(notUtf8.get()));
         }
         Supplier<RawRecord> records = recordsOf(bytes);
         RawRecord first = records.get();
@@ -185,6 +194,10 @@ public class AddFileReader {
     private Read<AssetVersion> readVersion(byte[] bytes, AssetKey asset) {
         if (bytes == null) {
             return Read.invalid(List.of(tooLarge()));
+        }
+        Optional<Violation> notUtf8 = documents.notUtf8(bytes);
+        if (notUtf8.isPresent()) {
+            return Read.invalid(List.of(notUtf8.get()));
         }
         if (isAnObject(bytes) && documents.isLoadFormat(bytes)) { // a load's record: of this asset, or refused
             Read<VersionedAsset> record = readVersionRecord(bytes);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -147,6 +149,23 @@ class AssetCommandsTests extends CommandTest {
                         + "-t UTF-8");
         assertThat(run("list")).isZero();
         assertThat(out()).isEqualTo("no asset is registered\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"UTF-16LE, UTF-16LE", "UTF-16BE, UTF-16BE", "UTF-32LE, UTF-32LE"})
+    void refusesLoadFormatRecordsInUtf16Or32NamingTheirEncodingAsALoadDoes(String charset, String named)
+            throws IOException {
+        // given: an array of load-format records, without a byte-order mark, as iconv -t UTF-16LE writes it
+        Path records = Files.write(WORK_DIR.resolve("records-" + charset + ".json"), ("[{\"asset\": {\"name\": \"u\","
+                + " \"type\": \"prop\"}, \"department\": \"modeling\", \"version\": 1, \"status\": \"active\"}]")
+                .getBytes(Charset.forName(charset)));
+
+        assertThat(run("add", records.toString())).isEqualTo(1);
+        assertThat(err()).contains("json.syntax").contains("the file is " + named + " text, not UTF-8; convert it"
+                + " first, for example with iconv -f " + named + " -t UTF-8").doesNotContain("unexpected content");
+
+        assertThat(run("versions", "add", "hero", "character", records.toString())).isEqualTo(1);
+        assertThat(err()).contains("the file is " + named + " text, not UTF-8");
     }
 
     @Test
