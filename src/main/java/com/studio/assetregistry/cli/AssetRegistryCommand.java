@@ -223,6 +223,13 @@ public class AssetRegistryCommand implements Callable<Integer> {
         err().flush();
     }
 
+    /** Runs {@code action} against the application started without its registry (no database opened), and closes it. */
+    <T> T withoutRegistry(Function<RegistryContext, T> action) {
+        try (RegistryContext context = registries.openWithoutRegistry(options())) {
+            return action.apply(context);
+        }
+    }
+
     /** Runs {@code action} against the queries of a registry opened for reading, and closes it. */
     <T> T withQueries(Function<AssetQueries, T> action) {
         try (RegistryContext context = registries.openForReading(options())) {

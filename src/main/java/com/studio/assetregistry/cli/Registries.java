@@ -19,6 +19,11 @@ interface Registries {
         return open(options);
     }
 
+    /** The application for a command that needs no registry ({@code rules}); the same as {@link #open} unless said otherwise. */
+    default RegistryContext openWithoutRegistry(GlobalOptions options) {
+        return open(options);
+    }
+
     /** The command line's: a registry started for each command, without Spring for a query when it can be. */
     static Registries started() {
         return new Registries() {
@@ -35,6 +40,11 @@ interface Registries {
             @Override
             public RegistryContext openExisting(GlobalOptions options) {
                 return RegistryContext.startExisting(options);
+            }
+
+            @Override
+            public RegistryContext openWithoutRegistry(GlobalOptions options) {
+                return RegistryContext.startWithoutRegistry(options);
             }
         };
     }

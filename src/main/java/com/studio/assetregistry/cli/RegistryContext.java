@@ -7,6 +7,8 @@ import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.storage.RegistryLockWait;
 import com.studio.assetregistry.storage.jdbc.SqliteUrl;
+import com.studio.assetregistry.validation.RuleCatalogue;
+import com.studio.assetregistry.validation.RuleEntry;
 import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.RulesFileException;
 import com.studio.assetregistry.web.SpoolDirectoryException;
@@ -43,6 +45,16 @@ import org.springframework.core.env.StandardEnvironment;
  * read-only without Spring when it can, which starts several times faster, and the application otherwise.
  */
 final class RegistryContext implements AutoCloseable {
+
+    /** What a command's start does with the registry's database. */
+    private enum Opening {
+        /** Opens it, creating and migrating a SQLite file that does not exist. */
+        CREATING,
+        /** Opens it, refusing a SQLite file that does not exist. */
+        EXISTING,
+        /** Leaves it alone. */
+        NONE
+    }
 
     /** The default registry file, as application.yml's {@code registry.db} names it. */
     private static final String DEFAULT_DB = "registry.db";
@@ -96,7 +108,7 @@ final class RegistryContext implements AutoCloseable {
                 return new RegistryContext(null, queries.get(), true);
             }
         }
-        return start(options, true, COMMAND_PROPERTIES);
+        return start(options, Opening.EXISTING, COMMAND_PROPERTIES);
     }
 
     /**
@@ -107,12 +119,20 @@ final class RegistryContext implements AutoCloseable {
      * resume undoes (the command's own hook says so).
      */
     static RegistryContext start(GlobalOptions options) {
-        return start(options, false, COMMAND_PROPERTIES);
+        return start(options, Opening.CREATING, COMMAND_PROPERTIES);
+    }
+
+    /**
+     * The application for a command that needs no registry ({@code rules}): its database is not opened, so none is
+     * created or migrated, and one that cannot be opened is no matter.
+     */
+    static RegistryContext startWithoutRegistry(GlobalOptions options) {
+        return start(options, Opening.NONE, COMMAND_PROPERTIES);
     }
 
     /** The application for a command that changes only what exists: a SQLite file that does not is refused. */
     static RegistryContext startExisting(GlobalOptions options) {
-        return start(options, true, COMMAND_PROPERTIES);
+        return start(options, Opening.EXISTING, COMMAND_PROPERTIES);
     }
 
     /**
@@ -134,14 +154,14 @@ final class RegistryContext implements AutoCloseable {
         }
         properties.putAll(web);
         // the scheduled ingestion of an inbox, which runs when registry.ingest.schedule holds a cron expression
-        return start(options, false, properties, InboxIngestionConfiguration.class);
+        return start(options, Opening.CREATING, properties, InboxIngestionConfiguration.class);
     }
 
     /**
      * Starts the application with the global options and {@code overrides}; {@code existing}, for a command that only
      * reads or changes what exists, refuses a SQLite file that does not exist rather than create an empty registry.
      */
-    private static RegistryContext start(GlobalOptions options, boolean existing, Map<String, String> overrides,
+    private static RegistryContext start(GlobalOptions options, Opening opening, Map<String, String> overrides,
                                          Class<?>... extraSources) {
         requireARegistryNamed(options);
         Map<String, String> properties = new LinkedHashMap<>();
@@ -187,8 +207,11 @@ final class RegistryContext implements AutoCloseable {
                     })
                     .run(arguments);
             String url = context.getEnvironment().getProperty(URL);
+            if (opening == Opening.NONE) {
+                return new RegistryContext(context, null, true);
+            }
             requireAFile(url);
-            if (existing) {
+            if (opening == Opening.EXISTING) {
                 SqliteUrl.file(url).ifPresent(file -> requireExisting(file.toString(), file));
             }
             context.getBean(AssetRegistry.class); // opens and migrates the database now, so a failure is named here
@@ -436,6 +459,14 @@ final class RegistryContext implements AutoCloseable {
     }
 
     /** The registry's queries, for a command that only reads. */
+    /** Every rule, in checking order, with the rules file's settings: from the application, without the registry. */
+    List<RuleEntry> rules() {
+        if (context == null) {
+            throw new IllegalStateException("The registry was opened for reading only.");
+        }
+        return context.getBean(RuleCatalogue.class).entries();
+    }
+
     AssetQueries queries() {
         return queries != null ? queries : registry().queries();
     }

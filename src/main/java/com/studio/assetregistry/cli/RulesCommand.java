@@ -32,7 +32,7 @@ class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RuleEntry> rules = top.withRegistry(context -> context.registry().listRules());
+        List<RuleEntry> rules = top.withoutRegistry(RegistryContext::rules); // no registry created to list rules
         if (output.json) {
             JsonOutput.print(top.out(), rules);
             return 0;

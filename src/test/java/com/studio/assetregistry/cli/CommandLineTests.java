@@ -894,6 +894,17 @@ class CommandLineTests {
     }
 
     @Test
+    void listingTheRulesNeitherCreatesNorNeedsARegistry() throws IOException {
+        Path none = dir.resolve("none.db");
+        Path notADatabase = Files.writeString(dir.resolve("text.db"), "not a database");
+
+        assertThat(run("--db", none.toString(), "rules")).isZero();
+        assertThat(out.toString()).startsWith("ID ").contains("version.sequence ");
+        assertThat(none).as("a registry created to list the rules").doesNotExist();
+        assertThat(run("--db", notADatabase.toString(), "rules", "--json")).as(err.toString()).isZero();
+    }
+
+    @Test
     void noCommandIsAOneLineUsageErrorNamingTheCommands() {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: Give a command: load, add, ").contains(", report, ")
