@@ -342,7 +342,8 @@ final class RegistryContext implements AutoCloseable {
         boolean inMemory = query >= 0 && IN_MEMORY.matcher(url.substring(query + 1)).find();
         if (file.isBlank() || file.equals(":memory:") || file.startsWith("file::memory:") || inMemory) {
             String why = inMemory ? "opens a database in memory (mode=memory)"
-                    : "names no file (is registry.db, or REGISTRY_DB, set to nothing?)";
+                    : !file.isBlank() ? "opens a database in memory (" + file + ")"
+                    : "names no file (is the setting registry.db, or REGISTRY_DB, set to nothing?)";
             throw new RegistryUnavailableException("Cannot open the registry: its JDBC URL " + url + " " + why
                     + ", and SQLite would open a temporary database, losing what is loaded into it; name a registry"
                     + " file", null);

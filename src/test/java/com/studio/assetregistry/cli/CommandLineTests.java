@@ -629,14 +629,15 @@ class CommandLineTests {
 
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString()).startsWith("error: Cannot open the registry: its JDBC URL jdbc:sqlite:?")
-                    .contains(" names no file (is registry.db, or REGISTRY_DB, set to nothing?)")
+                    .contains(" names no file (is the setting registry.db, or REGISTRY_DB, set to nothing?)")
                     .doesNotContain("\tat ");
             assertThat(out.toString()).isEmpty();
         } finally {
             System.clearProperty("registry.db");
         }
         assertThatThrownBy(() -> RegistryContext.requireAFile("jdbc:sqlite::memory:"))
-                .hasMessageContaining("names no file");
+                .hasMessageContaining("jdbc:sqlite::memory: opens a database in memory (:memory:), and SQLite")
+                .hasMessageNotContaining("REGISTRY_DB");
         assertThatCode(() -> RegistryContext.requireAFile("jdbc:sqlite:r.db?journal_mode=WAL"))
                 .doesNotThrowAnyException();
         assertThatCode(() -> RegistryContext.requireAFile("jdbc:postgresql://db/assets")).doesNotThrowAnyException();
