@@ -38,7 +38,8 @@ class PostgresCommandLineTests {
                 + "(status.unknown 2, version.sequence 1); report: " + dir.resolve("reports").resolve("1") + "/\n");
         assertThat(run("--db", postgres, "export", fromPostgres.toString())).isZero();
         String sqlite = dir.resolve("copy.db").toString();
-        assertThat(run("--db", sqlite, "--reports", reports(), "load", fromPostgres.toString())).isZero();
+        assertThat(run("--db", sqlite, "--reports", dir.resolve("copy-reports").toString(), "load",
+                fromPostgres.toString())).isZero();
         assertThat(run("--db", sqlite, "export", fromSqlite.toString())).isZero();
         assertThat(Files.readString(fromSqlite)).isEqualTo(Files.readString(fromPostgres));
         assertThat(err.toString()).isEmpty();
