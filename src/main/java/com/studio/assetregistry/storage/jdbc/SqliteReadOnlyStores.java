@@ -77,7 +77,7 @@ public final class SqliteReadOnlyStores implements AutoCloseable {
             var config = new SQLiteConfig();
             config.setReadOnly(true);
             config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-            connection = config.createConnection("jdbc:sqlite:" + file);
+            connection = config.createConnection(SqliteUrl.PREFIX + file);
             if (newest.equals(appliedSchema(connection))) {
                 return Optional.of(new SqliteReadOnlyStores(connection));
             }

@@ -26,10 +26,11 @@ public final class SqliteUrl {
 
     /**
      * The file the URL names by its path; empty if it names none that way: a {@code file:} URI (SQLite's own to
-     * resolve), {@code :memory:}, nothing, or no {@code jdbc:sqlite:} URL.
+     * resolve), {@code :memory:}, nothing, or no {@code jdbc:sqlite:} URL. A file whose name begins with a colon
+     * ({@code :night.db}) is a file.
      */
     public static Optional<Path> file(String url) {
-        return database(url).filter(name -> !name.isBlank() && !name.startsWith("file:") && !name.startsWith(":"))
+        return database(url).filter(name -> !name.isBlank() && !name.startsWith("file:") && !name.equals(":memory:"))
                 .flatMap(SqliteUrl::path);
     }
 

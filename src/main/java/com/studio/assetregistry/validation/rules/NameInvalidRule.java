@@ -3,7 +3,6 @@ package com.studio.assetregistry.validation.rules;
 import com.studio.assetregistry.validation.FieldValue;
 import com.studio.assetregistry.validation.HiddenCharacter;
 import com.studio.assetregistry.validation.InputRecord;
-import com.studio.assetregistry.validation.MessageText;
 import com.studio.assetregistry.validation.ModelValues;
 import com.studio.assetregistry.validation.RecordRule;
 import com.studio.assetregistry.validation.Violation;
@@ -131,29 +130,34 @@ public class NameInvalidRule implements RecordRule {
     }
 
     /**
-     * Where a name that is not in NFC first differs from its NFC form, said of the character at which its beginning
-     * stops being in NFC: {@code its character 3, U+0301, and the one before it are one character in NFC, "é"
-     * (U+00E9)...}. Only for a rejected name: it normalizes each beginning in turn.
+     * Where a name that is not in NFC differs from its NFC form, and what NFC writes there, by code point: {@code
+     * characters 2 to 3 (U+0065 U+0301) are U+00E9 in NFC}. The part between what the two share at their start and at
+     * their end: a letter and its marks composed, marks reordered, a character NFC replaces.
      */
     private static String firstUncomposed(String text) {
-        int character = 0;
-        for (int end = 0; end < text.length(); ) {
-            int codePoint = text.codePointAt(end);
-            end += Character.charCount(codePoint);
-            character++;
-            String beginning = text.substring(0, end);
-            String composed = Normalizer.normalize(beginning, Normalizer.Form.NFC);
-            if (!composed.equals(beginning)) {
-                int last = composed.codePointBefore(composed.length());
-                boolean combined = composed.codePointCount(0, composed.length()) < character;
-                String nfc = String.format("%s (U+%04X)", MessageText.quoted(Character.toString(last)), last);
-                return String.format("its character %d, U+%04X, ", character, codePoint) + (combined
-                        ? "and the one before it are one character in NFC, " + nfc + ", written apart, as macOS"
-                                + " writes file names"
-                        : "is " + nfc + " in NFC");
-            }
+        int[] name = text.codePoints().toArray();
+        int[] nfc = Normalizer.normalize(text, Normalizer.Form.NFC).codePoints().toArray();
+        int start = 0;
+        while (start < name.length && start < nfc.length && name[start] == nfc[start]) {
+            start++;
         }
-        return "its NFC form is " + MessageText.quoted(Normalizer.normalize(text, Normalizer.Form.NFC));
+        int end = 0; // how many they share at their end, after the start
+        while (end < name.length - start && end < nfc.length - start
+                && name[name.length - 1 - end] == nfc[nfc.length - 1 - end]) {
+            end++;
+        }
+        int last = name.length - end; // exclusive, in the name
+        String which = last - start == 1 ? "character " + (start + 1) : "characters " + (start + 1) + " to " + last;
+        return which + " (" + codePoints(name, start, last) + ") " + (last - start == 1 ? "is " : "are ")
+                + codePoints(nfc, start, nfc.length - end) + " in NFC";
+    }
+
+    private static String codePoints(int[] codePoints, int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            text.append(i > from ? " " : "").append(String.format("U+%04X", codePoints[i]));
+        }
+        return text.toString();
     }
 
     private static boolean hasControlCharacter(String text) {

@@ -17,6 +17,7 @@ class SqliteUrlTests {
             jdbc:sqlite:a dir/it.db                        | a dir/it.db      | a dir/it.db
             jdbc:sqlite:file:registry.db?mode=rw           | file:registry.db | -
             jdbc:sqlite::memory:                           | :memory:         | -
+            jdbc:sqlite::night.db                          | :night.db        | :night.db
             jdbc:sqlite:                                   | ''               | -
             jdbc:sqlite:?busy_timeout=1                    | ''               | -
             jdbc:sqlite:nul\u0000.db                       | nul\u0000.db     | -

@@ -278,12 +278,16 @@ class NameInvalidRuleTests {
 
     @ParameterizedTest(name = "name {0}")
     @CsvSource(delimiter = '|', textBlock = """
-            he\u0301ros         | its character 3, U+0301, and the one before it are one character in NFC, "\u00E9" (U+00E9), written apart, as macOS writes file names
-            \u212Bngstr\u00F6m   | its character 1, U+212B, is "\u00C5" (U+00C5) in NFC
-            take \u1112\u1161\u11AB | its character 7, U+1161, and the one before it are one character in NFC, "\uD558" (U+D558), written apart, as macOS writes file names
+            he\u0301ros           | characters 2 to 3 (U+0065 U+0301) are U+00E9 in NFC
+            \u212Bngstr\u00F6m     | character 1 (U+212B) is U+00C5 in NFC
+            take \u1112\u1161\u11AB | characters 6 to 8 (U+1112 U+1161 U+11AB) are U+D55C in NFC
+            q\u0307\u0323          | characters 2 to 3 (U+0307 U+0323) are U+0323 U+0307 in NFC
+            a\u0302\u0323y         | characters 1 to 3 (U+0061 U+0302 U+0323) are U+1EAD in NFC
+            \u0958dev             | character 1 (U+0958) is U+0915 U+093C in NFC
             """)
     void rejectsNameNotInComposedFormSayingWhere(String name, String where) {
-        // given: e and a combining acute (as macOS writes file names), the Angstrom sign, Hangul's letters
+        // given: e and a combining acute (as macOS writes file names), the Angstrom sign, Hangul's letters, marks out
+        // of order, a letter with two marks, a character NFC decomposes
         InputRecord record = aValidRecord().name(name).build();
 
         // when
