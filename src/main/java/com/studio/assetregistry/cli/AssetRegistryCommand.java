@@ -1,5 +1,6 @@
 package com.studio.assetregistry.cli;
 
+import com.studio.assetregistry.ingest.LoadProgress;
 import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetQueries;
 import com.studio.assetregistry.registry.UnknownValueException;
@@ -63,6 +64,8 @@ public class AssetRegistryCommand implements Callable<Integer> {
     static final int PIPE_CLOSED = 141;
 
     private final Registries registries;
+    /** The progress a load shows, while it shows it. */
+    private volatile ProgressDisplay display;
     private final InputStream in;
     /** The process's standard output, when the command line writes to it; null when a test gives a writer. */
     private StandardOutput standardOutput;
@@ -217,9 +220,37 @@ public class AssetRegistryCommand implements Callable<Integer> {
     /** One line on standard error while a command waits for the registry's lock: not half a minute of silence. */
     private void noteLockWait(RegistryLockWait wait) {
         Path file = RegistryContext.databaseFile(db);
-        err().println("note: " + (file == null ? "the registry" : MessageText.printable(file.toString()))
-                + " is locked by another process (another load, an add, a sqlite3 shell, a backup); waiting up to "
+        note("note: " + (file == null ? "the registry" : MessageText.printable(file.toString()))
+                + " is locked by another writer (another load, an add, a sqlite3 shell, a backup); waiting up to "
                 + HumanFormat.duration(wait.more().toMillis()) + " more for it");
+    }
+
+    /** Shows {@code display}'s progress until it closes: a line printed meanwhile ends the line its bar is on. */
+    ProgressDisplay showing(ProgressDisplay display) {
+        this.display = display;
+        return new ProgressDisplay() {
+            @Override
+            public void progressed(LoadProgress progress) {
+                display.progressed(progress);
+            }
+
+            @Override
+            public boolean drawing() {
+                return display.drawing();
+            }
+
+            @Override
+            public void close() {
+                AssetRegistryCommand.this.display = null;
+                display.close();
+            }
+        };
+    }
+
+    /** A line on standard error beside the command's progress: on a line of its own, whatever the bar draws. */
+    void note(String line) {
+        ProgressDisplay shown = display;
+        err().println((shown != null && shown.drawing() ? "\n" : "") + line);
         err().flush();
     }
 

@@ -126,8 +126,8 @@ class LoadCommand implements Callable<Integer> {
                      Interruption interruption) {
         String prefix = files.size() > 1 ? file + ": " : "";
         var request = LoadRequest.of(file).withForce(force).withDryRun(dryRun).withDigest(digest);
-        try (ProgressDisplay display = ProgressDisplay.of(mode, file, top.err(),
-                Duration.ofNanos((long) (progressInterval * 1e9)))) {
+        try (ProgressDisplay display = top.showing(ProgressDisplay.of(mode, file, top.err(),
+                Duration.ofNanos((long) (progressInterval * 1e9))))) {
             LoadSummary summary = registry.loadAssets(request.withProgress(new LoadProgressListener() {
                 @Override
                 public void progressed(LoadProgress progress) {
@@ -139,14 +139,12 @@ class LoadCommand implements Callable<Integer> {
 
                 @Override
                 public void waiting(String message) { // whatever the display: a queued load must not look hung
-                    top.err().println(MessageText.printable(message));
-                    top.err().flush();
+                    top.note(MessageText.printable(message));
                 }
 
                 @Override
                 public void warned(String message) {
-                    top.err().println("warning: " + MessageText.printable(message));
-                    top.err().flush();
+                    top.note("warning: " + MessageText.printable(message));
                 }
             }));
             display.close(); // the bar ends before the summary line

@@ -59,6 +59,11 @@ final class ProgressBarDisplay implements ProgressDisplay {
     }
 
     @Override
+    public boolean drawing() {
+        return bar != null;
+    }
+
+    @Override
     public void close() {
         if (bar != null) {
             bar.close();

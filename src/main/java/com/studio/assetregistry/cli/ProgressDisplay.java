@@ -30,6 +30,11 @@ interface ProgressDisplay extends LoadProgressListener, AutoCloseable {
     @Override
     void close();
 
+    /** Whether it holds a line of standard error open (a bar being drawn), which a line printed meanwhile must end. */
+    default boolean drawing() {
+        return false;
+    }
+
     /** How the {@code --progress} option can show progress. */
     enum Mode {
         AUTO, BAR, LOG, NONE;

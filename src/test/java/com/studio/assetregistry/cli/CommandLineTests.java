@@ -520,7 +520,7 @@ class CommandLineTests {
 
             released.get(30, TimeUnit.SECONDS);
             assertThat(exit).as(err.toString()).isZero();
-            assertThat(err.toString()).matches("note: " + Pattern.quote(db()) + " is locked by another process"
+            assertThat(err.toString()).matches("note: " + Pattern.quote(db()) + " is locked by another writer"
                     + Pattern.quote(" (another load, an add, a sqlite3 shell, a backup); waiting up to ")
                     + "\\d+\\.\\d s more for it\n");
             assertThat(out.toString()).startsWith("read 1, registered 1, unchanged 0, rejected 0");

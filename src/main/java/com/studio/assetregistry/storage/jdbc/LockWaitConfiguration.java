@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LockWaitConfiguration {
 
-    /** How long a statement waits for another process's lock in silence: longer than any of a load's commits. */
+    /** How long a statement waits for another writer's lock in silence: longer than any of a load's commits. */
     static final Duration NOTICE = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(LockWaitNotice.class);
@@ -33,8 +33,9 @@ class LockWaitConfiguration {
                     return bean;
                 }
                 return new LockWaitNotice(dataSource, NOTICE, wait -> {
-                    log.warn("Waiting for the registry's lock, which another process holds: {} ms so far, up to {} s"
-                            + " more", wait.waited().toMillis(), wait.more().toSeconds());
+                    log.warn("Waiting for the registry's lock, which another writer holds (another process, or"
+                            + " another transaction of this one): {} ms so far, up to {} ms more",
+                            wait.waited().toMillis(), wait.more().toMillis());
                     events.getObject().publishEvent(wait);
                 });
             }

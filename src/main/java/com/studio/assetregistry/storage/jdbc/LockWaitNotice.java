@@ -15,7 +15,7 @@ import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConnection;
 
 /**
- * A SQLite data source whose connections, when another process holds the lock they need, wait as SQLite's busy
+ * A SQLite data source whose connections, when another writer holds the lock they need, wait as SQLite's busy
  * timeout would (the connection's {@code busy_timeout}, with SQLite's own steps between tries) and, once they have
  * waited {@code notice}, say so once per wait ({@link RegistryLockWait}): a command must not sit silent through a
  * wait of half a minute, nor a server's log. Any statement, in a transaction or not, waits this way.
