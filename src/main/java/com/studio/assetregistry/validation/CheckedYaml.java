@@ -69,6 +69,9 @@ final class CheckedYaml {
     /** The most values a rules file may hold once its aliases are expanded: a studio's lists, many times over. */
     static final int MAX_VALUES = 100_000;
 
+    /** A key that names a list's item, as Spring's binder reads keys: {@code types[0]}, {@code types.2}, {@code 0}. */
+    private static final Pattern LIST_ITEM_KEY = Pattern.compile("\\[|(^|\\.)\\d+($|\\.)");
+
     /** A whole number in plain decimal digits: the only form of one a rules file takes. */
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
 
@@ -153,14 +156,21 @@ final class CheckedYaml {
         if (node instanceof MappingNode mapping) {
             Set<String> here = new HashSet<>();
             for (NodeTuple entry : mapping.getValue()) {
-                // a merge (<<: *defaults) gives keys that the mapping's own may override: not written twice
-                if (!(entry.getKeyNode() instanceof ScalarNode key) || key.getValue().equals("<<")
-                        || !here.add(key.getValue())) {
+                if (!(entry.getKeyNode() instanceof ScalarNode key) || !here.add(key.getValue())) {
+                    continue;
+                }
+                if (key.getValue().equals("<<")) {
+                    // a merge (<<: *defaults) gives keys that the mapping's own may override: not written twice, but
+                    // held to the rest of these checks
+                    Node merged = entry.getValueNode();
+                    for (Node each : merged instanceof SequenceNode many ? many.getValue() : List.of(merged)) {
+                        requireEachKeyOnce(fileName, each, path, new HashMap<>());
+                    }
                     continue;
                 }
                 String written = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
                 int line = key.getStartMark().getLine() + 1;
-                if (key.getValue().contains("[")) { // Spring's binder would merge it into the list, or replace
+                if (LIST_ITEM_KEY.matcher(key.getValue()).find()) { // the binder would merge it into the list
                     throw new RulesFileException(fileName + ":" + line + ": " + written + ": a list's item written as a"
                             + " key of its own; write the list as one YAML list");
                 }

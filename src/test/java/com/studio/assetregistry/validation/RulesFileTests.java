@@ -279,6 +279,15 @@ class RulesFileTests {
                 Arguments.of("a list item written as a key", "model:\n  types:\n    - a\n  types[0]: b",
                         "studio.yml:4: model.types[0]: a list's item written as a key of its own; write the list as"
                                 + " one YAML list"),
+                Arguments.of("a list item written as a dotted key", "model:\n  types: [a, b]\nmodel.types.2: c",
+                        "studio.yml:3: model.types.2: a list's item written as a key of its own; write the list as"
+                                + " one YAML list"),
+                Arguments.of("a list written as a mapping", "model:\n  types: {0: x, 1: y}",
+                        "studio.yml:2: model.types.0: a list's item written as a key of its own; write the list as"
+                                + " one YAML list"),
+                Arguments.of("an octal number in a merge", "name: {<<: {max-length: 010}}",
+                        "studio.yml:1: name.max-length: \"010\" is the number 8 to YAML, which reads 010 as 8, 0x10"
+                                + " as 16 and 1:00 as 60; write a number in plain digits, or text in quotes ('...')"),
                 Arguments.of("an octal number", "name:\n  max-length: 010",
                         "studio.yml:2: name.max-length: \"010\" is the number 8 to YAML, which reads 010 as 8, 0x10"
                                 + " as 16 and 1:00 as 60; write a number in plain digits, or text in quotes ('...')"),
