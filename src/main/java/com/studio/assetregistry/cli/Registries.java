@@ -19,7 +19,10 @@ interface Registries {
         return open(options);
     }
 
-    /** The application for a command that needs no registry ({@code rules}); the same as {@link #open} unless said otherwise. */
+    /**
+     * The application for a command that needs no registry ({@code rules}); the same as {@link #open} unless said
+     * otherwise.
+     */
     default RegistryContext openWithoutRegistry(GlobalOptions options) {
         return open(options);
     }

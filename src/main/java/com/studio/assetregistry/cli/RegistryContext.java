@@ -459,7 +459,6 @@ final class RegistryContext implements AutoCloseable {
         return context.getBean(AssetRegistry.class);
     }
 
-    /** The registry's queries, for a command that only reads. */
     /** Every rule, in checking order, with the rules file's settings: from the application, without the registry. */
     List<RuleEntry> rules() {
         if (context == null) {
@@ -468,6 +467,7 @@ final class RegistryContext implements AutoCloseable {
         return context.getBean(RuleCatalogue.class).entries();
     }
 
+    /** The registry's queries, for a command that only reads. */
     AssetQueries queries() {
         return queries != null ? queries : registry().queries();
     }

@@ -81,7 +81,7 @@ class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rule needs a rule id, such as status.unknown");
         }
         if (rule != null && !RuleCatalogue.isRuleId(rule)) { // no run counts it, under any rules: a mistake
-            throw new ParameterException(spec.commandLine(), "--rule " + MessageText.printable(rule) + " is not a"
+            throw new ParameterException(spec.commandLine(), "--rule " + MessageText.quoted(rule) + " is not a"
                     + " rule id, which is lower-case words joined by dots, such as status.unknown (asset-registry"
                     + " rules lists them)");
         }

@@ -3,7 +3,8 @@ package com.studio.assetregistry.ingest;
 /**
  * Told how a load advances: once per committed chunk of records while the file is read, and once when the file has
  * been read and the load goes on to the cross-record rules and registration; and, before it starts, whether it waits
- * for another load to end, and what it did to others' runs and reports. Called in the thread that runs the load, so it must be quick; it must not throw.
+ * for another load to end, and what it did to others' runs and reports. Called in the thread that runs the load, so it
+ * must be quick; it must not throw.
  */
 @FunctionalInterface
 public interface LoadProgressListener {

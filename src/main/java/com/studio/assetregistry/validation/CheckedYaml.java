@@ -385,10 +385,6 @@ final class CheckedYaml {
     }
 
     /**
-     * Refuses a fraction for a whole number: the binder converts {@code 2.5} to the integer 2 without a word, and a
-     * setting would not be what the file says.
-     */
-    /**
      * Refuses a number bound to a choice of words ({@code severity: 1}): the converter would take it for the
      * position of a word in the choice, and make it {@code warning}.
      */
@@ -406,6 +402,10 @@ final class CheckedYaml {
         }
     }
 
+    /**
+     * Refuses a fraction for a whole number: the binder converts {@code 2.5} to the integer 2 without a word, and a
+     * setting would not be what the file says.
+     */
     private void requireWhole(ConfigurationPropertyName name, Bindable<?> target) {
         Class<?> type = target.getType().resolve(Object.class);
         if (source == null || type != Integer.class && type != int.class && type != Long.class && type != long.class) {

@@ -82,13 +82,15 @@ class ReportCommandTests extends CommandTest {
     @Test
     void aRuleOptionThatIsNoRuleIdIsAUsageError() {
         assertThat(report(Long.toString(run), "--rule", "nope")).isEqualTo(2);
-        assertThat(err()).isEqualTo("error: --rule nope is not a rule id, which is lower-case words joined by dots,"
+        assertThat(err()).isEqualTo("error: --rule \"nope\" is not a rule id, which is lower-case words joined by dots,"
                 + " such as status.unknown (asset-registry rules lists them); see: asset-registry report --help\n");
         assertThat(out()).isEmpty();
         assertThat(report(Long.toString(run), "--rule", "Status.Unknown", "--json")).isEqualTo(2);
         assertThat(out()).as("no empty list for a script to take for no rejects").isEmpty();
         assertThat(report(Long.toString(run), "--rule", "a\u2028b.c")).isEqualTo(2);
-        assertThat(err()).startsWith("error: --rule a\\u2028b.c is not a rule id").doesNotContain("\u2028");
+        assertThat(err()).startsWith("error: --rule \"a\\u2028b.c\" is not a rule id").doesNotContain("\u2028");
+        assertThat(report(Long.toString(run), "--rule", "status.unknown ")).isEqualTo(2);
+        assertThat(err()).startsWith("error: --rule \"status.unknown \" is not a rule id");
     }
 
     @Test
