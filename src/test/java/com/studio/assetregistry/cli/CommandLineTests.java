@@ -835,7 +835,8 @@ class CommandLineTests {
                 """);
         Path creature = Files.writeString(dir.resolve("creature.jsonl"), "{\"asset\": {\"name\": \"wolf\", \"type\": "
                 + "\"creature\"}, \"department\": \"lighting\", \"version\": 1, \"status\": \"active\"}\n");
-        assertThat(run("--db", db(), "--rules", rules.toString(), "load", creature.toString())).isZero();
+        assertThat(run("--db", db(), "--reports", reports(), "--rules", rules.toString(), "load",
+                creature.toString())).isZero();
 
         assertThat(runAfresh("--db", db(), "--rules", rules.toString(), "list", "--type", "character")).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: unknown type 'character': the types are creature, prop; see: ");
