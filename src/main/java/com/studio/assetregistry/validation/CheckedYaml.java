@@ -340,11 +340,7 @@ final class CheckedYaml {
         if (source == null) {
             return;
         }
-        ConfigurationProperty property = source.getConfigurationProperty(name);
-        Object value = property == null ? null : property.getValue();
-        if (value instanceof OriginTrackedValue tracked) {
-            value = tracked.getValue();
-        }
+        Object value = readValue(name);
         if (value != null && !(value instanceof CharSequence)) {
             String read = value instanceof byte[] ? "binary data (!!binary)"
                     : value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + value;
@@ -392,14 +388,17 @@ final class CheckedYaml {
         if (source == null || !target.getType().resolve(Object.class).isEnum()) {
             return;
         }
-        ConfigurationProperty property = source.getConfigurationProperty(name);
-        Object value = property == null ? null : property.getValue();
-        if (value instanceof OriginTrackedValue tracked) {
-            value = tracked.getValue();
-        }
+        Object value = readValue(name);
         if (value != null && !(value instanceof CharSequence)) {
             throw problem(name, '"' + String.valueOf(value) + "\" is not " + expected(target));
         }
+    }
+
+    /** The value of {@code name} as YAML read it (a string, a number, a boolean...), or {@code null}. */
+    private Object readValue(ConfigurationPropertyName name) {
+        ConfigurationProperty property = source.getConfigurationProperty(name);
+        Object value = property == null ? null : property.getValue();
+        return value instanceof OriginTrackedValue tracked ? tracked.getValue() : value;
     }
 
     /**
