@@ -254,7 +254,7 @@ public class AssetRegistryCommand implements Callable<Integer> {
         err().flush();
     }
 
-    /** Runs {@code action} against the application started without its registry (no database opened), and closes it. */
+    /** Runs {@code action} against the application started without its registry (no database opened); closes it. */
     <T> T withoutRegistry(Function<RegistryContext, T> action) {
         try (RegistryContext context = registries.openWithoutRegistry(options())) {
             return action.apply(context);
