@@ -160,6 +160,11 @@ class ApiWebMvcTests {
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.parameter").value("limit"))
                 .andExpect(jsonPath("$.detail").value("limit must be an integer, not \"ten\""));
+        for (String notDecimal : new String[] {"0x10", "#10", "\u0661\u0660"}) { // Spring alone reads 16, 16, 10
+            mvc.perform(get("/assets").param("limit", notDecimal))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value("limit must be an integer, not \"" + notDecimal + "\""));
+        }
         mvc.perform(get("/assets").param("limit", "1001"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("limit"));
