@@ -27,8 +27,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -195,10 +195,7 @@ public class AddFileReader {
         if (bytes == null) {
             return Read.invalid(List.of(tooLarge()));
         }
-        Optional<Violation> notUtf8 = documents.notUtf8(bytes);
-        if (notUtf8.isPresent()) {
-            return Read.invalid(List.of(notUtf8.get()));
-        }
+        // both ways refuse another encoding: readVersionRecord, and the document parser
         if (isAnObject(bytes) && documents.isLoadFormat(bytes)) { // a load's record: of this asset, or refused
             Read<VersionedAsset> record = readVersionRecord(bytes);
             if (!record.violations().isEmpty()) {

@@ -172,10 +172,17 @@ final class RecordParser {
                 return 0;
             }
         }
-        int next = bytes[i + 1] & 0xFF;
-        boolean forbidden = lead <= 0xC1 || lead >= 0xF5 || lead == 0xE0 && next < 0xA0 || lead == 0xED && next > 0x9F
+        return forbidden(lead, bytes[i + 1] & 0xFF) ? -1 : size;
+    }
+
+    /**
+     * Whether a lead byte of two bytes or more, with the byte after it, begins a form UTF-8 forbids: overlong
+     * ({@code C0}, {@code C1}, {@code E0 80}-{@code 9F}, {@code F0 80}-{@code 8F}), a surrogate
+     * ({@code ED A0}-{@code BF}) or past U+10FFFF ({@code F4 90}-{@code BF}, {@code F5}-{@code FF}).
+     */
+    private static boolean forbidden(int lead, int next) {
+        return lead <= 0xC1 || lead >= 0xF5 || lead == 0xE0 && next < 0xA0 || lead == 0xED && next > 0x9F
                 || lead == 0xF0 && next < 0x90 || lead == 0xF4 && next > 0x8F;
-        return forbidden ? -1 : size;
     }
 
     /**
@@ -191,9 +198,7 @@ final class RecordParser {
             int b = bytes[i];
             if (b >= (byte) 0xC0 && b < 0) { // a lead byte of two bytes or more
                 int lead = b & 0xFF;
-                int next = i + 1 < length ? bytes[i + 1] & 0xFF : 0x80;
-                if (lead <= 0xC1 || lead >= 0xF5 || lead == 0xE0 && next < 0xA0 || lead == 0xED && next > 0x9F
-                        || lead == 0xF0 && next < 0x90 || lead == 0xF4 && next > 0x8F) {
+                if (forbidden(lead, i + 1 < length ? bytes[i + 1] & 0xFF : 0x80)) {
                     return i;
                 }
             }
