@@ -158,8 +158,9 @@ final class RegistryContext implements AutoCloseable {
     }
 
     /**
-     * Starts the application with the global options and {@code overrides}; {@code existing}, for a command that only
-     * reads or changes what exists, refuses a SQLite file that does not exist rather than create an empty registry.
+     * Starts the application with the global options and {@code overrides}, and opens its database as {@code opening}
+     * says: a command that only reads or changes what exists refuses a SQLite file that does not exist rather than
+     * create an empty registry, and one that needs no registry leaves the database alone.
      */
     private static RegistryContext start(GlobalOptions options, Opening opening, Map<String, String> overrides,
                                          Class<?>... extraSources) {
