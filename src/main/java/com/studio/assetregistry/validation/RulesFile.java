@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -229,15 +231,25 @@ public final class RulesFile {
     /**
      * A rule's option that lists text, {@code rules.<id>.<option>} (as {@code rules.name.reserved.names}), checked as
      * the model's value sets are: no blank value, none with white space at an end or a hidden character, and a list
-     * written as a list. An empty list is allowed: it lists nothing.
+     * written as a list, no value listed twice. An empty list is allowed: it lists nothing.
      *
      * @param values the option as {@link #options} bound it, {@code null} if the file does not set it
      * @return {@code values}
      * @throws RulesFileException if a value cannot be used
      */
     public List<String> textOption(String ruleId, String option, List<String> values) {
+        return textOption(ruleId, option, values, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #textOption(String, String, List)} for a rule that compares its values in a form of its own, as
+     * {@code name.reserved} ignores case: two values of the same form are one value listed twice.
+     *
+     * @param form what the rule compares of a value, such as its lower case
+     */
+    public List<String> textOption(String ruleId, String option, List<String> values, UnaryOperator<String> form) {
         if (values != null && !values.isEmpty()) {
-            requireTexts(RULES + "." + ruleId + "." + option, values);
+            requireTexts(RULES + "." + ruleId + "." + option, values, form);
         }
         return values;
     }
@@ -249,12 +261,12 @@ public final class RulesFile {
         if (values.isEmpty()) {
             throw yaml.problem(key, "lists no value; leave the key out to keep the default values");
         }
-        requireTexts(key, values);
+        requireTexts(key, values, UnaryOperator.identity());
         return new LinkedHashSet<>(values);
     }
 
     /** Refuses a list of text a record could not be seen to match, or written as one value with commas. */
-    private void requireTexts(String key, Collection<String> values) {
+    private void requireTexts(String key, Collection<String> values, UnaryOperator<String> form) {
         yaml.requireText(key); // one value for the list: statuses: off would be the status "false"
         String scalar = yaml.scalar(key);
         if (scalar != null && scalar.contains(",")) { // the binder would split it at its commas, unasked
@@ -264,10 +276,12 @@ public final class RulesFile {
         if (values.stream().anyMatch(value -> value == null || value.isBlank())) {
             throw yaml.problem(key, "holds a blank value");
         }
-        Set<String> seen = new HashSet<>();
+        Map<String, String> seen = new HashMap<>();
         for (String value : values) {
-            if (!seen.add(value)) { // a slip of an edit or a merge, which a set would hide
-                throw yaml.problem(key, "lists " + MessageText.quoted(value) + " twice");
+            String earlier = seen.putIfAbsent(form.apply(value), value);
+            if (earlier != null) { // a slip of an edit or a merge, which a set would hide
+                throw yaml.problem(key, "lists " + MessageText.quoted(earlier) + (earlier.equals(value) ? " twice"
+                        : " and " + MessageText.quoted(value) + ", which are one value to the rule"));
             }
             int hidden = HiddenCharacter.indexIn(value);
             boolean spaceAtAnEnd = FieldValue.isSpace(value.codePointAt(0))

@@ -348,6 +348,8 @@ class RulesFileTests {
             a null name                      | 'names: [tmp, ~]'     | rules.name.reserved.names: holds a blank value
             an empty name                    | 'names: [tmp, ""]'    | rules.name.reserved.names: holds a blank value
             white space at an end            | 'names: [" tmp"]'     | rules.name.reserved.names: holds " tmp", which has white space at an end or a control or bidirectional character: records could not be seen to match it, nor messages print it
+            a name listed twice              | 'names: [tmp, tmp]'   | rules.name.reserved.names: lists "tmp" twice
+            a name listed again in capitals  | 'names: [tmp, TMP]'   | rules.name.reserved.names: lists "tmp" and "TMP", which are one value to the rule
             """)
     void reservedNamesAreCheckedAsTheModelsValueSetsAre(String problem, String option, String message) {
         RulesFile rules = RulesFile.of("studio.yml", "rules:\n  name.reserved:\n    " + option + "\n");

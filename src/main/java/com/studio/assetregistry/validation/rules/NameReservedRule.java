@@ -36,7 +36,8 @@ public class NameReservedRule implements RecordRule {
     private final String listed;
 
     public NameReservedRule(RulesFile rulesFile) {
-        List<String> names = rulesFile.textOption(ID, "names", rulesFile.options(ID, Options.class).names());
+        List<String> names = rulesFile.textOption(ID, "names", rulesFile.options(ID, Options.class).names(),
+                NameReservedRule::fold);
         this.reserved = names == null ? Set.of()
                 : names.stream().map(NameReservedRule::fold).collect(Collectors.toUnmodifiableSet());
         this.listed = names == null || names.isEmpty() ? "none" : String.join(", ", names);
