@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -131,7 +130,7 @@ final class AddDocumentParser {
         }
         if (token != JsonToken.START_OBJECT) {
             return Document.broken(malformed.violation("the document holds "
-                    + describe(RecordParser.valueOf(parser, token).kind()) + ", not a JSON object"));
+                    + RecordParser.valueOf(parser, token).kind().described() + ", not a JSON object"));
         }
         JsonObject root = readObject(parser, true);
         if (parser.nextToken() != null) {
@@ -204,15 +203,5 @@ final class AddDocumentParser {
     private static String where(TokenStreamLocation location) {
         return location == null || location.getLineNr() < 1 ? ""
                 : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
-    }
-
-    /** How a kind of JSON value reads in a message: {@code an integer}, {@code null}. */
-    static String describe(FieldValue.Kind kind) {
-        return switch (kind) {
-            case NULL -> "null";
-            case INTEGER, ARRAY, OBJECT -> "an " + kind.name().toLowerCase(Locale.ROOT);
-            case DECIMAL -> "a number";
-            default -> "a " + kind.name().toLowerCase(Locale.ROOT);
-        };
     }
 }

@@ -317,7 +317,7 @@ public class AddFileReader {
             JsonObject version = root.versions().get(i);
             if (version.kind() != FieldValue.Kind.OBJECT) {
                 versionViolations.add(atField(path, rules.malformed().violation(
-                        path + " is " + AddDocumentParser.describe(version.kind()) + ", not a JSON object")));
+                        path + " is " + version.kind().described() + ", not a JSON object")));
                 continue;
             }
             var input = new InputRecord(FieldValue.Kind.OBJECT, FieldValue.OBJECT, root.get("name"),

@@ -1,5 +1,6 @@
 package com.studio.assetregistry.validation;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,19 @@ public record FieldValue(Kind kind, String text, int length) {
     public static final int KEPT_CHARS = 1024;
 
     /** The kinds a JSON value can have, plus absence. */
-    public enum Kind { MISSING, NULL, STRING, INTEGER, DECIMAL, BOOLEAN, OBJECT, ARRAY }
+    public enum Kind {
+        MISSING, NULL, STRING, INTEGER, DECIMAL, BOOLEAN, OBJECT, ARRAY;
+
+        /** How this kind of value reads in a message, whatever the default locale: {@code an integer}, {@code null}. */
+        public String described() {
+            return switch (this) {
+                case NULL -> "null";
+                case INTEGER, ARRAY, OBJECT -> "an " + name().toLowerCase(Locale.ROOT);
+                case DECIMAL -> "a number";
+                default -> "a " + name().toLowerCase(Locale.ROOT);
+            };
+        }
+    }
 
     public static final FieldValue MISSING = new FieldValue(Kind.MISSING, null);
     public static final FieldValue NULL = new FieldValue(Kind.NULL, null);

@@ -31,9 +31,11 @@ import com.studio.assetregistry.validation.rules.VersionRequiredRule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 
 class RecordValidatorTests {
@@ -193,6 +195,35 @@ class RecordValidatorTests {
 
         // then
         assertThat(violations).extracting(Violation::rule).containsExactly("record.malformed");
+    }
+
+    @ParameterizedTest(name = "default locale {0}")
+    @ValueSource(strings = {"tr-TR", "ar-EG", "th-TH-u-nu-thai"})
+    void writesTheSameMessagesWhateverTheDefaultLocale(String tag) {
+        // given: records whose messages hold a kind of JSON value, a number and a code point
+        List<InputRecord> records = List.of(aRecordThatIs(Kind.INTEGER), aRecordThatIs(Kind.ARRAY),
+                aValidRecord().name("set_dressing_\u200B12").version(integer("0")).build(),
+                aValidRecord().name("hero\uD800").status("Active").build());
+        List<String> expected = messages(records);
+        Locale before = Locale.getDefault();
+
+        // when
+        List<String> messages;
+        try {
+            Locale.setDefault(Locale.forLanguageTag(tag)); // dotless i in Turkish, other digits in the others
+            messages = messages(records);
+        } finally {
+            Locale.setDefault(before);
+        }
+
+        // then
+        assertThat(messages).isEqualTo(expected).contains("the record is an integer, not a JSON object")
+                .anySatisfy(message -> assertThat(message).contains("at character 14"));
+    }
+
+    private List<String> messages(List<InputRecord> records) {
+        return records.stream().flatMap(record -> validator.validate(record).errors().stream())
+                .map(Violation::message).toList();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.studio.assetregistry.validation.ModelValues;
 import com.studio.assetregistry.validation.RecordRule;
 import com.studio.assetregistry.validation.Violation;
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -67,17 +68,17 @@ public class NameInvalidRule implements RecordRule {
         int surrogate = unpairedSurrogate(text);
         if (surrogate >= 0) {
             int lone = text.charAt(surrogate);
-            return Optional.of(violation(String.format("asset.name contains an unpaired surrogate (\\u%04x) at "
-                    + "character %d: it is not Unicode text, and no database could store it", lone,
+            return Optional.of(violation(String.format(Locale.ROOT, "asset.name contains an unpaired surrogate"
+                    + " (\\u%04x) at character %d: it is not Unicode text, and no database could store it", lone,
                     text.codePointCount(0, surrogate) + 1)));
         }
         int hidden = HiddenCharacter.indexIn(text);
         if (hidden >= 0) {
             int codePoint = text.codePointAt(hidden);
             HiddenCharacter kind = HiddenCharacter.of(codePoint);
-            return Optional.of(violation(String.format("asset.name %s contains %s (U+%04X) at character %d: %s",
-                    name.describe(), kind.what(), codePoint, text.codePointCount(0, hidden) + 1,
-                    why(kind))));
+            return Optional.of(violation(String.format(Locale.ROOT,
+                    "asset.name %s contains %s (U+%04X) at character %d: %s", name.describe(), kind.what(), codePoint,
+                    text.codePointCount(0, hidden) + 1, why(kind))));
         }
         if (!isComposed(text)) {
             return Optional.of(violation("asset.name " + name.describe() + " is not in Unicode's composed form (NFC)"

@@ -25,22 +25,12 @@ public class RecordMalformedRule implements RecordRule {
     @Override
     public Optional<Violation> check(InputRecord record) {
         if (!record.isObject()) {
-            return Optional.of(violation("the record is " + article(record.root().name().toLowerCase())
-                    + ", not a JSON object"));
+            return Optional.of(violation("the record is " + record.root().described() + ", not a JSON object"));
         }
         if (!record.repeatedProperties().isEmpty()) {
             return Optional.of(violation("property " + String.join(", ", record.repeatedProperties().stream()
                     .map(p -> '"' + p + '"').toList()) + " appears more than once"));
         }
         return Optional.empty();
-    }
-
-    private static String article(String kind) {
-        return switch (kind) {
-            case "null" -> "null";
-            case "integer", "array", "object" -> "an " + kind;
-            case "decimal" -> "a number";
-            default -> "a " + kind;
-        };
     }
 }
