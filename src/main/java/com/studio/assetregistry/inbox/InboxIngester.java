@@ -108,6 +108,7 @@ public class InboxIngester {
             return move(file, InboxOutcome.Result.FAILED, failed.runId(),
                     "failed as run " + failed.runId() + ": " + e.getMessage(), failed.reportDir());
         } catch (RuntimeException e) { // the database or the environment, not the file
+            log.debug("Inbox file {} could not be loaded", MessageText.printable(file.getFileName().toString()), e);
             return left(file, null, "cannot load: " + e);
         }
         if (summary.alreadyLoaded()) {

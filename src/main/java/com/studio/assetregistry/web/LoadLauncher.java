@@ -1,6 +1,7 @@
 package com.studio.assetregistry.web;
 
 import com.studio.assetregistry.ingest.AssetLoader.PreparedLoad;
+import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.registry.AssetRegistry;
@@ -143,7 +144,11 @@ class LoadLauncher {
                     : e.getMessage().replace(spool.toAbsolutePath().normalize().toString(), source)
                             .replace(spool.toString(), source);
             failures.put(load.runId(), message);
-            log.warn("Load run {} failed: {}", load.runId(), message);
+            if (e instanceof LoadException) { // the load's own account of its failure, complete in one line
+                log.warn("Load run {} failed: {}", load.runId(), message);
+            } else { // not the load's account: a fault, whose trace is wanted
+                log.error("Load run {} failed: {}", load.runId(), message, e);
+            }
         } finally {
             deleteQuietly(spool);
             current.set(null);
