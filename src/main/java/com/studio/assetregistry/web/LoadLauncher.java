@@ -155,6 +155,22 @@ class LoadLauncher {
         }
     }
 
+    /**
+     * Waits, up to a few seconds, for this server's thread of a run whose end the store shows to be done: the run's
+     * status commits before its job returns, and its failure is known only once the job has returned.
+     */
+    void awaitDone(long runId) {
+        long deadline = System.nanoTime() + FINISHING_WAIT_NANOS;
+        while (Long.valueOf(runId).equals(current.get()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Why a load this server ran failed, if it did. */
     Optional<String> failure(long runId) {
         return Optional.ofNullable(failures.get(runId));

@@ -48,6 +48,9 @@ class RunController {
     @GetMapping(path = "/runs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RunStatus get(@PathVariable long id) {
         RunInfo run = registry.getRun(id).orElseThrow(() -> noRun(id));
+        if (!"RUNNING".equals(run.status())) { // ended: its failure, if any, is known once its thread is done
+            launcher.awaitDone(id);
+        }
         return new RunStatus(run, registry.getRunProgress(id).orElse(null), launcher.failure(id).orElse(null));
     }
 
