@@ -51,6 +51,13 @@ class LoadJobConfiguration {
     static final String MODIFIED_PARAMETER = "input.modified";
     static final String STAGE_STEP = "stageRecordsStep";
     static final String RESOLVE_STEP = "resolveRecordsStep";
+    static final String REPORT_STEP = "writeReportStep";
+
+    // the parameters as a step-scoped bean is given them
+    private static final String FILE = "#{jobParameters['" + FILE_PARAMETER + "']}";
+    private static final String RUN = "#{jobParameters['" + RUN_PARAMETER + "']}";
+    private static final String DRY_RUN = "#{jobParameters['" + DRY_RUN_PARAMETER + "'] ?: false}";
+    private static final String MODIFIED = "#{jobParameters['" + MODIFIED_PARAMETER + "']}";
 
     /** Spring Batch's own observations only when they are enabled: see {@link BatchObservationSwitch}. */
     @Bean
@@ -84,9 +91,9 @@ class LoadJobConfiguration {
                           LoadProperties properties, RecordParser parser, ReaderLimits limits,
                           RecordCheckProcessor recordCheckProcessor, LoadStore store,
                           ProgressListeners progressListeners,
-                          @Value("#{jobParameters['input.file']}") String file,
-                          @Value("#{jobParameters['run.id']}") Long runId,
-                          @Value("#{jobParameters['input.modified']}") String modified) {
+                          @Value(FILE) String file,
+                          @Value(RUN) Long runId,
+                          @Value(MODIFIED) String modified) {
         HashedFile hashed = hashedFile(store, file, runId, modified);
         var reader = new JsonFileReader(Path.of(file), parser, limits.maxRecordBytes(), hashed.bytes(),
                 hashed.modified());
@@ -120,10 +127,10 @@ class LoadJobConfiguration {
     @StepScope
     ResolveTasklet resolveTasklet(LoadStore store, CrossRecordValidator validator, RecordParser parser,
                                   RejectBudget rejectBudget, ReaderLimits limits,
-                                  @Value("#{jobParameters['input.file']}") String file,
-                                  @Value("#{jobParameters['run.id']}") Long runId,
-                                  @Value("#{jobParameters['dry.run'] ?: false}") Boolean dryRun,
-                                  @Value("#{jobParameters['input.modified']}") String modified) {
+                                  @Value(FILE) String file,
+                                  @Value(RUN) Long runId,
+                                  @Value(DRY_RUN) Boolean dryRun,
+                                  @Value(MODIFIED) String modified) {
         return new ResolveTasklet(store, validator, parser, rejectBudget, hashedFile(store, file, runId, modified),
                 limits.maxRecordBytes(), runId, dryRun);
     }
@@ -131,8 +138,8 @@ class LoadJobConfiguration {
     @Bean
     @StepScope
     ProgressPublisher resolvingProgress(ProgressListeners progressListeners, LoadStore store,
-                                        @Value("#{jobParameters['input.file']}") String file,
-                                        @Value("#{jobParameters['run.id']}") Long runId) {
+                                        @Value(FILE) String file,
+                                        @Value(RUN) Long runId) {
         return ProgressPublisher.resolving(progressListeners, store, Path.of(file), runId);
     }
 
@@ -148,22 +155,22 @@ class LoadJobConfiguration {
     @Bean
     @StepScope
     ReportTasklet reportTasklet(LoadStore store, RejectReportWriter writer, LoadProperties properties,
-                                LoadMetrics loadMetrics, @Value("#{jobParameters['run.id']}") Long runId) {
+                                LoadMetrics loadMetrics, @Value(RUN) Long runId) {
         return new ReportTasklet(store, writer, loadMetrics, properties.reportDir(runId), runId);
     }
 
     @Bean
     @StepScope
     ProgressPublisher reportingProgress(ProgressListeners progressListeners, LoadStore store,
-                                        @Value("#{jobParameters['input.file']}") String file,
-                                        @Value("#{jobParameters['run.id']}") Long runId) {
+                                        @Value(FILE) String file,
+                                        @Value(RUN) Long runId) {
         return ProgressPublisher.reporting(progressListeners, store, Path.of(file), runId);
     }
 
     @Bean
     Step writeReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                          ReportTasklet reportTasklet, ProgressPublisher reportingProgress) {
-        return new StepBuilder("writeReportStep", jobRepository)
+        return new StepBuilder(REPORT_STEP, jobRepository)
                 .tasklet(reportTasklet, transactionManager)
                 .listener((StepExecutionListener) reportingProgress)
                 .build();

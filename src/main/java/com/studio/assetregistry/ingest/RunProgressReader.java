@@ -76,7 +76,7 @@ public class RunProgressReader {
         }
         return switch (steps.get(0).name()) { // the latest step of the latest execution
             case LoadJobConfiguration.RESOLVE_STEP -> "resolving";
-            case "writeReportStep" -> "reporting";
+            case LoadJobConfiguration.REPORT_STEP -> "reporting";
             default -> "reading";
         };
     }
