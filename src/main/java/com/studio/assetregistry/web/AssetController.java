@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class AssetController {
 
-    private static final String NDJSON = "application/x-ndjson";
     /**
      * {@code GET /assets} is one operation with two handlers, told apart by {@code asset}: springdoc merges them, so
      * both carry its whole description.
@@ -115,7 +114,8 @@ class AssetController {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(
                             description = "an asset document; or load-format records of one asset, one or an array",
                             oneOf = {AssetDocument.class, VersionRecord.class, VersionRecord[].class})),
-                    @Content(mediaType = NDJSON, schema = @Schema(implementation = VersionRecord.class,
+                    @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(
+                            implementation = VersionRecord.class,
                             description = "load-format records of one asset, one per line"))}))
     @ApiResponse(responseCode = "201", description = "added: the asset as registered",
             headers = @Header(name = "Location", description = "the asset: /assets?asset=&type=",
@@ -124,7 +124,8 @@ class AssetController {
     @ApiResponse(responseCode = "409", description = "the asset is already registered (/problems/conflict)")
     @ApiResponse(responseCode = "422", description = "it breaks rules, every one listed in violations"
             + " (/problems/rules-broken); or the records are of more than one asset (/problems/unusable-input)")
-    @PostMapping(path = "/assets", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON},
+    @PostMapping(path = "/assets",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AssetDocument> add(@RequestBody byte[] body) {
         Asset added = registry.addAsset(body);

@@ -42,7 +42,6 @@ import org.springframework.web.util.UriUtils;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class LoadController {
 
-    private static final String NDJSON = "application/x-ndjson";
     private static final String JSONL = "application/jsonl";
     /** The start of an RFC 8187 value in UTF-8, with no language: {@code UTF-8''h%C3%A9ros.json}. */
     private static final String UTF8_EXT_VALUE = "UTF-8''";
@@ -68,8 +67,8 @@ class LoadController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "string",
                             format = "binary", description = "the file: an array of records")),
-                    @Content(mediaType = NDJSON, schema = @Schema(type = "string", format = "binary",
-                            description = "the file: one record per line")),
+                    @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(type = "string",
+                            format = "binary", description = "the file: one record per line")),
                     @Content(mediaType = JSONL, schema = @Schema(type = "string", format = "binary",
                             description = "the file: one record per line")),
                     @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -88,7 +87,8 @@ class LoadController {
             + " names it (/problems/load-running)")
     @ApiResponse(responseCode = "422", description = "the file is in UTF-16 or UTF-32, or compressed"
             + " (/problems/unusable-input)")
-    @PostMapping(path = "/assets/load", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, JSONL},
+    @PostMapping(path = "/assets/load",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, JSONL},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RunStatus> load(HttpServletRequest request,
                                    @RequestHeader(name = "X-File-Name", required = false) String fileName,

@@ -92,14 +92,14 @@ class RunController {
     @ApiResponse(responseCode = "200", description = "the report file, one reject a line")
     @ApiResponse(responseCode = "404", description = "there is no such run, it is still running, or it is an API add,"
             + " which has no report file (/problems/not-found)")
-    @GetMapping(path = "/runs/{id}/rejects.jsonl", produces = "application/x-ndjson")
+    @GetMapping(path = "/runs/{id}/rejects.jsonl", produces = MediaType.APPLICATION_NDJSON_VALUE)
     ResponseEntity<Resource> rejectsFile(@PathVariable long id) {
         RunInfo run = registry.getRun(id).orElseThrow(() -> noRun(id));
         Path file = registry.getRejectsFile(id).orElseThrow(() -> new NotFoundException("RUNNING".equals(run.status())
                 ? "run " + id + " is still running: its report is written when it ends; GET /runs/" + id
                         + "/rejects pages through the rejects so far"
                 : "run " + id + " has no report file" + ("api".equals(run.kind()) ? ": it is an API add" : "")));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_NDJSON)
                 .body(new FileSystemResource(file));
     }
 
