@@ -1,6 +1,7 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.AssetRegistryApplication;
+import com.studio.assetregistry.files.UnusableDirectoryException;
 import com.studio.assetregistry.inbox.InboxIngestionConfiguration;
 import com.studio.assetregistry.ingest.Heap;
 import com.studio.assetregistry.registry.AssetQueries;
@@ -11,7 +12,6 @@ import com.studio.assetregistry.validation.RuleCatalogue;
 import com.studio.assetregistry.validation.RuleEntry;
 import com.studio.assetregistry.validation.RulesFile;
 import com.studio.assetregistry.validation.RulesFileException;
-import com.studio.assetregistry.web.SpoolDirectoryException;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.DirectoryStream;
@@ -234,7 +234,7 @@ final class RegistryContext implements AutoCloseable {
                 throw new RegistryUnavailableException("Cannot serve on port " + port + ": it is in use; choose"
                         + " another with --port", e);
             });
-            cause(e, SpoolDirectoryException.class).ifPresent(spool -> {
+            cause(e, UnusableDirectoryException.class).ifPresent(spool -> {
                 throw new RegistryUnavailableException(spool.getMessage(), e);
             });
             cause(e, BindException.class).ifPresent(bind -> {

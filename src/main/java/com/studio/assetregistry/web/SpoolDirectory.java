@@ -1,6 +1,7 @@
 package com.studio.assetregistry.web;
 
 import com.studio.assetregistry.files.FileFailures;
+import com.studio.assetregistry.files.UnusableDirectoryException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -39,7 +40,7 @@ final class SpoolDirectory {
             FileSystemUtils.deleteRecursively(own); // a process of the same id that ended, not yet removed
             return new SpoolDirectory(Files.createDirectory(own, ownerOnly()));
         } catch (IOException e) {
-            throw new SpoolDirectoryException("Cannot use the spool directory " + spoolDir
+            throw new UnusableDirectoryException("Cannot use the spool directory " + spoolDir
                     + " (registry.api.spool-dir): " + FileFailures.describe(e), e);
         }
     }
