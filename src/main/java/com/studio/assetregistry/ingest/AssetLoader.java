@@ -7,6 +7,7 @@ import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.Registration;
+import com.studio.assetregistry.storage.RunStatus;
 import com.studio.assetregistry.validation.RuleCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -222,7 +223,7 @@ public class AssetLoader implements AutoCloseable {
             failure.addSuppressed(unreadable);
             throw failure;
         }
-        if ("COMPLETED".equals(summary.status())) {
+        if (summary.status() == RunStatus.COMPLETED) {
             log.warn("Load run {} completed, but the record of its job's end could not be written: {}", runId,
                     rootMessage(failure));
             return summary;
@@ -233,9 +234,9 @@ public class AssetLoader implements AutoCloseable {
         if (registration == Registration.DISCARDED && !budget.allows(summary.rejected(), summary.read())) {
             throw overBudget(request, summary); // its counts are final: judged over its budget
         }
-        if ("RUNNING".equals(summary.status())) { // the job never ran: no listener said it ended
+        if (summary.status() == RunStatus.RUNNING) { // the job never ran: no listener said it ended
             try {
-                store.finishRun(runId, "FAILED", Instant.now(), summary.read(), null, null);
+                store.finishRun(runId, RunStatus.FAILED, Instant.now(), summary.read(), null, null);
                 summary = summary(runId, file);
             } catch (RuntimeException unrecorded) { // still RUNNING: this process's end tells others it is over
                 failure.addSuppressed(unrecorded);
@@ -404,7 +405,7 @@ public class AssetLoader implements AutoCloseable {
                 }
                 if (!Instant.now().isBefore(giveUp)) {
                     if (runId != null && resumed.isEmpty()) { // recorded, then beaten to the registry: it never ran
-                        store.finishRun(runId, "FAILED", Instant.now(), 0, sha256, null);
+                        store.finishRun(runId, RunStatus.FAILED, Instant.now(), 0, sha256, null);
                     }
                     throw new RegistryBusyException("Cannot load " + file + ": " + describe(other)
                             + " is loading into this registry; wait for it to end", other.map(LoadRun::id).orElse(0L));
@@ -451,7 +452,7 @@ public class AssetLoader implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            store.finishRun(runId, "FAILED", Instant.now(), 0, null, null);
+            store.finishRun(runId, RunStatus.FAILED, Instant.now(), 0, null, null);
             throw new LoadException("Cannot load " + source + ": the report directory " + dir + " cannot be made this"
                     + " run's own: " + FileFailures.reason(e), null, e);
         }
@@ -486,7 +487,7 @@ public class AssetLoader implements AutoCloseable {
     /** Refuses to take over an unfinished run whose process still runs it, on this host or another. */
     private static void refuseIfAlive(LoadRun unfinished, Path file) {
         String owner = unfinished.owner();
-        if ("RUNNING".equals(unfinished.status()) && owner != null && !owner.equals(OWNER)
+        if (unfinished.status() == RunStatus.RUNNING && owner != null && !owner.equals(OWNER)
                 && RunOwner.isAlive(unfinished)) {
             throw new RegistryBusyException("Run " + unfinished.id() + " of " + unfinished.source() + ", the same"
                     + " content as " + file + ", is still running (process "
@@ -607,7 +608,7 @@ public class AssetLoader implements AutoCloseable {
      * full disk) leaves it so.
      */
     private boolean isLoading(LoadRun run) {
-        if (!"RUNNING".equals(run.status()) || run.owner() == null) {
+        if (run.status() != RunStatus.RUNNING || run.owner() == null) {
             return false;
         }
         return run.owner().equals(OWNER) ? runningHere.contains(run.id()) : RunOwner.isAlive(run);

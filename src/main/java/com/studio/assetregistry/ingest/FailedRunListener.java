@@ -2,6 +2,7 @@ package com.studio.assetregistry.ingest;
 
 import com.studio.assetregistry.report.RejectReportWriter;
 import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.RunStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ class FailedRunListener implements JobExecutionListener {
         long runId = execution.getJobParameters().getLong(LoadJobConfiguration.RUN_PARAMETER);
         Path reportDir = properties.reportDir(runId);
         try {
-            store.finishRun(runId, "FAILED", Instant.now(), recordsRead(execution), null,
+            store.finishRun(runId, RunStatus.FAILED, Instant.now(), recordsRead(execution), null,
                     reportDir.toAbsolutePath().toString());
             store.findRun(runId).ifPresent(run -> writer.writeReport(reportDir, store, run,
                     metrics.measure(execution, run)));

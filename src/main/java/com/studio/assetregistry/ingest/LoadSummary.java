@@ -1,6 +1,7 @@
 package com.studio.assetregistry.ingest;
 
 import com.studio.assetregistry.storage.LoadRun;
+import com.studio.assetregistry.storage.RunStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
  *
  * @param runId         the run's id, also the name of its report directory
  * @param file          the file loaded
- * @param status        {@code COMPLETED}, or {@code FAILED} when the run could not finish
+ * @param status        {@link RunStatus#COMPLETED}, or {@link RunStatus#FAILED} when the run could not finish
  * @param read          records read from the file
  * @param registered    versions newly registered
  * @param unchanged     records identical to a registered version: counted, not registered again, not rejected
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * @param alreadyLoaded whether the load did nothing because its content had been loaded completely before: this is
  *                      then the summary of that earlier run, its file the path that run was given
  */
-public record LoadSummary(long runId, Path file, String status, long read, long registered, long unchanged,
+public record LoadSummary(long runId, Path file, RunStatus status, long read, long registered, long unchanged,
                           long rejected, Map<String, Long> rejectsByRule, long warned, Map<String, Long> warningsByRule,
                           Path reportDir, Instant startedAt, Instant endedAt, boolean dryRun, boolean alreadyLoaded) {
 
@@ -78,6 +79,6 @@ public record LoadSummary(long runId, Path file, String status, long read, long 
 
     /** Whether the run finished; it may still have rejected records. */
     public boolean completed() {
-        return "COMPLETED".equals(status);
+        return status == RunStatus.COMPLETED;
     }
 }

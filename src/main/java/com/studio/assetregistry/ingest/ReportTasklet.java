@@ -3,6 +3,7 @@ package com.studio.assetregistry.ingest;
 import com.studio.assetregistry.report.RejectReportWriter;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.RunStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.springframework.batch.core.job.JobExecution;
@@ -39,7 +40,7 @@ class ReportTasklet implements Tasklet {
         JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         ExecutionContext job = execution.getExecutionContext();
         // absolute: read back by a server or a command that may run in another working directory
-        store.finishRun(runId, "COMPLETED", Instant.now(), job.getLong(JsonFileReader.RECORDS_KEY, 0), null,
+        store.finishRun(runId, RunStatus.COMPLETED, Instant.now(), job.getLong(JsonFileReader.RECORDS_KEY, 0), null,
                 reportDir.toAbsolutePath().toString());
         LoadRun run = store.findRun(runId).orElseThrow();
         writer.writeReport(reportDir, store, run, metrics.measure(execution, run));

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.ingest;
 
 import com.studio.assetregistry.storage.LoadRun;
+import com.studio.assetregistry.storage.RunStatus;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -52,7 +53,7 @@ public final class RunOwner {
 
     /** Whether a run that says it is running lost its process. */
     public static boolean ended(LoadRun run) {
-        return "RUNNING".equals(run.status()) && run.owner() != null && !isAlive(run);
+        return run.status() == RunStatus.RUNNING && run.owner() != null && !isAlive(run);
     }
 
     /** Whether {@code owner} is a process of another host, whose state only its heartbeat tells. */

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.ingest;
 
 import com.studio.assetregistry.storage.LoadRun;
+import com.studio.assetregistry.storage.RunStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,10 +66,10 @@ public class RunProgressReader {
     }
 
     private static String phase(LoadRun run, List<Step> steps) {
-        if ("COMPLETED".equals(run.status())) {
+        if (run.status() == RunStatus.COMPLETED) {
             return "finished";
         }
-        if (!"RUNNING".equals(run.status()) || RunOwner.ended(run)) { // failed, abandoned or interrupted
+        if (run.status() != RunStatus.RUNNING || RunOwner.ended(run)) { // failed, abandoned or interrupted
             return "stopped";
         }
         if (steps.isEmpty()) {

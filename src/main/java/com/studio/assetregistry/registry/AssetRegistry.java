@@ -28,6 +28,7 @@ import com.studio.assetregistry.storage.LoadInProgressException;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.storage.RunStatus;
 import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.validation.CrossRecordValidator;
 import com.studio.assetregistry.validation.InputRecord;
@@ -525,7 +526,7 @@ public class AssetRegistry {
                 if (!violations.isEmpty()) {
                     throw new AssetValidationException(violations, !otherThanRegistered[0]);
                 }
-                loads.finishRun(runId, "COMPLETED", Instant.now(), staged.size(), null, null);
+                loads.finishRun(runId, RunStatus.COMPLETED, Instant.now(), staged.size(), null, null);
             });
         } catch (LoadInProgressException e) {
             throw new RegistryBusyException("Cannot add to " + key + " now: " + holder(e.pendingRunId()),

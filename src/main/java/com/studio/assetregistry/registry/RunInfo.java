@@ -43,6 +43,6 @@ public record RunInfo(long id, String kind, String source, Instant startedAt, In
 
     /** The run's status, {@code INTERRUPTED} instead of {@code RUNNING} if its process has ended. */
     private static String status(LoadRun run) {
-        return RunOwner.ended(run) ? INTERRUPTED : run.status();
+        return RunOwner.ended(run) ? INTERRUPTED : run.status().name();
     }
 }

@@ -90,7 +90,7 @@ public record ReportSummary(long run, String kind, FileInfo file, Instant starte
         Instant ended = run.endedAt() == null ? Instant.now() : run.endedAt();
         var counts = run.counts();
         return new ReportSummary(run.id(), run.kind(), new FileInfo(run.source(), run.fileSize(), run.sha256()), run.startedAt(),
-                ended, Duration.between(run.startedAt(), ended).toMillis(), run.status(),
+                ended, Duration.between(run.startedAt(), ended).toMillis(), run.status().name(),
                 new Counts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(), counts.warned()),
                 counts.rejectsByRule(), counts.warningsByRule(), Map.of(), null);
     }

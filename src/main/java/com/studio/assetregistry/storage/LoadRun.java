@@ -24,7 +24,7 @@ import java.util.Map;
  * @param rules      the digest of the rules it is judged by, or {@code null} for a run that has none recorded
  */
 public record LoadRun(long id, String kind, String source, long fileSize, String sha256, Instant startedAt,
-                      Instant endedAt, String status, RunCounts counts, String reportDir, String owner,
+                      Instant endedAt, RunStatus status, RunCounts counts, String reportDir, String owner,
                       Instant heartbeat, String rules) {
 
     /** The kind of a run that loaded a file. */

@@ -156,7 +156,7 @@ public interface LoadStore {
      * Records the end of a run: its status, how many records it read, and its rejects as recorded so far; an abandoned
      * run stays so.
      */
-    void finishRun(long runId, String status, Instant endedAt, long read, String sha256, String reportDir);
+    void finishRun(long runId, RunStatus status, Instant endedAt, long read, String sha256, String reportDir);
 
     /** The run with this id. */
     Optional<LoadRun> findRun(long runId);

@@ -90,7 +90,7 @@ class LoadController {
     @PostMapping(path = "/assets/load",
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE, JSONL},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RunStatus> load(HttpServletRequest request,
+    ResponseEntity<RunView> load(HttpServletRequest request,
                                    @RequestHeader(name = "X-File-Name", required = false) String fileName,
                                    @RequestParam(defaultValue = "false") boolean force,
                                    @RequestParam(defaultValue = "false") boolean dryRun)
@@ -102,7 +102,7 @@ class LoadController {
     @Hidden // described with load
     @PostMapping(path = "/assets/load", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RunStatus> upload(HttpServletRequest request,
+    ResponseEntity<RunView> upload(HttpServletRequest request,
                                      @RequestHeader(name = "X-File-Name", required = false) String fileName,
                                      @RequestParam(defaultValue = "false") boolean force,
                                      @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
@@ -122,12 +122,12 @@ class LoadController {
      * {@code 202 Accepted} and the new run for a load under way; {@code 200 OK} and the earlier run for content that
      * was already loaded, which is not loaded again (as on the command line; {@code ?force=true} loads it again).
      */
-    private ResponseEntity<RunStatus> answer(PreparedLoad load) {
+    private ResponseEntity<RunView> answer(PreparedLoad load) {
         long runId = load.runId();
         var run = registry.getRun(runId).orElseThrow();
         HttpStatus status = load.alreadyLoaded() == null ? HttpStatus.ACCEPTED : HttpStatus.OK;
         return ResponseEntity.status(status).location(Locations.run(runId))
-                .body(new RunStatus(run, registry.getRunProgress(runId).orElse(null), null));
+                .body(new RunView(run, registry.getRunProgress(runId).orElse(null), null));
     }
 
     /** The form fields an upload may have beside its file: the query parameters, sent in the body instead. */

@@ -5,6 +5,7 @@ import com.studio.assetregistry.ingest.LoadException;
 import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.registry.AssetRegistry;
+import com.studio.assetregistry.storage.RunStatus;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,7 +123,7 @@ class LoadLauncher {
             Long running = current.get();
             // a run whose record is gone (removed under it) ends its thread at once too
             boolean finishing = running != null && running > 0 && registry.getRun(running)
-                    .map(run -> !"RUNNING".equals(run.status())).orElse(true);
+                    .map(run -> !RunStatus.RUNNING.name().equals(run.status())).orElse(true);
             if (!finishing || System.nanoTime() > deadline) {
                 throw new LoadBusyException(running);
             }

@@ -4,6 +4,7 @@ import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.registry.RunInfo;
 import com.studio.assetregistry.registry.UnknownValueException;
 import com.studio.assetregistry.report.ReportedReject;
+import com.studio.assetregistry.storage.RunStatus;
 import com.studio.assetregistry.validation.RuleEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -46,12 +47,12 @@ class RunController {
     @ApiResponse(responseCode = "200", description = "the run")
     @ApiResponse(responseCode = "404", description = "there is no such run (/problems/not-found)")
     @GetMapping(path = "/runs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    RunStatus get(@PathVariable long id) {
+    RunView get(@PathVariable long id) {
         RunInfo run = registry.getRun(id).orElseThrow(() -> noRun(id));
-        if (!"RUNNING".equals(run.status())) { // ended: its failure, if any, is known once its thread is done
+        if (!RunStatus.RUNNING.name().equals(run.status())) { // ended: its failure, if any, is known once its thread is done
             launcher.awaitDone(id);
         }
-        return new RunStatus(run, registry.getRunProgress(id).orElse(null), launcher.failure(id).orElse(null));
+        return new RunView(run, registry.getRunProgress(id).orElse(null), launcher.failure(id).orElse(null));
     }
 
     @Operation(operationId = "listRunRejects",
@@ -95,7 +96,7 @@ class RunController {
     @GetMapping(path = "/runs/{id}/rejects.jsonl", produces = MediaType.APPLICATION_NDJSON_VALUE)
     ResponseEntity<Resource> rejectsFile(@PathVariable long id) {
         RunInfo run = registry.getRun(id).orElseThrow(() -> noRun(id));
-        Path file = registry.getRejectsFile(id).orElseThrow(() -> new NotFoundException("RUNNING".equals(run.status())
+        Path file = registry.getRejectsFile(id).orElseThrow(() -> new NotFoundException(RunStatus.RUNNING.name().equals(run.status())
                 ? "run " + id + " is still running: its report is written when it ends; GET /runs/" + id
                         + "/rejects pages through the rejects so far"
                 : "run " + id + " has no report file" + ("api".equals(run.kind()) ? ": it is an API add" : "")));

@@ -7,6 +7,7 @@ import com.studio.assetregistry.generate.AssetDataGenerator;
 import com.studio.assetregistry.generate.GeneratorOptions;
 import com.studio.assetregistry.ingest.RunOwner;
 import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.RunStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class LoadCommandTests extends CommandTest {
                     }
                 }
                 loads.resolve(running, finding -> { });
-                loads.finishRun(running, "COMPLETED", Instant.now(), 0, null, null);
+                loads.finishRun(running, RunStatus.COMPLETED, Instant.now(), 0, null, null);
             });
 
             // when

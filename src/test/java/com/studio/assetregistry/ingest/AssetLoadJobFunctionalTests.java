@@ -17,6 +17,7 @@ import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.Reject;
+import com.studio.assetregistry.storage.RunStatus;
 import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.validation.RuleCatalogue;
 import com.studio.assetregistry.validation.Violation;
@@ -122,7 +123,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         // then: it queued behind the other load, then ran in full
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(1));
         assertThat(summary.registered()).isEqualTo(17);
-        assertThat(loadStore.findRun(summary.runId()).orElseThrow().status()).isEqualTo("COMPLETED");
+        assertThat(loadStore.findRun(summary.runId()).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
     }
 
     @Test
@@ -163,7 +164,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
 
         // then
         assertThat(summary.registered()).isEqualTo(17);
-        assertThat(loadStore.findRun(dead).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(loadStore.findRun(dead).orElseThrow().status()).isEqualTo(RunStatus.ABANDONED);
         assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isEqualTo(17);
     }
@@ -208,7 +209,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         // given: a load that failed, whose report says so
         long failed = pendingGhostRun("failed.json", Long.MAX_VALUE);
         Path dir = WORK_DIR.resolve("failed-reports").resolve(Long.toString(failed));
-        loadStore.finishRun(failed, "FAILED", Instant.now(), 1, "c0ffee", dir.toString());
+        loadStore.finishRun(failed, RunStatus.FAILED, Instant.now(), 1, "c0ffee", dir.toString());
         reportWriter.writeReport(dir, loadStore, loadStore.findRun(failed).orElseThrow(), null);
         assertThat(new RejectReportReader().readSummary(dir).status()).isEqualTo("FAILED");
 
@@ -234,7 +235,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
 
         // then: the load is left as it was, to be resumed; no dry run was recorded
         LoadRun left = loadStore.findRun(dead).orElseThrow();
-        assertThat(left.status()).isEqualTo("RUNNING");
+        assertThat(left.status()).isEqualTo(RunStatus.RUNNING);
         assertThat(loadStore.findPendingLoad(0)).map(LoadRun::id).hasValue(dead);
         assertThat(count("SELECT COUNT(*) FROM load_run WHERE kind = 'dry-run'")).isZero();
     }
@@ -259,7 +260,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
                 + " rules file changed since it started): it is abandoned, and " + SAMPLE + " loads anew under these");
         assertThat(anew.runId()).isNotEqualTo(other);
         assertThat(anew.registered()).isEqualTo(17);
-        assertThat(loadStore.findRun(other).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(loadStore.findRun(other).orElseThrow().status()).isEqualTo(RunStatus.ABANDONED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asset_version_row WHERE run_id = ?", Long.class, other))
                 .isZero();
         assertThat(loadStore.findRun(anew.runId()).orElseThrow().rules()).isEqualTo(rules.fingerprint(limits))
@@ -313,7 +314,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
                 .endsWith(" ended unfinished and is abandoned: its pending versions are removed; load it again to load"
                         + " it anew");
         assertThat(loaded.registered()).isEqualTo(1);
-        assertThat(loadStore.findRun(live).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(loadStore.findRun(live).orElseThrow().status()).isEqualTo(RunStatus.ABANDONED);
         assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
     }
 
@@ -322,14 +323,14 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     void abandonsALoadOfOtherContentThatFailedInAProcessThatLivesOn() throws Exception {
         // given: a load that failed in this process, which lives on (serve, or a command loading several files)
         long failed = pendingGhostRun("failed.json", ProcessHandle.current().pid());
-        loadStore.finishRun(failed, "FAILED", Instant.now(), 1, "c0ffee", null);
+        loadStore.finishRun(failed, RunStatus.FAILED, Instant.now(), 1, "c0ffee", null);
 
         // when
         LoadSummary summary = loader.load(SAMPLE);
 
         // then: it did not wait for a run that no longer loads
         assertThat(summary.registered()).isEqualTo(17);
-        assertThat(loadStore.findRun(failed).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(loadStore.findRun(failed).orElseThrow().status()).isEqualTo(RunStatus.ABANDONED);
         assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
     }
 
@@ -345,7 +346,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
 
         // then: the process knows it no longer loads that run, so it did not wait for it
         assertThat(summary.registered()).isEqualTo(17);
-        assertThat(loadStore.findRun(stuck).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(loadStore.findRun(stuck).orElseThrow().status()).isEqualTo(RunStatus.ABANDONED);
         assertThat(count("SELECT COUNT(*) FROM asset_row WHERE name = 'ghost'")).isZero();
     }
 
@@ -825,7 +826,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
                     .hasMessageContaining("registered its records (registered 1, unchanged 0, rejected 0), but its "
                             + "report could not be written: Cannot write the report file " + blocked)
                     .satisfies(e -> assertThat(((LoadException) e).summary())
-                            .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("FAILED")));
+                            .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(RunStatus.FAILED)));
             assertThat(jdbc.queryForObject("SELECT status FROM load_run WHERE id = ?", String.class, nextRun))
                     .isEqualTo("FAILED");
             // the resolution had committed: the record is registered, as the message says

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.studio.assetregistry.RegistryIntegrationTest;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.storage.AssetStore;
+import com.studio.assetregistry.storage.RunStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,7 +55,7 @@ abstract class ConcurrentLoadsContract extends RegistryIntegrationTest {
         LoadSummary a = loads.get(0);
         LoadSummary b = loads.get(1);
         assertThat(loads).allSatisfy(load -> {
-            assertThat(load.status()).isEqualTo("COMPLETED");
+            assertThat(load.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(load.registered() + load.unchanged() + load.rejected()).as("every record accounted for")
                     .isEqualTo(load.read());
         });

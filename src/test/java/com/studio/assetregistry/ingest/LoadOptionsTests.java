@@ -10,6 +10,7 @@ import com.studio.assetregistry.generate.GeneratorOptions;
 import com.studio.assetregistry.ingest.LoadProgress.Phase;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
+import com.studio.assetregistry.storage.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,8 @@ class LoadOptionsTests extends RegistryIntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isZero();
         LoadSummary complete = loader.load(file);
         assertThat(List.of(complete.read(), complete.registered(), complete.rejected())).containsExactly(21L, 18L, 3L);
-        assertThat(store.recentRuns(2)).extracting(LoadRun::status).containsExactly("COMPLETED", "ABANDONED");
+        assertThat(store.recentRuns(2)).extracting(LoadRun::status)
+                .containsExactly(RunStatus.COMPLETED, RunStatus.ABANDONED);
     }
 
     @Test
@@ -228,7 +230,7 @@ class LoadOptionsTests extends RegistryIntegrationTest {
     void anUnfinishedDryRunIsResumedByADryRunAndNeverByALoad() throws IOException {
         // given a dry run of the sample that failed before it finished
         long unfinished = store.startRun(LoadRun.DRY_RUN, SAMPLE.toString(), Files.size(SAMPLE), Instant.now());
-        store.finishRun(unfinished, "FAILED", Instant.now(), 0, FileDigest.sha256(SAMPLE), null);
+        store.finishRun(unfinished, RunStatus.FAILED, Instant.now(), 0, FileDigest.sha256(SAMPLE), null);
 
         LoadSummary load = loader.load(SAMPLE);
         LoadSummary dryRun = loader.load(LoadRequest.of(SAMPLE).withDryRun(true));

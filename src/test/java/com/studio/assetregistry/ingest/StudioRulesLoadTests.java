@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.studio.assetregistry.RegistryIntegrationTest;
+import com.studio.assetregistry.storage.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ class StudioRulesLoadTests extends RegistryIntegrationTest {
         assertThat(thrown).hasMessage("The load of " + file + " rejected 2 of 4 records (50%), more than "
                 + "max-reject-rate 0.25 allows; nothing was registered");
         LoadSummary summary = thrown.summary().orElseThrow();
-        assertThat(summary.status()).isEqualTo("FAILED");
+        assertThat(summary.status()).isEqualTo(RunStatus.FAILED);
         assertThat(List.of(summary.read(), summary.registered(), summary.unchanged(), summary.rejected()))
                 .containsExactly(4L, 0L, 1L, 2L);
         assertThat(jdbc.queryForList("""

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.Reject;
+import com.studio.assetregistry.storage.RunStatus;
 import com.studio.assetregistry.validation.ModelValues;
 import com.studio.assetregistry.validation.RuleCatalogue;
 import com.studio.assetregistry.validation.RulesFile;
@@ -195,7 +196,7 @@ class RejectReportReaderTests {
         byRule.put("version.invalid", 2L);
         var counts = new LoadRun.RunCounts(4, 1, 0, 3, byRule, 0, Map.of());
         var run = new LoadRun(id, "load", "night.json", 300, "abc", Instant.parse("2026-11-26T01:00:00Z"),
-                Instant.parse("2026-11-26T01:00:02Z"), "COMPLETED", counts, dir.toString(), null, null, null);
+                Instant.parse("2026-11-26T01:00:02Z"), RunStatus.COMPLETED, counts, dir.toString(), null, null, null);
         writer.writeSummary(dir, ReportSummary.of(run));
         return dir;
     }

@@ -191,7 +191,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         assertThat(store.abandonRun(store.findRun(first).orElseThrow())).isTrue();
         store.claimRun(second, "decaf", "2@test");
 
-        assertThat(store.findRun(first).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(store.findRun(first).orElseThrow().status()).isEqualTo(RunStatus.ABANDONED);
         assertThat(store.findUnfinishedRun(LoadRun.LOAD, "c0ffee")).isEmpty();
         assertThat(store.findPendingLoad(0)).map(LoadRun::id).hasValue(second);
         // what the abandoned run wrote is gone: the same version is the second run's to register
@@ -203,20 +203,20 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     void aRunResumedSinceItWasSeenIsNotAbandonedAndAnAbandonedRunIsNotResumed() {
         // given: a load that died, seen unfinished by one process, then resumed by another
         long run = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));
-        store.finishRun(run, "FAILED", Instant.now(), 1, null, null);
+        store.finishRun(run, RunStatus.FAILED, Instant.now(), 1, null, null);
         LoadRun seen = store.findRun(run).orElseThrow();
         assertThat(store.claimRun(run, "c0ffee", "2@test")).isTrue();
 
         // then: the first process's abandon does nothing: the run's rows are the resuming process's
         assertThat(store.abandonRun(seen)).isFalse();
-        assertThat(store.findRun(run).orElseThrow().status()).isEqualTo("RUNNING");
+        assertThat(store.findRun(run).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
         assertThat(store.resolve(run, findings::add)).isEqualTo(new Resolution(1, 0, 0));
 
         // and: a run abandoned as seen cannot be claimed again, to be resumed
         long other = pendingLoad("other.json", "decaf", v(1, "villain", "modeling", 1));
         assertThat(store.abandonRun(store.findRun(other).orElseThrow())).isTrue();
         assertThat(store.claimRun(other, "decaf", "3@test")).isFalse();
-        assertThat(store.findRun(other).orElseThrow().status()).isEqualTo("ABANDONED");
+        assertThat(store.findRun(other).orElseThrow().status()).isEqualTo(RunStatus.ABANDONED);
         assertThat(store.findPendingLoad(0)).isEmpty();
     }
 
@@ -258,8 +258,8 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         assertThatThrownBy(() -> store.write(run, List.of(v(2, "hero", "modeling", 2))))
                 .isInstanceOf(RunAbandonedException.class).hasMessageStartingWith("Run " + run + " was given up");
         assertThatThrownBy(() -> store.resolve(run, findings::add)).isInstanceOf(RunAbandonedException.class);
-        store.finishRun(run, "COMPLETED", Instant.now(), 2, null, null);
-        assertThat(store.findRun(run).orElseThrow().status()).isEqualTo("ABANDONED");
+        store.finishRun(run, RunStatus.COMPLETED, Instant.now(), 2, null, null);
+        assertThat(store.findRun(run).orElseThrow().status()).isEqualTo(RunStatus.ABANDONED);
         assertThat(store.findPendingLoad(0)).isEmpty();
         assertThat(assets.findVersion(new AssetKey("hero", "character"), "modeling", 1)).isEmpty();
     }
@@ -277,7 +277,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
 
         // another process's beat, or one for a run that ended, changes nothing
         store.beat(List.of(run), "2@elsewhere", later.plusSeconds(20));
-        store.finishRun(run, "FAILED", later, 1, null, null);
+        store.finishRun(run, RunStatus.FAILED, later, 1, null, null);
         store.beat(List.of(run), "1@test", later.plusSeconds(40));
         assertThat(store.findRun(run).orElseThrow().heartbeat()).isEqualTo(later);
     }
@@ -470,10 +470,10 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     void neverOffersToResumeARunWhoseResolutionWasNotKept() {
         long refused = pendingLoad("over.json", "c0ffee", v(1, "hero", "modeling", 1));
         store.resolve(refused, findings::add, walked -> false);
-        store.finishRun(refused, "FAILED", Instant.now(), 1, null, null);
+        store.finishRun(refused, RunStatus.FAILED, Instant.now(), 1, null, null);
         long crashed = store.startRun("load", "crashed.json", 10, Instant.now());
         store.claimRun(crashed, "decaf", "1@test");
-        store.finishRun(crashed, "FAILED", Instant.now(), 1, null, null);
+        store.finishRun(crashed, RunStatus.FAILED, Instant.now(), 1, null, null);
 
         assertThat(store.findUnfinishedRun(LoadRun.LOAD, "c0ffee")).isEmpty();
         assertThat(store.findUnfinishedRun(LoadRun.LOAD, "decaf")).map(LoadRun::id).hasValue(crashed);
@@ -483,13 +483,13 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     @Test
     void findsTheLatestCompletedRunOfAKindForAContent() {
         long first = store.startRun(LoadRun.LOAD, "a.json", 10, Instant.now());
-        store.finishRun(first, "COMPLETED", Instant.now(), 1, "beef", null);
+        store.finishRun(first, RunStatus.COMPLETED, Instant.now(), 1, "beef", null);
         long forced = store.startRun(LoadRun.LOAD, "b.json", 10, Instant.now());
-        store.finishRun(forced, "COMPLETED", Instant.now(), 1, "beef", null);
+        store.finishRun(forced, RunStatus.COMPLETED, Instant.now(), 1, "beef", null);
         long failed = store.startRun(LoadRun.LOAD, "b.json", 10, Instant.now());
-        store.finishRun(failed, "FAILED", Instant.now(), 1, "beef", null);
+        store.finishRun(failed, RunStatus.FAILED, Instant.now(), 1, "beef", null);
         long dryRun = store.startRun(LoadRun.DRY_RUN, "c.json", 10, Instant.now());
-        store.finishRun(dryRun, "COMPLETED", Instant.now(), 1, "cafe", null);
+        store.finishRun(dryRun, RunStatus.COMPLETED, Instant.now(), 1, "cafe", null);
 
         assertThat(store.findCompletedRun(LoadRun.LOAD, "beef")).map(LoadRun::id).hasValue(forced);
         assertThat(store.findCompletedRun(LoadRun.LOAD, "cafe")).isEmpty();
@@ -605,7 +605,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
                 "{\"n\":\"X\"}")));
 
         store.warn(run, List.of(alsoRejected, warned));
-        store.finishRun(run, "COMPLETED", Instant.now(), 6, null, null);
+        store.finishRun(run, RunStatus.COMPLETED, Instant.now(), 6, null, null);
 
         List<Warning> read = new ArrayList<>();
         store.forEachWarning(run, read::add);
@@ -629,10 +629,10 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         store.write(run, List.of(v(1, "hero", "modeling", 1)));
         store.resolve(run, findings::add);
 
-        store.finishRun(run, "COMPLETED", started.plusSeconds(5), 1, "abc123", "reports/" + run);
+        store.finishRun(run, RunStatus.COMPLETED, started.plusSeconds(5), 1, "abc123", "reports/" + run);
 
         LoadRun recorded = store.findRun(run).orElseThrow();
-        assertThat(recorded.status()).isEqualTo("COMPLETED");
+        assertThat(recorded.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(recorded.source()).isEqualTo("data/night.json");
         assertThat(recorded.fileSize()).isEqualTo(1234);
         assertThat(recorded.sha256()).isEqualTo("abc123");
@@ -649,14 +649,14 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         long first = store.startRun("load", "first.json", 10, Instant.parse("2026-11-26T01:00:00Z"));
         store.reject(first, List.of(new Reject(RecordPosition.ofNumber(1),
                 List.of(new Violation("status.unknown", "status", "status \"x\" is unknown")), "{}")));
-        store.finishRun(first, "COMPLETED", Instant.parse("2026-11-26T01:00:01Z"), 1, null, null);
+        store.finishRun(first, RunStatus.COMPLETED, Instant.parse("2026-11-26T01:00:01Z"), 1, null, null);
         long second = store.startRun("api", "addAsset hero/character", 0, Instant.parse("2026-11-26T02:00:00Z"));
         long third = store.startRun("load", "third.json", 10, Instant.parse("2026-11-26T03:00:00Z"));
 
         List<LoadRun> runs = store.recentRuns(2);
 
-        assertThat(runs).extracting(LoadRun::id, LoadRun::status).containsExactly(tuple(third, "RUNNING"),
-                tuple(second, "RUNNING"));
+        assertThat(runs).extracting(LoadRun::id, LoadRun::status).containsExactly(tuple(third, RunStatus.RUNNING),
+                tuple(second, RunStatus.RUNNING));
         assertThat(store.recentRuns(10)).last().satisfies(run -> {
             assertThat(run.id()).isEqualTo(first);
             assertThat(run.counts().rejected()).isEqualTo(1);
@@ -679,7 +679,7 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         assertThat(store.abandonRun(store.findRun(run).orElseThrow())).isTrue();
 
         LoadRun abandoned = store.findRun(run).orElseThrow();
-        assertThat(abandoned.status()).isEqualTo("ABANDONED");
+        assertThat(abandoned.status()).isEqualTo(RunStatus.ABANDONED);
         assertThat(abandoned.counts().rejected()).isEqualTo(2);
         assertThat(store.recentRuns(1)).singleElement().satisfies(
                 listed -> assertThat(listed.counts().rejected()).as("abandoned, listed").isEqualTo(2));

@@ -9,6 +9,7 @@ import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
+import com.studio.assetregistry.storage.RunStatus;
 import com.studio.assetregistry.storage.StagedVersion;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -356,7 +357,7 @@ class RestApiServerTests {
                     .contains("run " + dead + ", an interrupted load of nightly.json, holds the registry")
                     .endsWith("load that content again to resume it, or load other content to abandon it (GET /runs/"
                             + dead + ")");
-            assertThat(loads.findRun(dead).orElseThrow().status()).isEqualTo("RUNNING");
+            assertThat(loads.findRun(dead).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
         } finally {
             assertThat(loads.abandonRun(loads.findRun(dead).orElseThrow())).isTrue();
         }

@@ -8,6 +8,7 @@ import com.studio.assetregistry.storage.Registration;
 import com.studio.assetregistry.storage.Reject;
 import com.studio.assetregistry.storage.Resolution;
 import com.studio.assetregistry.storage.RunAbandonedException;
+import com.studio.assetregistry.storage.RunStatus;
 import com.studio.assetregistry.storage.StagedFinding;
 import com.studio.assetregistry.storage.StagedVersion;
 import com.studio.assetregistry.storage.Warning;
@@ -144,7 +145,8 @@ class JdbcLoadStore implements LoadStore {
                 + "rejected = (SELECT COUNT(*) FROM reject WHERE run_id = ?) "
                 + "WHERE id = ? AND pending = 1 AND status = ? AND owner IS NOT DISTINCT FROM ? "
                 + "AND heartbeat_at IS NOT DISTINCT FROM ?", Instant.now().toString(), runId,
-                runId, seen.status(), seen.owner(), seen.heartbeat() == null ? null : seen.heartbeat().toString()) == 0) {
+                runId, seen.status().name(), seen.owner(),
+                seen.heartbeat() == null ? null : seen.heartbeat().toString()) == 0) {
             return false;
         }
         Long written = jdbc.queryForObject("SELECT written FROM load_run WHERE id = ?", Long.class, runId);
@@ -213,7 +215,7 @@ class JdbcLoadStore implements LoadStore {
     @Transactional
     public Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep) {
         dialect.lockRegistration(jdbc);
-        if ("ABANDONED".equals(jdbc.queryForObject("SELECT status FROM load_run WHERE id = ?", String.class, runId))) {
+        if (RunStatus.ABANDONED.name().equals(jdbc.queryForObject("SELECT status FROM load_run WHERE id = ?", String.class, runId))) {
             throw new RunAbandonedException(runId); // its rows are gone: registering would register none of them
         }
         return resolver.resolve(runId, findings, keep);
@@ -248,12 +250,12 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
-    public void finishRun(long runId, String status, Instant endedAt, long read, String sha256, String reportDir) {
+    public void finishRun(long runId, RunStatus status, Instant endedAt, long read, String sha256, String reportDir) {
         jdbc.update("""
                 UPDATE load_run SET status = ?, ended_at = ?, read_count = ?,
                                     rejected = (SELECT COUNT(*) FROM reject WHERE run_id = ?),
                                     sha256 = COALESCE(?, sha256), report_dir = COALESCE(?, report_dir)
-                WHERE id = ? AND status <> 'ABANDONED'""", status, endedAt.toString(), read, runId, sha256, reportDir,
+                WHERE id = ? AND status <> 'ABANDONED'""", status.name(), endedAt.toString(), read, runId, sha256, reportDir,
                 runId);
     }
 
@@ -291,7 +293,7 @@ class JdbcLoadStore implements LoadStore {
         Map<Long, Map<String, Long>> warningsByRun = reported.warningsByRuleOfRuns(first, last);
         Map<Long, Long> warnedByRun = reported.warnedOfRuns(first, last);
         return runs.stream().map(run -> run.withTallies(
-                "RUNNING".equals(run.status()) ? reported.rejectCount(run.id()) : run.counts().rejected(),
+                run.status() == RunStatus.RUNNING ? reported.rejectCount(run.id()) : run.counts().rejected(),
                 rejectsByRun.getOrDefault(run.id(), Map.of()), warnedByRun.getOrDefault(run.id(), 0L),
                 warningsByRun.getOrDefault(run.id(), Map.of()))).toList();
     }
@@ -303,7 +305,7 @@ class JdbcLoadStore implements LoadStore {
                 rs.getLong("rejected"), Map.of(), 0, Map.of());
         return new LoadRun(rs.getLong("id"), rs.getString("kind"), rs.getString("source"),
                 rs.getLong("file_size"), rs.getString("sha256"), Instant.parse(rs.getString("started_at")),
-                ended == null ? null : Instant.parse(ended), rs.getString("status"), counts,
+                ended == null ? null : Instant.parse(ended), RunStatus.valueOf(rs.getString("status")), counts,
                 rs.getString("report_dir"), rs.getString("owner"), heartbeat == null ? null : Instant.parse(heartbeat),
                 rs.getString("rules_sha256"));
     }
