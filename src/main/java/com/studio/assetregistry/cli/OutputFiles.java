@@ -1,8 +1,11 @@
 package com.studio.assetregistry.cli;
 
+import com.studio.assetregistry.files.PartialFile;
 import com.studio.assetregistry.files.SymbolicLinks;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +98,7 @@ final class OutputFiles {
     }
 
     /**
-     * Writes {@code file} in UTF-8 beside it ({@code FILE.partial}) and moves it into place: an interrupted or failed
+     * Writes {@code file} in UTF-8 beside it (a {@link PartialFile}) and moves it into place: an interrupted or failed
      * write (a full disk, Ctrl-C, a database error) never leaves half a file, nor loses the file it would replace; a
      * failed one removes what it wrote. A symbolic link is followed, so the file it names is the one replaced, and the
      * link stays; a device or a pipe ({@link #isStream}) is written into, as it is.
@@ -124,9 +127,10 @@ final class OutputFiles {
         boolean moved = false;
         try {
             Path target = linkTarget(file);
-            partial = target.resolveSibling(target.getFileName() + ".partial");
+            PartialFile part = PartialFile.beside(target);
+            partial = part.path();
             T result;
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(part.out(), StandardCharsets.UTF_8))) {
                 result = content.writeTo(out);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.report;
 
 import com.studio.assetregistry.files.FileFailures;
+import com.studio.assetregistry.files.PartialFile;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
@@ -143,10 +144,12 @@ public class RejectReportWriter {
 
     /** Writes the file whole, or not at all: a failure, of the disk or of the content's source, leaves no part. */
     private static void writeAtomically(Path target, Content content) {
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        Path partial = null;
         try {
             Files.createDirectories(target.getParent());
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+            PartialFile part = PartialFile.beside(target);
+            partial = part.path();
+            try (OutputStream out = new BufferedOutputStream(part.out(), 1 << 16)) {
                 content.writeTo(out);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -160,6 +163,9 @@ public class RejectReportWriter {
     }
 
     private static void removePart(Path partial, Exception failure) {
+        if (partial == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(partial);
         } catch (IOException | RuntimeException e) {

@@ -141,7 +141,7 @@ class CommandLineTests {
         // a directory in the way fails the export once written: nothing is left of it
         Path taken = Files.createDirectories(dir.resolve("taken.json").resolve("inside"));
         assertThat(run("--db", copy, "export", taken.getParent().toString())).isEqualTo(1);
-        assertThat(dir.resolve("taken.json.partial")).doesNotExist();
+        assertThat(partialFilesIn(dir)).isEmpty();
 
         // '-' is standard output, as it is standard input to the commands that read
         out.getBuffer().setLength(0);
@@ -239,7 +239,34 @@ class CommandLineTests {
         assertThat(err.toString()).startsWith("error: Cannot write " + kept + ": 99999999999 records take at least"
                 + " 8.2 TiB, and its file system has ").endsWith(" free\n");
         assertThat(kept).hasContent("an earlier file");
-        assertThat(dir.resolve("kept.json.partial")).doesNotExist();
+        assertThat(partialFilesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void exportAndGenerateNeverWriteThroughALinkPlantedWhereAPartialFileCouldBe() throws IOException {
+        // given: whoever can write the directory linked the names a partial file of export.json could have to a file
+        assertThat(run("--db", db(), "--reports", reports(), "load", "data/asset_data.json")).isZero();
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "kept as it was");
+        Path export = dir.resolve("export.json");
+        Files.createSymbolicLink(dir.resolve("export.json.partial"), victim);
+        Files.createSymbolicLink(dir.resolve(".export.json.partial"), victim);
+
+        // when
+        assertThat(run("--db", db(), "export", export.toString())).isZero();
+        assertThat(run("generate", "--records", "5", export.toString())).isZero();
+
+        // then
+        assertThat(victim).hasContent("kept as it was");
+        assertThat(Files.isSymbolicLink(export)).isFalse();
+        assertThat(JsonMapper.builder().build().readTree(Files.readString(export))).hasSize(5);
+        assertThat(partialFilesIn(dir)).containsExactlyInAnyOrder("export.json.partial", ".export.json.partial");
+    }
+
+    /** The partial files, or links by their names, left in {@code directory}. */
+    private static List<String> partialFilesIn(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".partial")).toList();
+        }
     }
 
     @Test
@@ -270,7 +297,7 @@ class CommandLineTests {
     }
 
     @Test
-    void exportAndGenerateRefuseADirectoryOrAnEmptyNameSayingSo() {
+    void exportAndGenerateRefuseADirectoryOrAnEmptyNameSayingSo() throws IOException {
         assertThat(run("--db", db(), "--reports", reports(), "load", "data/asset_data.json")).isZero();
         for (String[] command : List.of(new String[] {"--db", db(), "export"},
                 new String[] {"generate", "--records", "10"})) {
@@ -288,9 +315,8 @@ class CommandLineTests {
                     + " output\n");
         }
         // where a write would have put its partial file: beside the directory, or beside the working directory
-        assertThat(dir.resolveSibling(dir.getFileName() + ".partial")).doesNotExist();
-        Path here = Path.of("").toAbsolutePath();
-        assertThat(here.resolveSibling(here.getFileName() + ".partial")).doesNotExist();
+        assertThat(partialFilesIn(dir.getParent())).isEmpty();
+        assertThat(partialFilesIn(Path.of("").toAbsolutePath().getParent())).isEmpty();
     }
 
     @Test
