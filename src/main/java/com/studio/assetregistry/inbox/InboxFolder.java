@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -167,9 +168,14 @@ final class InboxFolder {
         }
     }
 
-    /** Writes the note beside a moved file: {@code name.json.report}. */
+    /**
+     * Writes the note beside a moved file: {@code name.json.report}. A note already there (left by hand, or planted as a
+     * symbolic link by whoever can write the folder) is removed, not written through: the note is created new.
+     */
     static void writeNote(Path moved, String note) throws IOException {
-        Files.writeString(noteOf(moved), note);
+        Path path = noteOf(moved);
+        Files.deleteIfExists(path); // a link itself, never what it names
+        Files.writeString(path, note, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     static Path noteOf(Path moved) {

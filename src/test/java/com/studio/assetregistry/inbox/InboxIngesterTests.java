@@ -93,6 +93,26 @@ class InboxIngesterTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void aNotePlantedAsALinkIsReplacedNotWrittenThrough() throws IOException {
+        // given: whoever can write processed/ planted the note of a file to come as a link to a file yet to be
+        Path elsewhere = WORK_DIR.resolve("not-the-inbox.txt");
+        Files.deleteIfExists(elsewhere);
+        Files.createDirectories(INBOX.resolve("processed"));
+        Files.createSymbolicLink(INBOX.resolve("processed/a.json.report"), elsewhere);
+        inboxFile("a.json", "[" + record("hero", 1, "active") + "]", 20);
+
+        // when
+        List<InboxOutcome> outcomes = ingester.tick();
+
+        // then
+        assertThat(outcomes).extracting(InboxOutcome::result).containsExactly(Result.LOADED);
+        assertThat(elsewhere).doesNotExist();
+        Path note = INBOX.resolve("processed/a.json.report");
+        assertThat(Files.isSymbolicLink(note)).isFalse();
+        assertThat(Files.readString(note)).startsWith("loaded as run " + outcomes.get(0).runId() + ": read 1");
+    }
+
+    @Test
     void aFileThatCannotBeMovedOutIsLoadedOnceWarnedOnceAndPassedOverUntilItChanges() throws IOException {
         // given: processed/ cannot be made (a file holds its name), so a loaded file cannot leave the inbox
         Files.writeString(INBOX.resolve("processed"), "not a folder");
