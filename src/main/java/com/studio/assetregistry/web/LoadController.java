@@ -92,8 +92,8 @@ class LoadController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RunView> load(HttpServletRequest request,
                                    @RequestHeader(name = "X-File-Name", required = false) String fileName,
-                                   @RequestParam(defaultValue = "false") boolean force,
-                                   @RequestParam(defaultValue = "false") boolean dryRun)
+                                   @RequestParam(required = false) boolean force,
+                                   @RequestParam(required = false) boolean dryRun)
             throws IOException {
         InputStream body = request.getInputStream();
         return answer(launcher.start(LoadLauncher.of(body), source(headerText(fileName)), force, dryRun));
@@ -104,8 +104,8 @@ class LoadController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RunView> upload(HttpServletRequest request,
                                      @RequestHeader(name = "X-File-Name", required = false) String fileName,
-                                     @RequestParam(defaultValue = "false") boolean force,
-                                     @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+                                     @RequestParam(required = false) boolean force,
+                                     @RequestParam(required = false) boolean dryRun) throws IOException {
         Part file = filePart(request);
         // the header, said on purpose, over the part's file name, which a browser sets from the file picked
         String name = fileName != null ? headerText(fileName) : file.getSubmittedFileName();

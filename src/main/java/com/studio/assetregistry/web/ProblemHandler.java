@@ -342,6 +342,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String type = e.getRequiredType() == null ? "a value it takes"
                 : switch (e.getRequiredType().getSimpleName()) {
                     case "Integer", "int", "Long", "long" -> "an integer";
+                    case "Boolean", "boolean" -> "true or false";
                     default -> "a " + e.getRequiredType().getSimpleName();
                 };
         return objectAnswer(Problems.badParameter(name, name + " must be " + type + ", not \"" + e.getValue() + "\""));

@@ -1,5 +1,6 @@
 package com.studio.assetregistry.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -9,6 +10,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -25,6 +27,7 @@ import com.studio.assetregistry.asset.AssetListing;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.ingest.LoadException;
+import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetRegistry;
@@ -40,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -123,6 +127,30 @@ class ApiWebMvcTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("unknown parameter 'verbose': this endpoint takes none"));
         verifyNoInteractions(registry);
+    }
+
+    @Test
+    void aSwitchTakesTrueOrFalseAndAnEmptyOneIsA400NotTheDefault() throws Exception {
+        // ?dryRun= is what a script sends whose variable is unset: read as false, it was a real load
+        String[][] refused = {{"dryRun", ""}, {"dryRun", "yes"}, {"force", "1"}, {"force", "on"}, {"dryRun", "tru"}};
+        for (String[] parameter : refused) {
+            mvc.perform(post("/assets/load").param(parameter[0], parameter[1])
+                            .contentType(MediaType.APPLICATION_JSON).content("[]"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                    .andExpect(jsonPath("$.parameter").value(parameter[0]))
+                    .andExpect(jsonPath("$.detail")
+                            .value(parameter[0] + " must be true or false, not \"" + parameter[1] + "\""));
+        }
+        verifyNoInteractions(registry);
+
+        when(registry.prepareLoad(any())).thenThrow(new LoadException("stop here", null, null));
+        mvc.perform(post("/assets/load").param("dryRun", "True").param("force", "FALSE")
+                .contentType(MediaType.APPLICATION_JSON).content("[]"));
+        ArgumentCaptor<LoadRequest> asked = ArgumentCaptor.forClass(LoadRequest.class);
+        verify(registry).prepareLoad(asked.capture());
+        assertThat(asked.getValue().dryRun()).isTrue();
+        assertThat(asked.getValue().force()).isFalse();
     }
 
     @Test

@@ -7,19 +7,39 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * The API's numbers in query parameters and paths take decimal digits only ({@code ?limit=20}): Spring's own number
- * editor also reads {@code 0x10} and {@code #10} as 16, and {@code 010} as 8. Anything else is the 400 of a value
- * that is not an integer, as {@code ?limit=ten} is.
+ * The API's query parameters and paths read as what they say, or are refused with the 400 of a value of the wrong
+ * type ({@code ?limit=ten}):
+ * <ul>
+ *     <li>numbers take decimal digits only ({@code ?limit=20}): Spring's own number editor also reads {@code 0x10}
+ *     and {@code #10} as 16, and {@code 010} as 8;</li>
+ *     <li>switches take {@code true} or {@code false}, in any case: Spring's own editor also reads {@code yes},
+ *     {@code on} and {@code 1} as true, and an empty value ({@code ?dryRun=}, as a script whose variable is unset
+ *     sends) as the default, which made a dry run asked for so a real load.</li>
+ * </ul>
  */
-@ControllerAdvice(basePackageClasses = DecimalNumbers.class)
-class DecimalNumbers {
+@ControllerAdvice(basePackageClasses = StrictParameters.class)
+class StrictParameters {
 
     @InitBinder
-    void decimalOnly(WebDataBinder binder) {
+    void strictValues(WebDataBinder binder) {
         binder.registerCustomEditor(Integer.class, new Decimal(Integer::valueOf, true));
         binder.registerCustomEditor(int.class, new Decimal(Integer::valueOf, false));
         binder.registerCustomEditor(Long.class, new Decimal(Long::valueOf, true));
         binder.registerCustomEditor(long.class, new Decimal(Long::valueOf, false));
+        binder.registerCustomEditor(boolean.class, new TrueOrFalse());
+        binder.registerCustomEditor(Boolean.class, new TrueOrFalse());
+    }
+
+    /** Reads {@code true} or {@code false}, in any case, and nothing else: no empty value either. */
+    private static final class TrueOrFalse extends PropertyEditorSupport {
+
+        @Override
+        public void setAsText(String text) {
+            if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("neither true nor false: " + text);
+            }
+            setValue(Boolean.valueOf(text));
+        }
     }
 
     /** Reads a number in decimal digits, with an optional sign; nothing as none, if {@code orNone}. */
