@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,6 +185,31 @@ class WebPageTests {
                 .isNotEqualTo(browser.findElement(By.cssSelector("tr[data-department='modeling'] td"))
                         .getCssValue("border-left-color"));
         screenshot("asset");
+    }
+
+    @Test
+    @Order(4)
+    void showsTheLatestHundredVersionsOfAnAssetThatHasMoreAndSaysWhereTheRestAre() {
+        List<AssetVersion> versions = new ArrayList<>();
+        for (int n = 1; n <= 150; n++) {
+            versions.add(new AssetVersion("modeling", n, n == 150 ? "inactive" : "active"));
+        }
+        versions.add(new AssetVersion("rigging", 1, "active"));
+        registry.addAsset(Asset.of("crowd_extra", "character", versions));
+        open("#/asset?name=crowd_extra&type=character");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.grid")));
+        List<WebElement> columns = browser.findElements(By.cssSelector("table.grid thead th"));
+        assertThat(columns).hasSize(101);
+        assertThat(columns.get(1).getText()).isEqualTo("v51");
+        assertThat(columns.get(100).getText()).isEqualTo("v150");
+        assertThat(text(By.cssSelector(".shown")))
+                .isEqualTo("The grid shows versions 51 to 150; all of them: asset-registry versions list crowd_extra"
+                        + " character.");
+        assertThat(cells("modeling")).hasSize(100).element(98).isEqualTo("v149 active\n★ latest active");
+        assertThat(cells("rigging")).hasSize(100).containsOnly("none");
+        assertThat(text(By.cssSelector(".summary")))
+                .isEqualTo("151 versions in 2 departments: 150 active, 1 inactive");
     }
 
     @Test
