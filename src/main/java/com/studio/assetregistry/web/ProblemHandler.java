@@ -11,8 +11,11 @@ import com.studio.assetregistry.registry.AssetValidationException;
 import com.studio.assetregistry.registry.UnknownValueException;
 import com.studio.assetregistry.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -212,8 +215,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * The database cannot answer: a 503 the client may retry. A lock held by another process past the wait (a load
-     * of another process, a {@code sqlite3} shell, a backup) is said so, in one log line; any other failure, which
-     * may be a bug, is logged with its stack trace. A transaction that could not begin is one of these too.
+     * of another process, a {@code sqlite3} shell, a backup), and a database server that cannot be reached (stopped,
+     * restarting, its network down), are said so, in one log line each; any other failure, which may be a bug, is
+     * logged with its stack trace. A transaction that could not begin is one of these too.
      */
     @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> database(RuntimeException e) {
@@ -223,9 +227,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", "the registry's"
                     + " database is locked by another process (a load, a backup, a sqlite3 shell); try again"));
         }
+        if (unreachable(e)) {
+            log.warn("The registry's database cannot be reached; answered 503: {}",
+                    NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable",
+                    "the registry's database cannot be reached now; try again"));
+        }
         log.error("Database failure", e);
         return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable",
                 "the registry's database cannot answer now; try again"));
+    }
+
+    /**
+     * Whether no connection to the database could be had: the pool's wait ran out, or the server refused or dropped
+     * it (SQLSTATE class 08, connection exception, as PostgreSQL's driver says).
+     */
+    private static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof ConnectException
+                    || t instanceof SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a lock kept the database from answering: Spring's word for it, or SQLite's SQLITE_BUSY. */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -38,18 +39,25 @@ import com.studio.assetregistry.report.ReportedReject;
 import com.studio.assetregistry.validation.RuleEntry;
 import com.studio.assetregistry.validation.Severity;
 import com.studio.assetregistry.validation.Violation;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -254,6 +262,31 @@ class ApiWebMvcTests {
         mvc.perform(post("/assets").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.detail").value("the registry's database cannot answer now; try again"));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aDatabaseThatCannotBeReachedIsA503SayingSoInOneLogLineWithoutAStackTrace(CapturedOutput output)
+            throws Exception {
+        // the pool's wait for a connection ran out, and a server that refused one (PostgreSQL stopped)
+        when(registry.listRuns(anyInt()))
+                .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request"
+                                + " timed out after 30000ms")))
+                .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new SQLException("Connection to 127.0.0.1:5432 refused.", "08001",
+                                new ConnectException("Connection refused"))));
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            mvc.perform(get("/runs"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.type").value("/problems/registry-unavailable"))
+                    .andExpect(jsonPath("$.detail").value("the registry's database cannot be reached now; try"
+                            + " again"));
+        }
+        assertThat(output.getOut()).contains("WARN", "The registry's database cannot be reached; answered 503:"
+                + " HikariPool-1 - Connection is not available", "Connection refused")
+                .doesNotContain("ERROR").doesNotContain("\tat ");
     }
 
     @Test
