@@ -167,6 +167,9 @@ final class RegistryContext implements AutoCloseable {
         requireARegistryNamed(options);
         Map<String, String> properties = new LinkedHashMap<>();
         StandardEnvironment environment = new StandardEnvironment();
+        if (opening != Opening.NONE) {
+            refuseSpecialFile(named(options.db(), environment));
+        }
         properties.putAll(registrySettings(options.db(), environment));
         if (options.reports() != null) {
             properties.put(AssetRegistryCommand.REPORTS_DIR_PROPERTY, options.reports().toString());
@@ -266,6 +269,18 @@ final class RegistryContext implements AutoCloseable {
             return aUrl ? Map.of(URL, file) : Map.of();
         }
         return db.startsWith("jdbc:") ? Map.of(URL, db) : Map.of(FILE, db, URL, "${" + SQLITE_URL + "}");
+    }
+
+    /**
+     * Refuses a registry that names a pipe or a device ({@code --db /dev/null}): SQLite would fail on it with an I/O
+     * error, which reads as a failing disk, after writing a journal beside it ({@code /dev/null-journal}).
+     */
+    private static void refuseSpecialFile(String named) {
+        Path file = sqliteFileNamed(named);
+        if (file != null && Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            throw new RegistryUnavailableException("Cannot open the registry " + named + ": it is not a regular file"
+                    + " (a pipe or a device); name a registry file, or a new file to make one", null);
+        }
     }
 
     /**
@@ -371,6 +386,9 @@ final class RegistryContext implements AutoCloseable {
         }
         if (!where.startsWith("jdbc:")) {
             Path directory = Path.of(where).toAbsolutePath().getParent();
+            if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
+                return directory + " is a file, not a directory; name a file in a directory";
+            }
             if (directory != null && !Files.isDirectory(directory)) {
                 return "the directory " + directory + " does not exist; create it first, or name another file";
             }

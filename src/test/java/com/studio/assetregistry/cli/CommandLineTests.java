@@ -416,6 +416,23 @@ class CommandLineTests {
     }
 
     @Test
+    void aDatabaseNamedUnderAFileOrAPipeIsRefusedSayingWhatItIs() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
+        Path pipe = dir.resolve("pipe");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+        assertThat(run("--db", file.resolve("registry.db").toString(), "load", "data/asset_data.json")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot open the registry " + file.resolve("registry.db") + ": "
+                + file.toAbsolutePath() + " is a file, not a directory; name a file in a directory\n");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("--db", pipe.toString(), "load", "data/asset_data.json")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot open the registry " + pipe + ": it is not a regular file"
+                + " (a pipe or a device); name a registry file, or a new file to make one\n");
+        assertThat(dir.resolve("pipe-journal")).doesNotExist();
+    }
+
+    @Test
     void anEmptyDbOptionIsRefusedRatherThanLoadingIntoATemporaryDatabase() {
         for (String command : new String[] {"load", "list"}) {
             err.getBuffer().setLength(0);
