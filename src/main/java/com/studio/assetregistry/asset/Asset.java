@@ -15,7 +15,7 @@ public record Asset(AssetKey key, List<AssetVersion> versions) {
 
     public Asset {
         Objects.requireNonNull(key, "The asset key must not be null.");
-        versions = List.copyOf(versions);
+        versions = List.copyOf(Objects.requireNonNull(versions, "The versions must not be null."));
     }
 
     /** Shorthand for {@code new Asset(new AssetKey(name, type), versions)}. */

@@ -136,6 +136,7 @@ public final class AssetQueries implements AutoCloseable {
      */
     public long forEachAsset(AssetFilter filter, Consumer<AssetListing> action) {
         Objects.requireNonNull(filter, "The filter must not be null.");
+        Objects.requireNonNull(action, "The action must not be null.");
         requireKnownType(filter.type());
         long count = 0;
         AssetKey after = null;
@@ -191,6 +192,7 @@ public final class AssetQueries implements AutoCloseable {
      * @return how many version records were written
      */
     public long exportAssets(Writer out) {
+        Objects.requireNonNull(out, "The writer must not be null.");
         return exporter.export(out);
     }
 

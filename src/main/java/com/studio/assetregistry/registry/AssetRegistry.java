@@ -137,6 +137,7 @@ public class AssetRegistry {
      * @throws LoadException                 if the file cannot be read or the load cannot finish
      */
     public LoadSummary loadAssets(LoadRequest request) {
+        Objects.requireNonNull(request, "The load request must not be null.");
         return loader.getObject().load(request);
     }
 
@@ -150,6 +151,7 @@ public class AssetRegistry {
      * @throws LoadException         if the file cannot be read
      */
     public PreparedLoad prepareLoad(LoadRequest request) {
+        Objects.requireNonNull(request, "The load request must not be null.");
         return loader.getObject().prepare(request);
     }
 
@@ -160,6 +162,7 @@ public class AssetRegistry {
      * @throws LoadException                 if the load cannot finish
      */
     public LoadSummary runLoad(PreparedLoad load) {
+        Objects.requireNonNull(load, "The prepared load must not be null.");
         return loader.getObject().run(load);
     }
 
@@ -220,6 +223,7 @@ public class AssetRegistry {
      * @throws InputFileException       if the file cannot be read, or holds versions of several assets
      */
     public Asset addAsset(Path file) {
+        Objects.requireNonNull(file, "The file must not be null.");
         var read = addFiles.readAsset(file);
         if (!read.violations().isEmpty()) {
             throw new AssetValidationException(read.violations());
@@ -256,6 +260,7 @@ public class AssetRegistry {
      */
     public AssetVersion addAssetVersion(AssetKey asset, Path file) {
         Objects.requireNonNull(asset, "The asset must not be null.");
+        Objects.requireNonNull(file, "The file must not be null.");
         var read = addFiles.readVersion(file, asset);
         if (!read.violations().isEmpty()) {
             throw new AssetValidationException(read.violations());
@@ -291,6 +296,7 @@ public class AssetRegistry {
      * @throws InputFileException       if the document holds versions of several assets
      */
     public Asset addAsset(byte[] document) {
+        Objects.requireNonNull(document, "The document must not be null.");
         var read = addFiles.readAsset(document, "the document");
         if (!read.violations().isEmpty()) {
             throw new AssetValidationException(read.violations());
@@ -308,6 +314,7 @@ public class AssetRegistry {
      * @throws AssetValidationException with every violation
      */
     public VersionedAsset addAssetVersion(byte[] record) {
+        Objects.requireNonNull(record, "The record must not be null.");
         var read = addFiles.readVersionRecord(record);
         if (!read.violations().isEmpty()) {
             throw new AssetValidationException(read.violations());

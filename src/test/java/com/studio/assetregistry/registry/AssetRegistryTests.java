@@ -15,9 +15,11 @@ import com.studio.assetregistry.asset.AssetOverview.DepartmentOverview;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.ingest.InputFileException;
+import com.studio.assetregistry.ingest.LoadRequest;
 import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.ingest.RunOwner;
+import com.studio.assetregistry.asset.AssetFilter;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.RecordPosition;
 import com.studio.assetregistry.storage.StagedVersion;
@@ -30,10 +32,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -415,6 +419,25 @@ class AssetRegistryTests extends RegistryIntegrationTest {
         assertThat(registry.getAsset("hero", "character")).isEmpty();
         assertThatThrownBy(() -> registry.addAsset(dir))
                 .isInstanceOf(InputFileException.class).hasMessage("Cannot read " + dir + ": not a regular file");
+    }
+
+    @Test
+    void aNullArgumentIsRefusedNamingItBeforeAnythingIsRead() {
+        AssetKey hero = new AssetKey("hero", "character");
+        Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
+        calls.put("The file must not be null.", () -> registry.addAsset((Path) null));
+        calls.put("The document must not be null.", () -> registry.addAsset((byte[]) null));
+        calls.put("The record must not be null.", () -> registry.addAssetVersion((byte[]) null));
+        calls.put("The file must not be null. ", () -> registry.addAssetVersion(hero, (Path) null));
+        calls.put("The load request must not be null.", () -> registry.loadAssets((LoadRequest) null));
+        calls.put("The prepared load must not be null.", () -> registry.runLoad(null));
+        calls.put("The writer must not be null.", () -> registry.exportAssets(null));
+        calls.put("The action must not be null.", () -> registry.forEachAsset(AssetFilter.ALL, null));
+        calls.put("The versions must not be null.", () -> Asset.of("hero", "character", null));
+
+        calls.forEach((message, call) -> assertThatThrownBy(call).as(message)
+                .isInstanceOf(NullPointerException.class).hasMessage(message.strip()));
+        assertThat(registry.listRuns(10)).isEmpty();
     }
 
     @Test
