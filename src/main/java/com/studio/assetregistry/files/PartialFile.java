@@ -20,6 +20,9 @@ import java.util.Random;
  */
 public record PartialFile(Path path, OutputStream out) {
 
+    /** How a partial file's name ends. */
+    public static final String SUFFIX = ".partial";
+
     private static final Random NAMES = new SecureRandom();
 
     /**
@@ -30,7 +33,7 @@ public record PartialFile(Path path, OutputStream out) {
     public static PartialFile beside(Path target) throws IOException {
         while (true) {
             Path path = target.resolveSibling(target.getFileName() + "."
-                    + Long.toUnsignedString(NAMES.nextLong(), 36) + ".partial");
+                    + Long.toUnsignedString(NAMES.nextLong(), 36) + SUFFIX);
             try { // CREATE_NEW creates it or fails, a symbolic link in its place included: never opens another file
                 return new PartialFile(path, Files.newOutputStream(path, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE));

@@ -158,6 +158,7 @@ public class AssetLoader implements AutoCloseable {
         long runId = load.runId();
         Path file = request.file();
         load.abandoned().forEach(this::reportAbandoned);
+        writeOwedReports(request, runId);
         JobParameters parameters = new JobParametersBuilder()
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, runId)
                 .addString(LoadJobConfiguration.FILE_PARAMETER, file.toAbsolutePath().normalize().toString(),
@@ -534,13 +535,10 @@ public class AssetLoader implements AutoCloseable {
             if (run.isEmpty()) {
                 return;
             }
-            String recorded = run.get().reportDir();
-            // the run's own directory, if this process can reach it as its process did: an absolute path, on this host
-            boolean own = recorded != null && Path.of(recorded).isAbsolute()
-                    && (run.get().owner() == null || !RunOwner.elsewhere(run.get().owner()));
-            dir = own ? Path.of(recorded) : properties.reportDir(runId);
-            if (!own && Files.exists(dir.resolve(RejectReportWriter.SUMMARY_FILE))) {
-                log.warn("Run {} is abandoned, and its report is not written: {} holds another report", runId, dir);
+            dir = reportDirToWrite(run.get()).orElse(null);
+            if (dir == null) {
+                log.warn("Run {} is abandoned, and its report is not written: {} holds another report", runId,
+                        properties.reportDir(runId));
                 return;
             }
             reports.writeReport(dir, store, run.get(), null);
@@ -548,6 +546,53 @@ public class AssetLoader implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Run {} is abandoned, and its report could not be written{}: {}", runId,
                     dir == null ? "" : " in " + dir, e.getMessage());
+        }
+    }
+
+    /**
+     * Where to write the report of another process's run: in its own report directory (recorded as it was claimed,
+     * absolute) if it ran on this host, or else where this process puts a run's report, unless that holds another
+     * report (empty then).
+     */
+    private Optional<Path> reportDirToWrite(LoadRun run) {
+        String recorded = run.reportDir();
+        // the run's own directory, if this process can reach it as its process did: an absolute path, on this host
+        boolean own = recorded != null && Path.of(recorded).isAbsolute()
+                && (run.owner() == null || !RunOwner.elsewhere(run.owner()));
+        Path dir = own ? Path.of(recorded) : properties.reportDir(run.id());
+        return !own && Files.exists(dir.resolve(RejectReportWriter.SUMMARY_FILE)) ? Optional.empty() : Optional.of(dir);
+    }
+
+    /**
+     * Writes the reports that loads of other content owe, and completes them: a load whose process died, or could not
+     * write its report, after its versions were registered (killed in its report step, a full disk). Loading the same
+     * content again would write it; a night that loads other content would otherwise leave it unreported for good, its
+     * versions registered and its run neither completed nor resumable by anything else. A report that cannot be
+     * written is a WARN line, and the run is left failed, owed still: the next load tries again.
+     */
+    private void writeOwedReports(LoadRequest request, long runId) {
+        for (LoadRun owed : store.findRegisteredUnfinished()) {
+            if (owed.id() == runId || isLoading(owed)) { // a live process's run may be writing its own
+                continue;
+            }
+            Optional<Path> dir = reportDirToWrite(owed);
+            if (dir.isEmpty()) {
+                log.warn("Run {} registered its versions, and its report is owed; {} holds another report",
+                        owed.id(), properties.reportDir(owed.id()));
+                continue;
+            }
+            Instant ended = owed.heartbeat() == null ? Instant.now() : owed.heartbeat(); // when it was last heard of
+            try {
+                store.finishRun(owed.id(), RunStatus.COMPLETED, ended, owed.counts().read(), null,
+                        dir.get().toAbsolutePath().toString());
+                reports.writeReport(dir.get(), store, store.findRun(owed.id()).orElseThrow(), null);
+                tellWarning(request, "Run " + owed.id() + " of " + owed.source() + " registered its versions, but its"
+                        + " process ended before it wrote its report: written now, in " + dir.get() + "/");
+            } catch (RuntimeException e) {
+                store.finishRun(owed.id(), RunStatus.FAILED, ended, owed.counts().read(), null, null);
+                log.warn("Run {} registered its versions, and its report could not be written in {}: {}", owed.id(),
+                        dir.get(), e.getMessage());
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -41,6 +44,8 @@ public class RejectReportWriter {
     /** The run's summary. */
     public static final String SUMMARY_FILE = "summary.json";
 
+    private static final Logger log = LoggerFactory.getLogger(RejectReportWriter.class);
+
     /** Lines end with a newline of their own, so no separator goes between root values. */
     private final JsonFactory json = JsonFactory.builder().rootValueSeparator((String) null).build();
     private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -54,9 +59,11 @@ public class RejectReportWriter {
     /**
      * Writes the whole report of {@code run} in {@code dir} from what {@code store} holds: its rejects, its warnings,
      * and last its summary, which is what makes a directory a report, with {@code metrics} if the run was measured
-     * ({@code null} otherwise). Written again, it replaces the report that was there.
+     * ({@code null} otherwise). Written again, it replaces the report that was there, and removes the partial files
+     * a writer killed in the middle left.
      */
     public void writeReport(Path dir, LoadStore store, LoadRun run, ReportSummary.Metrics metrics) {
+        removePartialFiles(dir);
         writeRejects(dir, action -> store.forEachReject(run.id(), action));
         writeWarnings(dir, action -> store.forEachWarning(run.id(), action));
         writeSummary(dir, ReportSummary.of(run).withMetrics(metrics));
@@ -159,6 +166,19 @@ public class RejectReportWriter {
         } catch (RuntimeException e) {
             removePart(partial, e);
             throw e;
+        }
+    }
+
+    private static void removePartialFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> partials = Files.newDirectoryStream(dir, "*" + PartialFile.SUFFIX)) {
+            for (Path partial : partials) {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) { // left: the report is written all the same
+            log.warn("Cannot remove the partial files in {}: {}", dir, FileFailures.describe(e));
         }
     }
 

@@ -65,6 +65,12 @@ public interface LoadStore {
     boolean abandonRun(LoadRun seen);
 
     /**
+     * The loads whose registration committed and that did not complete: their process died, or failed to write their
+     * report, after their versions were registered. Their reports are owed; oldest first.
+     */
+    List<LoadRun> findRegisteredUnfinished();
+
+    /**
      * The latest run of this kind ({@link LoadRun#LOAD} or {@link LoadRun#DRY_RUN}) of this file content that did not
      * complete (it failed, or its process died), if any. A run whose resolution was not kept (a load over its reject
      * budget, a dry run) is final, and never offered.

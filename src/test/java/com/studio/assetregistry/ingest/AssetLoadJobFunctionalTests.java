@@ -52,6 +52,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -846,6 +847,45 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM asset_version v JOIN asset a ON a.id = v.asset_id "
                 + "WHERE a.name = 'a'")).as("still registered").isEqualTo(1);
         assertThat(loadStore.findPendingLoad(0)).as("no load pending").isEmpty();
+    }
+
+    @Test
+    void aLoadOfOtherContentWritesTheReportARegisteredRunOwesAndCompletesIt() throws IOException {
+        // given: a load whose report could not be written once its versions were registered
+        Path file = file("owed.json", "[{\"asset\": {\"name\": \"owed\", \"type\": \"prop\"}, \"department\": "
+                + "\"fx\", \"version\": 1, \"status\": \"active\"}, {\"asset\": {\"name\": \"owed\"}}]");
+        long owedRun = loadStore.startRun("load", "probe", 0, Instant.now()) + 1;
+        Path blocked = WORK_DIR.resolve("reports").resolve(Long.toString(owedRun));
+        Files.createDirectories(blocked.getParent());
+        FileSystemUtils.deleteRecursively(blocked);
+        Files.writeString(blocked, "a file where the report directory should be");
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(LoadException.class)
+                .hasMessageContaining("registered its records");
+        Files.delete(blocked);
+        Files.createDirectories(blocked);
+        Files.writeString(blocked.resolve("rejects.jsonl.x1y2.partial"), "what a killed writer left");
+
+        // when: another file is loaded, as the next night would
+        List<String> warnings = new ArrayList<>();
+        LoadSummary other = loader.load(LoadRequest.of(file("other.json", "[]")).withProgress(warnedInto(warnings)));
+
+        // then: the earlier run completed, its report written where it belongs, and the load said so
+        assertThat(other.completed()).isTrue();
+        LoadRun owed = loadStore.findRun(owedRun).orElseThrow();
+        assertThat(owed.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(owed.counts().registered()).isEqualTo(1);
+        assertThat(owed.counts().rejected()).isEqualTo(1);
+        ReportSummary report = new RejectReportReader().readSummary(blocked);
+        assertThat(report.status()).isEqualTo("COMPLETED");
+        assertThat(report.counts().read()).isEqualTo(2);
+        assertThat(Files.readAllLines(blocked.resolve("rejects.jsonl"))).hasSize(1);
+        try (var left = Files.list(blocked)) {
+            assertThat(left.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("rejects.jsonl", "warnings.jsonl", "summary.json");
+        }
+        assertThat(warnings).containsExactly("Run " + owedRun + " of " + file + " registered its versions, but its"
+                + " process ended before it wrote its report: written now, in " + blocked.toAbsolutePath() + "/");
+        assertThat(loadStore.findRegisteredUnfinished()).isEmpty();
     }
 
     private static Map<String, StepExecution> steps(JobExecution execution) {

@@ -200,6 +200,28 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
     }
 
     @Test
+    void findsTheLoadsThatRegisteredTheirVersionsAndDidNotComplete() {
+        // given: loads killed or failed after their registration committed, and others that owe no report
+        long reportFailed = pendingLoad("a.json", "aa", v(1, "hero", "modeling", 1));
+        store.resolve(reportFailed, findings::add);
+        store.finishRun(reportFailed, RunStatus.FAILED, Instant.now(), 1, null, null);
+        long killedWhileReporting = pendingLoad("b.json", "bb", v(1, "villain", "modeling", 1));
+        store.resolve(killedWhileReporting, findings::add);
+        long completed = pendingLoad("c.json", "cc", v(1, "sidekick", "modeling", 1));
+        store.resolve(completed, findings::add);
+        store.finishRun(completed, RunStatus.COMPLETED, Instant.now(), 1, null, null);
+        long overBudget = pendingLoad("d.json", "dd", v(1, "extra", "modeling", 1));
+        store.resolve(overBudget, findings::add, resolution -> false);
+        store.finishRun(overBudget, RunStatus.FAILED, Instant.now(), 1, null, null);
+        long staging = pendingLoad("e.json", "ee", v(1, "crowd", "modeling", 1));
+        store.finishRun(staging, RunStatus.FAILED, Instant.now(), 1, null, null);
+
+        // then: the first two, whose reports are owed
+        assertThat(store.findRegisteredUnfinished()).extracting(LoadRun::id)
+                .containsExactly(reportFailed, killedWhileReporting);
+    }
+
+    @Test
     void aRunResumedSinceItWasSeenIsNotAbandonedAndAnAbandonedRunIsNotResumed() {
         // given: a load that died, seen unfinished by one process, then resumed by another
         long run = pendingLoad("night.json", "c0ffee", v(1, "hero", "modeling", 1));

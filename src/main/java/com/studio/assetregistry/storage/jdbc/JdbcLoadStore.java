@@ -156,6 +156,14 @@ class JdbcLoadStore implements LoadStore {
     }
 
     @Override
+    public List<LoadRun> findRegisteredUnfinished() {
+        return jdbc.queryForList("""
+                SELECT id FROM load_run
+                WHERE kind = 'load' AND resolved = 1 AND over_budget = 0 AND status IN ('RUNNING', 'FAILED')
+                ORDER BY id""", Long.class).stream().flatMap(id -> findRun(id).stream()).toList();
+    }
+
+    @Override
     public Optional<LoadRun> findUnfinishedRun(String kind, String sha256) {
         return jdbc.queryForList("""
                 SELECT id FROM load_run
