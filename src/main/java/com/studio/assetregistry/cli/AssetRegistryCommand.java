@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -184,13 +185,20 @@ public class AssetRegistryCommand implements Callable<Integer> {
      */
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        String message = e.getMessage();
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        // load --forc: the mistyped option is the error, not the file it left missing, which picocli says first
+        ParameterException error = e instanceof MissingParameterException && cmd.getUnmatchedArguments().stream()
+                .anyMatch(argument -> argument.startsWith("-"))
+                ? new UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments()) : e;
+        String message = error.getMessage();
+        if (error instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             message += " (did you mean " + unmatched.getSuggestions().stream().limit(3)
                     .map(suggestion -> "'" + suggestion + "'").collect(Collectors.joining(" or ")) + "?)";
+        } else if (error instanceof UnmatchedArgumentException unmatched && unmatched.getUnmatched().stream()
+                .anyMatch(argument -> argument.startsWith("-") && argument.matches(".*[./].*"))) { // a file's name
+            message += "; a file whose name begins with - is given as ./NAME, or after --";
         }
-        cmd.getErr().println("error: " + MessageText.printable(message) + "; see: " + cmd.getCommandSpec().qualifiedName()
-                + " --help");
+        cmd.getErr().println("error: " + MessageText.printable(message) + "; see: "
+                + cmd.getCommandSpec().qualifiedName() + " --help");
         cmd.getErr().flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }

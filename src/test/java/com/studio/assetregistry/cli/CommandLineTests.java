@@ -940,6 +940,24 @@ class CommandLineTests {
     }
 
     @Test
+    void aMistypedOptionIsTheErrorEvenWhenItIsTheOnlyArgument() {
+        // picocli says first that the file is missing, which the mistyped option took the place of
+        assertThat(run("load", "--forc")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Unknown option: '--forc' (did you mean '--force'?); see:"
+                + " asset-registry load --help\n");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("load", "-night.json")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Unknown option: '-night.json'; a file whose name begins with - is"
+                + " given as ./NAME, or after --; see: asset-registry load --help\n");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("load", "--dry-run")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Missing required parameter: 'FILE'; see: asset-registry load"
+                + " --help\n");
+    }
+
+    @Test
     void listingTheRulesNeitherCreatesNorNeedsARegistry() throws IOException {
         Path none = dir.resolve("none.db");
         Path notADatabase = Files.writeString(dir.resolve("text.db"), "not a database");
