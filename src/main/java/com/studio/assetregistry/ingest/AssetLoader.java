@@ -715,7 +715,7 @@ public class AssetLoader implements AutoCloseable {
             return "no such file; a load reads a file, not standard input (it hashes the file to know it again, and"
                     + " seeks in it to resume): write the stream to a file first";
         }
-        return "no such file";
+        return FileFailures.noSuchFile(file.toString());
     }
 
     /**

@@ -28,6 +28,19 @@ class FileFailuresTests {
     }
 
     @Test
+    void aMissingFileWhoseNameWasNotUtf8SaysSoRatherThanThatItIsNotThere() throws IOException {
+        // lat\xe9.json, a Latin-1 name, as Java reads it from a UTF-8 command line; the file has its own bytes
+        Path asGiven = dir.resolve("lat\uFFFD.json");
+        IOException failure = catchIo(() -> Files.newInputStream(asGiven).close());
+
+        String reason = "no such file by that name: it was given in bytes that are not UTF-8, which read as U+FFFD"
+                + " (\uFFFD); rename the file to a UTF-8 name (convmv -f latin1 -t utf8 --notest, say)";
+        assertThat(FileFailures.reason(failure)).isEqualTo(reason);
+        assertThat(FileFailures.noSuchFile(asGiven.toString())).isEqualTo(reason);
+        assertThat(FileFailures.noSuchFile(dir.resolve("gone.json").toString())).isEqualTo("no such file");
+    }
+
+    @Test
     void aReasonTheFileSystemGaveIsKeptAndBothFilesOfAMoveAreNamed() {
         IOException tooLong = new FileSystemException("/inbox/n.json.report", null, "File name too long");
         IOException move = new FileSystemException("/inbox/a.json", "/inbox/processed/a.json", "Read-only file system");
