@@ -409,7 +409,7 @@ public class AddFileReader {
     /** The file's bytes, or {@code null} if it is longer than a record may be. */
     private byte[] readSmallFile(Path file) {
         if (!Files.exists(file)) {
-            throw new InputFileException("Cannot read " + file + ": no such file");
+            throw new InputFileException("Cannot read " + file + ": " + FileFailures.noSuchFile(file.toString()));
         }
         if (!Files.isRegularFile(file)) {
             throw new InputFileException("Cannot read " + file + ": not a regular file");
