@@ -129,6 +129,7 @@ final class OutputFiles {
             Path target = linkTarget(file);
             PartialFile part = PartialFile.beside(target);
             partial = part.path();
+            partial.toFile().deleteOnExit(); // stopped by a signal (SIGTERM, Ctrl-C) mid-write: no part left behind
             T result;
             try (Writer out = new BufferedWriter(new OutputStreamWriter(part.out(), StandardCharsets.UTF_8))) {
                 result = content.writeTo(out);
