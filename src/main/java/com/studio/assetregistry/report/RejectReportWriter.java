@@ -135,9 +135,13 @@ public class RejectReportWriter {
     public static void checkWritable(Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.delete(Files.createTempFile(dir, ".writable", null));
         } catch (IOException e) {
             throw new UncheckedIOException(reason(e), e);
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".writable", null));
+        } catch (IOException e) { // the directory's to name, not the probe's random name in it
+            throw new UncheckedIOException(dir + ": " + FileFailures.reason(e), e);
         }
     }
 
