@@ -167,8 +167,9 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
     }
 
     private void checkUnchanged(long bytesRead) {
-        hashed.checkLength(bytesRead, "when its reading ended");
+        // its length now first: cut while read, it is shorter than what was read of it
         hashed.checkUnchanged("when its reading ended");
+        hashed.checkLength(bytesRead, "read when its reading ended");
     }
 
     /**

@@ -12,9 +12,11 @@ import com.studio.assetregistry.validation.rules.JsonSyntaxRule;
 import com.studio.assetregistry.validation.rules.RecordTooLargeRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -180,6 +182,27 @@ class JsonFileReaderTests {
         assertThat(reader.position().offset()).isEqualTo(content.getBytes(StandardCharsets.UTF_8).length);
     }
 
+    @Test
+    void aFileCutWhileItIsReadSaysTheLengthItHasNowNotHowMuchWasRead() throws IOException {
+        // given: a file of 100,000 lines, hashed, of which the reader has read a first buffer's worth
+        String line = "{\"asset\": {\"name\": \"hero\", \"type\": \"character\"}, \"version\": 1}\n";
+        Path file = write(line.repeat(100_000));
+        long hashed = FileDigest.hash(file).bytes();
+        var reader = openedReader(file, hashed, null);
+        assertThat(reader.read()).isNotNull();
+
+        // when: cut to ten lines, as truncate -s would
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(line.length() * 10L);
+        }
+
+        // then: its length now, which is what a user can check
+        assertThatThrownBy(() -> readAll(reader)).isInstanceOf(ItemStreamException.class)
+                .hasMessageStartingWith(file + " changed while it was loaded: it had " + hashed + " bytes when its"
+                        + " SHA-256 was computed, and " + line.length() * 10L + " now, when its reading ended.");
+        reader.close();
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void aFileThatGrewOrShrankSinceItWasHashedFailsTheReadingAtItsEnd(boolean grew) throws IOException {
@@ -192,7 +215,7 @@ class JsonFileReaderTests {
         // when, then
         assertThatThrownBy(() -> readAll(reader)).isInstanceOf(ItemStreamException.class)
                 .hasMessage(file + " changed while it was loaded: it had " + hashed + " bytes when its SHA-256 was "
-                        + "computed, and " + Files.size(file) + " when its reading ended. Is something still writing "
+                        + "computed, and " + Files.size(file) + " now, when its reading ended. Is something still writing "
                         + "it? Load it again once it is complete");
         reader.close();
     }

@@ -98,7 +98,8 @@ class LoadOptionsTests extends RegistryIntegrationTest {
         assertThatThrownBy(() -> loader.load(LoadRequest.of(file).withDigest(early)))
                 .isInstanceOf(InputChangedException.class)
                 .hasMessageContaining(file.toAbsolutePath() + " changed while it was loaded: it had " + hashed
-                        + " bytes when its SHA-256 was computed, and " + Files.size(file) + " when its reading ended");
+                        + " bytes when its SHA-256 was computed, and " + Files.size(file) + " now, when its reading"
+                        + " ended");
 
         // then: nothing registered; the complete file, loaded again, abandons that run and loads anew
         assertThat(count("SELECT COUNT(*) FROM asset_version")).isZero();
