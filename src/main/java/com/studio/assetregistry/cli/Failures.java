@@ -5,6 +5,7 @@ import com.studio.assetregistry.ingest.Heap;
 import com.studio.assetregistry.storage.jdbc.SqliteFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.boot.context.config.ConfigDataException;
@@ -48,7 +49,14 @@ final class Failures {
         if (root instanceof OutOfMemoryError heap) {
             return "The command " + Heap.exhausted(heap);
         }
+        if (root instanceof UnknownHostException) { // its message is the name alone
+            return "unknown host " + root.getMessage() + ": no name server or hosts file knows it; check the URL's host";
+        }
         String message = root.getMessage();
+        if (message != null && message.contains("claims to not accept jdbcUrl")) { // Hikari's, of a URL no driver takes
+            return "the JDBC URL is not one its driver takes; a PostgreSQL one is"
+                    + " jdbc:postgresql://HOST[:PORT]/DATABASE, with the database's name";
+        }
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 

@@ -433,6 +433,21 @@ class CommandLineTests {
     }
 
     @Test
+    void aPostgresqlUrlOfAnUnknownHostOrNoDatabaseSaysWhatToFix() {
+        // .invalid is reserved never to resolve (RFC 2606), with or without a network
+        assertThat(run("--db", "jdbc:postgresql://no-such-host.invalid:5432/registry", "list")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot open the registry jdbc:postgresql://no-such-host.invalid"
+                + ":5432/registry: unknown host no-such-host.invalid: no name server or hosts file knows it; check the"
+                + " URL's host\n");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("--db", "jdbc:postgresql://127.0.0.1:5432", "list")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("error: Cannot open the registry jdbc:postgresql://127.0.0.1:5432: the"
+                + " JDBC URL is not one its driver takes; a PostgreSQL one is jdbc:postgresql://HOST[:PORT]/DATABASE,"
+                + " with the database's name\n");
+    }
+
+    @Test
     void anEmptyDbOptionIsRefusedRatherThanLoadingIntoATemporaryDatabase() {
         for (String command : new String[] {"load", "list"}) {
             err.getBuffer().setLength(0);
