@@ -2,8 +2,9 @@ package com.studio.assetregistry.web;
 
 import com.studio.assetregistry.validation.MessageText;
 import java.io.IOException;
-import java.io.Writer;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -43,16 +44,34 @@ class ProblemErrorReportValve extends ErrorReportValve {
                 ? "the server failed to answer; its log says why" : "the request cannot be answered: " + reason(code)
                         + (why == null || why.isBlank() ? "" : " (" + MessageText.printable(why) + ")"));
         problem.setType(URI.create("/problems/" + Problems.typeOf(status)));
+        instance(request).ifPresent(problem::setInstance);
         try {
+            // bytes, not Tomcat's writer, which adds a charset parameter: answered as Spring MVC answers every other
+            // problem (JSON is UTF-8, RFC 8259)
+            byte[] body = json.writeValueAsBytes(problem);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            Writer writer = response.getReporter();
-            if (writer != null) {
-                writer.write(json.writeValueAsString(problem));
-                response.finishResponse();
-            }
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response cannot take a body: nothing more to answer
+        }
+    }
+
+    /** The path refused, as every problem names its request's: not when the request line itself was refused. */
+    private static Optional<URI> instance(Request request) {
+        String path = request.getRequestURI();
+        if (path == null || path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(path)); // as the client sent it, percent-encoded
+        } catch (URISyntaxException notAsSent) {
+            try {
+                return Optional.of(new URI(null, null, path, null)); // quoting what a URI may not hold as it is
+            } catch (URISyntaxException e) {
+                return Optional.empty();
+            }
         }
     }
 

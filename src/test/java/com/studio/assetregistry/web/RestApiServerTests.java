@@ -569,7 +569,7 @@ class RestApiServerTests {
 
         answers.forEach((what, answer) -> {
             assertThat(answer.status()).as(what).isEqualTo(400);
-            assertThat(answer.contentType()).as(what).startsWith("application/problem+json");
+            assertThat(answer.contentType()).as(what).isEqualTo("application/problem+json"); // as every other
             JsonNode problem = json(answer.body());
             assertThat(problem.path("status").asInt()).as(what).isEqualTo(400);
             assertThat(problem.path("type").asString()).as(what).isEqualTo("/problems/bad-request");
@@ -582,6 +582,9 @@ class RestApiServerTests {
                 .isEqualTo("the request cannot be answered: Bad Request (Request header is too large)");
         assertThat(json(answers.get("ESC in a header").body()).path("detail").asString())
                 .contains("does not conform to RFC 9112");
+        // the path refused is the problem's instance, as it is every other problem's
+        assertThat(json(answers.get("encoded slash").body()).path("instance").asString()).isEqualTo("/runs/1%2F2");
+        assertThat(json(answers.get("ESC in a header").body()).path("instance").asString()).isEqualTo("/runs");
 
         // TRACE, which Tomcat refuses itself: typed as the API's own 405s are
         HttpApi.RawResponse trace = api.raw("TRACE /assets HTTP/1.1", new byte[0]);
