@@ -54,8 +54,8 @@ public final class SqliteFailures {
             return Optional.of(file + " cannot be " + verb + ": " + blocking(database) + words);
         }
         if (primary == SQLiteErrorCode.SQLITE_CORRUPT.code || primary == SQLiteErrorCode.SQLITE_NOTADB.code) {
-            return Optional.of(file + " is damaged, or not a SQLite database: restore it from a backup, or export"
-                    + " what still reads and load that into a new file" + words);
+            return Optional.of(file + " is damaged, or not a SQLite database: restore it from a backup (damaged in"
+                    + " part, export may still read the rest, to load into a new file)" + words);
         }
         if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
             return Optional.of("the disk holding " + file + " is full; nothing of the failed transaction was kept:"

@@ -72,8 +72,8 @@ class SqliteFailuresTests {
         var corrupt = new SQLiteException("[SQLITE_CORRUPT] d", SQLiteErrorCode.SQLITE_CORRUPT_INDEX);
 
         assertThat(SqliteFailures.describe(corrupt, db)).hasValue(db + " is damaged, or not a SQLite database:"
-                + " restore it from a backup, or export what still reads and load that into a new file (SQLite:"
-                + " [SQLITE_CORRUPT] d)");
+                + " restore it from a backup (damaged in part, export may still read the rest, to load into a new"
+                + " file) (SQLite: [SQLITE_CORRUPT] d)");
     }
 
     @Test
