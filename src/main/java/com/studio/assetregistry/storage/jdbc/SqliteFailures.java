@@ -1,5 +1,8 @@
 package com.studio.assetregistry.storage.jdbc;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +19,8 @@ import org.sqlite.SQLiteException;
  */
 public final class SqliteFailures {
 
+    /** How close to its limit of open files a process is taken to have run out: a few are opened meanwhile. */
+    private static final int FILE_HANDLES_SPARE = 8;
     private static final String COMPANIONS = "; SQLite writes the file and, beside it, its -wal and -shm"
             + " companions, even to read";
 
@@ -92,11 +97,28 @@ public final class SqliteFailures {
             denied.add("the directory " + directory);
         }
         if (denied.isEmpty()) {
+            Optional<String> handles = outOfFileHandles(ManagementFactory.getOperatingSystemMXBean());
+            if (handles.isPresent()) {
+                return handles.get();
+            }
             return Files.exists(absolute) ? "the file, or its directory, is read-only for this user, or on a read-only"
                     + " file system" + COMPANIONS : absolute + " does not exist";
         }
         return "this user may not write " + String.join(", ", denied) + " (make them writable, or run as their"
                 + " owner)" + COMPANIONS;
+    }
+
+    /**
+     * Whether this process has (nearly) used all the files it may have open, which SQLite reports as a file it cannot
+     * open: a low {@code ulimit -n}, whose limit the JVM's classpath alone can come close to.
+     */
+    static Optional<String> outOfFileHandles(OperatingSystemMXBean system) {
+        if (system instanceof UnixOperatingSystemMXBean unix && unix.getMaxFileDescriptorCount() > 0
+                && unix.getOpenFileDescriptorCount() >= unix.getMaxFileDescriptorCount() - FILE_HANDLES_SPARE) {
+            return Optional.of("this process has used the " + unix.getMaxFileDescriptorCount() + " files it may have"
+                    + " open (ulimit -n): raise the limit (ulimit -n 4096) and run the command again");
+        }
+        return Optional.empty();
     }
 
     private static Path companion(Path database, String suffix) {

@@ -2,7 +2,11 @@ package com.studio.assetregistry.storage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -101,5 +105,24 @@ class SqliteFailuresTests {
 
         assertThat(SqliteFailures.describe(constraint, Path.of("r.db"))).isEmpty();
         assertThat(SqliteFailures.describe(new IllegalStateException("no SQLite here"), Path.of("r.db"))).isEmpty();
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedForWantOfFileHandlesSaysSoNotThatItIsReadOnly() {
+        assertThat(SqliteFailures.outOfFileHandles(handles(1019, 1024))).hasValue("this process has used the 1024"
+                + " files it may have open (ulimit -n): raise the limit (ulimit -n 4096) and run the command again");
+        assertThat(SqliteFailures.outOfFileHandles(handles(200, 1024))).isEmpty();
+        // this very process, far from its limit
+        assertThat(SqliteFailures.outOfFileHandles(ManagementFactory.getOperatingSystemMXBean())).isEmpty();
+    }
+
+    /** The JVM's view of a process with {@code open} of its {@code max} files open: a low ulimit -n. */
+    private static OperatingSystemMXBean handles(long open, long max) {
+        return (OperatingSystemMXBean) Proxy.newProxyInstance(SqliteFailuresTests.class.getClassLoader(),
+                new Class<?>[] {UnixOperatingSystemMXBean.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getOpenFileDescriptorCount" -> open;
+                    case "getMaxFileDescriptorCount" -> max;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }
