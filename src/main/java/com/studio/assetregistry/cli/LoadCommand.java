@@ -13,9 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -226,19 +224,15 @@ class LoadCommand implements Callable<Integer> {
         if (summary.dryRun()) {
             return "dry run: would register " + summary.registered() + " of " + summary.read() + " records read"
                     + ", unchanged " + summary.unchanged() + ", rejected " + summary.rejected()
-                    + byRule(summary.rejectsByRule()) + warned(summary) + "; nothing was registered; report: "
+                    + LoadSummary.byRule(summary.rejectsByRule()) + warned(summary) + "; nothing was registered; report: "
                     + summary.reportDir() + "/";
         }
         return summary.countsLine() + "; report: " + summary.reportDir() + "/";
     }
 
     private static String warned(LoadSummary summary) {
-        return summary.warned() == 0 ? "" : ", warned " + summary.warned() + byRule(summary.warningsByRule());
+        return summary.warned() == 0 ? "" : ", warned " + summary.warned()
+                + LoadSummary.byRule(summary.warningsByRule());
     }
 
-    private static String byRule(Map<String, Long> counts) {
-        return counts.isEmpty() ? "" : counts.entrySet().stream()
-                .map(rule -> rule.getKey() + " " + rule.getValue())
-                .collect(Collectors.joining(", ", " (", ")"));
-    }
 }

@@ -71,7 +71,8 @@ public record LoadSummary(long runId, Path file, RunStatus status, long read, lo
                 + byRule(rejectsByRule) + (warned == 0 ? "" : ", warned " + warned + byRule(warningsByRule));
     }
 
-    private static String byRule(Map<String, Long> counts) {
+    /** Counts by rule as the summary line has them, {@code " (status.unknown 2, version.sequence 1)"}; none: "". */
+    public static String byRule(Map<String, Long> counts) {
         return counts.isEmpty() ? "" : counts.entrySet().stream()
                 .map(rule -> rule.getKey() + " " + rule.getValue())
                 .collect(Collectors.joining(", ", " (", ")"));
