@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 
 /** Checks on a file a command is about to write over, and the writing of it whole. */
 final class OutputFiles {
@@ -153,12 +154,8 @@ final class OutputFiles {
      * the file as a failure to write it is; any other failure as it is.
      */
     private static RuntimeException named(Path file, RuntimeException failure) {
-        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException io) {
-                return new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(io), io);
-            }
-        }
-        return failure;
+        IOException io = ExceptionUtils.throwableOfType(failure, IOException.class);
+        return io == null ? failure : new UncheckedIOException("Cannot write " + file + ": " + Failures.reason(io), io);
     }
 
     /** The file a chain of symbolic links ends at, which may not exist yet; {@code file} itself if it is no link. */

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.flywaydb.core.api.FlywayException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -457,12 +458,7 @@ final class RegistryContext implements AutoCloseable {
 
     /** The first failure of {@code type} in the chain of causes of {@code failure}. */
     private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return Optional.of(type.cast(cause));
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(ExceptionUtils.throwableOfType(failure, type));
     }
 
     /** The application itself, for a command that runs as long as it does ({@code serve}). */

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -756,12 +757,7 @@ public class AssetLoader implements AutoCloseable {
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.indexOfType(failure, type) >= 0;
     }
 
     /**
@@ -771,14 +767,11 @@ public class AssetLoader implements AutoCloseable {
      * with every connection busy, nor SQLite's lock held past its busy timeout: the database is there.
      */
     private static boolean databaseLost(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException timedOut && timedOut.getCause() instanceof SQLException
-                    || t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.getThrowableList(failure).stream()
+                .anyMatch(t -> t instanceof SQLTransientConnectionException timedOut
+                        && timedOut.getCause() instanceof SQLException
+                        || t instanceof SQLException sql && sql.getSQLState() != null
+                                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
     }
 
     /** The run stays unfinished, its last commit kept: the next run of the same content resumes it from there. */
@@ -791,12 +784,9 @@ public class AssetLoader implements AutoCloseable {
 
     /** What the report's writer said ({@link RejectReportWriter} says it in full), or else the root cause's words. */
     private String reportFailure(Throwable failure) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof UncheckedIOException written && written.getMessage() != null) {
-                return written.getMessage();
-            }
-        }
-        return rootMessage(failure);
+        return ExceptionUtils.getThrowableList(failure).stream()
+                .filter(t -> t instanceof UncheckedIOException && t.getMessage() != null).findFirst()
+                .map(Throwable::getMessage).orElseGet(() -> rootMessage(failure));
     }
 
     /** What went wrong, in the store's words if it has some ({@link LoadStore#explain}), or the root cause's. */

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
 import org.slf4j.Logger;
@@ -243,27 +244,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * it (SQLSTATE class 08, connection exception, as PostgreSQL's driver says).
      */
     private static boolean unreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ConnectException
-                    || t instanceof SQLException sql && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.getThrowableList(failure).stream()
+                .anyMatch(t -> t instanceof SQLTransientConnectionException
+                        || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException
+                        || t instanceof SQLException sql && sql.getSQLState() != null
+                                && sql.getSQLState().startsWith("08"));
     }
 
     /** Whether a lock kept the database from answering: Spring's word for it, or SQLite's SQLITE_BUSY. */
     private static boolean lockedOut(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PessimisticLockingFailureException
-                    || t instanceof SQLException sql && sql.getClass().getName().startsWith("org.sqlite.")
-                    && (sql.getErrorCode() & 0xFF) == SQLITE_BUSY) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.getThrowableList(failure).stream()
+                .anyMatch(t -> t instanceof PessimisticLockingFailureException
+                        || t instanceof SQLException sql && sql.getClass().getName().startsWith("org.sqlite.")
+                                && (sql.getErrorCode() & 0xFF) == SQLITE_BUSY);
     }
 
     @ExceptionHandler
@@ -407,11 +400,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
+        return ExceptionUtils.throwableOfType(failure, type);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -32,12 +33,8 @@ public final class SqliteFailures {
      * {@code database} ({@code null} if unknown); empty if none is SQLite's, or SQLite's words are the best there are.
      */
     public static Optional<String> describe(Throwable failure, Path database) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLiteException sqlite) {
-                return describe(sqlite, database);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(ExceptionUtils.throwableOfType(failure, SQLiteException.class))
+                .flatMap(sqlite -> describe(sqlite, database));
     }
 
     private static Optional<String> describe(SQLiteException failure, Path database) {
