@@ -3,7 +3,6 @@ package com.studio.assetregistry.registry;
 import com.studio.assetregistry.ingest.RunOwner;
 import com.studio.assetregistry.report.ReportSummary;
 import com.studio.assetregistry.storage.LoadRun;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -36,7 +35,7 @@ public record RunInfo(long id, String kind, String source, Instant startedAt, In
     static RunInfo of(LoadRun run) {
         var counts = run.counts();
         return new RunInfo(run.id(), run.kind(), run.source(), run.startedAt(), run.endedAt(),
-                run.endedAt() == null ? null : Duration.between(run.startedAt(), run.endedAt()).toMillis(),
+                run.endedAt() == null ? null : run.worked(run.endedAt()).toMillis(),
                 status(run), new ReportSummary.Counts(counts.read(), counts.registered(), counts.unchanged(),
                 counts.rejected(), counts.warned()), counts.rejectsByRule(), counts.warningsByRule());
     }

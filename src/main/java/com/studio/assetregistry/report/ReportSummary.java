@@ -1,7 +1,6 @@
 package com.studio.assetregistry.report;
 
 import com.studio.assetregistry.storage.LoadRun;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -90,7 +89,7 @@ public record ReportSummary(long run, String kind, FileInfo file, Instant starte
         Instant ended = run.endedAt() == null ? Instant.now() : run.endedAt();
         var counts = run.counts();
         return new ReportSummary(run.id(), run.kind(), new FileInfo(run.source(), run.fileSize(), run.sha256()), run.startedAt(),
-                ended, Duration.between(run.startedAt(), ended).toMillis(), run.status().name(),
+                ended, run.worked(ended).toMillis(), run.status().name(),
                 new Counts(counts.read(), counts.registered(), counts.unchanged(), counts.rejected(), counts.warned()),
                 counts.rejectsByRule(), counts.warningsByRule(), Map.of(), null);
     }

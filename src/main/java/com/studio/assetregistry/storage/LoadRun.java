@@ -1,5 +1,6 @@
 package com.studio.assetregistry.storage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param sha256     the file's SHA-256 in hex, once known; may be {@code null}
  * @param startedAt  when the run started
  * @param endedAt    when it ended, or {@code null} while it runs
+ * @param paused     how long it was stopped between attempts: from the last sign of an attempt that died or failed to
+ *                   the start of the attempt that resumed it
  * @param status     {@code RUNNING}, {@code COMPLETED}, {@code FAILED}, or {@code ABANDONED} (given up unfinished)
  * @param counts     what it did
  * @param reportDir  where its report was written, or {@code null}
@@ -24,7 +27,7 @@ import java.util.Map;
  * @param rules      the digest of the rules it is judged by, or {@code null} for a run that has none recorded
  */
 public record LoadRun(long id, String kind, String source, long fileSize, String sha256, Instant startedAt,
-                      Instant endedAt, RunStatus status, RunCounts counts, String reportDir, String owner,
+                      Instant endedAt, Duration paused, RunStatus status, RunCounts counts, String reportDir, String owner,
                       Instant heartbeat, String rules) {
 
     /** The kind of a run that loaded a file. */
@@ -35,6 +38,14 @@ public record LoadRun(long id, String kind, String source, long fileSize, String
      * what a load would have registered.
      */
     public static final String DRY_RUN = "dry-run";
+
+    /**
+     * How long it has worked until {@code end} (its end, or now while it runs): its time since it started, less the
+     * time it was stopped between attempts.
+     */
+    public Duration worked(Instant end) {
+        return Duration.between(startedAt, end).minus(paused);
+    }
 
     /** Whether this run is a dry run: it registered nothing, whatever its counts say it would have. */
     public boolean dryRun() {
@@ -49,8 +60,8 @@ public record LoadRun(long id, String kind, String source, long fileSize, String
             Map<String, Long> warningsByRule) {
         var withRules = new RunCounts(counts.read(), counts.registered(), counts.unchanged(), rejected,
                 rejectsByRule, warned, warningsByRule);
-        return new LoadRun(id, kind, source, fileSize, sha256, startedAt, endedAt, status, withRules, reportDir,
-                owner, heartbeat, rules);
+        return new LoadRun(id, kind, source, fileSize, sha256, startedAt, endedAt, paused, status, withRules,
+                reportDir, owner, heartbeat, rules);
     }
 
     /**

@@ -42,7 +42,7 @@ class RunOwnerTests {
     void aRunThatIsNotRunningHasNotEnded() {
         LoadRun failed = run("1@c0ffee123456", ago(600), ago(600));
         failed = new LoadRun(failed.id(), failed.kind(), failed.source(), 0, null, failed.startedAt(), Instant.now(),
-                RunStatus.FAILED, failed.counts(), null, failed.owner(), failed.heartbeat(), null);
+                Duration.ZERO, RunStatus.FAILED, failed.counts(), null, failed.owner(), failed.heartbeat(), null);
 
         assertThat(RunOwner.ended(failed)).isFalse();
     }
@@ -52,7 +52,7 @@ class RunOwnerTests {
     }
 
     private static LoadRun run(String owner, Instant heartbeat, Instant startedAt) {
-        return new LoadRun(1, LoadRun.LOAD, "night.json", 10, "c0ffee", startedAt, null, RunStatus.RUNNING,
-                new RunCounts(0, 0, 0, 0, Map.of(), 0, Map.of()), null, owner, heartbeat, null);
+        return new LoadRun(1, LoadRun.LOAD, "night.json", 10, "c0ffee", startedAt, null, Duration.ZERO,
+                RunStatus.RUNNING, new RunCounts(0, 0, 0, 0, Map.of(), 0, Map.of()), null, owner, heartbeat, null);
     }
 }

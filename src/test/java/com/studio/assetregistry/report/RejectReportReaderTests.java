@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -196,7 +197,8 @@ class RejectReportReaderTests {
         byRule.put("version.invalid", 2L);
         var counts = new LoadRun.RunCounts(4, 1, 0, 3, byRule, 0, Map.of());
         var run = new LoadRun(id, "load", "night.json", 300, "abc", Instant.parse("2026-11-26T01:00:00Z"),
-                Instant.parse("2026-11-26T01:00:02Z"), RunStatus.COMPLETED, counts, dir.toString(), null, null, null);
+                Instant.parse("2026-11-26T01:00:02Z"), Duration.ZERO, RunStatus.COMPLETED, counts, dir.toString(),
+                null, null, null);
         writer.writeSummary(dir, ReportSummary.of(run));
         return dir;
     }

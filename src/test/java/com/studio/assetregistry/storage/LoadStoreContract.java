@@ -9,6 +9,7 @@ import com.studio.assetregistry.asset.AssetKey;
 import com.studio.assetregistry.asset.AssetVersion;
 import com.studio.assetregistry.asset.VersionedAsset;
 import com.studio.assetregistry.validation.Violation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,6 +198,34 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         // what the abandoned run wrote is gone: the same version is the second run's to register
         store.write(second, List.of(v(1, "hero", "modeling", 1)));
         assertThat(store.resolve(second, findings::add)).isEqualTo(new Resolution(1, 0, 0));
+    }
+
+    @Test
+    void aResumedRunsTimeStoppedBetweenAttemptsIsNotWorkingTime() {
+        // given: a load started two hours ago, whose process last said it ran it an hour ago, then died
+        long killed = store.startRun("load", "night.json", 10, Instant.now().minus(Duration.ofHours(2)));
+        assertThat(store.claimRun(killed, "c0ffee", "1@test")).isTrue();
+        store.beat(List.of(killed), "1@test", Instant.now().minus(Duration.ofHours(1)));
+
+        // when: resumed, then completed
+        assertThat(store.claimRun(killed, "c0ffee", "2@test")).isTrue();
+        store.resolve(killed, findings::add);
+        store.finishRun(killed, RunStatus.COMPLETED, Instant.now(), 1, null, null);
+
+        // then: the hour stopped is not counted in its duration, the hour it worked is
+        LoadRun run = store.findRun(killed).orElseThrow();
+        assertThat(run.paused()).isBetween(Duration.ofHours(1), Duration.ofHours(1).plusMinutes(1));
+        assertThat(run.worked(run.endedAt())).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
+        assertThat(store.recentRuns(1).get(0).paused()).isEqualTo(run.paused());
+
+        // and: a first attempt was never stopped, and a failed one is stopped from its end
+        long failed = store.startRun("load", "day.json", 10, Instant.now());
+        assertThat(store.claimRun(failed, "decaf", "1@test")).isTrue();
+        assertThat(store.findRun(failed).orElseThrow().paused()).as("a first attempt").isZero();
+        store.finishRun(failed, RunStatus.FAILED, Instant.now().minus(Duration.ofMinutes(10)), 0, null, null);
+        assertThat(store.claimRun(failed, "decaf", "1@test")).isTrue();
+        assertThat(store.findRun(failed).orElseThrow().paused())
+                .isBetween(Duration.ofMinutes(10), Duration.ofMinutes(11));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -104,13 +105,17 @@ class JdbcLoadStore implements LoadStore {
 
     @Override
     public boolean claimRun(long runId, String sha256, String owner, String rules) {
+        Instant now = Instant.now();
+        // resumed: stopped since its last attempt's last sign, its end or, killed, its last heartbeat
+        long paused = findRun(runId).map(run -> run.endedAt() != null ? run.endedAt() : run.heartbeat())
+                .map(lastSign -> Math.max(0, Duration.between(lastSign, now).toMillis())).orElse(0L);
         try {
             return jdbc.update("""
                     UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL, heartbeat_at = ?,
-                                        rules_sha256 = COALESCE(rules_sha256, ?),
+                                        rules_sha256 = COALESCE(rules_sha256, ?), paused_ms = paused_ms + ?,
                                         pending = CASE WHEN kind IN ('load', 'dry-run') AND resolved = 0 THEN 1
                                                        ELSE pending END
-                    WHERE id = ? AND status <> 'ABANDONED'""", sha256, owner, Instant.now().toString(), rules,
+                    WHERE id = ? AND status <> 'ABANDONED'""", sha256, owner, now.toString(), rules, paused,
                     runId) == 1;
         } catch (DataIntegrityViolationException e) {
             throw new LoadInProgressException(findPendingLoad(runId).map(LoadRun::id).orElse(0L), e);
@@ -223,7 +228,8 @@ class JdbcLoadStore implements LoadStore {
     @Transactional
     public Resolution resolve(long runId, Consumer<StagedFinding> findings, Predicate<Resolution> keep) {
         dialect.lockRegistration(jdbc);
-        if (RunStatus.ABANDONED.name().equals(jdbc.queryForObject("SELECT status FROM load_run WHERE id = ?", String.class, runId))) {
+        String status = jdbc.queryForObject("SELECT status FROM load_run WHERE id = ?", String.class, runId);
+        if (RunStatus.ABANDONED.name().equals(status)) {
             throw new RunAbandonedException(runId); // its rows are gone: registering would register none of them
         }
         return resolver.resolve(runId, findings, keep);
@@ -263,8 +269,8 @@ class JdbcLoadStore implements LoadStore {
                 UPDATE load_run SET status = ?, ended_at = ?, read_count = ?,
                                     rejected = (SELECT COUNT(*) FROM reject WHERE run_id = ?),
                                     sha256 = COALESCE(?, sha256), report_dir = COALESCE(?, report_dir)
-                WHERE id = ? AND status <> 'ABANDONED'""", status.name(), endedAt.toString(), read, runId, sha256, reportDir,
-                runId);
+                WHERE id = ? AND status <> 'ABANDONED'""", status.name(), endedAt.toString(), read, runId, sha256,
+                reportDir, runId);
     }
 
     @Override
@@ -313,7 +319,8 @@ class JdbcLoadStore implements LoadStore {
                 rs.getLong("rejected"), Map.of(), 0, Map.of());
         return new LoadRun(rs.getLong("id"), rs.getString("kind"), rs.getString("source"),
                 rs.getLong("file_size"), rs.getString("sha256"), Instant.parse(rs.getString("started_at")),
-                ended == null ? null : Instant.parse(ended), RunStatus.valueOf(rs.getString("status")), counts,
+                ended == null ? null : Instant.parse(ended), Duration.ofMillis(rs.getLong("paused_ms")),
+                RunStatus.valueOf(rs.getString("status")), counts,
                 rs.getString("report_dir"), rs.getString("owner"), heartbeat == null ? null : Instant.parse(heartbeat),
                 rs.getString("rules_sha256"));
     }
