@@ -76,7 +76,7 @@ public class AssetLoader implements AutoCloseable {
     private final LoadProperties properties;
     private final RejectBudget budget;
     private final ProgressListeners progressListeners;
-    private final RejectReportWriter reports;
+    private final OtherRunsReports otherRuns;
     /** The runs this process is loading now: a run of the same content is not resumed beside its live self. */
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     private final RunHeartbeat heartbeat;
@@ -85,7 +85,7 @@ public class AssetLoader implements AutoCloseable {
 
     AssetLoader(JobOperator jobOperator, JobRepository jobRepository, Job assetLoadJob, LoadStore store,
                 LoadProperties properties, RejectBudget budget, ProgressListeners progressListeners,
-                RejectReportWriter reports, RuleCatalogue rules, ReaderLimits limits) {
+                OtherRunsReports otherRuns, RuleCatalogue rules, ReaderLimits limits) {
         this.jobOperator = Objects.requireNonNull(jobOperator, "The job operator must not be null.");
         this.jobRepository = Objects.requireNonNull(jobRepository, "The job repository must not be null.");
         this.assetLoadJob = Objects.requireNonNull(assetLoadJob, "The load job must not be null.");
@@ -93,7 +93,7 @@ public class AssetLoader implements AutoCloseable {
         this.properties = Objects.requireNonNull(properties, "The load properties must not be null.");
         this.budget = Objects.requireNonNull(budget, "The reject budget must not be null.");
         this.progressListeners = Objects.requireNonNull(progressListeners, "The progress listeners must not be null.");
-        this.reports = Objects.requireNonNull(reports, "The report writer must not be null.");
+        this.otherRuns = Objects.requireNonNull(otherRuns, "The reports of other runs must not be null.");
         this.heartbeat = new RunHeartbeat(store, OWNER, runningHere);
         this.rules = rules.fingerprint(limits);
     }
@@ -158,8 +158,10 @@ public class AssetLoader implements AutoCloseable {
         LoadRequest request = load.request();
         long runId = load.runId();
         Path file = request.file();
-        load.abandoned().forEach(this::reportAbandoned);
-        writeOwedReports(request, runId);
+        load.abandoned().forEach(otherRuns::reportAbandoned);
+        if (!request.dryRun()) { // a dry run changes nothing of the registry's, others' runs included
+            otherRuns.writeOwedReports(runId, this::isLoading, message -> tellWarning(request, message));
+        }
         JobParameters parameters = new JobParametersBuilder()
                 .addLong(LoadJobConfiguration.RUN_PARAMETER, runId)
                 .addString(LoadJobConfiguration.FILE_PARAMETER, file.toAbsolutePath().normalize().toString(),
@@ -340,7 +342,7 @@ public class AssetLoader implements AutoCloseable {
         if (unfinished.isEmpty() && !request.dryRun() && !request.force()) {
             Optional<LoadRun> earlier = store.findCompletedRun(LoadRun.LOAD, sha256);
             if (earlier.isPresent()) {
-                abandoned.forEach(this::reportAbandoned);
+                abandoned.forEach(otherRuns::reportAbandoned);
                 return new PreparedLoad(earlier.get().id(), request,
                         LoadSummary.alreadyLoaded(earlier.get(), reportDirOf(earlier.get())), null, List.of());
             }
@@ -519,82 +521,6 @@ public class AssetLoader implements AutoCloseable {
         tellWarning(request, "Run " + unfinished.id() + " of " + unfinished.source() + " was judged under other"
                 + " rules (the rules file changed since it started): it is abandoned, and " + file + " loads anew"
                 + " under these");
-    }
-
-    /**
-     * Writes the report of a run this load's claim abandoned, once the registry is this load's (on the API's
-     * background thread, for a load posted there): its rejects and warnings so far, and a summary saying ABANDONED,
-     * in the run's own report directory (recorded as it was claimed, absolute; replacing a report that said FAILED)
-     * if it ran on this host, or else where this process puts a run's report, unless that holds another report. The
-     * rejects stay in the registry whatever happens here; a report that cannot be written is a WARN line, not a
-     * failure of the load.
-     */
-    private void reportAbandoned(long runId) {
-        Path dir = null;
-        try {
-            Optional<LoadRun> run = store.findRun(runId);
-            if (run.isEmpty()) {
-                return;
-            }
-            dir = reportDirToWrite(run.get()).orElse(null);
-            if (dir == null) {
-                log.warn("Run {} is abandoned, and its report is not written: {} holds another report", runId,
-                        properties.reportDir(runId));
-                return;
-            }
-            reports.writeReport(dir, store, run.get(), null);
-            store.recordReportDir(runId, dir.toString());
-        } catch (RuntimeException e) {
-            log.warn("Run {} is abandoned, and its report could not be written{}: {}", runId,
-                    dir == null ? "" : " in " + dir, e.getMessage());
-        }
-    }
-
-    /**
-     * Where to write the report of another process's run: in its own report directory (recorded as it was claimed,
-     * absolute) if it ran on this host, or else where this process puts a run's report, unless that holds another
-     * report (empty then).
-     */
-    private Optional<Path> reportDirToWrite(LoadRun run) {
-        String recorded = run.reportDir();
-        // the run's own directory, if this process can reach it as its process did: an absolute path, on this host
-        boolean own = recorded != null && Path.of(recorded).isAbsolute()
-                && (run.owner() == null || !RunOwner.elsewhere(run.owner()));
-        Path dir = own ? Path.of(recorded) : properties.reportDir(run.id());
-        return !own && Files.exists(dir.resolve(RejectReportWriter.SUMMARY_FILE)) ? Optional.empty() : Optional.of(dir);
-    }
-
-    /**
-     * Writes the reports that loads of other content owe, and completes them: a load whose process died, or could not
-     * write its report, after its versions were registered (killed in its report step, a full disk). Loading the same
-     * content again would write it; a night that loads other content would otherwise leave it unreported for good, its
-     * versions registered and its run neither completed nor resumable by anything else. A report that cannot be
-     * written is a WARN line, and the run is left failed, owed still: the next load tries again.
-     */
-    private void writeOwedReports(LoadRequest request, long runId) {
-        for (LoadRun owed : store.findRegisteredUnfinished()) {
-            if (owed.id() == runId || isLoading(owed)) { // a live process's run may be writing its own
-                continue;
-            }
-            Optional<Path> dir = reportDirToWrite(owed);
-            if (dir.isEmpty()) {
-                log.warn("Run {} registered its versions, and its report is owed; {} holds another report",
-                        owed.id(), properties.reportDir(owed.id()));
-                continue;
-            }
-            Instant ended = owed.heartbeat() == null ? Instant.now() : owed.heartbeat(); // when it was last heard of
-            try {
-                store.finishRun(owed.id(), RunStatus.COMPLETED, ended, owed.counts().read(), null,
-                        dir.get().toAbsolutePath().toString());
-                reports.writeReport(dir.get(), store, store.findRun(owed.id()).orElseThrow(), null);
-                tellWarning(request, "Run " + owed.id() + " of " + owed.source() + " registered its versions, but its"
-                        + " process ended before it wrote its report: written now, in " + dir.get() + "/");
-            } catch (RuntimeException e) {
-                store.finishRun(owed.id(), RunStatus.FAILED, ended, owed.counts().read(), null, null);
-                log.warn("Run {} registered its versions, and its report could not be written in {}: {}", owed.id(),
-                        dir.get(), e.getMessage());
-            }
-        }
     }
 
     /**

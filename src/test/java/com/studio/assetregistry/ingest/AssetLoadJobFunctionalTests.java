@@ -867,7 +867,7 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
 
         // when: another file is loaded, as the next night would
         List<String> warnings = new ArrayList<>();
-        LoadSummary other = loader.load(LoadRequest.of(file("other.json", "[]")).withProgress(warnedInto(warnings)));
+        LoadSummary other = loader.load(LoadRequest.of(file("other.json", "[]\n")).withProgress(warnedInto(warnings)));
 
         // then: the earlier run completed, its report written where it belongs, and the load said so
         assertThat(other.completed()).isTrue();
@@ -883,9 +883,54 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
             assertThat(left.map(path -> path.getFileName().toString()))
                     .containsExactlyInAnyOrder("rejects.jsonl", "warnings.jsonl", "summary.json");
         }
-        assertThat(warnings).containsExactly("Run " + owedRun + " of " + file + " registered its versions, but its"
-                + " process ended before it wrote its report: written now, in " + blocked.toAbsolutePath() + "/");
+        assertThat(warnings).containsExactly("Run " + owedRun + " of " + file + " registered its versions, and its"
+                + " report was never written (its process ended, or the writing failed): written now, in "
+                + blocked + "/");
         assertThat(loadStore.findRegisteredUnfinished()).isEmpty();
+    }
+
+    @Test
+    void anOwedReportIsLeftOwedWhileItCannotBeWrittenAndNeverWrittenOverAnotherRunsReport() throws IOException {
+        // given: a load whose report could not be written once its versions were registered
+        Path file = file("owed-again.json", "[{\"asset\": {\"name\": \"again\", \"type\": \"prop\"}, "
+                + "\"department\": \"fx\", \"version\": 1, \"status\": \"active\"}]");
+        long owedRun = loadStore.startRun("load", "probe", 0, Instant.now()) + 1;
+        Path blocked = WORK_DIR.resolve("reports").resolve(Long.toString(owedRun));
+        Files.createDirectories(blocked.getParent());
+        FileSystemUtils.deleteRecursively(blocked);
+        Files.writeString(blocked, "a file where the report directory should be");
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(LoadException.class);
+
+        // when: a dry run of other content, then a load while the report still cannot be written
+        List<String> warnings = new ArrayList<>();
+        loader.load(LoadRequest.of(file("dry.json", "[]\n\n")).withDryRun(true).withProgress(warnedInto(warnings)));
+        assertThat(warnings).as("a dry run changes nothing of others' runs").isEmpty();
+        LoadSummary other = loader.load(LoadRequest.of(file("other-1.json", "[]\n\n\n"))
+                .withProgress(warnedInto(warnings)));
+
+        // then: it is still owed, said so, and its status is as it was
+        assertThat(warnings).singleElement().asString().startsWith("Run " + owedRun + " of " + file
+                + " registered its versions, and its report was never written").contains("; it still cannot be"
+                + " written in " + blocked + ": ").endsWith("; the next load tries again");
+        assertThat(loadStore.findRun(owedRun).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(loadStore.findRegisteredUnfinished()).extracting(LoadRun::id).containsExactly(owedRun);
+
+        // when: the directory holds another run's report (another registry's run of the same number, say)
+        Files.delete(blocked);
+        Files.createDirectories(blocked);
+        String another = Files.readString(other.reportDir().resolve(RejectReportWriter.SUMMARY_FILE));
+        Files.writeString(blocked.resolve(RejectReportWriter.SUMMARY_FILE), another);
+        warnings.clear();
+        loader.load(LoadRequest.of(file("other-2.json", "[]\n\n\n\n\n")).withProgress(warnedInto(warnings)));
+
+        // then: that report stays, and the run is owed still
+        assertThat(blocked.resolve(RejectReportWriter.SUMMARY_FILE)).hasContent(another);
+        assertThat(warnings).singleElement().asString().contains(blocked + " holds another run's report, which"
+                + " stays");
+        assertThat(loadStore.findRun(owedRun).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+        FileSystemUtils.deleteRecursively(blocked);
+        loader.load(LoadRequest.of(file("other-3.json", "[]\n\n\n\n\n\n")));
+        assertThat(loadStore.findRun(owedRun).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
     }
 
     private static Map<String, StepExecution> steps(JobExecution execution) {
