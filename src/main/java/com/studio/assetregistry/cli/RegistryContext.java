@@ -292,6 +292,11 @@ final class RegistryContext implements AutoCloseable {
         if (Files.exists(file)) {
             return;
         }
+        Optional<Path> inTheWay = fileOnTheWay(file);
+        if (inTheWay.isPresent()) {
+            throw new RegistryUnavailableException("Cannot open the registry " + named + ": " + inTheWay.get()
+                    + " is a file, not a directory; name a file in a directory", null);
+        }
         if (!Files.notExists(file)) { // neither: a directory on the way this user may not look in
             Path directory = file.toAbsolutePath().getParent();
             throw new RegistryUnavailableException("Cannot open the registry " + named + ": this user may not look"
@@ -300,6 +305,16 @@ final class RegistryContext implements AutoCloseable {
         }
         throw new RegistryUnavailableException("Cannot open the registry " + named + ": it does not exist (a"
                 + " mistyped --db or REGISTRY_DB?); a load or an add creates it", null);
+    }
+
+    /** The first of the directories {@code file} is named in that is there and is a file, not a directory, if any. */
+    private static Optional<Path> fileOnTheWay(Path file) {
+        for (Path above = file.toAbsolutePath().getParent(); above != null; above = above.getParent()) {
+            if (Files.exists(above)) {
+                return Files.isDirectory(above) ? Optional.empty() : Optional.of(above);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The registry {@code --db} ({@code null} if not given) and the environment name: a file, or a JDBC URL. */
@@ -387,8 +402,9 @@ final class RegistryContext implements AutoCloseable {
         }
         if (!where.startsWith("jdbc:")) {
             Path directory = Path.of(where).toAbsolutePath().getParent();
-            if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
-                return directory + " is a file, not a directory; name a file in a directory";
+            Optional<Path> inTheWay = fileOnTheWay(Path.of(where));
+            if (inTheWay.isPresent()) {
+                return inTheWay.get() + " is a file, not a directory; name a file in a directory";
             }
             if (directory != null && !Files.isDirectory(directory)) {
                 return "the directory " + directory + " does not exist; create it first, or name another file";

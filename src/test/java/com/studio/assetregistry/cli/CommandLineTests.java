@@ -425,6 +425,14 @@ class CommandLineTests {
         assertThat(err.toString()).isEqualTo("error: Cannot open the registry " + file.resolve("registry.db") + ": "
                 + file.toAbsolutePath() + " is a file, not a directory; name a file in a directory\n");
 
+        for (String[] command : List.of(new String[] {"--db", file.resolve("registry.db").toString(), "list"},
+                new String[] {"--db", file.resolve("sub/registry.db").toString(), "load", "data/asset_data.json"})) {
+            err.getBuffer().setLength(0);
+            assertThat(run(command)).isEqualTo(1);
+            assertThat(err.toString()).as(String.join(" ", command)).endsWith(": " + file.toAbsolutePath()
+                    + " is a file, not a directory; name a file in a directory\n");
+        }
+
         err.getBuffer().setLength(0);
         assertThat(run("--db", pipe.toString(), "load", "data/asset_data.json")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("error: Cannot open the registry " + pipe + ": it is not a regular file"
