@@ -4,6 +4,7 @@ import com.studio.assetregistry.ingest.AssetLoader.PreparedLoad;
 import com.studio.assetregistry.registry.AssetRegistry;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -92,7 +93,9 @@ class LoadController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RunView> load(HttpServletRequest request,
                                    @RequestHeader(name = "X-File-Name", required = false) String fileName,
+                                   @Parameter(schema = @Schema(type = "boolean", defaultValue = "false"))
                                    @RequestParam(required = false) boolean force,
+                                   @Parameter(schema = @Schema(type = "boolean", defaultValue = "false"))
                                    @RequestParam(required = false) boolean dryRun)
             throws IOException {
         InputStream body = request.getInputStream();

@@ -240,12 +240,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Whether no connection to the database could be had: the pool's wait ran out, or the server refused or dropped
-     * it (SQLSTATE class 08, connection exception, as PostgreSQL's driver says).
+     * Whether no connection to the database could be had: the pool's wait ran out on a failure to connect, or the
+     * server refused or dropped it (SQLSTATE class 08, connection exception, as PostgreSQL's driver says). A pool
+     * whose connections are all busy is not: the database is there.
      */
     private static boolean unreachable(Throwable failure) {
         return ExceptionUtils.getThrowableList(failure).stream()
-                .anyMatch(t -> t instanceof SQLTransientConnectionException
+                .anyMatch(t -> t instanceof SQLTransientConnectionException timedOut
+                        && timedOut.getCause() instanceof SQLException // not a pool whose connections are all busy
                         || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException
                         || t instanceof SQLException sql && sql.getSQLState() != null
                                 && sql.getSQLState().startsWith("08"));

@@ -11,6 +11,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -272,7 +273,7 @@ class ApiWebMvcTests {
         when(registry.listRuns(anyInt()))
                 .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
                         new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request"
-                                + " timed out after 30000ms")))
+                                + " timed out after 30000ms", new SQLException("Connection refused", "08001"))))
                 .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
                         new SQLException("Connection to 127.0.0.1:5432 refused.", "08001",
                                 new ConnectException("Connection refused"))));
@@ -285,8 +286,15 @@ class ApiWebMvcTests {
                             + " again"));
         }
         assertThat(output.getOut()).contains("WARN", "The registry's database cannot be reached; answered 503:"
-                + " HikariPool-1 - Connection is not available", "Connection refused")
-                .doesNotContain("ERROR").doesNotContain("\tat ");
+                + " Connection refused").doesNotContain("ERROR").doesNotContain("\tat ");
+
+        // a pool whose connections are all busy: the database is there, and something holds them
+        doThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"
+                        + " after 30000ms (total=4, active=4, idle=0, waiting=2)"))).when(registry).listRuns(anyInt());
+        mvc.perform(get("/runs"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail").value("the registry's database cannot answer now; try again"));
     }
 
     @Test

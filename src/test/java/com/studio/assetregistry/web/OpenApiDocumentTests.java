@@ -82,6 +82,13 @@ class OpenApiDocumentTests {
             assertThat(load.path(code).path("content").path("application/json").path("schema").path("$ref")
                     .asString()).endsWith("/RunStatus");
         }
+        for (String name : List.of("force", "dryRun")) { // optional switches, false unless given
+            JsonNode parameter = parameter(operation("/assets/load", "post"), name);
+            assertThat(parameter.path("required").asBoolean(false)).as(name + " is not required").isFalse();
+            assertThat(parameter.path("schema").path("type").asString()).isEqualTo("boolean");
+            assertThat(parameter.path("schema").path("default").asBoolean(true)).as(name + " defaults to false")
+                    .isFalse();
+        }
     }
 
     @Test
