@@ -1,12 +1,14 @@
 package com.studio.assetregistry.cli;
 
 import com.studio.assetregistry.ingest.LoadProgress;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 
 /**
  * Progress as a live bar on standard error, drawn by the progressbar library: bytes read of the file's size, with
@@ -73,20 +75,34 @@ final class ProgressBarDisplay implements ProgressDisplay {
 
     /**
      * Draws the bar on the command's standard error, which is the process's own unless a test captures it, as wide
-     * as the terminal the library measures.
+     * as the terminal is now. The terminal is measured through a JLine terminal of its own, made without native
+     * signals: the library's own (its {@code ConsoleProgressBarConsumer}) put the operating system's handler on
+     * SIGINT in place of the JVM's, and a Ctrl-C killed the process at once, without the shutdown hook that says the
+     * load was interrupted and how to resume it.
      */
     private static final class WriterConsumer implements ProgressBarConsumer {
 
+        /** The width of a terminal that cannot say its own, as the library has it. */
+        private static final int DEFAULT_WIDTH = 80;
+
         private final PrintWriter err;
-        private final ConsoleProgressBarConsumer terminal = new ConsoleProgressBarConsumer(System.err);
+        private Terminal terminal;
 
         WriterConsumer(PrintWriter err) {
             this.err = err;
         }
 
         @Override
-        public int getMaxRenderedLength() {
-            return terminal.getMaxRenderedLength();
+        public synchronized int getMaxRenderedLength() {
+            try {
+                if (terminal == null) {
+                    terminal = TerminalBuilder.builder().system(true).dumb(true).nativeSignals(false).build();
+                }
+                int width = terminal.getWidth();
+                return width > 0 ? width : DEFAULT_WIDTH;
+            } catch (IOException | RuntimeException e) { // no terminal to ask: the bar as wide as the library's default
+                return DEFAULT_WIDTH;
+            }
         }
 
         @Override
@@ -96,9 +112,17 @@ final class ProgressBarDisplay implements ProgressDisplay {
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             err.println();
             err.flush();
+            if (terminal != null) {
+                try {
+                    terminal.close();
+                } catch (IOException e) {
+                    // nothing to undo: it was only asked its width
+                }
+                terminal = null;
+            }
         }
     }
 }

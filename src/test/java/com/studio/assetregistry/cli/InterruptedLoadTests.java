@@ -1,6 +1,7 @@
 package com.studio.assetregistry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.studio.assetregistry.ChildJvm;
 import com.studio.assetregistry.generate.AssetDataGenerator;
@@ -9,11 +10,14 @@ import com.studio.assetregistry.generate.GeneratorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +85,55 @@ class InterruptedLoadTests {
         // when: the same file again, as the line says; then: the report is written, the run completed
         assertThat(loadAgain(file, db)).startsWith(expected.summaryLine() + "; report: ");
         assertThat(dir.resolve("reports/1/summary.json")).content().contains("\"status\" : \"COMPLETED\"");
+    }
+
+    @Test
+    void aCtrlCTypedWhileTheProgressBarIsDrawnSaysHowToResume() throws Exception {
+        // a terminal, as a TD at a shell has: script(1) runs the load on a pseudo-terminal, and what is typed into
+        // it is typed on that terminal
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1), from util-linux, runs a terminal");
+        Path file = dir.resolve("nightly.jsonl");
+        try (var out = Files.newBufferedWriter(file)) {
+            new AssetDataGenerator().generate(new GeneratorOptions(200_000, 0.05, 5, true), out);
+        }
+        String load = ChildJvm.command("--db", dir.resolve("registry.db").toString(), "--reports",
+                dir.resolve("reports").toString(), "load", file.toString()).stream()
+                .map(argument -> "'" + argument.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+        Process terminal = new ProcessBuilder("/usr/bin/script", "-qefc", load, "/dev/null")
+                .redirectErrorStream(true).start();
+        var shown = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (var in = terminal.getInputStream()) {
+                byte[] buffer = new byte[8192];
+                for (int read; (read = in.read(buffer)) > 0; ) {
+                    shown.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                // the terminal closed
+            }
+        }, "terminal");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (!shown.toString().contains(" records, ")) { // the bar, as it draws the records read
+                assertThat(terminal.isAlive()).as("the load runs: " + shown).isTrue();
+                assertThat(Instant.now()).as("the bar within two minutes").isBefore(deadline);
+                Thread.sleep(20);
+            }
+
+            // when: Ctrl-C, typed on the terminal
+            terminal.getOutputStream().write(3);
+            terminal.getOutputStream().flush();
+
+            // then: the JVM's own handling of it: the line that says how to go on
+            assertThat(terminal.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            reader.join(10_000);
+            assertThat(shown.toString()).contains("interrupted: the load of " + file + " stopped before it finished;"
+                    + " load the same file again to resume it from its last commit");
+        } finally {
+            terminal.destroyForcibly().waitFor();
+        }
     }
 
     /** Loads {@code file} into {@code db} in this JVM, as a user would again: what it printed, once it exits 0. */
