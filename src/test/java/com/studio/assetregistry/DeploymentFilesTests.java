@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.studio.assetregistry.cli.AssetRegistryCommand;
 import com.studio.assetregistry.ingest.LoadProperties;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,10 +113,41 @@ class DeploymentFilesTests {
     }
 
     @Test
-    void checksTheHealthOfTheServiceOnThePortItExposes() {
+    void checksTheHealthOfTheServiceOnThePortItExposesWithBashAlone() throws Exception {
+        // the check, run as Docker would run it, against a server on this machine that answers as serve does
         String port = only("EXPOSE").arguments();
-        assertThat(only("HEALTHCHECK").arguments())
-                .contains("CMD curl -fsS -o /dev/null http://localhost:" + port + "/actuator/health");
+        String healthCheck = only("HEALTHCHECK").arguments();
+        List<String> check = JSON.readValue(healthCheck.substring(healthCheck.indexOf("CMD ") + 4),
+                new TypeReference<List<String>>() { });
+        assertThat(check.get(0)).as("no curl: Temurin's images from 22 on ship without it").isEqualTo("bash");
+        assertThat(String.join(" ", check)).contains("/dev/tcp/127.0.0.1/" + port, "GET /actuator/health ",
+                "Host: localhost:" + port);
+        int[] status = {200};
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/actuator/health", exchange -> {
+            boolean ours = ("localhost:" + server.getAddress().getPort()).equals(exchange.getRequestHeaders()
+                    .getFirst("Host")); // serve refuses another host's name
+            exchange.sendResponseHeaders(ours ? status[0] : 403, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String here = String.valueOf(server.getAddress().getPort());
+            List<String> command = check.stream().map(part -> part.replace(port, here)).toList();
+
+            assertThat(run(command)).as("UP").isZero();
+            status[0] = 503;
+            assertThat(run(command)).as("DOWN").isNotZero();
+        } finally {
+            server.stop(0);
+        }
+        assertThat(run(check.stream().map(part -> part.replace(port, "1")).toList())).as("nothing listens").isNotZero();
+    }
+
+    private static int run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor();
     }
 
     @Test
