@@ -854,13 +854,8 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         // given: a load whose report could not be written once its versions were registered
         Path file = file("owed.json", "[{\"asset\": {\"name\": \"owed\", \"type\": \"prop\"}, \"department\": "
                 + "\"fx\", \"version\": 1, \"status\": \"active\"}, {\"asset\": {\"name\": \"owed\"}}]");
-        long owedRun = loadStore.startRun("load", "probe", 0, Instant.now()) + 1;
-        Path blocked = WORK_DIR.resolve("reports").resolve(Long.toString(owedRun));
-        Files.createDirectories(blocked.getParent());
-        FileSystemUtils.deleteRecursively(blocked);
-        Files.writeString(blocked, "a file where the report directory should be");
-        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(LoadException.class)
-                .hasMessageContaining("registered its records");
+        Path blocked = loadedWithoutItsReport(file);
+        long owedRun = Long.parseLong(blocked.getFileName().toString());
         Files.delete(blocked);
         Files.createDirectories(blocked);
         Files.writeString(blocked.resolve("rejects.jsonl.x1y2.partial"), "what a killed writer left");
@@ -894,12 +889,8 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         // given: a load whose report could not be written once its versions were registered
         Path file = file("owed-again.json", "[{\"asset\": {\"name\": \"again\", \"type\": \"prop\"}, "
                 + "\"department\": \"fx\", \"version\": 1, \"status\": \"active\"}]");
-        long owedRun = loadStore.startRun("load", "probe", 0, Instant.now()) + 1;
-        Path blocked = WORK_DIR.resolve("reports").resolve(Long.toString(owedRun));
-        Files.createDirectories(blocked.getParent());
-        FileSystemUtils.deleteRecursively(blocked);
-        Files.writeString(blocked, "a file where the report directory should be");
-        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(LoadException.class);
+        Path blocked = loadedWithoutItsReport(file);
+        long owedRun = Long.parseLong(blocked.getFileName().toString());
 
         // when: a dry run of other content, then a load while the report still cannot be written
         List<String> warnings = new ArrayList<>();
@@ -931,6 +922,21 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
         FileSystemUtils.deleteRecursively(blocked);
         loader.load(LoadRequest.of(file("other-3.json", "[]\n\n\n\n\n\n")));
         assertThat(loadStore.findRun(owedRun).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
+    /**
+     * Loads {@code file} with a file where its run's report directory should be: the run registers its versions, then
+     * fails to write its report. Returns that report directory, a file still, named by the run's id.
+     */
+    private Path loadedWithoutItsReport(Path file) throws IOException {
+        long run = loadStore.startRun("load", "probe", 0, Instant.now()) + 1;
+        Path blocked = WORK_DIR.resolve("reports").resolve(Long.toString(run));
+        Files.createDirectories(blocked.getParent());
+        FileSystemUtils.deleteRecursively(blocked);
+        Files.writeString(blocked, "a file where the report directory should be");
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(LoadException.class)
+                .hasMessageContaining("registered its records");
+        return blocked;
     }
 
     private static Map<String, StepExecution> steps(JobExecution execution) {
