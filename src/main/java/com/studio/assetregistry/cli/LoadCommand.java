@@ -9,11 +9,11 @@ import com.studio.assetregistry.ingest.LoadSummary;
 import com.studio.assetregistry.ingest.RejectBudgetExceededException;
 import com.studio.assetregistry.registry.AssetRegistry;
 import com.studio.assetregistry.validation.MessageText;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,7 +82,7 @@ class LoadCommand implements Callable<Integer> {
         // Each file is hashed ahead: the first while the registry opens, each next one while the one before loads.
         FileDigest first = FileDigest.start(files.get(0));
         // from the start: the registry takes a second or more to open, and a stop then deserves its line too
-        try (Interruption interruption = Interruption.announce(top.err(), stopped(files.get(0)))) {
+        try (Interruption interruption = Interruption.announce(top::note, stopped(files.get(0)))) {
             return top.withRegistry(context -> {
                 int worst = 0;
                 FileDigest next = first;
@@ -171,17 +171,15 @@ class LoadCommand implements Callable<Integer> {
         private final Thread hook;
         private volatile String message;
 
-        private Interruption(PrintWriter err, String message) {
+        private Interruption(Consumer<String> note, String message) {
             this.message = message;
-            this.hook = new Thread(() -> {
-                err.println(); // after a progress line, or the bar
-                err.println("interrupted: " + MessageText.printable(this.message));
-                err.flush();
-            }, "load interrupted");
+            // a note ends the progress bar's line first, if one is drawn
+            this.hook = new Thread(() -> note.accept("interrupted: " + MessageText.printable(this.message)),
+                    "load interrupted");
         }
 
-        static Interruption announce(PrintWriter err, String message) {
-            var interruption = new Interruption(err, message);
+        static Interruption announce(Consumer<String> note, String message) {
+            var interruption = new Interruption(note, message);
             Runtime.getRuntime().addShutdownHook(interruption.hook);
             return interruption;
         }

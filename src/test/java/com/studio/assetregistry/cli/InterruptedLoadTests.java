@@ -189,7 +189,7 @@ class InterruptedLoadTests {
             child.destroy();
             int exit = child.waitFor();
             assertThat(exit).as("killed by SIGTERM").isEqualTo(128 + 15);
-            assertThat(Files.readString(log)).isEqualTo("\ninterrupted: the load of " + file + " " + said + "\n");
+            assertThat(Files.readString(log)).isEqualTo("interrupted: the load of " + file + " " + said + "\n");
         } finally {
             child.destroyForcibly().waitFor();
         }
