@@ -373,9 +373,13 @@ final class RegistryContext implements AutoCloseable {
         int query = url.indexOf('?');
         boolean inMemory = query >= 0 && IN_MEMORY.matcher(url.substring(query + 1)).find();
         if (file.isBlank() || file.equals(":memory:") || file.startsWith("file::memory:") || inMemory) {
+            if (!inMemory && file.isBlank()) { // the setting, not the URL it was made into, is what a user set
+                throw new RegistryUnavailableException("Cannot open the registry: it names no file (is the setting"
+                        + " registry.db, or REGISTRY_DB, set to nothing?), and SQLite would open a temporary database,"
+                        + " losing what is loaded into it; name a registry file", null);
+            }
             String why = inMemory ? "opens a database in memory (mode=memory)"
-                    : !file.isBlank() ? "opens a database in memory (" + file + ")"
-                    : "names no file (is the setting registry.db, or REGISTRY_DB, set to nothing?)";
+                    : "opens a database in memory (" + file + ")";
             throw new RegistryUnavailableException("Cannot open the registry: its JDBC URL " + url + " " + why
                     + ", and SQLite would open a temporary database, losing what is loaded into it; name a registry"
                     + " file", null);
