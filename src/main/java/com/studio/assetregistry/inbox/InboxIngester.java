@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,17 +125,21 @@ public class InboxIngester {
         String folderName = result == InboxOutcome.Result.FAILED ? InboxFolder.FAILED : InboxFolder.PROCESSED;
         String note = message + System.lineSeparator() + "report: " + reportDir.toAbsolutePath() + "/"
                 + System.lineSeparator();
-        return moveWithNote(file, result, runId, folderName, message, note);
+        return moveWithNote(file, result, runId, folderName, message, moved -> note);
     }
 
-    /** A file refused before any run started, moved to {@code failed/} with the reason as its note. */
+    /**
+     * A file refused before any run started, moved to {@code failed/} with the reason as its note. The reason names
+     * the file where it was, and its advice (gunzip it, convert it) is for the file where it is now: the note names
+     * that place.
+     */
     private InboxOutcome refused(Path file, String message) {
         return moveWithNote(file, InboxOutcome.Result.FAILED, null, InboxFolder.FAILED, message,
-                message + System.lineSeparator());
+                moved -> message.replace(file.toString(), moved.toString()) + System.lineSeparator());
     }
 
     private InboxOutcome moveWithNote(Path file, InboxOutcome.Result result, Long runId, String folderName,
-            String message, String note) {
+            String message, Function<Path, String> note) {
         Path moved;
         try {
             moved = folder.moveTo(folderName, file);
@@ -144,7 +149,7 @@ public class InboxIngester {
                     + FileFailures.describe(e) + "; it is passed over until it changes, or the server restarts");
         }
         try {
-            InboxFolder.writeNote(moved, note);
+            InboxFolder.writeNote(moved, note.apply(moved));
         } catch (IOException e) { // a name at the file system's limit has no room for .report, say
             String noNote = "its note " + InboxFolder.noteOf(moved).getFileName() + " cannot be written: "
                     + FileFailures.reason(e);

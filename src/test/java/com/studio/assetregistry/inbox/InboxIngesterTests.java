@@ -223,9 +223,11 @@ class InboxIngesterTests extends RegistryIntegrationTest {
                 .containsExactly(tuple("export.json", Result.FAILED), tuple("next.json", Result.LOADED));
         assertThat(outcomes.get(0).runId()).isNull();
         assertThat(outcomes.get(0).movedTo()).isEqualTo(INBOX.resolve("failed/export.json"));
+        // the note names the file where it is now, which its advice is for
         assertThat(Files.readString(INBOX.resolve("failed/export.json.report"))).isEqualTo("refused: Cannot load "
-                + unicode + ": it is UTF-16LE text, and a load reads UTF-8 JSON; convert it first, for example with "
-                + "iconv -f UTF-16LE -t UTF-8" + System.lineSeparator());
+                + INBOX.resolve("failed/export.json") + ": it is UTF-16LE text, and a load reads UTF-8 JSON; convert"
+                + " it first, for example with iconv -f UTF-16LE -t UTF-8" + System.lineSeparator());
+        assertThat(outcomes.get(0).message()).contains("Cannot load " + unicode + ": ");
         assertThat(count("SELECT COUNT(*) FROM load_run WHERE kind = 'load'")).isOne();
         assertThat(ingester.tick()).as("nothing is left to try again").isEmpty();
     }
