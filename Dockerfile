@@ -42,9 +42,10 @@ WORKDIR /
 VOLUME ["/data", "/reports", "/inbox"]
 USER 10001:10001
 EXPOSE 8080
-# The service's health, the database's included, asked with bash alone: Temurin's images from 22 on ship without
-# curl, and a 17 image may follow. A one-off command has no server to ask: run it with --no-healthcheck.
+# The service's health, the database's included, asked with bash's builtins alone: Temurin's images from 22 on ship
+# without curl, and a 17 image may follow; and a process of the check's own would be left behind by a hung server,
+# as Docker ends only the one it started. A one-off command has no server to ask: run it with --no-healthcheck.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost:8080\\r\\n\\r\\n' >&3 && head -c 12 <&3 | grep -q ' 200'"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health HTTP/1.0\\r\\nHost: localhost:8080\\r\\n\\r\\n' >&3 && read -t 4 -r status <&3 && [[ $status == 'HTTP/'*' 200'* ]]"]
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/asset-registry.jar"]
 CMD ["serve"]

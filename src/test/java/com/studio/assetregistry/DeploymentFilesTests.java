@@ -10,10 +10,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -127,9 +130,18 @@ class DeploymentFilesTests {
         server.createContext("/actuator/health", exchange -> {
             boolean ours = ("localhost:" + server.getAddress().getPort()).equals(exchange.getRequestHeaders()
                     .getFirst("Host")); // serve refuses another host's name
+            if (status[0] == 0) {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
             exchange.sendResponseHeaders(ours ? status[0] : 403, -1);
             exchange.close();
         });
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         try {
             String here = String.valueOf(server.getAddress().getPort());
@@ -138,8 +150,14 @@ class DeploymentFilesTests {
             assertThat(run(command)).as("UP").isZero();
             status[0] = 503;
             assertThat(run(command)).as("DOWN").isNotZero();
+            status[0] = 0; // hung: answers nothing
+            long started = System.nanoTime();
+            assertThat(run(command)).as("hung").isNotZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("given up by the check itself, under"
+                    + " Docker's --timeout of 5 s").isLessThan(Duration.ofSeconds(5));
         } finally {
             server.stop(0);
+            ((ExecutorService) server.getExecutor()).shutdownNow();
         }
         assertThat(run(check.stream().map(part -> part.replace(port, "1")).toList())).as("nothing listens").isNotZero();
     }
