@@ -215,7 +215,7 @@ final class RegistryContext implements AutoCloseable {
             if (opening == Opening.NONE) {
                 return new RegistryContext(context, null, true);
             }
-            requireAFile(url);
+            requireAFile(url, context.getEnvironment().getProperty(FILE));
             if (opening == Opening.EXISTING) {
                 SqliteUrl.file(url).ifPresent(file -> requireExisting(file.toString(), file));
             }
@@ -365,21 +365,27 @@ final class RegistryContext implements AutoCloseable {
      * temporary database.
      */
     static void requireAFile(String url) {
+        requireAFile(url, null);
+    }
+
+    /** As {@link #requireAFile(String)}, the URL made of the setting {@code registry.db} ({@code file}) if it is set. */
+    private static void requireAFile(String url, String file) {
         Optional<String> database = SqliteUrl.database(url);
         if (database.isEmpty()) {
             return;
         }
-        String file = database.get();
+        String named = database.get();
         int query = url.indexOf('?');
         boolean inMemory = query >= 0 && IN_MEMORY.matcher(url.substring(query + 1)).find();
-        if (file.isBlank() || file.equals(":memory:") || file.startsWith("file::memory:") || inMemory) {
-            if (!inMemory && file.isBlank()) { // the setting, not the URL it was made into, is what a user set
+        if (named.isBlank() || named.equals(":memory:") || named.startsWith("file::memory:") || inMemory) {
+            if (!inMemory && named.isBlank() && file != null && file.isBlank()) {
+                // the setting, not the URL it was made into, is what a user set
                 throw new RegistryUnavailableException("Cannot open the registry: it names no file (is the setting"
                         + " registry.db, or REGISTRY_DB, set to nothing?), and SQLite would open a temporary database,"
                         + " losing what is loaded into it; name a registry file", null);
             }
             String why = inMemory ? "opens a database in memory (mode=memory)"
-                    : "opens a database in memory (" + file + ")";
+                    : named.isBlank() ? "names no file" : "opens a database in memory (" + named + ")";
             throw new RegistryUnavailableException("Cannot open the registry: its JDBC URL " + url + " " + why
                     + ", and SQLite would open a temporary database, losing what is loaded into it; name a registry"
                     + " file", null);

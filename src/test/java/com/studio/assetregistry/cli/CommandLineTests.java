@@ -702,6 +702,10 @@ class CommandLineTests {
         } finally {
             System.clearProperty("registry.db");
         }
+        err.getBuffer().setLength(0);
+        assertThat(run("--db", "jdbc:sqlite:", "list")).isEqualTo(1); // a URL of the user's own: said as given
+        assertThat(err.toString()).startsWith("error: Cannot open the registry: its JDBC URL jdbc:sqlite: names no"
+                + " file, and SQLite would open a temporary database");
         assertThatThrownBy(() -> RegistryContext.requireAFile("jdbc:sqlite::memory:"))
                 .hasMessageContaining("jdbc:sqlite::memory: opens a database in memory (:memory:), and SQLite")
                 .hasMessageNotContaining("REGISTRY_DB");
