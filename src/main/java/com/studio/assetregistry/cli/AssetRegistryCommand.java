@@ -248,6 +248,11 @@ public class AssetRegistryCommand implements Callable<Integer> {
             }
 
             @Override
+            public void silence() {
+                display.silence();
+            }
+
+            @Override
             public void close() {
                 AssetRegistryCommand.this.display = null;
                 display.close();
@@ -260,6 +265,18 @@ public class AssetRegistryCommand implements Callable<Integer> {
         ProgressDisplay shown = display;
         err().println((shown != null && shown.drawing() ? "\n" : "") + line);
         err().flush();
+    }
+
+    /**
+     * The command's last line, as the process ends (stopped by a signal): a bar still drawn is silenced first, so that
+     * its thread does not draw it again below the line.
+     */
+    void lastNote(String line) {
+        ProgressDisplay shown = display;
+        if (shown != null) {
+            shown.silence();
+        }
+        note(line);
     }
 
     /** Runs {@code action} against the application started without its registry (no database opened); closes it. */

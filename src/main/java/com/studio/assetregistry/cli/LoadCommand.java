@@ -82,7 +82,7 @@ class LoadCommand implements Callable<Integer> {
         // Each file is hashed ahead: the first while the registry opens, each next one while the one before loads.
         FileDigest first = FileDigest.start(files.get(0));
         // from the start: the registry takes a second or more to open, and a stop then deserves its line too
-        try (Interruption interruption = Interruption.announce(top::note, stopped(files.get(0)))) {
+        try (Interruption interruption = Interruption.announce(top::lastNote, stopped(files.get(0)))) {
             return top.withRegistry(context -> {
                 int worst = 0;
                 FileDigest next = first;

@@ -23,10 +23,12 @@ final class ProgressBarDisplay implements ProgressDisplay {
     private final PrintWriter err;
     private ProgressBar bar;
     private volatile LoadProgress latest;
+    private final WriterConsumer consumer;
 
     ProgressBarDisplay(String label, PrintWriter err) {
         this.label = label;
         this.err = err;
+        this.consumer = new WriterConsumer(err);
     }
 
     @Override
@@ -56,13 +58,18 @@ final class ProgressBarDisplay implements ProgressDisplay {
                 .startsFrom(progress.startBytes(), Duration.ZERO) // a resumed load: its time left counts this run
                 .setEtaFunction(state -> latest.remaining()) // from the load's own pace, whose start it knows
                 .setUpdateIntervalMillis(250)
-                .setConsumer(new WriterConsumer(err))
+                .setConsumer(consumer)
                 .build();
     }
 
     @Override
     public boolean drawing() {
         return bar != null;
+    }
+
+    @Override
+    public void silence() {
+        consumer.silence();
     }
 
     @Override
@@ -87,6 +94,7 @@ final class ProgressBarDisplay implements ProgressDisplay {
 
         private final PrintWriter err;
         private Terminal terminal;
+        private boolean silenced; // guarded by err
 
         WriterConsumer(PrintWriter err) {
             this.err = err;
@@ -107,8 +115,18 @@ final class ProgressBarDisplay implements ProgressDisplay {
 
         @Override
         public void accept(String rendered) {
-            err.print('\r' + rendered);
-            err.flush();
+            synchronized (err) { // a line printed once silenced stays the last
+                if (!silenced) {
+                    err.print('\r' + rendered);
+                    err.flush();
+                }
+            }
+        }
+
+        void silence() {
+            synchronized (err) {
+                silenced = true;
+            }
         }
 
         @Override

@@ -30,6 +30,10 @@ interface ProgressDisplay extends LoadProgressListener, AutoCloseable {
     @Override
     void close();
 
+    /** Draws nothing more: the process is ending, and its last line must stay its last. */
+    default void silence() {
+    }
+
     /** Whether it holds a line of standard error open (a bar being drawn), which a line printed meanwhile must end. */
     default boolean drawing() {
         return false;
