@@ -106,9 +106,11 @@ class JdbcLoadStore implements LoadStore {
     @Override
     public boolean claimRun(long runId, String sha256, String owner, String rules) {
         Instant now = Instant.now();
-        // resumed: stopped since its last attempt's last sign, its end or, killed, its last heartbeat
-        long paused = findRun(runId).map(run -> run.endedAt() != null ? run.endedAt() : run.heartbeat())
-                .map(lastSign -> Math.max(0, Duration.between(lastSign, now).toMillis())).orElse(0L);
+        // resumed: stopped since its last attempt's last sign, its end or, killed, its last heartbeat (read alone:
+        // findRun would also tally the run's rejects, a pass over them at each resume)
+        long paused = jdbc.queryForList("SELECT COALESCE(ended_at, heartbeat_at) FROM load_run WHERE id = ?",
+                        String.class, runId).stream().filter(Objects::nonNull).findFirst()
+                .map(lastSign -> Math.max(0, Duration.between(Instant.parse(lastSign), now).toMillis())).orElse(0L);
         try {
             return jdbc.update("""
                     UPDATE load_run SET sha256 = ?, owner = ?, status = 'RUNNING', ended_at = NULL, heartbeat_at = ?,
