@@ -27,11 +27,16 @@ class ExportCommand implements Callable<Integer> {
     public Integer call() {
         if (file == null || AssetRegistryCommand.isStandardInput(file) // '-', as the commands that read take it
                 || OutputFiles.isStandardOutput(file)) {
-            top.withQueries(queries -> queries.exportAssets(top.streamingOut()));
+            try (var interruption = Interruption.announce(top::lastNote, OutputFiles.stopped("export", null))) {
+                top.withQueries(queries -> queries.exportAssets(top.streamingOut()));
+            }
             return 0;
         }
         OutputFiles.refuseDatabase(file);
-        long written = top.withQueries(queries -> OutputFiles.writeWhole(file, queries::exportAssets));
+        long written;
+        try (var interruption = Interruption.announce(top::lastNote, OutputFiles.stopped("export", file))) {
+            written = top.withQueries(queries -> OutputFiles.writeWhole(file, queries::exportAssets));
+        }
         // a device or a pipe may be standard output under another name: the line goes beside the data, not into it
         (OutputFiles.isStream(file) ? top.err() : top.out()).println("exported " + written + " versions to "
                 + MessageText.printable(file.toString()));

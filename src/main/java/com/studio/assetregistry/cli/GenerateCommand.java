@@ -63,7 +63,10 @@ class GenerateCommand implements Callable<Integer> {
         }
         // '-', or standard output under another name: the data on standard output, the summary beside it
         if (AssetRegistryCommand.isStandardInput(file) || OutputFiles.isStandardOutput(file)) {
-            ExpectedOutcome expected = generate(options, top.streamingOut());
+            ExpectedOutcome expected;
+            try (var interruption = Interruption.announce(top::lastNote, OutputFiles.stopped("generate", null))) {
+                expected = generate(options, top.streamingOut());
+            }
             top.out().flush();
             top.requireOutput(); // no 'wrote' line for data that did not reach its reader
             top.err().println(summary("standard output", expected));
@@ -74,8 +77,10 @@ class GenerateCommand implements Callable<Integer> {
         if (!stream) {
             requireRoom(options);
         }
-        ExpectedOutcome expected = OutputFiles.writeWhole(file,
-                out -> new AssetDataGenerator().generate(options, out));
+        ExpectedOutcome expected;
+        try (var interruption = Interruption.announce(top::lastNote, OutputFiles.stopped("generate", file))) {
+            expected = OutputFiles.writeWhole(file, out -> new AssetDataGenerator().generate(options, out));
+        }
         (stream ? top.err() : top.out()).println(summary(file.toString(), expected));
         return 0;
     }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -157,44 +156,6 @@ class LoadCommand implements Callable<Integer> {
             return FAILED;
         } finally {
             top.out().flush();
-        }
-    }
-
-    /**
-     * A line on standard error if the process is stopped (Ctrl-C, SIGTERM) while the command runs, the registry
-     * opening included: the load's own output ends mid-way, and the user is told what to do. The process then dies
-     * as from SIGKILL (the command line's application has no shutdown hook of its own, see
-     * {@link RegistryContext#start}), which a resume undoes.
-     */
-    private static final class Interruption implements AutoCloseable {
-
-        private final Thread hook;
-        private volatile String message;
-
-        private Interruption(Consumer<String> note, String message) {
-            this.message = message;
-            // a note ends the progress bar's line first, if one is drawn
-            this.hook = new Thread(() -> note.accept("interrupted: " + MessageText.printable(this.message)),
-                    "load interrupted");
-        }
-
-        static Interruption announce(Consumer<String> note, String message) {
-            var interruption = new Interruption(note, message);
-            Runtime.getRuntime().addShutdownHook(interruption.hook);
-            return interruption;
-        }
-
-        /** What the line says from now on: the file being loaded changed. */
-        void say(String message) {
-            this.message = message;
-        }
-
-        @Override
-        public void close() {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) { // the hook runs, or has run: its line says it all
-            }
         }
     }
 

@@ -99,6 +99,18 @@ final class OutputFiles {
     }
 
     /**
+     * What {@code command}, writing {@code file} ({@code null} for standard output), says if it is stopped by a signal
+     * ({@link Interruption}): {@link #writeWhole} leaves a file as it was, and a stream has what reached it.
+     */
+    static String stopped(String command, Path file) {
+        if (file == null || isStream(file)) {
+            return command + " stopped before it finished: what it wrote to "
+                    + (file == null ? "standard output" : file.toString()) + " is incomplete";
+        }
+        return command + " stopped before it finished: " + file + " was not written (a file there is unchanged)";
+    }
+
+    /**
      * Writes {@code file} in UTF-8 beside it (a {@link PartialFile}) and moves it into place: an interrupted or failed
      * write (a full disk, Ctrl-C, a database error) never leaves half a file, nor loses the file it would replace; a
      * failed one removes what it wrote. A symbolic link is followed, so the file it names is the one replaced, and the
