@@ -60,4 +60,14 @@ class ArchitectureTests {
                         "org.springframework.jdbc.datasource..")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyStorageSpeaksJdbcSaveTheJobsProgressAndTheInboxLock() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".storage..")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".ingest.RunProgressReader")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".inbox.InboxIngestionConfiguration")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".inbox.LockTableExceptionTranslator")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .check(CLASSES);
+    }
 }

@@ -1,5 +1,6 @@
 package com.studio.assetregistry.ingest;
 
+import com.studio.assetregistry.storage.DatabaseFailures;
 import com.studio.assetregistry.storage.LoadRun;
 import com.studio.assetregistry.storage.LoadStore;
 import com.studio.assetregistry.storage.Registration;
@@ -155,7 +156,7 @@ public class AssetLoader implements AutoCloseable {
         } catch (JobExecutionException e) {
             throw new LoadException("Cannot start the load of " + file + ": " + e.getMessage(), summary(runId, file), e);
         } catch (RuntimeException e) { // the job could not record its end, or its failure
-            if (LoadFailures.databaseLost(e)) {
+            if (DatabaseFailures.unreachable(e)) {
                 throw failures.lostDatabase(request, e);
             }
             return outcomeUnrecorded(request, runId, e);
@@ -175,7 +176,7 @@ public class AssetLoader implements AutoCloseable {
             if (registered(execution, request, runId)) {
                 throw failures.reportNotWritten(file, summary, cause);
             }
-            if (LoadFailures.databaseLost(cause)) {
+            if (DatabaseFailures.unreachable(cause)) {
                 throw failures.lostDatabase(request, cause);
             }
             throw failures.failed(file, summary, cause);

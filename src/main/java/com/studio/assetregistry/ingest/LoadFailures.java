@@ -6,8 +6,6 @@ import com.studio.assetregistry.storage.LoadStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import org.apache.commons.lang3.exception.ExceptionUtils;
 
@@ -55,20 +53,6 @@ final class LoadFailures {
         return new LoadException("The " + kind + " of " + request.file() + " failed: the database cannot be reached ("
                 + rootMessage(failure) + "); once it is back, " + (request.dryRun() ? "dry-run" : "load")
                 + " the same file again to resume it from its last commit", null, failure);
-    }
-
-    /**
-     * Whether a failure is the database gone: the connection pool could not connect (a server stopped, a network
-     * cut: the pool's timeout says why, in the connection attempt's failure), or the connection in use was broken or
-     * closed by the server (SQL state class 08, connection exception, or 57P, operator intervention). Not a pool
-     * with every connection busy, nor SQLite's lock held past its busy timeout: the database is there.
-     */
-    static boolean databaseLost(Throwable failure) {
-        return ExceptionUtils.getThrowableList(failure).stream()
-                .anyMatch(t -> t instanceof SQLTransientConnectionException timedOut
-                        && timedOut.getCause() instanceof SQLException
-                        || t instanceof SQLException sql && sql.getSQLState() != null
-                                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
     }
 
     /** What the report's writer said ({@link RejectReportWriter} says it in full), or else the root cause's words. */

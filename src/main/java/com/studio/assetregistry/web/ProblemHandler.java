@@ -9,13 +9,10 @@ import com.studio.assetregistry.ingest.RegistryBusyException;
 import com.studio.assetregistry.registry.AssetNotFoundException;
 import com.studio.assetregistry.registry.AssetValidationException;
 import com.studio.assetregistry.registry.UnknownValueException;
+import com.studio.assetregistry.storage.DatabaseFailures;
 import com.studio.assetregistry.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +29,6 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -69,9 +65,6 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ProblemHandler extends ResponseEntityExceptionHandler {
-
-    /** SQLite's primary result code for a lock it could not get. */
-    private static final int SQLITE_BUSY = 5;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -222,13 +215,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> database(RuntimeException e) {
-        if (lockedOut(e)) {
+        if (DatabaseFailures.lockedOut(e)) {
             log.warn("The registry's database is locked by another process past the wait; answered 503: {}",
                     NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", "the registry's"
                     + " database is locked by another process (a load, a backup, a sqlite3 shell); try again"));
         }
-        if (unreachable(e)) {
+        if (DatabaseFailures.unreachable(e)) {
             log.warn("The registry's database cannot be reached; answered 503: {}",
                     NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable",
@@ -237,28 +230,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.error("Database failure", e);
         return answer(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable",
                 "the registry's database cannot answer now; try again"));
-    }
-
-    /**
-     * Whether no connection to the database could be had: the pool's wait ran out on a failure to connect, or the
-     * server refused or dropped it (SQLSTATE class 08, connection exception, as PostgreSQL's driver says). A pool
-     * whose connections are all busy is not: the database is there.
-     */
-    private static boolean unreachable(Throwable failure) {
-        return ExceptionUtils.getThrowableList(failure).stream()
-                .anyMatch(t -> t instanceof SQLTransientConnectionException timedOut
-                        && timedOut.getCause() instanceof SQLException // not a pool whose connections are all busy
-                        || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException
-                        || t instanceof SQLException sql && sql.getSQLState() != null
-                                && sql.getSQLState().startsWith("08"));
-    }
-
-    /** Whether a lock kept the database from answering: Spring's word for it, or SQLite's SQLITE_BUSY. */
-    private static boolean lockedOut(Throwable failure) {
-        return ExceptionUtils.getThrowableList(failure).stream()
-                .anyMatch(t -> t instanceof PessimisticLockingFailureException
-                        || t instanceof SQLException sql && sql.getClass().getName().startsWith("org.sqlite.")
-                                && (sql.getErrorCode() & 0xFF) == SQLITE_BUSY);
     }
 
     @ExceptionHandler
