@@ -242,14 +242,14 @@ final class RegistryClaim {
     }
 
     /**
-     * A load's wait for the registry, up to a time: it says once that it waits, in the log and to the request's
-     * listener (the command line prints it), and then polls.
+     * A load's wait for the registry, up to a time: it says once for each run it waits for that it waits, in the log
+     * and to the request's listener (the command line prints it), and then polls.
      */
     static final class Wait {
 
         private final LoadRequest request;
         private final Instant giveUp;
-        private boolean told;
+        private String toldOf;
 
         Wait(LoadRequest request, Duration queueWait) {
             this.request = request;
@@ -262,11 +262,11 @@ final class RegistryClaim {
                 throw new RegistryBusyException("Cannot load " + request.file() + ": " + holder + " is loading into"
                         + " this registry; wait for it to end", holderRunId);
             }
-            if (!told) {
+            if (!holder.equals(toldOf)) {
                 String message = "Waiting for " + holder + " to end before loading " + request.file();
                 log.warn(message);
                 request.progress().waiting(message);
-                told = true;
+                toldOf = holder;
             }
             try {
                 Thread.sleep(QUEUE_POLL.toMillis());
