@@ -14,8 +14,9 @@ import java.util.Arrays;
  * <p>
  * Written by hand because no JSON library can do what a load needs here: give each record's raw bytes and exact
  * position (byte offset, line, column), and go on with the next record after a broken one. The splitter tracks only
- * string, escape and nesting state; parsing the record is {@link RecordParser}'s job. It holds one record's bytes at
- * a time, at most {@code maxRecordBytes} of them, whatever the file's size.
+ * string, escape and nesting state, and the little of JSON's grammar that tells where a broken record ends; parsing
+ * the record is {@link RecordParser}'s job. It holds one record's bytes at a time, at most {@code maxRecordBytes} of
+ * them, whatever the file's size.
  * <p>
  * Not thread-safe: one splitter reads one stream.
  */
@@ -26,15 +27,19 @@ final class RecordSplitter {
 
     /**
      * Where the reader is in an array: {@code AFTER_STRAY} follows content that is no element (a stray brace, a
-     * comment, a word), which has been reported already; what comes next needs no comma before it.
+     * comment, a word), which has been reported already; what comes next needs no comma before it. {@code AFTER_CLOSE}
+     * is past a closing bracket that content follows (a bracket too many, or a file concatenated after this one):
+     * what follows is read on as more elements, with or without commas between them, whatever its layout.
      */
-    enum State { BEFORE_FIRST, AFTER_ELEMENT, AFTER_COMMA, AFTER_STRAY, DONE }
+    enum State { BEFORE_FIRST, AFTER_ELEMENT, AFTER_COMMA, AFTER_STRAY, DONE, AFTER_CLOSE }
 
     private static final int EOF = -1;
 
     private final InputStream in;
     private final int maxRecordBytes;
-    private final byte[] buffer = new byte[1 << 16];
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    private byte[] buffer = new byte[BUFFER_SIZE];
     private int pos;
     private int limit;
 
@@ -47,6 +52,8 @@ final class RecordSplitter {
     private State state = State.BEFORE_FIRST;
     /** The problem of content after the closing bracket, for the first record read past it; never at a checkpoint. */
     private String afterClose;
+    /** Where the last closing bracket of the top-level array was, for the problem of content after it. */
+    private String closedAt;
 
     private long recordOffset;
     private long recordLine;
@@ -216,7 +223,37 @@ final class RecordSplitter {
                         state = State.BEFORE_FIRST;
                         continue;
                     }
-                    return afterClosingBracket(b);
+                    if (b == EOF) {
+                        return afterClose == null ? null : endOfFile(null);
+                    }
+                    // After the closing bracket only white space may follow. Anything else is read on rather than lost
+                    // in one reject, as more elements whatever their layout: a bracket too many before the array's
+                    // end, or JSON Lines after it (two files concatenated). The first record after the bracket carries
+                    // the problem, as the record after a missing comma does; with none after it, the end of the file.
+                    if (afterClose == null) {
+                        afterClose = "the array closed at line " + closedAt + ", and content follows; it is read on as"
+                                + " more records";
+                    }
+                    state = State.AFTER_CLOSE;
+                    continue;
+                case AFTER_CLOSE:
+                    if (b == ',') { // past the closing bracket, records need no comma between them: skipped
+                        advance();
+                        continue;
+                    }
+                    if (b == ']' || b == EOF) {
+                        if (b == ']') {
+                            closedAt = line + ", column " + column;
+                            advance();
+                        }
+                        state = State.DONE;
+                        continue;
+                    }
+                    RawRecord more = element(null);
+                    if (state != State.DONE) {
+                        state = State.AFTER_CLOSE;
+                    }
+                    return more;
                 case AFTER_ELEMENT, AFTER_STRAY:
                     if (b == ',') {
                         advance();
@@ -224,6 +261,7 @@ final class RecordSplitter {
                         continue;
                     }
                     if (b == ']') {
+                        closedAt = line + ", column " + column;
                         advance();
                         state = State.DONE;
                         continue;
@@ -236,6 +274,7 @@ final class RecordSplitter {
                             : "missing ',' between this record and the one before it");
                 case BEFORE_FIRST, AFTER_COMMA:
                     if (b == ']') { // an empty array, or a trailing comma: no record is lost either way
+                        closedAt = line + ", column " + column;
                         advance();
                         state = State.DONE;
                         continue;
@@ -248,26 +287,6 @@ final class RecordSplitter {
                     throw new IllegalStateException("Unknown state " + state);
             }
         }
-    }
-
-    /**
-     * After the closing bracket only white space may follow. Anything else is read on rather than lost in one reject
-     * (two files concatenated, an array and then JSON Lines): another array as more elements of the first (see
-     * {@link #nextElement()}), anything else, byte {@code b} on, as JSON Lines. The first record read after the
-     * bracket carries the problem, as the record after a missing comma does; with no record after it, the problem is
-     * reported at the end of the file.
-     */
-    private RawRecord afterClosingBracket(int b) {
-        if (b == EOF) {
-            if (afterClose == null) {
-                return null;
-            }
-            startRecord();
-            return finishRecord(null);
-        }
-        framing = Framing.LINES;
-        afterClose = "content after the closing ]; the rest of the file is read as JSON Lines";
-        return nextLine();
     }
 
     /** The file ended where a record or the closing bracket should be: one problem, reported at the end. */
@@ -414,9 +433,11 @@ final class RecordSplitter {
     /**
      * Scans an object or array up to its matching close. Tracks just enough grammar to see a new record begin inside
      * an unclosed one: a '{' where a property name or a comma must come can only be the next record, so the broken
-     * record ends there and costs no more than itself. Past any other syntax error only nesting is counted;
-     * the parser names the error. Two errors are told apart from nesting, so that they cost no more than their record
-     * either:
+     * record ends there and costs no more than itself. Past any other syntax error (a comment, a word, a line cut
+     * short) only nesting is counted, the parser naming the error, and a line that starts with '{' starts the next
+     * record, unless it is inside a container opened since: an unclosed record followed by one more error would
+     * otherwise take every record after it to the end of the file. Two errors are told apart from nesting, so that
+     * they cost no more than their record either:
      * <ul>
      * <li>a closing brace or bracket of the other kind than the container it would close ({@code ["a", "b"}}) closes
      * that container all the same, a typo most likely; the grammar then goes on, so that a bracket missing before a
@@ -428,6 +449,50 @@ final class RecordSplitter {
      * </ul>
      */
     private Scan scanContainer() {
+        valueOnItsOwnLine = null;
+        Scan scan = scanContainerToItsEnd();
+        if (valueOnItsOwnLine != null && recordLength == recordFullLength
+                && (scan == Scan.NEXT_RECORD_STARTS || scan == Scan.END_OF_FILE || scan == Scan.COMPLETE && broken)) {
+            rewindTo(valueOnItsOwnLine);
+            return Scan.NEXT_RECORD_STARTS;
+        }
+        return scan;
+    }
+
+    /**
+     * Where a property's value began on a line of its own ({@code "asset":}, then {@code {} on the next line), which
+     * JSON allows and tools never write: more likely a line cut after a name's colon, and the next record. A record
+     * that then does not end well ends there instead, and what follows is read again as the next record's: the record
+     * that would have been taken for the value costs nothing.
+     */
+    private record Mark(int index, long offset, long line, long column, int previous) {
+    }
+
+    /** The first value that began on a line of its own in the record being scanned; {@code null} if none has. */
+    private Mark valueOnItsOwnLine;
+    /** Whether the record just scanned broke JSON's grammar, or closed a container with a closer of the other kind. */
+    private boolean broken;
+
+    /** Ends the record at {@code mark}, and reads what it kept from there on again, as if not read yet. */
+    private void rewindTo(Mark mark) {
+        int replayed = recordLength - mark.index();
+        int unread = limit - pos;
+        byte[] again = new byte[Math.max(BUFFER_SIZE, replayed + unread)];
+        System.arraycopy(record, mark.index(), again, 0, replayed);
+        System.arraycopy(buffer, pos, again, replayed, unread);
+        buffer = again;
+        pos = 0;
+        limit = replayed + unread;
+        offset = mark.offset();
+        line = mark.line();
+        column = mark.column();
+        previous = mark.previous();
+        recordLength = mark.index();
+        recordFullLength = mark.index();
+    }
+
+    private Scan scanContainerToItsEnd() {
+        broken = false;
         byte[] containers = new byte[16];
         int depth = 0;
         int expect = VALUE;
@@ -436,6 +501,7 @@ final class RecordSplitter {
         boolean inScalar = false;
         boolean grammarLost = false;
         int quotesLostAt = 0; // the depth at which a string ran past its line's end; 0 while none has
+        int grammarLostAt = 0; // the depth at which a token broke the grammar; 0 while none has
         boolean lineStart = false;
         int b;
         while ((b = peek()) != EOF) {
@@ -473,17 +539,28 @@ final class RecordSplitter {
             if (quotesLostAt > 0 && depth <= quotesLostAt && lineStart && b == '{') {
                 return Scan.STRING_RUNS_PAST_ITS_LINE; // not inside a container opened since: an array of objects
             }
+            if (grammarLostAt > 0 && depth <= grammarLostAt && lineStart && b == '{') {
+                return Scan.NEXT_RECORD_STARTS; // the record cannot be read anyway: it costs no more than itself
+            }
+            boolean atLineStart = lineStart;
             lineStart = false;
             int token = b;
             if ((b == '}' || b == ']') && depth > 0 && depth <= containers.length) {
                 // a closer of the other kind closes the innermost container all the same, as its writer meant
                 token = containers[depth - 1] == '{' ? '}' : ']';
+                broken |= token != b;
             }
             if (!grammarLost && !fits(token, expect, depth == 0 ? 0 : containers[depth - 1])) {
-                if (token == '{' && depth > 0 && expect != COLON) { // after a name, it is more likely a missing colon
+                // after a name, a brace is more likely a missing colon; unless it starts a line (the line was cut)
+                if (token == '{' && depth > 0 && (expect != COLON || atLineStart)) {
                     return Scan.NEXT_RECORD_STARTS;
                 }
                 grammarLost = true;
+                grammarLostAt = depth;
+                broken = true;
+            } else if (atLineStart && b == '{' && expect == VALUE && depth <= containers.length
+                    && containers[depth - 1] == '{' && valueOnItsOwnLine == null) { // a value: after a name's colon
+                valueOnItsOwnLine = new Mark(recordFullLength, offset, line, column, previous);
             }
             keep(b);
             advance();
@@ -666,6 +743,9 @@ final class RecordSplitter {
     private void fill() {
         if (pos < limit) {
             return;
+        }
+        if (buffer.length != BUFFER_SIZE) { // the bytes read again after a rewind are read
+            buffer = new byte[BUFFER_SIZE];
         }
         limit = Math.max(read(0), 0);
         pos = 0;

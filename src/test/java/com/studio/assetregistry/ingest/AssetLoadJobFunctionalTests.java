@@ -462,6 +462,29 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void anUnclosedRecordBeforeACommentAndABracketTooManyCostNoOtherRecord() throws IOException {
+        // given: a hand-edited array: a record left unclosed, a comment after it, and a ] before the array's end
+        String record = "{\"asset\": {\"name\": \"%s\", \"type\": \"prop\"}, \"department\": \"modeling\", "
+                + "\"version\": 1, \"status\": \"active\"%s";
+        Path file = file("hand-edited.json", "[\n" + record.formatted("a", "},") + "\n" + record.formatted("b", ",")
+                + "\n// checked by hand\n" + record.formatted("c", "},") + "\n" + record.formatted("d", "},") + "\n]\n"
+                + record.formatted("e", "},") + "\n" + record.formatted("f", "}") + "\n]\n");
+
+        // when
+        LoadSummary summary = loader.load(file);
+
+        // then: the broken record, and the first after the early bracket, are rejected; every other one registers
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(6L, 4L, 2L);
+        assertThat(rejectLines(summary)).extracting(r -> r.get("recordNumber").asLong() + " line "
+                        + r.get("line").asLong() + ": " + r.get("rules").get(0).get("message").asString())
+                .containsExactly("2 line 3: this record is not closed before the next one starts at line 5, column 1",
+                        "5 line 8: the array closed at line 7, column 1, and content follows; it is read on as more"
+                                + " records");
+        assertThat(jdbc.queryForList("SELECT name FROM asset ORDER BY name", String.class))
+                .containsExactly("a", "c", "d", "f");
+    }
+
+    @Test
     void readsOnAfterTheClosingBracketSoThatTwoFilesConcatenatedCostOneRecord() throws IOException {
         // given: two arrays one after the other, as `cat monday.json tuesday.json` makes them, then a JSON line
         String record = "{\"asset\": {\"name\": \"%s\", \"type\": \"prop\"}, \"department\": \"modeling\", "
@@ -481,8 +504,8 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
                 .containsExactly(
                         "3 line 6: json.syntax another top-level array opens at line 5, column 1, after the first "
                                 + "one closed; its records are read as if the arrays were one",
-                        "5 line 9: json.syntax content after the closing ]; the rest of the file is read as JSON "
-                                + "Lines");
+                        "5 line 9: json.syntax the array closed at line 8, column 1, and content follows; it is read"
+                                + " on as more records");
         assertThat(rejects.get(0).get("record").asString()).isEqualTo(record.formatted("tree", 2));
         assertThat(jdbc.queryForList("SELECT a.name || ' v' || v.version FROM asset a JOIN asset_version v "
                 + "ON v.asset_id = a.id ORDER BY a.name, v.version", String.class))

@@ -268,6 +268,79 @@ class RecordSplitterTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"// a comment", "/* a comment */", "xyz", "\"version\""})
+    void aRecordMissingItsClosingBraceBeforeOtherBrokenContentCostsOnlyItself(String broken) {
+        // when: the second record lacks its closing brace, and a line of it is broken too: a comment, a stray word,
+        // a line cut after a property's name
+        List<Cut> cuts = readAll(splitter("[\n{\"a\":1},\n{\"b\":2,\n" + broken + "\n{\"c\":3},\n{\"d\":4}\n]"));
+
+        // then: the records after it are read whole, as after a record that lacks only its brace
+        assertThat(cuts).extracting(Cut::text)
+                .containsExactly("{\"a\":1}", "{\"b\":2,\n" + broken + "\n", "{\"c\":3}", "{\"d\":4}");
+        assertThat(cuts.get(1).framingError())
+                .isEqualTo("this record is not closed before the next one starts at line 5, column 1");
+        assertThat(cuts.get(2).position()).isEqualTo(new RecordPosition(3, 5, 1, 20 + broken.length(), 7));
+        assertThat(cuts).extracting(Cut::framingError).filteredOn(error -> error != null).hasSize(1);
+    }
+
+    @Test
+    void aCommentInsideAnArrayOfObjectsOnePerLineDoesNotSplitItsRecord() {
+        // when: a record with a comment (an error the parser names), then objects one per line in one of its arrays
+        List<Cut> cuts = readAll(splitter("[{\"a\": 1, // note\n \"items\": [\n  {\"x\": 1},\n  {\"y\": 2}\n]},\n"
+                + "{\"b\": 2}]"));
+
+        // then: the objects are inside a container opened after the error: they are the record's own
+        assertThat(cuts).extracting(Cut::text).containsExactly(
+                "{\"a\": 1, // note\n \"items\": [\n  {\"x\": 1},\n  {\"y\": 2}\n]}", "{\"b\": 2}");
+        assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls();
+    }
+
+    @Test
+    void aBracketTooManyBeforeTheEndOfAPrettyPrintedArrayCostsNoRecord() {
+        // when: a ] before the end of the array, its records written over several lines each
+        List<Cut> cuts = readAll(splitter("[\n  {\n    \"a\": 1\n  },\n]\n  {\n    \"b\": 2\n  },\n  {\n    \"c\": 3\n"
+                + "  }\n]\n"));
+
+        // then: the records after it are read whole, the first of them carrying the problem
+        assertThat(cuts).extracting(Cut::text).containsExactly("{\n    \"a\": 1\n  }", "{\n    \"b\": 2\n  }",
+                "{\n    \"c\": 3\n  }");
+        assertThat(cuts.get(1).position()).isEqualTo(new RecordPosition(2, 6, 3, 26, 16));
+        assertThat(cuts.get(1).framingError())
+                .isEqualTo("the array closed at line 5, column 1, and content follows; it is read on as more records");
+        assertThat(cuts.get(2).framingError()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void everyRecordOfAnArrayButOneCutShortIsReadWholeWhereverTheCutFalls(boolean prettyPrinted) {
+        // given: five records, one per line or pretty-printed as Python's json.dump(indent=2) writes them
+        List<String> records = new ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            String record = "{\"asset\": {\"name\": \"" + name + "\", \"type\": \"prop\"}, \"department\": \"fx\","
+                    + " \"version\": 1, \"status\": \"active\"}";
+            records.add(prettyPrinted ? record.replace("{", "{\n    ").replace(", ", ",\n    ")
+                    .replace("}", "\n  }") : record);
+        }
+        String third = records.get(2) + ",";
+        for (int at = 1; at < third.length(); at++) {
+            int lineEnd = third.indexOf('\n', at) < 0 ? third.length() : third.indexOf('\n', at);
+            // when: the third record is cut at one place, losing the rest of its line, or the rest of it
+            for (String cutShort : List.of(third.substring(0, at) + third.substring(lineEnd), third.substring(0, at))) {
+                String file = "[\n  " + records.get(0) + ",\n  " + records.get(1) + ",\n  " + cutShort + "\n  "
+                        + records.get(3) + ",\n  " + records.get(4) + "\n]\n";
+                List<Cut> cuts = readAll(splitter(file));
+
+                // then: every other record is a record of its own, the first two and the last without a problem
+                assertThat(cuts).as("cut to %s", cutShort).extracting(Cut::text)
+                        .contains(records.get(0), records.get(1), records.get(3), records.get(4));
+                assertThat(cuts).as("cut to %s", cutShort)
+                        .filteredOn(cut -> List.of(records.get(0), records.get(1), records.get(4)).contains(cut.text()))
+                        .extracting(Cut::framingError).containsOnlyNulls();
+            }
+        }
+    }
+
     @Test
     void aNestedObjectLeftOpenEndsItsRecordWhereTheNextOneStarts() {
         // when
@@ -348,7 +421,7 @@ class RecordSplitterTests {
     }
 
     @Test
-    void contentAfterTheClosingBracketIsReadOnAsJsonLinesAndItsFirstRecordCarriesTheProblem() {
+    void contentAfterTheClosingBracketIsReadOnAsMoreRecordsAndItsFirstRecordCarriesTheProblem() {
         // when: an array, then JSON Lines
         List<Cut> cuts = readAll(splitter("[{\"a\":1}] {\"b\":2}\n{\"c\":3}"));
 
@@ -356,7 +429,7 @@ class RecordSplitterTests {
         assertThat(cuts).containsExactly(
                 new Cut(new RecordPosition(1, 1, 2, 1, 7), "{\"a\":1}", false, null),
                 new Cut(new RecordPosition(2, 1, 11, 10, 7), "{\"b\":2}", false,
-                        "content after the closing ]; the rest of the file is read as JSON Lines"),
+                        "the array closed at line 1, column 9, and content follows; it is read on as more records"),
                 new Cut(new RecordPosition(3, 2, 1, 18, 7), "{\"c\":3}", false, null));
     }
 
@@ -686,7 +759,8 @@ class RecordSplitterTests {
         "{\"a\": \"日本 🐉\"}\r\n\r\n  {\"b\": [1, 2]} \t \n{\"d\": \"0123456789012345678901234567890\"}   \r\n"
                 + "{\"e\": \"é\"}\n\r\n\r\"x\"\r{\"f\": 6}  ",
         "[\n  {\"a\": \"日本 🐉\"},\n  {\"b\": [1, {\"c\": \"]\"}]}, {\"d\": \"0123456789012345678901234567890\"}\r\n"
-                + "  {\"e\": \"é\"}, \"x\", {\"f\": 6},\n]\n"})
+                + "  {\"e\": \"é\"}, \"x\", {\"f\": 6},\n]\n",
+        "[\n{\"a\":1, \"x\":\n{\"b\": \"日本 🐉\"},\n{\"c\":3}\n]\n{\"d\":4}, {\"e\":5}\n]\n{\"f\":6, // note\n{\"g\":7}"})
     void recordsArePositionedTheSameWhateverBytesEachReadOfTheFileReturns(String content) {
         byte[] file = concat(BOM, utf8(content));
         List<Cut> whole = readAll(splitter(file, 20));
@@ -752,7 +826,8 @@ class RecordSplitterTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"[{\"a\":1} {\"b\":2}, {\"c\":3}] x",
-        "[{\"a\":1}]\n[{\"b\":2}, {\"c\":3}]\n{\"d\":4}\r\n{\"e\":5}"})
+        "[{\"a\":1}]\n[{\"b\":2}, {\"c\":3}]\n{\"d\":4}\r\n{\"e\":5}",
+        "[\n{\"a\":1, \"x\":\n{\"b\": \"日本\"},\n{\"c\":3}\n]\n{\"d\":4}, {\"e\":5}\n]\n{\"f\":6, // note\n{\"g\":7}"})
     void restartAfterAFramingErrorKeepsReportingFramingErrorsAsAnUninterruptedReadDoes(String content) {
         byte[] file = utf8(content);
         List<Cut> uninterrupted = readAll(splitter(file, LIMIT));
