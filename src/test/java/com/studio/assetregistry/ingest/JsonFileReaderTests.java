@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -382,6 +383,30 @@ class JsonFileReaderTests {
 
         // then
         assertThat(readAheadThreads(file)).isEmpty();
+    }
+
+    @Test
+    void closeReleasesTheFile() throws IOException {
+        // given: a reader that has read from its file (a server loads many files over its life)
+        Path file = write(jsonLines(3));
+        JsonFileReader reader = reader(file);
+        reader.open(new ExecutionContext());
+        reader.read();
+
+        // when
+        reader.close();
+
+        // then: no descriptor of this process is left open on it
+        Path real = file.toRealPath();
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            assertThat(descriptors.filter(descriptor -> {
+                try {
+                    return Files.readSymbolicLink(descriptor).equals(real);
+                } catch (IOException gone) { // the listing's own descriptor, closed since
+                    return false;
+                }
+            })).isEmpty();
+        }
     }
 
     // --- helpers ---

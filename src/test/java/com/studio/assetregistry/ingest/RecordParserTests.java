@@ -70,6 +70,17 @@ class RecordParserTests {
         assertThat(new String(parsed.raw(), StandardCharsets.UTF_8)).isEqualTo(SAMPLE);
     }
 
+    @ParameterizedTest(name = "U+{1}")
+    @CsvSource({"\uD7FB, D7FB", "\uD800\uDC00, 10000", "\uDBC0\uDC00, 100000", "\uE000, E000"})
+    void textBesideTheRangesUtf8ForbidsIsParsed(String text, String codePoint) {
+        // the last characters before the surrogates (ED 9F xx) and the first after them, the first outside the basic
+        // plane (F0 90 80 80) and the first of the last plane (F4 80 80 80): UTF-8 all, read as any text
+        var parsed = parser.parse(raw("{\"asset\": {\"name\": \"x" + text + "\"}}"));
+
+        assertThat(parsed).isInstanceOfSatisfying(SourceRecord.Parsed.class,
+                record -> assertThat(record.input().name().text()).isEqualTo("x" + text));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "NONE", value = {
         "1         | INTEGER | 1",

@@ -1,6 +1,7 @@
 package com.studio.assetregistry.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.studio.assetregistry.storage.RecordPosition;
 import java.io.ByteArrayInputStream;
@@ -342,6 +343,24 @@ class RecordSplitterTests {
     }
 
     @Test
+    void aRecordNestedDeeperThanTheSplittersFirstGuessIsReadWhole() {
+        String deep = "{\"a\": " + "[".repeat(40) + "{\"b\": {}}" + "]".repeat(40) + "}";
+
+        assertThat(readAll(splitter("[" + deep + ",{\"c\":1}]"))).extracting(Cut::text, Cut::framingError)
+                .containsExactly(tuple(deep, null), tuple("{\"c\":1}", null));
+    }
+
+    @Test
+    void aRecordLeftOpenAfterANumberEndsWhereTheNextOneStarts() {
+        // when: the number is the last thing the open record holds, as a line cut before its brace leaves it
+        List<Cut> cuts = readAll(splitter("[{\"a\": 12, \"b\": 3\n{\"c\": \"d\"}]"));
+
+        // then
+        assertThat(cuts).extracting(Cut::text).containsExactly("{\"a\": 12, \"b\": 3\n", "{\"c\": \"d\"}");
+        assertThat(cuts.get(1).framingError()).isNull();
+    }
+
+    @Test
     void aNestedObjectLeftOpenEndsItsRecordWhereTheNextOneStarts() {
         // when
         List<Cut> cuts = readAll(splitter("[{\"asset\": {\"name\": \"x\", {\"asset\": {\"name\": \"y\"}}]"));
@@ -464,6 +483,12 @@ class RecordSplitterTests {
         List<Cut> fullwidth = readAll(splitter("{\"a\":1}\n\uFF5B\"b\":2}\n"));
         assertThat(fullwidth.get(1).position()).isEqualTo(new RecordPosition(2, 2, 1, 8, 9));
         assertThat(fullwidth.get(1).text()).isEqualTo("\uFF5B\"b\":2}");
+    }
+
+    @Test
+    void aByteOrderMarkOnALineOfItsOwnBetweenLinesIsNoRecord() {
+        assertThat(readAll(splitter("{\"a\":1}\n\uFEFF\n{\"b\":2}\n"))).extracting(Cut::text, Cut::framingError)
+                .containsExactly(tuple("{\"a\":1}", null), tuple("{\"b\":2}", null));
     }
 
     @Test

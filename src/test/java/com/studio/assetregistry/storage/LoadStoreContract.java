@@ -671,6 +671,12 @@ public abstract class LoadStoreContract extends RegistryIntegrationTest {
         assertThat(counts.warned()).isEqualTo(2);
         assertThat(counts.warningsByRule()).containsExactly(Map.entry("name.pattern", 2L),
                 Map.entry("name.reserved", 1L));
+        // and as the listing of runs (runs, GET /runs) counts them
+        assertThat(store.recentRuns(1)).singleElement().satisfies(listed -> {
+            assertThat(listed.counts().warned()).isEqualTo(2);
+            assertThat(listed.counts().warningsByRule()).containsExactly(Map.entry("name.pattern", 2L),
+                    Map.entry("name.reserved", 1L));
+        });
     }
 
     @Test

@@ -54,4 +54,12 @@ class FieldValueTests {
         assertThat(value.isBlankString()).isFalse();
         assertThat(value.codePoints()).isEqualTo(1025);
     }
+
+    @Test
+    void describesAValueOf80CharactersWholeAndALongerOneAbbreviated() {
+        String eighty = "x".repeat(80);
+
+        assertThat(FieldValue.string(eighty).describe()).isEqualTo("\"" + eighty + "\"");
+        assertThat(FieldValue.string(eighty + "y").describe()).isEqualTo("\"" + "x".repeat(77) + "...\"");
+    }
 }

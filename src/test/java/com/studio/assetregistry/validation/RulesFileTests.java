@@ -160,6 +160,14 @@ class RulesFileTests {
     }
 
     @Test
+    void takesTheBoundsOfEachRangeItself() {
+        // a budget of no reject at all, and the shortest and longest names a rules file may allow
+        assertThat(RulesFile.of("studio.yml", "max-reject-rate: 0").maxRejectRate()).isEqualByComparingTo("0");
+        assertThat(RulesFile.of("studio.yml", "name:\n  max-length: 1").model().maxNameLength()).isEqualTo(1);
+        assertThat(RulesFile.of("studio.yml", "name:\n  max-length: 1024").model().maxNameLength()).isEqualTo(1024);
+    }
+
+    @Test
     void readsTheNamePattern() {
         // when
         RulesFile rules = RulesFile.of("studio.yml", "name:\n  pattern: '^[a-z][a-z0-9_]*$'\n");

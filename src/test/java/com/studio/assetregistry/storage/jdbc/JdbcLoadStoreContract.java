@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the JDBC load store does beyond {@code LoadStoreContract}, on every database it runs on: a large run's gaps are
@@ -34,6 +36,9 @@ abstract class JdbcLoadStoreContract extends RegistryIntegrationTest {
 
     @Autowired
     private AssetStore assets;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     private final List<StagedFinding> findings = new ArrayList<>();
 
@@ -115,6 +120,25 @@ abstract class JdbcLoadStoreContract extends RegistryIntegrationTest {
 
         assertThat(resolution).isEqualTo(new Resolution(0, 0, 0));
         assertOnlyTheRegisteredHeroIsLeft();
+    }
+
+    @Test
+    void aChunkRolledBackLeavesNoIdOfTheAssetsItCreatedToTheNextChunk() {
+        // given: a chunk that created an asset, rolled back (a failed write, a kill's undo in a live server)
+        long run = store.startRun("load", "test", 0, Instant.now());
+        var chunk = new TransactionTemplate(transactions);
+        chunk.executeWithoutResult(status -> {
+            store.write(run, List.of(v(1, "hero", "modeling", 1)));
+            status.setRollbackOnly();
+        });
+
+        // when: the chunk is written again, by the same store
+        chunk.executeWithoutResult(status -> store.write(run, List.of(v(1, "hero", "modeling", 1))));
+        store.resolve(run, findings::add);
+
+        // then: its version belongs to an asset that exists
+        assertThat(registered()).containsExactly("hero/character/modeling v1 active");
+        assertThat(assets.listAssets()).extracting(AssetKey::name).containsExactly("hero");
     }
 
     /**

@@ -181,7 +181,19 @@ class NameInvalidRuleTests {
                 Arguments.of("\uFDD0hero", "a noncharacter (U+FDD0) at character 1: Unicode keeps it for a program's"
                         + " own use, never for text"),
                 Arguments.of(CLAPPER_BOARD + "\uD83F\uDFFF", "a noncharacter (U+1FFFF) at character 2: Unicode keeps it"
-                        + " for a program's own use, never for text"));
+                        + " for a program's own use, never for text"),
+                // the ends of the ranges: the first variation selector and the last of the supplement's, the last
+                // noncharacter of the Arabic block, a Mongolian selector after a letter it cannot select
+                Arguments.of("hero\uFE00", "an invisible mark (U+FE00) at character 5: two names that look the same"
+                        + " would be two assets"),
+                Arguments.of("hero\uDB40\uDD00", "an invisible mark (U+E0100) at character 5: two names that look the"
+                        + " same would be two assets"),
+                Arguments.of("hero\uDB40\uDDEF", "an invisible mark (U+E01EF) at character 5: two names that look the"
+                        + " same would be two assets"),
+                Arguments.of("hero\uFDEF", "a noncharacter (U+FDEF) at character 5: Unicode keeps it for a program's"
+                        + " own use, never for text"),
+                Arguments.of("hero\u180B", "an invisible mark (U+180B) at character 5: two names that look the same"
+                        + " would be two assets"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -279,6 +291,7 @@ class NameInvalidRuleTests {
     @ParameterizedTest(name = "name {0}")
     @CsvSource(delimiter = '|', textBlock = """
             he\u0301ros           | characters 2 to 3 (U+0065 U+0301) are U+00E9 in NFC
+            he\u0300ros           | characters 2 to 3 (U+0065 U+0300) are U+00E8 in NFC
             \u212Bngstr\u00F6m     | character 1 (U+212B) is U+00C5 in NFC
             take \u1112\u1161\u11AB | characters 6 to 8 (U+1112 U+1161 U+11AB) are U+D55C in NFC
             q\u0307\u0323          | characters 2 to 3 (U+0307 U+0323) are U+0323 U+0307 in NFC
@@ -305,7 +318,8 @@ class NameInvalidRuleTests {
     @ValueSource(strings = {"hero", "h", "hero prop", "héros_01", "h\u00E9ros", "\uD55C\uAE00", "\u00C5ngstr\u00F6m",
             "prop \u03A9 2", "英雄", "a-b.c", "\uD83C\uDFAC take 2",
             "\uD83D\uDC68\u200D\uD83D\uDC69 family", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
-            "\u2764\uFE0F heart", "\u8FBB\uDB40\uDD00 ivs", "take 1\uFE0F\u20E3", "\u1820\u180B"})
+            "\u2764\uFE0F heart", "\u8FBB\uDB40\uDD00 ivs", "take 1\uFE0F\u20E3", "take 0\uFE0F\u20E3",
+            "take 9\uFE0F\u20E3", "\u1820\u180B"})
     void acceptsWellFormedName(String name) {
         // given
         InputRecord record = aValidRecord().name(name).build();

@@ -67,6 +67,14 @@ class NamePatternRuleTests {
                 .hasValueSatisfying(v -> assertThat(v.message()).isEqualTo("asset.name \"b\" does not match (.*a){20}"));
     }
 
+    @Test
+    void judgesANameOfExactlyTheMaximumLength() {
+        var rule = new NamePatternRule(new ModelValues(null, null, null, 4, "[a-z]+"));
+
+        assertThat(rule.check(aValidRecord().name("HERO").build())).map(Violation::rule).hasValue("name.pattern");
+        assertThat(rule.check(aValidRecord().name("hero").build())).isEmpty();
+    }
+
     static Stream<FieldValue> namesOtherRulesOwn() {
         return Stream.of(NULL, string(""), string("  "), integer("42"), string("a".repeat(21)));
     }
