@@ -514,15 +514,19 @@ final class RegistryContext implements AutoCloseable {
     }
 
     /**
-     * Calls {@code action} on each wait for the registry's write lock, held by another process, that lasts past
-     * the notice (see {@link RegistryLockWait}), until this closes.
+     * Calls {@code action} on each wait of the calling thread's statements for the registry's write lock, held by
+     * another writer, that lasts past the notice (see {@link RegistryLockWait}), until this closes. Waits of the
+     * application's own background threads are not the command's: a load's heartbeat waits for the lock that the
+     * load itself holds as it resolves, which is no other writer's.
      */
     void onLockWait(Consumer<RegistryLockWait> action) {
         if (context == null) { // reading without Spring: it takes no write lock
             return;
         }
+        Thread command = Thread.currentThread();
         ApplicationListener<ApplicationEvent> listener = event -> {
-            if (event instanceof PayloadApplicationEvent<?> published
+            // published on the thread that waits
+            if (Thread.currentThread() == command && event instanceof PayloadApplicationEvent<?> published
                     && published.getPayload() instanceof RegistryLockWait wait) {
                 action.accept(wait);
             }
