@@ -33,7 +33,9 @@ class NewRegistryRaceTests {
         var inSecondMigration = new CountDownLatch(1);
         var goOn = new CountDownLatch(1);
         Flyway other = Flyway.configure()
-                .dataSource("jdbc:sqlite:" + db + "?journal_mode=WAL&busy_timeout=30000", null, null)
+                // as this version's own migrations run, in transactions that take the write lock as they begin
+                .dataSource("jdbc:sqlite:" + db + "?journal_mode=WAL&busy_timeout=30000&transaction_mode=IMMEDIATE",
+                        null, null)
                 .locations("classpath:db/migration/sqlite")
                 .callbacks(new PauseInSecondMigration(inSecondMigration, goOn))
                 .load();
