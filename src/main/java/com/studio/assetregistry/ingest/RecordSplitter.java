@@ -10,7 +10,8 @@ import java.util.Arrays;
  * Cuts a JSON file into records, byte by byte, without parsing them: one record per element of a top-level array,
  * or one per non-blank line (JSON Lines; a line ends with {@code \n}, {@code \r\n} or a lone {@code \r}). The
  * framing is told by the first byte that is not white space (after an optional UTF-8 byte-order mark): {@code [}
- * means an array.
+ * means an array; a {@code {} alone on its line means records pretty-printed one after another, without an array
+ * around them ({@code jq '.[]'}'s output), read as an array's elements are.
  * <p>
  * Written by hand because no JSON library can do what a load needs here: give each record's raw bytes and exact
  * position (byte offset, line, column), and go on with the next record after a broken one. The splitter tracks only
@@ -28,8 +29,9 @@ final class RecordSplitter {
     /**
      * Where the reader is in an array: {@code AFTER_STRAY} follows content that is no element (a stray brace, a
      * comment, a word), which has been reported already; what comes next needs no comma before it. {@code AFTER_CLOSE}
-     * is past a closing bracket that content follows (a bracket too many, or a file concatenated after this one):
-     * what follows is read on as more elements, with or without commas between them, whatever its layout.
+     * is past a closing bracket that content follows (a bracket too many, or a file concatenated after this one), or
+     * in a file of pretty-printed records with no array around them: what follows is read on as more elements, with
+     * or without commas between them, whatever its layout.
      */
     enum State { BEFORE_FIRST, AFTER_ELEMENT, AFTER_COMMA, AFTER_STRAY, DONE, AFTER_CLOSE }
 
@@ -116,9 +118,33 @@ final class RecordSplitter {
         if (peek() == '[') {
             advance();
             framing = Framing.ARRAY;
+        } else if (opensPrettyPrintedRecord()) {
+            framing = Framing.ARRAY; // as the elements of an array, with no bracket to open or close them
+            state = State.AFTER_CLOSE;
         } else {
             framing = Framing.LINES;
         }
+    }
+
+    /**
+     * Whether the file's first line holds only a {@code {}: records one after another, each over several lines, as
+     * {@code jq '.[]'} or a pretty printer writes them. A line of JSON Lines holds a whole record, never a brace
+     * alone. Looks ahead without moving.
+     */
+    private boolean opensPrettyPrintedRecord() {
+        if (peek() != '{') {
+            return false;
+        }
+        for (int at = 1; ahead(at + 1); at++) {
+            int b = buffer[pos + at] & 0xFF;
+            if (b == '\n' || b == '\r') {
+                return true;
+            }
+            if (!isWhitespace(b)) {
+                return false;
+            }
+        }
+        return false; // a file of one brace: one record, as JSON Lines reads it
     }
 
     private void skipByteOrderMark() {

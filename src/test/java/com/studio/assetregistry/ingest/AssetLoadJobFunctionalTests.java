@@ -462,6 +462,24 @@ class AssetLoadJobFunctionalTests extends RegistryIntegrationTest {
     }
 
     @Test
+    void loadsRecordsPrettyPrintedOneAfterAnotherAsJqWritesAnArraysElements() throws IOException {
+        // given: jq '.[]' of an array of three records
+        String record = "{\n  \"asset\": {\n    \"name\": \"%s\",\n    \"type\": \"prop\"\n  },\n  \"department\":"
+                + " \"modeling\",\n  \"version\": %d,\n  \"status\": \"active\"\n}\n";
+        Path file = file("jq.json", record.formatted("tree", 1) + record.formatted("tree", 2)
+                + record.formatted("rock", 1));
+
+        // when
+        LoadSummary summary = loader.load(file);
+
+        // then
+        assertThat(List.of(summary.read(), summary.registered(), summary.rejected())).containsExactly(3L, 3L, 0L);
+        assertThat(jdbc.queryForList("SELECT a.name || ' v' || v.version FROM asset a JOIN asset_version v "
+                + "ON v.asset_id = a.id ORDER BY a.name, v.version", String.class))
+                .containsExactly("rock v1", "tree v1", "tree v2");
+    }
+
+    @Test
     void anUnclosedRecordBeforeACommentAndABracketTooManyCostNoOtherRecord() throws IOException {
         // given: a hand-edited array: a record left unclosed, a comment after it, and a ] before the array's end
         String record = "{\"asset\": {\"name\": \"%s\", \"type\": \"prop\"}, \"department\": \"modeling\", "

@@ -37,7 +37,8 @@ class RecordSplitterTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":[1]}\n{\"b\":2}", "  \"[not, an, array]\"\n{\"b\":2}", "1\n{\"b\":2}"})
+    @ValueSource(strings = {"{\"a\":[1]}\n{\"b\":2}", "  \"[not, an, array]\"\n{\"b\":2}", "1\n{\"b\":2}",
+        "{ \"a\": 1\n{\"b\":2}"})
     void fileWhoseFirstNonBlankByteIsAnythingButABracketIsReadAsLines(String content) {
         // given
         var splitter = splitter(content);
@@ -49,6 +50,32 @@ class RecordSplitterTests {
         assertThat(splitter.framing()).isEqualTo(RecordSplitter.Framing.LINES);
         assertThat(cuts).extracting(Cut::text).containsExactly(content.lines().findFirst().orElseThrow().strip(),
                 "{\"b\":2}");
+    }
+
+    @Test
+    void recordsPrettyPrintedOneAfterAnotherWithoutAnArrayAreReadAsAnArraysElements() {
+        // given: what jq '.[]' writes of an array, after a byte-order mark and a blank line, with Windows line ends
+        String first = "{\r\n  \"a\": 1\r\n}";
+        String second = "{\r\n  \"b\": {\r\n    \"c\": [1, 2]\r\n  }\r\n}";
+        var splitter = splitter("\uFEFF\r\n" + first + "\r\n" + second + "\r\n");
+
+        // when
+        List<Cut> cuts = readAll(splitter);
+
+        // then: each record whole, where it starts
+        assertThat(cuts).containsExactly(
+                new Cut(new RecordPosition(1, 2, 1, 5, first.length()), first, false, null),
+                new Cut(new RecordPosition(2, 5, 1, 7 + first.length(), second.length()), second, false, null));
+        assertThat(splitter.framing()).isEqualTo(RecordSplitter.Framing.ARRAY);
+    }
+
+    @Test
+    void aPrettyPrintedRecordLeftOpenCostsOnlyItselfAsInAnArray() {
+        List<Cut> cuts = readAll(splitter("{\n  \"a\": 1,\n{\n  \"b\": 2\n}\n"));
+
+        assertThat(cuts).extracting(Cut::text).containsExactly("{\n  \"a\": 1,\n", "{\n  \"b\": 2\n}");
+        assertThat(cuts).extracting(Cut::framingError).containsExactly(
+                "this record is not closed before the next one starts at line 3, column 1", null);
     }
 
     @Test
