@@ -62,6 +62,27 @@ class ServiceLoaderRulesTests {
     }
 
     @Test
+    void aRuleDeclaredForTheServiceLoaderThatIsABeanAlreadyIsCataloguedOnce() throws IOException {
+        // given a jar that declares the rule, whose class the application also makes a bean of (a component scan)
+        Path services = Files.createDirectories(jar.resolve("META-INF/services"));
+        Files.writeString(services.resolve(Rule.class.getName()), ShoutingNameRule.class.getName() + "\n");
+
+        try (var classLoader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
+             var context = new AnnotationConfigApplicationContext()) {
+            context.setClassLoader(classLoader);
+            context.registerBean(RulesFile.class, () -> RulesFile.of("empty.yml", ""));
+            context.register(ShoutingNameRule.class, ServiceLoaderRules.class, RuleCatalogue.class);
+
+            // when: two of it would refuse to start ("Two rules have the id ...")
+            context.refresh();
+
+            // then
+            assertThat(context.getBean(RuleCatalogue.class).rules()).extracting(Rule::id)
+                    .containsExactly("studio.shouting");
+        }
+    }
+
+    @Test
     void addsNoRuleWhenNoJarDeclaresOne() {
         try (var context = new AnnotationConfigApplicationContext()) {
             context.registerBean(RulesFile.class, () -> RulesFile.of("empty.yml", ""));
