@@ -94,6 +94,11 @@ final class RecordParser {
             return unreadable(raw, tooLargeRule, "the record is " + at.length() + " bytes, more than the limit of "
                     + maxRecordBytes + " (registry.reader.max-record-bytes)");
         }
+        int nul = nulAtTheStart(raw);
+        if (nul >= 0) {
+            return unreadable(raw, syntaxRule, where(raw, nul) + "a NUL byte (0x00), which JSON allows nowhere (in a"
+                    + " string, only escaped as \\u0000)");
+        }
         try (JsonParser parser = json.createParser(ObjectReadContext.empty(), raw.bytes(), 0, raw.kept())) {
             stopCanonicalizingPastManyNames();
             try {
@@ -117,6 +122,20 @@ final class RecordParser {
         } catch (JacksonException e) {
             return unreadable(raw, syntaxRule, syntaxError(raw, e));
         }
+    }
+
+    /**
+     * Where the record holds a NUL byte among its first four bytes, or -1. Jackson takes zero bytes there for UTF-16 or
+     * UTF-32, and would name other characters than the record holds, or skip the NULs and read a record: such a
+     * record is rejected here, at its NUL.
+     */
+    private static int nulAtTheStart(RawRecord raw) {
+        for (int i = 0; i < Math.min(4, raw.kept()); i++) {
+            if (raw.bytes()[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

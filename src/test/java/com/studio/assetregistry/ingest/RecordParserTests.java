@@ -13,9 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +71,23 @@ class RecordParserTests {
         // then
         assertThat(parsed.position()).isEqualTo(raw.position());
         assertThat(new String(parsed.raw(), StandardCharsets.UTF_8)).isEqualTo(SAMPLE);
+    }
+
+    static Stream<Arguments> recordsWithANulAmongTheirFirstBytes() {
+        return Stream.of(Arguments.of("NUL first", "\u0000{\"asset\": {\"name\": \"x\"}}", 1),
+                Arguments.of("NUL after brace", "{\u0000\"asset\": {\"name\": \"x\"}}", 2),
+                Arguments.of("four NULs first", "\u0000\u0000\u0000\u0000{\"a\": 1}", 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recordsWithANulAmongTheirFirstBytes")
+    void aNulByteAmongARecordsFirstBytesIsNamedWhereItIs(String what, String json, int column) {
+        // Jackson takes zero bytes at the start of a document for UTF-16 or UTF-32, and would name other characters
+        var unreadable = (SourceRecord.Unreadable) parser.parse(raw(json));
+
+        assertThat(unreadable.violation().rule()).isEqualTo("json.syntax");
+        assertThat(unreadable.violation().message()).isEqualTo("line 1, column " + column + ": a NUL byte (0x00),"
+                + " which JSON allows nowhere (in a string, only escaped as \\u0000)");
     }
 
     @ParameterizedTest(name = "U+{1}")
