@@ -218,6 +218,7 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         context.putLong(RECORDS_KEY, checkpoint.recordNumber());
         context.putString(PREFIX + "framing", String.valueOf(checkpoint.framing()));
         context.putString(PREFIX + "state", checkpoint.state().name());
+        context.putLong(PREFIX + "rereadUntil", checkpoint.rereadUntil());
     }
 
     private static RecordSplitter.Checkpoint restore(ExecutionContext context) {
@@ -225,7 +226,8 @@ class JsonFileReader implements ItemStreamReader<SourceRecord> {
         return new RecordSplitter.Checkpoint(context.getLong(PREFIX + "offset"), context.getLong(PREFIX + "line"),
                 context.getLong(PREFIX + "column"), context.getLong(RECORDS_KEY),
                 "null".equals(framing) ? null : RecordSplitter.Framing.valueOf(framing),
-                RecordSplitter.State.valueOf(context.getString(PREFIX + "state")));
+                RecordSplitter.State.valueOf(context.getString(PREFIX + "state")),
+                context.getLong(PREFIX + "rereadUntil", 0)); // 0 in a checkpoint from before rewinds
     }
 
     @Override

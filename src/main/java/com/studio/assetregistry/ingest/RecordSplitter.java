@@ -87,14 +87,21 @@ final class RecordSplitter {
         this.recordNumber = checkpoint.recordNumber();
         this.framing = checkpoint.framing();
         this.state = checkpoint.state();
+        this.rereadUntil = checkpoint.rereadUntil();
     }
 
-    /** Everything needed to go on from the current position after a restart. */
-    record Checkpoint(long offset, long line, long column, long recordNumber, Framing framing, State state) {
+    /**
+     * Everything needed to go on from the current position after a restart.
+     *
+     * @param rereadUntil the offset up to which the bytes are read again after a rewind ({@link #rewindTo}); no
+     *                    further rewind starts before it. 0 if none
+     */
+    record Checkpoint(long offset, long line, long column, long recordNumber, Framing framing, State state,
+                      long rereadUntil) {
     }
 
     Checkpoint checkpoint() {
-        return new Checkpoint(offset, line, column, recordNumber, framing, state);
+        return new Checkpoint(offset, line, column, recordNumber, framing, state, rereadUntil);
     }
 
     /** How the file is framed; known once the first record has been asked for. */
@@ -478,7 +485,7 @@ final class RecordSplitter {
         valueOnItsOwnLine = null;
         Scan scan = scanContainerToItsEnd();
         if (valueOnItsOwnLine != null && recordLength == recordFullLength
-                && (scan == Scan.NEXT_RECORD_STARTS || scan == Scan.END_OF_FILE || scan == Scan.COMPLETE && broken)) {
+                && (scan == Scan.NEXT_RECORD_STARTS || scan == Scan.END_OF_FILE)) {
             rewindTo(valueOnItsOwnLine);
             return Scan.NEXT_RECORD_STARTS;
         }
@@ -488,19 +495,21 @@ final class RecordSplitter {
     /**
      * Where a property's value began on a line of its own ({@code "asset":}, then {@code {} on the next line), which
      * JSON allows and tools never write: more likely a line cut after a name's colon, and the next record. A record
-     * that then does not end well ends there instead, and what follows is read again as the next record's: the record
-     * that would have been taken for the value costs nothing.
+     * left open (another record starts inside it, or the file ends) ends there instead, and what follows is read again
+     * as the next record's: the record that would have been taken for the value costs nothing. Bytes read again are
+     * never rewound to again, so that a file of such values costs a second reading at most.
      */
     private record Mark(int index, long offset, long line, long column, int previous) {
     }
 
     /** The first value that began on a line of its own in the record being scanned; {@code null} if none has. */
     private Mark valueOnItsOwnLine;
-    /** Whether the record just scanned broke JSON's grammar, or closed a container with a closer of the other kind. */
-    private boolean broken;
+    /** The offset up to which the bytes are read again after a rewind: no value before it is rewound to. */
+    private long rereadUntil;
 
     /** Ends the record at {@code mark}, and reads what it kept from there on again, as if not read yet. */
     private void rewindTo(Mark mark) {
+        rereadUntil = offset;
         int replayed = recordLength - mark.index();
         int unread = limit - pos;
         byte[] again = new byte[Math.max(BUFFER_SIZE, replayed + unread)];
@@ -518,7 +527,6 @@ final class RecordSplitter {
     }
 
     private Scan scanContainerToItsEnd() {
-        broken = false;
         byte[] containers = new byte[16];
         int depth = 0;
         int expect = VALUE;
@@ -565,7 +573,8 @@ final class RecordSplitter {
             if (quotesLostAt > 0 && depth <= quotesLostAt && lineStart && b == '{') {
                 return Scan.STRING_RUNS_PAST_ITS_LINE; // not inside a container opened since: an array of objects
             }
-            if (grammarLostAt > 0 && depth <= grammarLostAt && lineStart && b == '{') {
+            if (grammarLostAt > 0 && depth <= grammarLostAt && lineStart && b == '{' && depth <= containers.length
+                    && containers[depth - 1] == '{') { // where a name should come: an array's element is its own
                 return Scan.NEXT_RECORD_STARTS; // the record cannot be read anyway: it costs no more than itself
             }
             boolean atLineStart = lineStart;
@@ -574,7 +583,6 @@ final class RecordSplitter {
             if ((b == '}' || b == ']') && depth > 0 && depth <= containers.length) {
                 // a closer of the other kind closes the innermost container all the same, as its writer meant
                 token = containers[depth - 1] == '{' ? '}' : ']';
-                broken |= token != b;
             }
             if (!grammarLost && !fits(token, expect, depth == 0 ? 0 : containers[depth - 1])) {
                 // after a name, a brace is more likely a missing colon; unless it starts a line (the line was cut)
@@ -583,9 +591,9 @@ final class RecordSplitter {
                 }
                 grammarLost = true;
                 grammarLostAt = depth;
-                broken = true;
             } else if (atLineStart && b == '{' && expect == VALUE && depth <= containers.length
-                    && containers[depth - 1] == '{' && valueOnItsOwnLine == null) { // a value: after a name's colon
+                    && containers[depth - 1] == '{' && valueOnItsOwnLine == null // a value: after a name's colon
+                    && offset >= rereadUntil) {
                 valueOnItsOwnLine = new Mark(recordFullLength, offset, line, column, previous);
             }
             keep(b);

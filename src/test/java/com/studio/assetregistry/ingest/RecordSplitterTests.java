@@ -388,6 +388,40 @@ class RecordSplitterTests {
     }
 
     @Test
+    void aRecordThatClosesIsNotCutWhereAValueBeganOnALineOfItsOwn() {
+        // when: a record with its asset on a line of its own and a typo'd closer, then two records on the same line
+        String first = "{\"asset\":\n{\"name\":\"a\"},\"tags\":[\"x\"}}";
+        List<Cut> cuts = readAll(splitter("[" + first + ", {\"b\":1}, {\"c\":2}\n]"));
+
+        // then: the record closed, broken as it is: the records after it are read whole
+        assertThat(cuts).extracting(Cut::text).containsExactly(first, "{\"b\":1}", "{\"c\":2}");
+        assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls();
+    }
+
+    @Test
+    void anObjectInAnArrayOfABrokenRecordIsNeverARecord() {
+        // when: a record whose array of objects, one per line, holds one broken (a trailing comma), then another
+        String first = "{\n  \"a\": 1,\n  \"previous\": [\n    {\"v\": 1,},\n    {\"v\": 2}\n  ]\n}";
+        List<Cut> cuts = readAll(splitter("[\n" + first + ",\n{\"b\": 2}\n]"));
+
+        // then: the objects in the array are the record's own
+        assertThat(cuts).extracting(Cut::text).containsExactly(first, "{\"b\": 2}");
+        assertThat(cuts).extracting(Cut::framingError).containsOnlyNulls();
+    }
+
+    @Test
+    void bytesReadAgainAfterARewindAreNotRewoundToAgain() {
+        // when: twenty thousand values on lines of their own, each after a name's colon, none closed: each rewind
+        // to the next would read the rest of the file again, twenty thousand times over
+        List<Cut> cuts = readAll(splitter("[\n" + "{\"x\":\n".repeat(20_000) + "]"));
+
+        // then: the first record ends where its value began, and the rest, read a second time, is one record
+        assertThat(cuts).hasSize(2);
+        assertThat(cuts.get(0).text()).isEqualTo("{\"x\":\n");
+        assertThat(cuts.get(1).position().line()).isEqualTo(3);
+    }
+
+    @Test
     void aNestedObjectLeftOpenEndsItsRecordWhereTheNextOneStarts() {
         // when
         List<Cut> cuts = readAll(splitter("[{\"asset\": {\"name\": \"x\", {\"asset\": {\"name\": \"y\"}}]"));
@@ -879,7 +913,8 @@ class RecordSplitterTests {
     @ParameterizedTest
     @ValueSource(strings = {"[{\"a\":1} {\"b\":2}, {\"c\":3}] x",
         "[{\"a\":1}]\n[{\"b\":2}, {\"c\":3}]\n{\"d\":4}\r\n{\"e\":5}",
-        "[\n{\"a\":1, \"x\":\n{\"b\": \"日本\"},\n{\"c\":3}\n]\n{\"d\":4}, {\"e\":5}\n]\n{\"f\":6, // note\n{\"g\":7}"})
+        "[\n{\"a\":1, \"x\":\n{\"b\": \"日本\"},\n{\"c\":3}\n]\n{\"d\":4}, {\"e\":5}\n]\n{\"f\":6, // note\n{\"g\":7}",
+        "[\n{\"a\":\n{\"b\":\n{\"c\":1},\n{\"d\":2},\n{\"e\":5}\n]"})
     void restartAfterAFramingErrorKeepsReportingFramingErrorsAsAnUninterruptedReadDoes(String content) {
         byte[] file = utf8(content);
         List<Cut> uninterrupted = readAll(splitter(file, LIMIT));
