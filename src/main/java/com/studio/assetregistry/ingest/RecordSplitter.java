@@ -56,6 +56,10 @@ final class RecordSplitter {
     private String afterClose;
     /** Where the last closing bracket of the top-level array was, for the problem of content after it. */
     private String closedAt;
+    /** The first value that began on a line of its own in the record being scanned; {@code null} if none has. */
+    private Mark valueOnItsOwnLine;
+    /** The offset up to which the bytes are read again after a rewind: no value before it is rewound to. */
+    private long rereadUntil;
 
     private long recordOffset;
     private long recordLine;
@@ -467,9 +471,9 @@ final class RecordSplitter {
      * Scans an object or array up to its matching close. Tracks just enough grammar to see a new record begin inside
      * an unclosed one: a '{' where a property name or a comma must come can only be the next record, so the broken
      * record ends there and costs no more than itself. Past any other syntax error (a comment, a word, a line cut
-     * short) only nesting is counted, the parser naming the error, and a line that starts with '{' starts the next
-     * record, unless it is inside a container opened since: an unclosed record followed by one more error would
-     * otherwise take every record after it to the end of the file. Two errors are told apart from nesting, so that
+     * short) only nesting is counted, the parser naming the error, and a line that starts with '{' where a property
+     * name should come starts the next record (an object in an array is the record's own): an unclosed record
+     * followed by one more error would otherwise take every record after it to the end of the file. Two errors are told apart from nesting, so that
      * they cost no more than their record either:
      * <ul>
      * <li>a closing brace or bracket of the other kind than the container it would close ({@code ["a", "b"}}) closes
@@ -501,11 +505,6 @@ final class RecordSplitter {
      */
     private record Mark(int index, long offset, long line, long column, int previous) {
     }
-
-    /** The first value that began on a line of its own in the record being scanned; {@code null} if none has. */
-    private Mark valueOnItsOwnLine;
-    /** The offset up to which the bytes are read again after a rewind: no value before it is rewound to. */
-    private long rereadUntil;
 
     /** Ends the record at {@code mark}, and reads what it kept from there on again, as if not read yet. */
     private void rewindTo(Mark mark) {
