@@ -52,7 +52,7 @@ class NewRegistryRaceTests {
             return commandLine.execute("--db", db.toString(), "--reports", dir.resolve("reports").toString(), "load",
                     "--progress", "none", Path.of("data", "asset_data.json").toString());
         });
-        awaitMigrationIn(load, other);
+        awaitMigrationIn(load);
         Thread.sleep(1_000); // into its first statement that writes
         goOn.countDown();
 
@@ -64,7 +64,7 @@ class NewRegistryRaceTests {
     }
 
     /** Waits until a thread other than the paused migration's runs Flyway's migrate: the command's, started. */
-    private static void awaitMigrationIn(CompletableFuture<Integer> load, Flyway other) throws InterruptedException {
+    private static void awaitMigrationIn(CompletableFuture<Integer> load) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (Thread.getAllStackTraces().entrySet().stream()
                 .filter(thread -> !thread.getKey().getName().equals(PauseInSecondMigration.THREAD))
